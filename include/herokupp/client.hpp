@@ -1,0 +1,105 @@
+// Client and ClientOptions: the entry point to the Platform API.
+#ifndef HEROKUPP_CLIENT_HPP
+#define HEROKUPP_CLIENT_HPP
+
+#include <herokupp/error.hpp>
+#include <herokupp/export.hpp>
+#include <herokupp/logger.hpp>
+#include <herokupp/retry_policy.hpp>
+#include <herokupp/throttle.hpp>
+#include <herokupp/transport.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace herokupp {
+
+class AppClient;
+class AppsClient;
+class PipelineClient;
+class PipelinesClient;
+class AccountClient;
+
+namespace detail {
+struct ClientAccess;
+struct ClientState;
+}  // namespace detail
+
+/// Everything a Client needs: credentials, endpoint, transport and behaviour.
+///
+/// @par Example
+/// @code
+/// herokupp::ClientOptions opts = herokupp::ClientOptions::from_env();
+/// opts.retry.max_attempts = 3;
+/// opts.logger = [](herokupp::LogRecord const& r) { std::clog << r.path << "\n"; };
+/// herokupp::Client heroku{opts};
+/// @endcode
+struct HEROKUPP_API ClientOptions {
+  std::string api_key;
+  std::string base_url = "https://api.heroku.com";
+  /// Null: a CurlTransport with default CurlOptions, made when the Client is.
+  std::shared_ptr<Transport> transport;
+  /// Time allowed for one HTTP attempt.
+  std::chrono::milliseconds timeout{30000};
+  RetryPolicy retry;
+  /// Null: NoThrottle.
+  std::shared_ptr<Throttle> throttle;
+  Logger logger;
+  /// Appended to "herokupp/<version>" in the User-Agent header.
+  std::string user_agent_suffix;
+  /// The clock and the sleep used between retries; tests inject virtual ones.
+  std::function<std::chrono::steady_clock::time_point()> now;
+  std::function<void(std::chrono::milliseconds)> sleep;
+
+  /// api_key from HEROKU_API_KEY; base_url from HEROKU_API_URL, else
+  /// HEROKU_HOST when it starts with "http", else "https://api.heroku.com".
+  static ClientOptions from_env();
+};
+
+/// A handle on the Platform API. Thread-safe and cheap to copy: copies share
+/// one transport, throttle and rate-limit reading.
+///
+/// @par Example
+/// @code
+/// herokupp::Client heroku{herokupp::ClientOptions::from_env()};
+/// herokupp::result<herokupp::App> info = heroku.app("my-app").info();
+/// if (!info) std::cerr << info.error().message << "\n";
+/// @endcode
+class HEROKUPP_API Client {
+ public:
+  explicit Client(ClientOptions options);
+
+  /// The app called `name_or_id`. No request is made yet.
+  AppClient app(std::string name_or_id) const;
+  /// Listing and creating apps.
+  AppsClient apps() const;
+  /// The pipeline called `id_or_name`. No request is made yet.
+  PipelineClient pipeline(std::string id_or_name) const;
+  /// Listing and creating pipelines.
+  PipelinesClient pipelines() const;
+  /// The account the API key belongs to.
+  AccountClient account() const;
+
+  /// Sends any request to the API with the Client's headers, retries and
+  /// throttling. `path` starts with "/" ("/account"). A 2xx or 304 answer is
+  /// returned as is; any other status becomes an Error.
+  result<HttpResponse> raw(Method method, std::string_view path,
+                           std::optional<std::string> body = std::nullopt) const;
+
+  /// The last `RateLimit-Remaining` value the API sent, if any yet.
+  std::optional<long> rate_limit_remaining() const;
+
+  ClientOptions const& options() const;
+
+ private:
+  friend struct detail::ClientAccess;
+  std::shared_ptr<detail::ClientState> state_;
+};
+
+}  // namespace herokupp
+
+#endif  // HEROKUPP_CLIENT_HPP

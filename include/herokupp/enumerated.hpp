@@ -1,0 +1,42 @@
+// Enumerated<E>: an enum field that survives values the schema does not list yet.
+#ifndef HEROKUPP_ENUMERATED_HPP
+#define HEROKUPP_ENUMERATED_HPP
+
+#include <string>
+#include <utility>
+
+namespace herokupp {
+
+/// An API enum value: the typed `value` (E::unknown for a string the schema
+/// does not list) alongside the `raw` string the API sent, so a new value
+/// decodes instead of failing and is never lost.
+///
+/// @par Example
+/// @code
+/// herokupp::Release r = ...;
+/// if (r.status == herokupp::Release::Status::failed) ...;
+/// std::cout << r.status.raw;   // "failed", or whatever the API said
+/// @endcode
+template <class E>
+struct Enumerated {
+  E value{};        ///< E::unknown unless the raw string is a known value
+  std::string raw;  ///< exactly what the API sent ("" when absent)
+
+  Enumerated() = default;
+  Enumerated(E v, std::string r) : value(v), raw(std::move(r)) {}
+
+  friend bool operator==(Enumerated const& a, E b) noexcept { return a.value == b; }
+  friend bool operator!=(Enumerated const& a, E b) noexcept { return a.value != b; }
+  friend bool operator==(E a, Enumerated const& b) noexcept { return a == b.value; }
+  friend bool operator!=(E a, Enumerated const& b) noexcept { return a != b.value; }
+  friend bool operator==(Enumerated const& a, Enumerated const& b) noexcept {
+    return a.raw == b.raw;
+  }
+  friend bool operator!=(Enumerated const& a, Enumerated const& b) noexcept {
+    return a.raw != b.raw;
+  }
+};
+
+}  // namespace herokupp
+
+#endif  // HEROKUPP_ENUMERATED_HPP

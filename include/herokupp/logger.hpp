@@ -1,0 +1,40 @@
+// Logger: one record per HTTP attempt, for the caller's own logging.
+#ifndef HEROKUPP_LOGGER_HPP
+#define HEROKUPP_LOGGER_HPP
+
+#include <herokupp/transport.hpp>
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+namespace herokupp {
+
+enum class LogLevel { debug, info, warning, error };
+
+/// What the Client reports about one attempt. It never holds the
+/// Authorization header, a request body or a response body.
+struct LogRecord {
+  LogLevel level = LogLevel::debug;
+  Method method = Method::get;
+  std::string path;                    ///< "/apps/my-app/releases", without the host
+  int status = 0;                      ///< 0 when no HTTP answer arrived
+  std::chrono::microseconds duration{0};
+  std::string request_id;
+  int attempt = 1;                     ///< 1 for the first try, 2 for the first retry...
+  std::string message;                 ///< "retrying in 500ms after 503", transport causes
+};
+
+/// A sink for LogRecords; called from the thread making the request.
+///
+/// @par Example
+/// @code
+/// opts.logger = [](herokupp::LogRecord const& r) {
+///   std::clog << herokupp::to_string(r.method) << " " << r.path << " -> " << r.status << "\n";
+/// };
+/// @endcode
+using Logger = std::function<void(LogRecord const&)>;
+
+}  // namespace herokupp
+
+#endif  // HEROKUPP_LOGGER_HPP

@@ -1,0 +1,186 @@
+// Paged<T>: lazy iteration over list endpoints, following Heroku's Range paging.
+#ifndef HEROKUPP_PAGING_HPP
+#define HEROKUPP_PAGING_HPP
+
+#include <herokupp/error.hpp>
+#include <herokupp/export.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace herokupp {
+
+/// Sort order of a list.
+enum class Order { ascending, descending };
+
+/// How to list: page size, order and the field to sort by.
+///
+/// @par Example
+/// @code
+/// herokupp::ListOptions newest;
+/// newest.max = 50;                                // items per page, 1..1000
+/// newest.order = herokupp::Order::descending;
+/// newest.sort_field = "version";                  // releases sort by version
+/// @endcode
+struct ListOptions {
+  /// Items per page (1..1000). Unset: the API's default page of 200.
+  std::optional<int> max;
+  Order order = Order::ascending;
+  /// The field the Range header sorts by. Empty: "id", which every list accepts.
+  std::string sort_field;
+};
+
+namespace detail {
+/// One page as a list endpoint returned it.
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_range;  ///< the Next-Range header of a 206
+};
+
+/// Fetches the page that the given Range header value selects.
+template <class T>
+using PageFetcher = std::function<result<Page<T>>(std::string const& range)>;
+
+/// The Range header value for `options`, or an invalid_argument Error.
+HEROKUPP_API result<std::string> range_header(ListOptions const& options);
+}  // namespace detail
+
+/// A lazy input range of `result<T>` over every page of a list.
+///
+/// Nothing is requested until iteration starts; each further page is fetched
+/// only when the previous one is used up. When a request fails, the range
+/// yields one item holding the Error and then ends.
+///
+/// @par Example
+/// @code
+/// for (auto const& r : heroku.app("my-app").releases().list(newest)) {
+///   if (!r) { std::cerr << r.error().message; break; }
+///   std::cout << "v" << r->version << "\n";
+/// }
+/// auto five = heroku.app("my-app").releases().list(newest).take(5);  // one request
+/// @endcode
+template <class T>
+class Paged {
+  struct State {
+    detail::PageFetcher<T> fetch;
+    std::optional<std::string> next_range;  // what to request next; empty: no more pages
+    std::vector<T> page;
+    std::size_t index = 0;
+    std::optional<result<T>> current;
+    std::optional<Error> pending_error;  // reported as the next item, then the range ends
+    bool done = false;
+    std::size_t pages_fetched = 0;
+
+    // Moves to the next item; false when the range is exhausted.
+    bool advance() {
+      while (true) {
+        if (pending_error) {
+          current.emplace(std::move(*pending_error));
+          pending_error.reset();
+          next_range.reset();
+          return true;
+        }
+        if (index < page.size()) {
+          current.emplace(std::move(page[index++]));
+          return true;
+        }
+        if (!next_range) {
+          current.reset();
+          done = true;
+          return false;
+        }
+        auto fetched = fetch(*next_range);
+        ++pages_fetched;
+        if (!fetched) {
+          pending_error = std::move(fetched).error();
+          continue;
+        }
+        page = std::move(fetched.value().items);
+        index = 0;
+        next_range = std::move(fetched.value().next_range);
+      }
+    }
+  };
+
+ public:
+  /// An input iterator; dereferencing gives the current `result<T>`.
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = result<T>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = result<T> const*;
+    using reference = result<T> const&;
+
+    iterator() = default;
+    reference operator*() const { return *state_->current; }
+    pointer operator->() const { return &*state_->current; }
+    iterator& operator++() {
+      if (!state_->advance()) state_ = nullptr;
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(iterator const& a, iterator const& b) { return a.state_ == b.state_; }
+    friend bool operator!=(iterator const& a, iterator const& b) { return a.state_ != b.state_; }
+
+   private:
+    friend class Paged;
+    explicit iterator(State* s) : state_(s) {}
+    State* state_ = nullptr;
+  };
+
+  /// A range that requests `first_range` first, then follows Next-Range.
+  Paged(detail::PageFetcher<T> fetch, std::string first_range) : state_(std::make_shared<State>()) {
+    state_->fetch = std::move(fetch);
+    state_->next_range = std::move(first_range);
+  }
+  /// A range whose only item is `error` (refused arguments, for instance).
+  explicit Paged(Error error) : state_(std::make_shared<State>()) {
+    state_->pending_error = std::move(error);
+  }
+
+  /// Starts (or continues) the iteration. A Paged is a single-pass range.
+  iterator begin() {
+    if (state_->done) return iterator();
+    if (!state_->current && !state_->advance()) return iterator();
+    return iterator(state_.get());
+  }
+  iterator end() { return iterator(); }
+
+  /// Every remaining item, or the first Error met.
+  result<std::vector<T>> collect() { return take(static_cast<std::size_t>(-1)); }
+
+  /// At most `n` items; no page beyond the one holding the n-th item is requested.
+  result<std::vector<T>> take(std::size_t n) {
+    std::vector<T> out;
+    if (n == 0) return out;
+    for (auto it = begin(); it != end(); ++it) {
+      // Moving out of the current item is safe: it is replaced on advance.
+      auto& item = *state_->current;
+      if (!item) return std::move(item).error();
+      out.push_back(std::move(item).value());
+      if (out.size() >= n) {
+        state_->current.reset();
+        break;
+      }
+    }
+    return out;
+  }
+
+  /// How many page requests this range has made so far.
+  std::size_t pages_fetched() const noexcept { return state_->pages_fetched; }
+
+ private:
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace herokupp
+
+#endif  // HEROKUPP_PAGING_HPP
