@@ -65,7 +65,7 @@ TEST_CASE("a denied action sends no request and is audited as denied") {
 
   CHECK(w.transport->count() == 0);
   REQUIRE(w.records->size() == 6);
-  auto const& first = w.records->at(0);
+  auto const first = w.records->at(0);
   CHECK(first.actor == "sam");
   CHECK(first.action == "rollback");
   CHECK(first.app == "shop-production");
@@ -83,7 +83,7 @@ TEST_CASE("allowed actions run the same code and are audited with request ids") 
   auto restarted = s.restart("shop-staging", "worker");
   REQUIRE(restarted);
   REQUIRE(w.records->size() == 1);
-  auto const& rec = w.records->back();
+  auto const rec = w.records->back();
   CHECK(rec.action == "restart");
   CHECK(rec.app == "shop-staging");
   CHECK(rec.outcome == "ok");
@@ -145,7 +145,7 @@ TEST_CASE("configure needs the config role; audit holds fingerprints, never valu
   auto change = s.set_config("shop-staging", {{"NEW_KEY", "audited-value-not-in-the-log-55c1"}});
   REQUIRE(change);
   w.capture(change.value());
-  auto const& rec = w.records->back();
+  auto const rec = w.records->back();
   CHECK(rec.action == "set_config");
   CHECK(rec.outcome == "ok");
   REQUIRE(rec.arguments.size() == 1);
