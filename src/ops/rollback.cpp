@@ -35,7 +35,8 @@ result<RollbackResult> rollback(AppClient const& app, std::int64_t version) {
   if (!target) {
     Error e = target.error();
     if (e.kind == ErrorKind::not_found) {
-      e.message = "release " + v + " does not exist on " + app.identity();
+      // Keep Heroku's words: they tell a missing release from a missing app.
+      e.message = "cannot roll back " + app.identity() + " to " + v + ": " + e.message;
     }
     return e;
   }

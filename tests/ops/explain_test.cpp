@@ -1,5 +1,7 @@
 #include <herokupp/ops/explain.hpp>
 
+#include "ops_world.hpp"
+
 #include <doctest/doctest.h>
 
 namespace ops = herokupp::ops;
@@ -70,4 +72,24 @@ TEST_CASE("explain keeps the reasons ops gave for its own refusals") {
   CHECK(has(ops::explain(waited), "may still finish"));
   Error unknown(ErrorKind::unknown, "something odd");
   CHECK(has(ops::explain(unknown), "Something odd."));
+}
+
+TEST_CASE("explain on the simulator's answers") {
+  opstest::World w;
+  herokupp::Client wrong_key(w.options("HRKU-not-a-valid-key"));
+  auto unauthorized = ops::masked_config(wrong_key.app("shop-staging"));
+  REQUIRE_FALSE(unauthorized);
+  CHECK(has(ops::explain(unauthorized.error()), "API key is wrong"));
+  w.capture(unauthorized);
+
+  auto other = ops::masked_config(w.app("someone-elses-app"));
+  REQUIRE_FALSE(other);
+  CHECK((other.error().kind == ErrorKind::forbidden || other.error().kind == ErrorKind::not_found));
+  CHECK(has(ops::explain(other.error()), "someone-elses-app"));
+  w.capture(other);
+
+  auto typo = ops::restart(w.app("shop-stagign"));
+  REQUIRE_FALSE(typo);
+  CHECK(has(ops::explain(typo.error()), "typo"));
+  w.capture(typo);
 }

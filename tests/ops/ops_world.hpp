@@ -51,6 +51,7 @@ inline std::vector<std::string> const& secrets() {
       "only-production-value-c3d8",
       "xoxb-bot-token-6d2c9f1e",
       "quiet-setting-value-0e6f",
+      "other-secret-value-4d1a",
       // values the tests set
       "set-by-test-value-2a9c41",
       "changed-by-test-value-77e0b3",

@@ -68,6 +68,12 @@ TEST_CASE("rollback to a failed, missing or current release changes nothing") {
   CHECK(missing.error().message.find("v99") != std::string::npos);
   w.capture(missing);
 
+  auto no_app = ops::rollback(w.app("shop-stagign"), 5);
+  REQUIRE_FALSE(no_app);
+  CHECK(no_app.error().kind == ErrorKind::not_found);
+  CHECK(no_app.error().message.find("app") != std::string::npos);
+  w.capture(no_app);
+
   auto to_current = ops::rollback(w.app("shop-staging"), current);
   REQUIRE_FALSE(to_current);
   CHECK(to_current.error().kind == ErrorKind::precondition_failed);
