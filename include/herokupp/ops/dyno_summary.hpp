@@ -16,6 +16,12 @@
 namespace herokupp::ops {
 
 /// One dyno as the summary shows it.
+///
+/// @par Example
+/// @code
+/// for (auto const& d : group.dynos) std::cout << d.name << " " << d.state << " for "
+///                                             << herokupp::ops::format_age(d.age) << "\n";
+/// @endcode
 struct DynoLine {
   std::string name;             ///< "web.1"
   std::string command;          ///< "bundle exec puma"
@@ -25,6 +31,12 @@ struct DynoLine {
 };
 
 /// The dynos of one process type and size.
+///
+/// @par Example
+/// @code
+/// for (auto const& g : summary->groups)
+///   std::cout << g.type << " (" << g.size << "): " << g.count("up") << " up\n";
+/// @endcode
 struct DynoGroup {
   std::string type;             ///< "web"
   std::string size;             ///< "Standard-1X", as the API spells it

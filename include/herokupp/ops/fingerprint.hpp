@@ -12,7 +12,7 @@
 
 namespace herokupp::ops {
 
-/// A SHA-256 digest.
+/// A SHA-256 digest (32 bytes); see to_hex().
 using Sha256Digest = std::array<std::uint8_t, 32>;
 
 /// SHA-256 (FIPS 180-4) of `data`.

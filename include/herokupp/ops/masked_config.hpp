@@ -93,12 +93,22 @@ HEROKUPP_API result<MaskedConfig> masked_config(AppClient const& app,
                                                 ConfigOptions const& options = {});
 
 /// How a key compares between two apps.
+///
+/// @par Example
+/// @code
+/// if (k.status == herokupp::ops::KeyStatus::differs) std::cout << k.key << " differs\n";
+/// @endcode
 enum class KeyStatus { same, differs, only_in_a, only_in_b };
 
 /// "same", "differs", "only_in_a", "only_in_b".
 HEROKUPP_API std::string_view to_string(KeyStatus status) noexcept;
 
 /// One key of a comparison.
+///
+/// @par Example
+/// @code
+/// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
+/// @endcode
 struct KeyComparison {
   std::string key;
   KeyStatus status = KeyStatus::same;

@@ -14,6 +14,12 @@
 namespace herokupp::ops {
 
 /// Every action a Session runs, as named in audit records.
+///
+/// @par Example
+/// @code
+/// auto ok = session.check(herokupp::ops::Action::rollback, "shop");
+/// std::cout << herokupp::ops::to_string(herokupp::ops::Action::rollback);  // "rollback"
+/// @endcode
 enum class Action {
   info,            ///< read: the app's details
   dynos,           ///< read: dyno_summary
@@ -34,6 +40,12 @@ enum class Action {
 
 /// The classes a Policy grants: read and operate come with heroku-<app>,
 /// configure with heroku-<app>-config, reveal with heroku-<app>-reveal only.
+///
+/// @par Example
+/// @code
+/// assert(herokupp::ops::class_of(herokupp::ops::Action::scale) ==
+/// herokupp::ops::ActionClass::operate);
+/// @endcode
 enum class ActionClass { read, operate, configure, reveal };
 
 /// "rollback", "set_config"...: the stable name of an action.

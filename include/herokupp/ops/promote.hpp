@@ -31,6 +31,12 @@ struct PromoteOptions {
 };
 
 /// How one target app fared.
+///
+/// @par Example
+/// @code
+/// for (auto const& t : result->targets)
+///   if (t.status == "failed") std::cerr << t.app << ": " << t.error_message.value_or("") << "\n";
+/// @endcode
 struct PromotionOutcome {
   std::string app;  ///< the name as given, or the app's id
   std::string app_id;

@@ -13,6 +13,11 @@
 namespace herokupp::ops {
 
 /// What a restart targeted.
+///
+/// @par Example
+/// @code
+/// if (r->scope == herokupp::ops::RestartScope::dyno) std::cout << "one dyno\n";
+/// @endcode
 enum class RestartScope { app, process_type, dyno };
 
 /// "app", "process_type", "dyno".

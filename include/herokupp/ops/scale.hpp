@@ -55,6 +55,12 @@ HEROKUPP_API std::vector<std::string> const& known_dyno_sizes();
 HEROKUPP_API result<std::vector<ScaleRequest>> parse_scale(std::string_view spec);
 
 /// One process type before and after.
+///
+/// @par Example
+/// @code
+/// herokupp::ops::ScaleChange const& c = result->changes.front();
+/// std::cout << c.type << " " << c.size_before << " -> " << c.size_after << "\n";
+/// @endcode
 struct ScaleChange {
   std::string type;
   std::int64_t quantity_before{};
