@@ -29,8 +29,11 @@ TEST_CASE("a failed write is reported and leaves the state as it was") {
   CHECK(web->quantity == 2);
   w.capture(scaled);
 
-  w.transport->fail_next(Method::delete_, "/apps/shop-staging/formations/worker",
-                         RecordingTransport::Fail::before);
+  // DELETE is idempotent: the Client retries it, so it must fail every time.
+  for (int i = 0; i < 10; ++i) {
+    w.transport->fail_next(Method::delete_, "/apps/shop-staging/formations/worker",
+                           RecordingTransport::Fail::before);
+  }
   auto restarted = ops::restart(w.app("shop-staging"), "worker");
   REQUIRE_FALSE(restarted);
   CHECK(restarted.error().kind == ErrorKind::server);
