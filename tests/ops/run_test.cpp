@@ -107,9 +107,26 @@ TEST_CASE("migrate runs the configured command and can wait until it has finishe
   // Waited on the virtual clock: about the dyno's 90 seconds, instantly.
   auto waited = w.clock->now() - start;
   CHECK(waited >= std::chrono::seconds(90));
-  CHECK(waited <= std::chrono::seconds(100));
+  CHECK(waited <= std::chrono::seconds(90) + o.wait.max_interval);
   CHECK(w.app_silent("shop-staging").dynos().info(r->dyno.name).error().kind ==
         ErrorKind::not_found);
+}
+
+TEST_CASE("long waits poll less and less often") {
+  herokupp::sim::PlatformOptions p;
+  p.one_off_duration = std::chrono::minutes(20);
+  World w(p);
+  ops::OneOffOptions o;
+  o.wait.enabled = true;
+  o.wait.timeout = std::chrono::minutes(30);
+  auto r = ops::migrate(w.app("shop-staging"), o);
+  REQUIRE(r);
+  CHECK(r->finished);
+  // 2s, 3s, 4.5s... capped at 30s: about 45 polls for 20 minutes, not 600.
+  std::size_t const polls =
+      w.transport->count(Method::get, "/apps/shop-staging/dynos/" + r->dyno.name);
+  CHECK(polls > 10);
+  CHECK(polls < 60);
 }
 
 TEST_CASE("waiting for a one-off dyno times out with Error{timeout}") {

@@ -43,6 +43,7 @@ inline std::string describe_duration(std::chrono::milliseconds d) {
 }
 
 /// Calls `step` until it yields a value, an Error, or the timeout passes
+/// (pausing `interval`, then 1.5 times longer each time up to `max_interval`)
 /// (then an Error of kind timeout saying `what` was still unfinished).
 /// `step` returns result<std::optional<T>>: nullopt means "not yet".
 template <class T, class Step>
@@ -60,6 +61,7 @@ result<T> poll(WaitOptions const& options, WaitClock const& clock, std::string c
                    what + " was still unfinished after " + describe_duration(options.timeout));
     }
     clock.sleep(std::min(interval, options.timeout - elapsed));
+    interval = std::max(interval, std::min(options.max_interval, interval * 3 / 2));
   }
 }
 
