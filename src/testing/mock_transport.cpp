@@ -48,7 +48,8 @@ result<HttpResponse> MockTransport::send(HttpRequest const& request) {
     auto it = script_.find(key);
     if (it == script_.end() || it->second.empty()) {
       unexpected_.push_back(key);
-      Error e(ErrorKind::transport, "MockTransport: nothing scripted for " + key);
+      // Kind unknown, so the Client does not retry it: one call, one entry.
+      Error e(ErrorKind::unknown, "MockTransport: nothing scripted for " + key);
       e.id = "unexpected_request";
       return e;
     }
