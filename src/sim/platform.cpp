@@ -498,7 +498,8 @@ Response Platform::Impl::handle_locked(Request const& request, std::string_view 
     return res;
   }
 
-  auto match = router.match(request.method, path);
+  // HEAD is answered as GET (the transports leave the body out).
+  auto match = router.match(request.method == Method::head ? Method::get : request.method, path);
   bool const rate_info =
       match.outcome == detail::RouteMatch::Outcome::found &&
       std::string_view(tables.links[match.links.front()].resource) == "rate-limit";

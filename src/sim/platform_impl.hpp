@@ -67,7 +67,14 @@ bool is_uuid(std::string_view s);
 
 namespace herokupp::sim {
 
-struct Platform::Impl {
+#if defined(__GNUC__) && !defined(_WIN32)
+#define HEROKUPP_SIM_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define HEROKUPP_SIM_HIDDEN
+#endif
+
+/// Hidden: a shared libherokupp_sim exports only the public API.
+struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   using Handler = detail::Reply (Impl::*)(detail::Ctx&);
   using TimePoint = detail::TimePoint;
 

@@ -1,6 +1,6 @@
 #include "router.hpp"
 
-#include <algorithm>
+#include <cstdint>
 
 namespace herokupp::sim::detail {
 
@@ -80,18 +80,19 @@ RouteMatch Router::match(Method method, std::string_view path) const {
   auto it = by_length_.find(segments.size());
   if (it == by_length_.end()) return result;
 
-  // The best shape is the one with the most literal segments, earliest first:
-  // compare literal masks lexicographically.
-  std::vector<bool> best_mask;
+  // The best shape is the one with the most literal segments, earliest
+  // first: a mask with the first segment as its highest bit.
+  std::uint64_t best_mask = 0;
   std::vector<Route const*> best;
   for (auto const& route : it->second) {
-    std::vector<bool> mask(segments.size());
+    std::uint64_t mask = 0;
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       auto const& seg = route.segments[i];
+      mask <<= 1;
       if (seg.param.empty()) {
         ok = seg.literal == segments[i];
-        mask[i] = true;
+        mask |= 1;
       } else {
         ok = !segments[i].empty();
       }
@@ -107,7 +108,7 @@ RouteMatch Router::match(Method method, std::string_view path) const {
   }
   if (best.empty()) return result;
 
-  std::vector<Method> allowed;
+  unsigned allowed = 0;  // bit per Method value
   Route const* chosen = nullptr;
   for (auto const* route : best) {
     auto const& link = tables_.links[route->link];
@@ -115,14 +116,13 @@ RouteMatch Router::match(Method method, std::string_view path) const {
       result.links.push_back(route->link);
       if (chosen == nullptr) chosen = route;
     }
-    if (std::find(allowed.begin(), allowed.end(), link.method) == allowed.end()) {
-      allowed.push_back(link.method);
-    }
+    allowed |= 1U << static_cast<unsigned>(link.method);
   }
   if (result.links.empty()) {
     result.outcome = RouteMatch::Outcome::method_not_allowed;
-    std::sort(allowed.begin(), allowed.end());
-    for (auto m : allowed) {
+    for (auto m :
+         {Method::get, Method::head, Method::post, Method::put, Method::patch, Method::delete_}) {
+      if ((allowed & (1U << static_cast<unsigned>(m))) == 0) continue;
       if (!result.allow.empty()) result.allow += ", ";
       result.allow += std::string(to_string(m));
     }

@@ -100,7 +100,14 @@ constexpr std::size_t kSlowChunks = 8;
 
 }  // namespace
 
-struct Server::Impl {
+#if defined(__GNUC__) && !defined(_WIN32)
+#define HEROKUPP_SIM_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define HEROKUPP_SIM_HIDDEN
+#endif
+
+/// Hidden: a shared libherokupp_sim exports only the public API.
+struct HEROKUPP_SIM_HIDDEN Server::Impl {
   Impl(Platform& p, ServerOptions o) : platform(p), options(std::move(o)), acceptor(ioc) {}
 
   Platform& platform;

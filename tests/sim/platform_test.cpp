@@ -87,6 +87,13 @@ TEST_CASE("requests are checked before any behaviour runs") {
     res = w.send(Method::post, "/teams", R"({"name": 7})");
     CHECK(res.status == 422);
   }
+  SUBCASE("HEAD is answered as GET, without a body through a transport") {
+    auto head = w.client().raw(Method::head, "/account");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+    CHECK(head->headers.contains("ETag"));
+  }
   SUBCASE("every answer carries RateLimit-Remaining and a Request-Id") {
     for (auto const& target : {"/account", "/apps", "/nope", "/teams"}) {
       auto res = w.send(Method::get, target);

@@ -1,15 +1,21 @@
-// A status report of every app the key can see: owner, maintenance, dynos
+// A status report of every app the key can see: region, maintenance, dynos
 // and the current release, then the last releases of one app.
 //
 //   HEROKU_API_URL=http://127.0.0.1:41234 HEROKU_API_KEY=... example_fleet_status [app]
 //
 // scripts/demo runs it against herokupp-sim loaded with tests/fixtures/fleet.json.
+// Without HEROKU_API_KEY it starts a small simulator in-process instead.
 #include <herokupp/client.hpp>
+#ifdef HEROKUPP_HAVE_SIM
+#include <herokupp/sim/in_process_transport.hpp>
+#include <herokupp/sim/platform.hpp>
+#endif
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 
 namespace {
@@ -27,12 +33,39 @@ herokupp::result<json> get(herokupp::Client const& heroku, std::string const& pa
 
 }  // namespace
 
+#ifdef HEROKUPP_HAVE_SIM
+// A two-app estate for when no API is configured.
+constexpr char const* kSeed = R"({
+  "accounts": [{"email": "demo@example.com", "api_key": "HRKU-demo"}],
+  "apps": [
+    {"name": "shop-staging", "releases": [{"deploy": "1a2b3c4d"}, {"config": {"RAILS_ENV": "staging"}},
+                                         {"deploy": "5e6f7a8b"}],
+     "formation": [{"type": "web", "quantity": 1}]},
+    {"name": "shop-production", "releases": [{"promote_from": "shop-staging", "version": 3},
+                                            {"promote_from": "shop-staging", "version": 5}],
+     "formation": [{"type": "web", "quantity": 2}]}
+  ],
+  "pipelines": [{"name": "shop", "stages": {"staging": ["shop-staging"],
+                                            "production": ["shop-production"]}}]
+})";
+#endif
+
 int main(int argc, char** argv) {
-  herokupp::Client heroku{herokupp::ClientOptions::from_env()};
-  if (heroku.options().api_key.empty()) {
+  herokupp::ClientOptions options = herokupp::ClientOptions::from_env();
+#ifdef HEROKUPP_HAVE_SIM
+  herokupp::sim::Platform platform;
+  if (options.api_key.empty()) {
+    platform.load_seed(kSeed).value();
+    options.api_key = platform.default_api_key();
+    options.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
+    std::cout << "(no HEROKU_API_KEY: using an in-process simulator)\n";
+  }
+#endif
+  if (options.api_key.empty()) {
     std::cerr << "set HEROKU_API_KEY (and HEROKU_API_URL to use the simulator)\n";
     return 2;
   }
+  herokupp::Client heroku{options};
 
   auto account = get(heroku, "/account");
   if (!account) {
