@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace herokupp {
@@ -133,6 +134,9 @@ struct ThrowingPolicy : boost::outcome_v2::policy::base {
 
 /// The return type of every fallible call: a value or an Error.
 ///
+/// A Boost.Outcome `basic_result<T, Error, Policy>` whose `.value()` throws
+/// herokupp::Exception when it holds an Error; `->` and `*` check the same way.
+///
 /// @par Example
 /// @code
 /// herokupp::result<herokupp::App> info = heroku.app("my-app").info();
@@ -140,7 +144,31 @@ struct ThrowingPolicy : boost::outcome_v2::policy::base {
 /// auto const& app = info.value();               // throws herokupp::Exception on error
 /// @endcode
 template <class T>
-using result = boost::outcome_v2::basic_result<T, Error, detail::ThrowingPolicy>;
+class result : public boost::outcome_v2::basic_result<T, Error, detail::ThrowingPolicy> {
+  using base = boost::outcome_v2::basic_result<T, Error, detail::ThrowingPolicy>;
+
+ public:
+  using base::base;
+  result(base const& other) : base(other) {}  // NOLINT(google-explicit-constructor)
+  result(base&& other) : base(std::move(other)) {}  // NOLINT(google-explicit-constructor)
+
+  template <class U = T>
+  U* operator->() & {
+    return &this->value();
+  }
+  template <class U = T>
+  U const* operator->() const& {
+    return &this->value();
+  }
+  template <class U = T>
+  std::add_lvalue_reference_t<U> operator*() & {
+    return this->value();
+  }
+  template <class U = T>
+  std::add_lvalue_reference_t<std::add_const_t<U>> operator*() const& {
+    return this->value();
+  }
+};
 
 /// A successful `result<void>`: `return herokupp::success();`.
 inline auto success() noexcept { return boost::outcome_v2::success(); }

@@ -21,8 +21,9 @@ namespace herokupp::testing {
 /// Answers are scripted per method and path (the path as sent, without
 /// scheme, host or query: "/apps/my-app"). Several answers for one route are
 /// served in order and the last one repeats. A request nobody scripted gets
-/// an Error of kind transport with id "unexpected_request" and is listed by
-/// `unexpected()`, so a test can fail clearly on it.
+/// an Error with id "unexpected_request" and is listed by
+/// `unexpected()`, so a test can fail clearly on it. That Error has kind
+/// unknown, which the Client never retries.
 ///
 /// @par Example
 /// @code

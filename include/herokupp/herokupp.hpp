@@ -1,0 +1,22 @@
+// The umbrella header: the core SDK and its sub-clients.
+//
+// It does not include every generated resource: add
+// <herokupp/api/<resource>.hpp> for endpoints beyond the sub-clients, and
+// <herokupp/ops.hpp> for the safe actions.
+#ifndef HEROKUPP_HEROKUPP_HPP
+#define HEROKUPP_HEROKUPP_HPP
+
+#include <herokupp/account_client.hpp>
+#include <herokupp/app_client.hpp>
+#include <herokupp/apps_client.hpp>
+#include <herokupp/client.hpp>
+#include <herokupp/curl_transport.hpp>
+#include <herokupp/error.hpp>
+#include <herokupp/paging.hpp>
+#include <herokupp/pipeline_client.hpp>
+#include <herokupp/pipelines_client.hpp>
+#include <herokupp/timestamp.hpp>
+#include <herokupp/transport.hpp>
+#include <herokupp/version.hpp>
+
+#endif  // HEROKUPP_HEROKUPP_HPP

@@ -1,0 +1,33 @@
+#include <herokupp/timestamp.hpp>
+
+#include <doctest/doctest.h>
+
+using herokupp::Timestamp;
+
+TEST_CASE("timestamps parse and format ISO 8601 in UTC") {
+  auto t = Timestamp::parse("2012-01-01T12:00:00Z");
+  REQUIRE(t);
+  CHECK(t->to_string() == "2012-01-01T12:00:00Z");
+  CHECK(t->epoch_ms() == 1325419200000LL);
+
+  auto frac = Timestamp::parse("2024-02-29T23:59:59.250Z");
+  REQUIRE(frac);
+  CHECK(frac->to_string() == "2024-02-29T23:59:59.250Z");
+
+  auto offset = Timestamp::parse("2012-01-01T14:30:00+02:30");
+  REQUIRE(offset);
+  CHECK(offset->to_string() == "2012-01-01T12:00:00Z");
+  CHECK(*offset == *t);
+
+  CHECK(Timestamp::parse("1970-01-01T00:00:00Z")->is_epoch());
+  CHECK(Timestamp::parse("1969-12-31T23:59:59Z")->to_string() == "1969-12-31T23:59:59Z");
+}
+
+TEST_CASE("malformed timestamps are refused") {
+  for (char const* bad : {"", "2012-01-01", "2012-01-01T12:00:00", "2012-13-01T12:00:00Z",
+                          "2012-01-01T12:00:00Zjunk", "2012-01-01T25:00:00Z", "yesterday",
+                          "2012-01-01T12:00:00.Z"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Timestamp::parse(bad).has_value());
+  }
+}
