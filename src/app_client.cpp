@@ -1,4 +1,5 @@
 #include <herokupp/account_client.hpp>
+#include <herokupp/api/app.hpp>
 #include <herokupp/app_client.hpp>
 #include <herokupp/apps_client.hpp>
 #include <herokupp/pipeline_client.hpp>
@@ -36,17 +37,5 @@ result<App> AppClient::disable_maintenance() const {
 }
 
 result<App> AppClient::destroy() const { return api::app::delete_(client_, app_); }
-
-Paged<App> AppsClient::list(ListOptions const& options) const {
-  return api::app::list(client_, options);
-}
-
-result<App> AppsClient::create(api::app::CreateParams const& params) const {
-  return api::app::create(client_, params);
-}
-
-result<Account> AccountClient::info() const { return api::account::info(client_); }
-
-result<RateLimit> AccountClient::rate_limits() const { return api::rate_limit::info(client_); }
 
 }  // namespace herokupp

@@ -23,7 +23,10 @@ result<Formation> AppFormation::scale(std::string_view type, std::optional<std::
   }
   api::formation::UpdateParams params;
   params.quantity = quantity;
-  params.dyno_size = std::move(size);
+  if (size) {
+    params.dyno_size.emplace();
+    params.dyno_size->name = std::move(size);
+  }
   return api::formation::update(client_, app_, type, params);
 }
 
@@ -43,7 +46,10 @@ result<std::vector<Formation>> AppFormation::batch_update(
     typename decltype(params.updates)::value_type update;
     update.type = change.type;
     update.quantity = change.quantity;
-    update.dyno_size = change.size;
+    if (change.size) {
+      update.dyno_size.emplace();
+      update.dyno_size->name = change.size;
+    }
     params.updates.push_back(std::move(update));
   }
   return api::formation::batch_update(client_, app_, params);

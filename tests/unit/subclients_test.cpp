@@ -217,14 +217,14 @@ TEST_CASE_FIXTURE(Fixture, "AppFormation: list, info, scale, batch update") {
   CHECK(web->quantity == 2);
   check_last(Method::get, "/apps/my-app/formation/web");
   REQUIRE(formation.scale("web", 2, std::string("standard-1x")));
-  check_last(Method::patch, "/apps/my-app/formation/web", {{"quantity", 2}, {"dyno_size", "standard-1x"}});
+  check_last(Method::patch, "/apps/my-app/formation/web", {{"quantity", 2}, {"dyno_size", {{"name", "standard-1x"}}}});
   REQUIRE(formation.scale("web", 3));
   check_last(Method::patch, "/apps/my-app/formation/web", {{"quantity", 3}});
   auto batch = formation.batch_update({{"web", 2, std::nullopt}, {"worker", std::nullopt, "performance-m"}});
   REQUIRE(batch);
   check_last(Method::patch, "/apps/my-app/formation",
              {{"updates", json::array({{{"type", "web"}, {"quantity", 2}},
-                                        {{"type", "worker"}, {"dyno_size", "performance-m"}}})}});
+                                        {{"type", "worker"}, {"dyno_size", {{"name", "performance-m"}}}}})}});
   auto before = mock->request_count();
   CHECK(formation.scale("web", std::nullopt).error().kind == ErrorKind::invalid_argument);
   CHECK(formation.scale("web", -1).error().kind == ErrorKind::invalid_argument);
@@ -376,7 +376,7 @@ TEST_CASE_FIXTURE(Fixture, "path parameters are percent-encoded") {
 
 TEST_CASE_FIXTURE(Fixture, "bad identifiers are refused before any I/O, naming the argument") {
   std::string const too_long(300, 'a');
-  for (std::string const bad : {std::string(), std::string("../account"), std::string("a\r\nb"), too_long}) {
+  for (std::string const& bad : {std::string(), std::string("../account"), std::string("a\r\nb"), too_long}) {
     CAPTURE(bad.size());
     auto info = heroku.app(bad).info();
     REQUIRE_FALSE(info);
