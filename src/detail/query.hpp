@@ -12,7 +12,7 @@
 namespace herokupp::detail {
 
 /// Appends "?name=value" (or "&name=value") to `path`, percent-encoded.
-inline void append_query(std::string& path, std::string_view name, std::string_view value) {
+inline void append_query(std::string& path, std::string_view name, std::string const& value) {
   path += path.find('?') == std::string::npos ? '?' : '&';
   path += percent_encode(name);
   path += '=';

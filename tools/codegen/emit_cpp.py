@@ -1,7 +1,7 @@
 """Prints the library's generated C++: models, codecs, endpoints."""
 
 from ir import Enum, Map, ModelRef, Opt, Prim, Struct, Vec, walk_types
-from naming import GENERATED_LINE, cpp_string
+from naming import GENERATED_LINE, comment_lines, cpp_string
 
 WIDTH = 100
 
@@ -389,16 +389,7 @@ def result_spelling(link):
 
 
 def params_type(link):
-    if link.body is None:
-        return None
-    if isinstance(link.body, Struct):
-        return link.body.name
-    return pascal_params_name(link)
-
-
-def pascal_params_name(link):
-    from naming import pascal
-    return (pascal(link.title) or "Call") + "Params"
+    return None if link.body is None else link.params_name()
 
 
 def link_args(link, with_defaults):
@@ -647,7 +638,8 @@ def translation_unit(group):
                 private.add("detail/list_with_body.hpp")
             if link.result_kind == "vector":
                 std.add("vector")
-    lines = [GENERATED_LINE, "// Codecs and endpoints of: %s." % ", ".join(r.name for r in group), ""]
+    lines = [GENERATED_LINE] + comment_lines("Codecs and endpoints of:", [r.name for r in group])
+    lines.append("")
     lines += include_block(sorted(public), sorted(private), sorted(std))
     lines.append("")
     for res in group:
@@ -695,6 +687,8 @@ def resource_definitions(res):
         out.append("namespace herokupp::detail {")
         out.append("")
         for s in structs:
+            for enum in s.all_enums():
+                enum_traits(enum, out)
             params_codecs(s, out)
         out.append("}  // namespace herokupp::detail")
         out.append("")

@@ -16,6 +16,7 @@ sys.dont_write_bytecode = True  # keep the source tree clean
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import tempfile  # noqa: E402
 
 import emit_cpp  # noqa: E402
 import emit_tests  # noqa: E402
@@ -94,16 +95,21 @@ def stale(files, out):
 
 
 def check(files, out):
-    """Lists every difference between `files` and the tree at `out`."""
+    """Regenerates into a temporary folder and lists every difference with
+    the tree at `out` (missing, different and stale files)."""
     problems = []
-    for path in sorted(files):
-        target = os.path.join(out, path)
-        if not os.path.exists(target):
-            problems.append("missing: " + path)
-            continue
-        with open(target, encoding="utf-8") as f:
-            if f.read() != files[path]:
-                problems.append("differs: " + path)
+    with tempfile.TemporaryDirectory(prefix="herokupp-codegen-") as temp:
+        write(files, temp)
+        for path in sorted(files):
+            with open(os.path.join(temp, path), "rb") as f:
+                fresh = f.read()
+            target = os.path.join(out, path)
+            if not os.path.exists(target):
+                problems.append("missing: " + path)
+                continue
+            with open(target, "rb") as f:
+                if f.read() != fresh:
+                    problems.append("differs: " + path)
     problems += ["stale: " + p for p in stale(files, out)]
     return problems
 

@@ -201,6 +201,10 @@ class Link:
     def label(self):
         return "%s \u203a %s" % (self.resource.display_name(), self.title)
 
+    def params_name(self):
+        """The request type: "Batch Update" -> BatchUpdateParams."""
+        return pascal(self.func) + "Params"
+
     def href_display(self):
         out = []
         for kind, value in self.segments:
@@ -702,8 +706,7 @@ class Builder:
             return
         res = link.resource
         node, _ = self.resolve(schema)
-        pascal_title = pascal(link.title) or "Call"
-        params_name = pascal_title + "Params"
+        params_name = link.params_name()
         namespace = "herokupp::api::" + res.snake
         ctx = {"resource": res, "deps": set()}
         link.body_deps = ctx["deps"]

@@ -123,9 +123,20 @@ def cpp_string(text):
             out.append("\\t")
         elif code < 0x20 or code == 0x7F:
             out.append("\\x%02x\"\"" % code)
-        elif code > 0x7E:
-            for byte in ch.encode("utf-8"):
-                out.append("\\x%02x\"\"" % byte)
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
+
+
+def comment_lines(prefix, items, width=100):
+    """"// Codecs of: a, b, c." wrapped into "//" lines of at most `width`."""
+    lines = []
+    current = "// " + prefix
+    for i, item in enumerate(items):
+        piece = item + ("," if i + 1 < len(items) else ".")
+        if len(current) + 1 + len(piece) > width:
+            lines.append(current)
+            current = "//  "
+        current += " " + piece
+    lines.append(current)
+    return lines
