@@ -49,7 +49,8 @@ template <class T>
 using PageFetcher = std::function<result<Page<T>>(std::string const& range)>;
 
 /// The Range header value for `options`, or an invalid_argument Error.
-HEROKUPP_API result<std::string> range_header(ListOptions const& options);
+/// Internal: not exported from the shared library.
+result<std::string> range_header(ListOptions const& options);
 }  // namespace detail
 
 /// A lazy input range of `result<T>` over every page of a list.

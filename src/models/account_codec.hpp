@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Account::IdentityProvider::Owner::Type> {
-  static constexpr std::pair<Account::IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {Account::IdentityProvider::Owner::Type::team, "team"},
-      {Account::IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = Account::IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 

@@ -14,18 +14,20 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AddOn::BillingEntity::Type> {
-  static constexpr std::pair<AddOn::BillingEntity::Type, std::string_view> values[] = {
-      {AddOn::BillingEntity::Type::app, "app"},
-      {AddOn::BillingEntity::Type::team, "team"},
+  using E = AddOn::BillingEntity::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::app, "app"},
+      {E::team, "team"},
   };
 };
 
 template <>
 struct EnumTraits<AddOn::State> {
-  static constexpr std::pair<AddOn::State, std::string_view> values[] = {
-      {AddOn::State::provisioning, "provisioning"},
-      {AddOn::State::provisioned, "provisioned"},
-      {AddOn::State::deprovisioned, "deprovisioned"},
+  using E = AddOn::State;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::provisioning, "provisioning"},
+      {E::provisioned, "provisioned"},
+      {E::deprovisioned, "deprovisioned"},
   };
 };
 

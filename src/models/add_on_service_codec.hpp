@@ -14,11 +14,12 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AddOnService::State> {
-  static constexpr std::pair<AddOnService::State, std::string_view> values[] = {
-      {AddOnService::State::alpha, "alpha"},
-      {AddOnService::State::beta, "beta"},
-      {AddOnService::State::ga, "ga"},
-      {AddOnService::State::shutdown, "shutdown"},
+  using E = AddOnService::State;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::alpha, "alpha"},
+      {E::beta, "beta"},
+      {E::ga, "ga"},
+      {E::shutdown, "shutdown"},
   };
 };
 

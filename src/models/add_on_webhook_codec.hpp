@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AddOnWebhook::Level> {
-  static constexpr std::pair<AddOnWebhook::Level, std::string_view> values[] = {
-      {AddOnWebhook::Level::notify, "notify"},
-      {AddOnWebhook::Level::sync, "sync"},
+  using E = AddOnWebhook::Level;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::notify, "notify"},
+      {E::sync, "sync"},
   };
 };
 

@@ -14,19 +14,21 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AppSetup::Build::Status> {
-  static constexpr std::pair<AppSetup::Build::Status, std::string_view> values[] = {
-      {AppSetup::Build::Status::failed, "failed"},
-      {AppSetup::Build::Status::pending, "pending"},
-      {AppSetup::Build::Status::succeeded, "succeeded"},
+  using E = AppSetup::Build::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::failed, "failed"},
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
   };
 };
 
 template <>
 struct EnumTraits<AppSetup::Status> {
-  static constexpr std::pair<AppSetup::Status, std::string_view> values[] = {
-      {AppSetup::Status::failed, "failed"},
-      {AppSetup::Status::pending, "pending"},
-      {AppSetup::Status::succeeded, "succeeded"},
+  using E = AppSetup::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::failed, "failed"},
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
   };
 };
 

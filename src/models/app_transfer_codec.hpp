@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AppTransfer::State> {
-  static constexpr std::pair<AppTransfer::State, std::string_view> values[] = {
-      {AppTransfer::State::pending, "pending"},
-      {AppTransfer::State::accepted, "accepted"},
-      {AppTransfer::State::declined, "declined"},
+  using E = AppTransfer::State;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::accepted, "accepted"},
+      {E::declined, "declined"},
   };
 };
 

@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AppWebhook::Level> {
-  static constexpr std::pair<AppWebhook::Level, std::string_view> values[] = {
-      {AppWebhook::Level::notify, "notify"},
-      {AppWebhook::Level::sync, "sync"},
+  using E = AppWebhook::Level;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::notify, "notify"},
+      {E::sync, "sync"},
   };
 };
 

@@ -14,29 +14,32 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<AppWebhookDelivery::LastAttempt::Status> {
-  static constexpr std::pair<AppWebhookDelivery::LastAttempt::Status, std::string_view> values[] = {
-      {AppWebhookDelivery::LastAttempt::Status::scheduled, "scheduled"},
-      {AppWebhookDelivery::LastAttempt::Status::succeeded, "succeeded"},
-      {AppWebhookDelivery::LastAttempt::Status::failed, "failed"},
+  using E = AppWebhookDelivery::LastAttempt::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::scheduled, "scheduled"},
+      {E::succeeded, "succeeded"},
+      {E::failed, "failed"},
   };
 };
 
 template <>
 struct EnumTraits<AppWebhookDelivery::Status> {
-  static constexpr std::pair<AppWebhookDelivery::Status, std::string_view> values[] = {
-      {AppWebhookDelivery::Status::pending, "pending"},
-      {AppWebhookDelivery::Status::scheduled, "scheduled"},
-      {AppWebhookDelivery::Status::retrying, "retrying"},
-      {AppWebhookDelivery::Status::failed, "failed"},
-      {AppWebhookDelivery::Status::succeeded, "succeeded"},
+  using E = AppWebhookDelivery::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::scheduled, "scheduled"},
+      {E::retrying, "retrying"},
+      {E::failed, "failed"},
+      {E::succeeded, "succeeded"},
   };
 };
 
 template <>
 struct EnumTraits<AppWebhookDelivery::Webhook::Level> {
-  static constexpr std::pair<AppWebhookDelivery::Webhook::Level, std::string_view> values[] = {
-      {AppWebhookDelivery::Webhook::Level::notify, "notify"},
-      {AppWebhookDelivery::Webhook::Level::sync, "sync"},
+  using E = AppWebhookDelivery::Webhook::Level;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::notify, "notify"},
+      {E::sync, "sync"},
   };
 };
 

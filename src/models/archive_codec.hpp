@@ -14,19 +14,20 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Archive::Month> {
-  static constexpr std::pair<Archive::Month, std::string_view> values[] = {
-      {Archive::Month::v01, "01"},
-      {Archive::Month::v02, "02"},
-      {Archive::Month::v03, "03"},
-      {Archive::Month::v04, "04"},
-      {Archive::Month::v05, "05"},
-      {Archive::Month::v06, "06"},
-      {Archive::Month::v07, "07"},
-      {Archive::Month::v08, "08"},
-      {Archive::Month::v09, "09"},
-      {Archive::Month::v10, "10"},
-      {Archive::Month::v11, "11"},
-      {Archive::Month::v12, "12"},
+  using E = Archive::Month;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::v01, "01"},
+      {E::v02, "02"},
+      {E::v03, "03"},
+      {E::v04, "04"},
+      {E::v05, "05"},
+      {E::v06, "06"},
+      {E::v07, "07"},
+      {E::v08, "08"},
+      {E::v09, "09"},
+      {E::v10, "10"},
+      {E::v11, "11"},
+      {E::v12, "12"},
   };
 };
 

@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Build::Status> {
-  static constexpr std::pair<Build::Status, std::string_view> values[] = {
-      {Build::Status::failed, "failed"},
-      {Build::Status::pending, "pending"},
-      {Build::Status::succeeded, "succeeded"},
+  using E = Build::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::failed, "failed"},
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
   };
 };
 

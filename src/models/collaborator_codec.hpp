@@ -15,11 +15,12 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Collaborator::Role> {
-  static constexpr std::pair<Collaborator::Role, std::string_view> values[] = {
-      {Collaborator::Role::admin, "admin"},
-      {Collaborator::Role::collaborator, "collaborator"},
-      {Collaborator::Role::member, "member"},
-      {Collaborator::Role::owner, "owner"},
+  using E = Collaborator::Role;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::collaborator, "collaborator"},
+      {E::member, "member"},
+      {E::owner, "owner"},
   };
 };
 

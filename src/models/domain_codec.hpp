@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Domain::Kind> {
-  static constexpr std::pair<Domain::Kind, std::string_view> values[] = {
-      {Domain::Kind::heroku, "heroku"},
-      {Domain::Kind::custom, "custom"},
+  using E = Domain::Kind;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::heroku, "heroku"},
+      {E::custom, "custom"},
   };
 };
 

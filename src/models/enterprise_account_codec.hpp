@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<EnterpriseAccount::IdentityProvider::Owner::Type> {
-  static constexpr std::pair<EnterpriseAccount::IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {EnterpriseAccount::IdentityProvider::Owner::Type::team, "team"},
-      {EnterpriseAccount::IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = EnterpriseAccount::IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 

@@ -14,19 +14,21 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<EnterpriseAccountMember::IdentityProvider::Owner::Type> {
-  static constexpr std::pair<EnterpriseAccountMember::IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {EnterpriseAccountMember::IdentityProvider::Owner::Type::team, "team"},
-      {EnterpriseAccountMember::IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = EnterpriseAccountMember::IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 
 template <>
 struct EnumTraits<EnterpriseAccountMember::Permission::Name> {
-  static constexpr std::pair<EnterpriseAccountMember::Permission::Name, std::string_view> values[] = {
-      {EnterpriseAccountMember::Permission::Name::view, "view"},
-      {EnterpriseAccountMember::Permission::Name::create, "create"},
-      {EnterpriseAccountMember::Permission::Name::manage, "manage"},
-      {EnterpriseAccountMember::Permission::Name::billing, "billing"},
+  using E = EnterpriseAccountMember::Permission::Name;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::view, "view"},
+      {E::create, "create"},
+      {E::manage, "manage"},
+      {E::billing, "billing"},
   };
 };
 
@@ -50,7 +52,8 @@ struct Codec<EnterpriseAccountMember::IdentityProvider> {
 
 template <>
 struct Codec<EnterpriseAccountMember::IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider::Owner& out);
+  static void decode(
+      nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::IdentityProvider::Owner const& in);
 };
 

@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<IdentityProvider::Owner::Type> {
-  static constexpr std::pair<IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {IdentityProvider::Owner::Type::team, "team"},
-      {IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 

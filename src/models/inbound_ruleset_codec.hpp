@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<InboundRuleset::Rule::Action> {
-  static constexpr std::pair<InboundRuleset::Rule::Action, std::string_view> values[] = {
-      {InboundRuleset::Rule::Action::allow, "allow"},
-      {InboundRuleset::Rule::Action::deny, "deny"},
+  using E = InboundRuleset::Rule::Action;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::allow, "allow"},
+      {E::deny, "deny"},
   };
 };
 

@@ -14,23 +14,25 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Peering::Status> {
-  static constexpr std::pair<Peering::Status, std::string_view> values[] = {
-      {Peering::Status::initiating_request, "initiating-request"},
-      {Peering::Status::pending_acceptance, "pending-acceptance"},
-      {Peering::Status::provisioning, "provisioning"},
-      {Peering::Status::active, "active"},
-      {Peering::Status::failed, "failed"},
-      {Peering::Status::expired, "expired"},
-      {Peering::Status::rejected, "rejected"},
-      {Peering::Status::deleted, "deleted"},
+  using E = Peering::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::initiating_request, "initiating-request"},
+      {E::pending_acceptance, "pending-acceptance"},
+      {E::provisioning, "provisioning"},
+      {E::active, "active"},
+      {E::failed, "failed"},
+      {E::expired, "expired"},
+      {E::rejected, "rejected"},
+      {E::deleted, "deleted"},
   };
 };
 
 template <>
 struct EnumTraits<Peering::Type> {
-  static constexpr std::pair<Peering::Type, std::string_view> values[] = {
-      {Peering::Type::heroku_managed, "heroku-managed"},
-      {Peering::Type::customer_managed, "customer-managed"},
+  using E = Peering::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::heroku_managed, "heroku-managed"},
+      {E::customer_managed, "customer-managed"},
   };
 };
 

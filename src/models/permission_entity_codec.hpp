@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<PermissionEntity::Type> {
-  static constexpr std::pair<PermissionEntity::Type, std::string_view> values[] = {
-      {PermissionEntity::Type::app, "app"},
-      {PermissionEntity::Type::space, "space"},
+  using E = PermissionEntity::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::app, "app"},
+      {E::space, "space"},
   };
 };
 

@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<PipelineBuild::Status> {
-  static constexpr std::pair<PipelineBuild::Status, std::string_view> values[] = {
-      {PipelineBuild::Status::failed, "failed"},
-      {PipelineBuild::Status::pending, "pending"},
-      {PipelineBuild::Status::succeeded, "succeeded"},
+  using E = PipelineBuild::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::failed, "failed"},
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
   };
 };
 

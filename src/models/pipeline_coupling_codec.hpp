@@ -14,12 +14,13 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<PipelineCoupling::Stage> {
-  static constexpr std::pair<PipelineCoupling::Stage, std::string_view> values[] = {
-      {PipelineCoupling::Stage::test, "test"},
-      {PipelineCoupling::Stage::review, "review"},
-      {PipelineCoupling::Stage::development, "development"},
-      {PipelineCoupling::Stage::staging, "staging"},
-      {PipelineCoupling::Stage::production, "production"},
+  using E = PipelineCoupling::Stage;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::test, "test"},
+      {E::review, "review"},
+      {E::development, "development"},
+      {E::staging, "staging"},
+      {E::production, "production"},
   };
 };
 

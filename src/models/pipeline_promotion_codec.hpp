@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<PipelinePromotion::Status> {
-  static constexpr std::pair<PipelinePromotion::Status, std::string_view> values[] = {
-      {PipelinePromotion::Status::pending, "pending"},
-      {PipelinePromotion::Status::completed, "completed"},
+  using E = PipelinePromotion::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::completed, "completed"},
   };
 };
 

@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<PipelinePromotionTarget::Status> {
-  static constexpr std::pair<PipelinePromotionTarget::Status, std::string_view> values[] = {
-      {PipelinePromotionTarget::Status::pending, "pending"},
-      {PipelinePromotionTarget::Status::succeeded, "succeeded"},
-      {PipelinePromotionTarget::Status::failed, "failed"},
+  using E = PipelinePromotionTarget::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
+      {E::failed, "failed"},
   };
 };
 

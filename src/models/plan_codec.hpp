@@ -14,9 +14,10 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Plan::ComplianceItem> {
-  static constexpr std::pair<Plan::ComplianceItem, std::string_view> values[] = {
-      {Plan::ComplianceItem::hipaa, "HIPAA"},
-      {Plan::ComplianceItem::pci, "PCI"},
+  using E = Plan::ComplianceItem;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::hipaa, "HIPAA"},
+      {E::pci, "PCI"},
   };
 };
 

@@ -14,20 +14,21 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Region::Provider::Region> {
-  static constexpr std::pair<Region::Provider::Region, std::string_view> values[] = {
-      {Region::Provider::Region::ap_south_1, "ap-south-1"},
-      {Region::Provider::Region::eu_west_1, "eu-west-1"},
-      {Region::Provider::Region::ap_southeast_1, "ap-southeast-1"},
-      {Region::Provider::Region::ap_southeast_2, "ap-southeast-2"},
-      {Region::Provider::Region::eu_central_1, "eu-central-1"},
-      {Region::Provider::Region::eu_west_2, "eu-west-2"},
-      {Region::Provider::Region::ap_northeast_2, "ap-northeast-2"},
-      {Region::Provider::Region::ap_northeast_1, "ap-northeast-1"},
-      {Region::Provider::Region::us_east_1, "us-east-1"},
-      {Region::Provider::Region::sa_east_1, "sa-east-1"},
-      {Region::Provider::Region::us_west_1, "us-west-1"},
-      {Region::Provider::Region::us_west_2, "us-west-2"},
-      {Region::Provider::Region::ca_central_1, "ca-central-1"},
+  using E = Region::Provider::Region;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::ap_south_1, "ap-south-1"},
+      {E::eu_west_1, "eu-west-1"},
+      {E::ap_southeast_1, "ap-southeast-1"},
+      {E::ap_southeast_2, "ap-southeast-2"},
+      {E::eu_central_1, "eu-central-1"},
+      {E::eu_west_2, "eu-west-2"},
+      {E::ap_northeast_2, "ap-northeast-2"},
+      {E::ap_northeast_1, "ap-northeast-1"},
+      {E::us_east_1, "us-east-1"},
+      {E::sa_east_1, "sa-east-1"},
+      {E::us_west_1, "us-west-1"},
+      {E::us_west_2, "us-west-2"},
+      {E::ca_central_1, "ca-central-1"},
   };
 };
 

@@ -14,11 +14,12 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Release::Status> {
-  static constexpr std::pair<Release::Status, std::string_view> values[] = {
-      {Release::Status::failed, "failed"},
-      {Release::Status::pending, "pending"},
-      {Release::Status::succeeded, "succeeded"},
-      {Release::Status::expired, "expired"},
+  using E = Release::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::failed, "failed"},
+      {E::pending, "pending"},
+      {E::succeeded, "succeeded"},
+      {E::expired, "expired"},
   };
 };
 

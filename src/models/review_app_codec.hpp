@@ -14,13 +14,14 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<ReviewApp::Status> {
-  static constexpr std::pair<ReviewApp::Status, std::string_view> values[] = {
-      {ReviewApp::Status::pending, "pending"},
-      {ReviewApp::Status::creating, "creating"},
-      {ReviewApp::Status::created, "created"},
-      {ReviewApp::Status::deleting, "deleting"},
-      {ReviewApp::Status::deleted, "deleted"},
-      {ReviewApp::Status::errored, "errored"},
+  using E = ReviewApp::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::creating, "creating"},
+      {E::created, "created"},
+      {E::deleting, "deleting"},
+      {E::deleted, "deleted"},
+      {E::errored, "errored"},
   };
 };
 

@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Space::State> {
-  static constexpr std::pair<Space::State, std::string_view> values[] = {
-      {Space::State::allocating, "allocating"},
-      {Space::State::allocated, "allocated"},
-      {Space::State::deleting, "deleting"},
+  using E = Space::State;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::allocating, "allocating"},
+      {E::allocated, "allocated"},
+      {E::deleting, "deleting"},
   };
 };
 

@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<SpaceNat::State> {
-  static constexpr std::pair<SpaceNat::State, std::string_view> values[] = {
-      {SpaceNat::State::disabled, "disabled"},
-      {SpaceNat::State::updating, "updating"},
-      {SpaceNat::State::enabled, "enabled"},
+  using E = SpaceNat::State;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::disabled, "disabled"},
+      {E::updating, "updating"},
+      {E::enabled, "enabled"},
   };
 };
 

@@ -15,11 +15,12 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TeamAppCollaborator::Role> {
-  static constexpr std::pair<TeamAppCollaborator::Role, std::string_view> values[] = {
-      {TeamAppCollaborator::Role::admin, "admin"},
-      {TeamAppCollaborator::Role::collaborator, "collaborator"},
-      {TeamAppCollaborator::Role::member, "member"},
-      {TeamAppCollaborator::Role::owner, "owner"},
+  using E = TeamAppCollaborator::Role;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::collaborator, "collaborator"},
+      {E::member, "member"},
+      {E::owner, "owner"},
   };
 };
 

@@ -14,27 +14,30 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<Team::IdentityProvider::Owner::Type> {
-  static constexpr std::pair<Team::IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {Team::IdentityProvider::Owner::Type::team, "team"},
-      {Team::IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = Team::IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 
 template <>
 struct EnumTraits<Team::Role> {
-  static constexpr std::pair<Team::Role, std::string_view> values[] = {
-      {Team::Role::admin, "admin"},
-      {Team::Role::collaborator, "collaborator"},
-      {Team::Role::member, "member"},
-      {Team::Role::owner, "owner"},
+  using E = Team::Role;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::collaborator, "collaborator"},
+      {E::member, "member"},
+      {E::owner, "owner"},
   };
 };
 
 template <>
 struct EnumTraits<Team::Type> {
-  static constexpr std::pair<Team::Type, std::string_view> values[] = {
-      {Team::Type::enterprise, "enterprise"},
-      {Team::Type::team, "team"},
+  using E = Team::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::enterprise, "enterprise"},
+      {E::team, "team"},
   };
 };
 

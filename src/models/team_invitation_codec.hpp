@@ -14,11 +14,12 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TeamInvitation::Role> {
-  static constexpr std::pair<TeamInvitation::Role, std::string_view> values[] = {
-      {TeamInvitation::Role::admin, "admin"},
-      {TeamInvitation::Role::collaborator, "collaborator"},
-      {TeamInvitation::Role::member, "member"},
-      {TeamInvitation::Role::owner, "owner"},
+  using E = TeamInvitation::Role;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::collaborator, "collaborator"},
+      {E::member, "member"},
+      {E::owner, "owner"},
   };
 };
 

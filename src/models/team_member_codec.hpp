@@ -14,19 +14,21 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TeamMember::IdentityProvider::Owner::Type> {
-  static constexpr std::pair<TeamMember::IdentityProvider::Owner::Type, std::string_view> values[] = {
-      {TeamMember::IdentityProvider::Owner::Type::team, "team"},
-      {TeamMember::IdentityProvider::Owner::Type::enterprise_account, "enterprise-account"},
+  using E = TeamMember::IdentityProvider::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::team, "team"},
+      {E::enterprise_account, "enterprise-account"},
   };
 };
 
 template <>
 struct EnumTraits<TeamMember::Role> {
-  static constexpr std::pair<TeamMember::Role, std::string_view> values[] = {
-      {TeamMember::Role::admin, "admin"},
-      {TeamMember::Role::collaborator, "collaborator"},
-      {TeamMember::Role::member, "member"},
-      {TeamMember::Role::owner, "owner"},
+  using E = TeamMember::Role;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::collaborator, "collaborator"},
+      {E::member, "member"},
+      {E::owner, "owner"},
   };
 };
 

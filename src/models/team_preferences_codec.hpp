@@ -14,10 +14,11 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TeamPreferences::DefaultPermission> {
-  static constexpr std::pair<TeamPreferences::DefaultPermission, std::string_view> values[] = {
-      {TeamPreferences::DefaultPermission::admin, "admin"},
-      {TeamPreferences::DefaultPermission::member, "member"},
-      {TeamPreferences::DefaultPermission::viewer, "viewer"},
+  using E = TeamPreferences::DefaultPermission;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::admin, "admin"},
+      {E::member, "member"},
+      {E::viewer, "viewer"},
   };
 };
 

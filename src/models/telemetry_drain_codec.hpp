@@ -14,26 +14,29 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TelemetryDrain::Exporter::Type> {
-  static constexpr std::pair<TelemetryDrain::Exporter::Type, std::string_view> values[] = {
-      {TelemetryDrain::Exporter::Type::otlphttp, "otlphttp"},
-      {TelemetryDrain::Exporter::Type::otlp, "otlp"},
+  using E = TelemetryDrain::Exporter::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::otlphttp, "otlphttp"},
+      {E::otlp, "otlp"},
   };
 };
 
 template <>
 struct EnumTraits<TelemetryDrain::Owner::Type> {
-  static constexpr std::pair<TelemetryDrain::Owner::Type, std::string_view> values[] = {
-      {TelemetryDrain::Owner::Type::app, "app"},
-      {TelemetryDrain::Owner::Type::space, "space"},
+  using E = TelemetryDrain::Owner::Type;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::app, "app"},
+      {E::space, "space"},
   };
 };
 
 template <>
 struct EnumTraits<TelemetryDrain::Signal> {
-  static constexpr std::pair<TelemetryDrain::Signal, std::string_view> values[] = {
-      {TelemetryDrain::Signal::traces, "traces"},
-      {TelemetryDrain::Signal::metrics, "metrics"},
-      {TelemetryDrain::Signal::logs, "logs"},
+  using E = TelemetryDrain::Signal;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::traces, "traces"},
+      {E::metrics, "metrics"},
+      {E::logs, "logs"},
   };
 };
 

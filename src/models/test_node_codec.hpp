@@ -14,16 +14,17 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TestNode::Status> {
-  static constexpr std::pair<TestNode::Status, std::string_view> values[] = {
-      {TestNode::Status::pending, "pending"},
-      {TestNode::Status::cancelled, "cancelled"},
-      {TestNode::Status::creating, "creating"},
-      {TestNode::Status::building, "building"},
-      {TestNode::Status::running, "running"},
-      {TestNode::Status::succeeded, "succeeded"},
-      {TestNode::Status::failed, "failed"},
-      {TestNode::Status::errored, "errored"},
-      {TestNode::Status::debugging, "debugging"},
+  using E = TestNode::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::cancelled, "cancelled"},
+      {E::creating, "creating"},
+      {E::building, "building"},
+      {E::running, "running"},
+      {E::succeeded, "succeeded"},
+      {E::failed, "failed"},
+      {E::errored, "errored"},
+      {E::debugging, "debugging"},
   };
 };
 

@@ -15,16 +15,17 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<TestRun::Status> {
-  static constexpr std::pair<TestRun::Status, std::string_view> values[] = {
-      {TestRun::Status::pending, "pending"},
-      {TestRun::Status::cancelled, "cancelled"},
-      {TestRun::Status::creating, "creating"},
-      {TestRun::Status::building, "building"},
-      {TestRun::Status::running, "running"},
-      {TestRun::Status::succeeded, "succeeded"},
-      {TestRun::Status::failed, "failed"},
-      {TestRun::Status::errored, "errored"},
-      {TestRun::Status::debugging, "debugging"},
+  using E = TestRun::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::cancelled, "cancelled"},
+      {E::creating, "creating"},
+      {E::building, "building"},
+      {E::running, "running"},
+      {E::succeeded, "succeeded"},
+      {E::failed, "failed"},
+      {E::errored, "errored"},
+      {E::debugging, "debugging"},
   };
 };
 

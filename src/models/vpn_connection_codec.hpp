@@ -14,20 +14,22 @@ namespace herokupp::detail {
 
 template <>
 struct EnumTraits<VpnConnection::Status> {
-  static constexpr std::pair<VpnConnection::Status, std::string_view> values[] = {
-      {VpnConnection::Status::pending, "pending"},
-      {VpnConnection::Status::provisioning, "provisioning"},
-      {VpnConnection::Status::active, "active"},
-      {VpnConnection::Status::deprovisioning, "deprovisioning"},
-      {VpnConnection::Status::failed, "failed"},
+  using E = VpnConnection::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::pending, "pending"},
+      {E::provisioning, "provisioning"},
+      {E::active, "active"},
+      {E::deprovisioning, "deprovisioning"},
+      {E::failed, "failed"},
   };
 };
 
 template <>
 struct EnumTraits<VpnConnection::Tunnel::Status> {
-  static constexpr std::pair<VpnConnection::Tunnel::Status, std::string_view> values[] = {
-      {VpnConnection::Tunnel::Status::up, "UP"},
-      {VpnConnection::Tunnel::Status::down, "DOWN"},
+  using E = VpnConnection::Tunnel::Status;
+  static constexpr std::pair<E, std::string_view> values[] = {
+      {E::up, "UP"},
+      {E::down, "DOWN"},
   };
 };
 

@@ -71,219 +71,265 @@ TEST_SUITE_BEGIN("endpoints");
 
 TEST_CASE("Account › Info: GET /account") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account", "{}");
   auto r = herokupp::api::account::info(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account", "", nullptr);
+  h.check(herokupp::Method::get, "/account", "",
+          nullptr);
 }
 
 TEST_CASE("Account › Update: PATCH /account") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/account", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/account", "{}");
   herokupp::api::account::UpdateParams params;
   params.allow_tracking = true;
   params.beta = true;
   params.name = std::string("Tina Edmonds");
   auto r = herokupp::api::account::update(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/account", "", R"json({"allow_tracking": true, "beta": true, "name": "Tina Edmonds"})json");
+  h.check(herokupp::Method::patch, "/account", "",
+          R"json({
+            "allow_tracking": true,
+            "beta": true,
+            "name": "Tina Edmonds"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/account", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/account", "{}");
   CHECK(herokupp::api::account::update(h.client).has_value());
   h.check(herokupp::Method::patch, "/account", "", "{}");
 }
 
 TEST_CASE("Account › Delete: DELETE /account") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/account", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/account", "{}");
   auto r = herokupp::api::account::delete_(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/account", "", nullptr);
+  h.check(herokupp::Method::delete_, "/account", "",
+          nullptr);
 }
 
 TEST_CASE("Account › Info By User: GET /users/{account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/users/my%20app", "{}");
   auto r = herokupp::api::account::info_by_user(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/users/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/users/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Account › Update By User: PATCH /users/{account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/users/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/users/my%20app", "{}");
   herokupp::api::account::UpdateByUserParams params;
   params.allow_tracking = true;
   params.beta = true;
   params.name = std::string("Tina Edmonds");
   auto r = herokupp::api::account::update_by_user(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/users/my%20app", "", R"json({"allow_tracking": true, "beta": true, "name": "Tina Edmonds"})json");
+  h.check(herokupp::Method::patch, "/users/my%20app", "",
+          R"json({
+            "allow_tracking": true,
+            "beta": true,
+            "name": "Tina Edmonds"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/users/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/users/my%20app", "{}");
   CHECK(herokupp::api::account::update_by_user(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/users/my%20app", "", "{}");
 }
 
 TEST_CASE("Account › Delete By User: DELETE /users/{account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/users/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/users/my%20app", "{}");
   auto r = herokupp::api::account::delete_by_user(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/users/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/users/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Account Delinquency › Info: GET /account/delinquency") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/delinquency", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/delinquency", "{}");
   auto r = herokupp::api::account_delinquency::info(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/delinquency", "", nullptr);
+  h.check(herokupp::Method::get, "/account/delinquency", "",
+          nullptr);
 }
 
 TEST_CASE("Account Feature › Info: GET /account/features/{account_feature_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/features/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/features/my%20app", "{}");
   auto r = herokupp::api::account_feature::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/features/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/account/features/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Account Feature › List: GET /account/features") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/features", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/account/features", "[]");
   auto items = herokupp::api::account_feature::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/account/features", "", nullptr);
+  h.check(herokupp::Method::get, "/account/features", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Account Feature › Update: PATCH /account/features/{account_feature_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/account/features/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/account/features/my%20app", "{}");
   herokupp::api::account_feature::UpdateParams params;
   params.enabled = true;
   auto r = herokupp::api::account_feature::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/account/features/my%20app", "", R"json({"enabled": true})json");
+  h.check(herokupp::Method::patch, "/account/features/my%20app", "",
+          R"json({"enabled": true})json");
 }
 
 TEST_CASE("Add-on › List: GET /addons") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons", "[]");
   auto items = herokupp::api::add_on::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons", "", nullptr);
+  h.check(herokupp::Method::get, "/addons", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on › Info: GET /addons/{add_on_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addons/my%20app", "{}");
   auto r = herokupp::api::add_on::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addons/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on › Create: POST /apps/{app_identity}/addons") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/addons", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/addons", "{}");
+  herokupp::api::add_on::CreateParams::Attachment s1;
+  s1.name = std::string("DATABASE");
   herokupp::api::add_on::CreateParams params;
-  params.attachment = [] { herokupp::api::add_on::CreateParams::Attachment v; v.name = std::string("DATABASE"); return v; }();
+  params.attachment = s1;
   params.config = std::map<std::string, std::string>{{"KEY", std::string("config-1")}};
   params.confirm = std::string("example");
   params.name = std::string("acme-inc-primary-database");
   params.plan = std::string("plan-2");
   auto r = herokupp::api::add_on::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/addons", "", R"json({"attachment": {"name": "DATABASE"}, "config": {"KEY": "config-1"}, "confirm": "example", "name": "acme-inc-primary-database", "plan": "plan-2"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/addons", "",
+          R"json({
+            "attachment": {
+              "name": "DATABASE"
+            },
+            "config": {
+              "KEY": "config-1"
+            },
+            "confirm": "example",
+            "name": "acme-inc-primary-database",
+            "plan": "plan-2"
+          })json");
 }
 
 TEST_CASE("Add-on › Delete: DELETE /apps/{app_identity}/addons/{add_on_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", "{}");
   auto r = herokupp::api::add_on::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on › Info By App: GET /apps/{app_identity}/addons/{add_on_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", "{}");
   auto r = herokupp::api::add_on::info_by_app(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on › List By App: GET /apps/{app_identity}/addons") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/addons", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/addons", "[]");
   auto items = herokupp::api::add_on::list_by_app(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/addons", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/addons", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on › Update: PATCH /apps/{app_identity}/addons/{add_on_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/addons/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/addons/x.y_z~1", "{}");
   herokupp::api::add_on::UpdateParams params;
   params.name = std::string("acme-inc-primary-database");
   params.plan = std::string("plan-1");
   auto r = herokupp::api::add_on::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/addons/x.y_z~1", "", R"json({"name": "acme-inc-primary-database", "plan": "plan-1"})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/addons/x.y_z~1", "",
+          R"json({"name": "acme-inc-primary-database", "plan": "plan-1"})json");
 }
 
 TEST_CASE("Add-on › List By User: GET /users/{account_identity}/addons") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/my%20app/addons", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/users/my%20app/addons", "[]");
   auto items = herokupp::api::add_on::list_by_user(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/users/my%20app/addons", "", nullptr);
+  h.check(herokupp::Method::get, "/users/my%20app/addons", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on › List By Team: GET /teams/{team_identity}/addons") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/addons", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/addons", "[]");
   auto items = herokupp::api::add_on::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/addons", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/addons", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on › Resolution: POST /actions/addons/resolve") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/actions/addons/resolve", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/actions/addons/resolve", "[]");
   herokupp::api::add_on::ResolutionParams params;
   params.addon = std::string("acme-inc-primary-database");
   params.addon_service = std::string("heroku-postgresql");
   params.app = std::string("example");
   auto r = herokupp::api::add_on::resolution(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/actions/addons/resolve", "", R"json({"addon": "acme-inc-primary-database", "addon_service": "heroku-postgresql", "app": "example"})json");
+  h.check(herokupp::Method::post, "/actions/addons/resolve", "",
+          R"json({
+            "addon": "acme-inc-primary-database",
+            "addon_service": "heroku-postgresql",
+            "app": "example"
+          })json");
 }
 
 TEST_CASE("Add-on Action › Provision: POST /addons/{add_on_identity}/actions/provision") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/addons/my%20app/actions/provision", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/addons/my%20app/actions/provision", "{}");
   auto r = herokupp::api::add_on_action::provision(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/addons/my%20app/actions/provision", "", nullptr);
+  h.check(herokupp::Method::post, "/addons/my%20app/actions/provision", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Action › Deprovision: POST /addons/{add_on_identity}/actions/deprovision") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/addons/my%20app/actions/deprovision", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/addons/my%20app/actions/deprovision", "{}");
   auto r = herokupp::api::add_on_action::deprovision(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/addons/my%20app/actions/deprovision", "", nullptr);
+  h.check(herokupp::Method::post, "/addons/my%20app/actions/deprovision", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Attachment › Create: POST /addon-attachments") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/addon-attachments", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/addon-attachments", "{}");
   herokupp::api::add_on_attachment::CreateParams params;
   params.addon = std::string("addon-1");
   params.app = std::string("app-2");
@@ -293,142 +339,173 @@ TEST_CASE("Add-on Attachment › Create: POST /addon-attachments") {
   params.namespace_config = std::map<std::string, std::string>{{"KEY", std::string("namespace_config-3")}};
   auto r = herokupp::api::add_on_attachment::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/addon-attachments", "", R"json({"addon": "addon-1", "app": "app-2", "confirm": "example", "name": "DATABASE", "namespace": "role:analytics", "namespace_config": {"KEY": "namespace_config-3"}})json");
+  h.check(herokupp::Method::post, "/addon-attachments", "",
+          R"json({
+            "addon": "addon-1",
+            "app": "app-2",
+            "confirm": "example",
+            "name": "DATABASE",
+            "namespace": "role:analytics",
+            "namespace_config": {
+              "KEY": "namespace_config-3"
+            }
+          })json");
 }
 
 TEST_CASE("Add-on Attachment › Delete: DELETE /addon-attachments/{add_on_attachment_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/addon-attachments/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/addon-attachments/my%20app", "{}");
   auto r = herokupp::api::add_on_attachment::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/addon-attachments/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/addon-attachments/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Attachment › Info: GET /addon-attachments/{add_on_attachment_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-attachments/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addon-attachments/my%20app", "{}");
   auto r = herokupp::api::add_on_attachment::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addon-attachments/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-attachments/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Attachment › List: GET /addon-attachments") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-attachments", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addon-attachments", "[]");
   auto items = herokupp::api::add_on_attachment::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addon-attachments", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-attachments", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Attachment › List by Add-on: GET /addons/{add_on_identity}/addon-attachments") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/addon-attachments", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/addon-attachments", "[]");
   auto items = herokupp::api::add_on_attachment::list_by_add_on(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/addon-attachments", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/addon-attachments", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Attachment › List by App: GET /apps/{app_identity}/addon-attachments") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/addon-attachments", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/addon-attachments", "[]");
   auto items = herokupp::api::add_on_attachment::list_by_app(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Attachment › Info by App: GET /apps/{app_identity}/addon-attachments/{add_on_attachment_scoped_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", "{}");
   auto r = herokupp::api::add_on_attachment::info_by_app(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Attachment › Resolution: POST /actions/addon-attachments/resolve") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/actions/addon-attachments/resolve", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/actions/addon-attachments/resolve", "[]");
   herokupp::api::add_on_attachment::ResolutionParams params;
   params.addon_attachment = std::string("DATABASE");
   params.addon_service = std::string("heroku-postgresql");
   params.app = std::string("example");
   auto r = herokupp::api::add_on_attachment::resolution(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/actions/addon-attachments/resolve", "", R"json({"addon_attachment": "DATABASE", "addon_service": "heroku-postgresql", "app": "example"})json");
+  h.check(herokupp::Method::post, "/actions/addon-attachments/resolve", "",
+          R"json({
+            "addon_attachment": "DATABASE",
+            "addon_service": "heroku-postgresql",
+            "app": "example"
+          })json");
 }
 
 TEST_CASE("Add-on Config › List: GET /addons/{add_on_identity}/config") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/config", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/config", "[]");
   auto items = herokupp::api::add_on_config::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/config", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/config", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Config › Update: PATCH /addons/{add_on_identity}/config") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/addons/my%20app/config", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::patch, "/addons/my%20app/config", "[]");
+  herokupp::AddOnConfig s1;
+  s1.name = std::string("FOO");
+  s1.value = std::string("bar");
   herokupp::api::add_on_config::UpdateParams params;
-  params.config = std::vector<herokupp::AddOnConfig>{[] { herokupp::AddOnConfig v; v.name = std::string("FOO"); v.value = std::string("bar"); return v; }()};
+  params.config = std::vector<herokupp::AddOnConfig>{s1};
   auto r = herokupp::api::add_on_config::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/addons/my%20app/config", "", R"json({"config": [{"name": "FOO", "value": "bar"}]})json");
+  h.check(herokupp::Method::patch, "/addons/my%20app/config", "",
+          R"json({"config": [{"name": "FOO", "value": "bar"}]})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/addons/my%20app/config", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::patch, "/addons/my%20app/config", "[]");
   CHECK(herokupp::api::add_on_config::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/addons/my%20app/config", "", "{}");
 }
 
 TEST_CASE("Add-on Region Capability › List: GET /addon-region-capabilities") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-region-capabilities", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addon-region-capabilities", "[]");
   auto items = herokupp::api::add_on_region_capability::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addon-region-capabilities", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-region-capabilities", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Region Capability › List by Add-on Service: GET /addon-services/{add_on_service_identity}/region-capabilities") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", "[]");
   auto items = herokupp::api::add_on_region_capability::list_by_add_on_service(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Region Capability › List By Region: GET /regions/{region_identity}/addon-region-capabilities") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", "[]");
   auto items = herokupp::api::add_on_region_capability::list_by_region(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", "", nullptr);
+  h.check(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Service › Info: GET /addon-services/{add_on_service_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-services/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addon-services/my%20app", "{}");
   auto r = herokupp::api::add_on_service::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addon-services/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-services/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Service › List: GET /addon-services") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-services", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addon-services", "[]");
   auto items = herokupp::api::add_on_service::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addon-services", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-services", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Webhook › Create: POST /addons/{add_on_identity}/webhooks") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/addons/my%20app/webhooks", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/addons/my%20app/webhooks", "{}");
   herokupp::api::add_on_webhook::CreateParams params;
   params.authorization = std::string("Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3");
   params.include = std::vector<std::string>{std::string("include-1")};
@@ -437,37 +514,49 @@ TEST_CASE("Add-on Webhook › Create: POST /addons/{add_on_identity}/webhooks") 
   params.url = std::string("url-2");
   auto r = herokupp::api::add_on_webhook::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/addons/my%20app/webhooks", "", R"json({"authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3", "include": ["include-1"], "level": "notify", "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad", "url": "url-2"})json");
+  h.check(herokupp::Method::post, "/addons/my%20app/webhooks", "",
+          R"json({
+            "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
+            "include": [
+              "include-1"
+            ],
+            "level": "notify",
+            "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad",
+            "url": "url-2"
+          })json");
 }
 
 TEST_CASE("Add-on Webhook › Delete: DELETE /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", "{}");
   auto r = herokupp::api::add_on_webhook::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Webhook › Info: GET /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", "{}");
   auto r = herokupp::api::add_on_webhook::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Webhook › List: GET /addons/{add_on_identity}/webhooks") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhooks", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhooks", "[]");
   auto items = herokupp::api::add_on_webhook::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhooks", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhooks", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Webhook › Update: PATCH /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "{}");
   herokupp::api::add_on_webhook::UpdateParams params;
   params.authorization = std::string("Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3");
   params.include = std::vector<std::string>{std::string("include-1")};
@@ -476,81 +565,97 @@ TEST_CASE("Add-on Webhook › Update: PATCH /addons/{add_on_identity}/webhooks/{
   params.url = std::string("url-2");
   auto r = herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "", R"json({"authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3", "include": ["include-1"], "level": "notify", "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad", "url": "url-2"})json");
+  h.check(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "",
+          R"json({
+            "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
+            "include": [
+              "include-1"
+            ],
+            "level": "notify",
+            "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad",
+            "url": "url-2"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "{}");
   CHECK(herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1").has_value());
   h.check(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Add-on Webhook Delivery › Info: GET /addons/{add_on_identity}/webhook-deliveries/{app_webhook_delivery_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", "{}");
   auto r = herokupp::api::add_on_webhook_delivery::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Webhook Delivery › List: GET /addons/{add_on_identity}/webhook-deliveries") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", "[]");
   auto items = herokupp::api::add_on_webhook_delivery::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Add-on Webhook Event › Info: GET /addons/{add_on_identity}/webhook-events/{app_webhook_event_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", "{}");
   auto r = herokupp::api::add_on_webhook_event::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Add-on Webhook Event › List: GET /addons/{add_on_identity}/webhook-events") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/webhook-events", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/webhook-events", "[]");
   auto items = herokupp::api::add_on_webhook_event::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/webhook-events", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/webhook-events", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Allowed Add-on Service › List By Team: GET /teams/{team_identity}/allowed-addon-services") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", "[]");
   auto items = herokupp::api::allowed_add_on_service::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Allowed Add-on Service › Create By Team: POST /teams/{team_identity}/allowed-addon-services") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "[]");
   herokupp::api::allowed_add_on_service::CreateByTeamParams params;
   params.addon_service = std::string("heroku-postgresql");
   auto r = herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "", R"json({"addon_service": "heroku-postgresql"})json");
+  h.check(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "",
+          R"json({"addon_service": "heroku-postgresql"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "[]");
   CHECK(herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app").has_value());
   h.check(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "", "{}");
 }
 
 TEST_CASE("Allowed Add-on Service › Delete By Team: DELETE /teams/{team_identity}/allowed-addon-services/{allowed_add_on_service_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", "{}");
   auto r = herokupp::api::allowed_add_on_service::delete_by_team(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App › Create: POST /apps") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps", "{}");
   herokupp::api::app::CreateParams params;
   params.feature_flags = std::vector<std::string>{std::string("feature_flags-1")};
   params.name = std::string("example");
@@ -558,184 +663,256 @@ TEST_CASE("App › Create: POST /apps") {
   params.stack = std::string("stack-3");
   auto r = herokupp::api::app::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps", "", R"json({"feature_flags": ["feature_flags-1"], "name": "example", "region": "region-2", "stack": "stack-3"})json");
+  h.check(herokupp::Method::post, "/apps", "",
+          R"json({
+            "feature_flags": [
+              "feature_flags-1"
+            ],
+            "name": "example",
+            "region": "region-2",
+            "stack": "stack-3"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/apps", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps", "{}");
   CHECK(herokupp::api::app::create(h.client).has_value());
   h.check(herokupp::Method::post, "/apps", "", "{}");
 }
 
 TEST_CASE("App › Delete: DELETE /apps/{app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app", "{}");
   auto r = herokupp::api::app::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("App › Info: GET /apps/{app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app", "{}");
   auto r = herokupp::api::app::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("App › List: GET /apps") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps", "[]");
   auto items = herokupp::api::app::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps", "", nullptr);
+  h.check(herokupp::Method::get, "/apps", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App › List Owned and Collaborated: GET /users/{account_identity}/apps") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/my%20app/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/users/my%20app/apps", "[]");
   auto items = herokupp::api::app::list_owned_and_collaborated(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/users/my%20app/apps", "", nullptr);
+  h.check(herokupp::Method::get, "/users/my%20app/apps", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App › Update: PATCH /apps/{app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app", "{}");
   herokupp::api::app::UpdateParams params;
   params.build_stack = std::string("build_stack-1");
   params.maintenance = true;
   params.name = std::string("example");
   auto r = herokupp::api::app::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app", "", R"json({"build_stack": "build_stack-1", "maintenance": true, "name": "example"})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app", "",
+          R"json({
+            "build_stack": "build_stack-1",
+            "maintenance": true,
+            "name": "example"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app", "{}");
   CHECK(herokupp::api::app::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/apps/my%20app", "", "{}");
 }
 
 TEST_CASE("App › Enable ACM: POST /apps/{app_identity}/acm") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/acm", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/acm", "{}");
   auto r = herokupp::api::app::enable_acm(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/acm", "", nullptr);
+  h.check(herokupp::Method::post, "/apps/my%20app/acm", "",
+          nullptr);
 }
 
 TEST_CASE("App › Disable ACM: DELETE /apps/{app_identity}/acm") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/acm", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/acm", "{}");
   auto r = herokupp::api::app::disable_acm(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/acm", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/acm", "",
+          nullptr);
 }
 
 TEST_CASE("App › Refresh ACM: PATCH /apps/{app_identity}/acm") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/acm", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/acm", "{}");
   auto r = herokupp::api::app::refresh_acm(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/acm", "", nullptr);
+  h.check(herokupp::Method::patch, "/apps/my%20app/acm", "",
+          nullptr);
 }
 
 TEST_CASE("App Feature › Info: GET /apps/{app_identity}/features/{app_feature_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", "{}");
   auto r = herokupp::api::app_feature::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App Feature › List: GET /apps/{app_identity}/features") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/features", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/features", "[]");
   auto items = herokupp::api::app_feature::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/features", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/features", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App Feature › Update: PATCH /apps/{app_identity}/features/{app_feature_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", "{}");
   herokupp::api::app_feature::UpdateParams params;
   params.enabled = true;
   auto r = herokupp::api::app_feature::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", "", R"json({"enabled": true})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", "",
+          R"json({"enabled": true})json");
 }
 
 TEST_CASE("AppSetup › Create: POST /app-setups") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/app-setups", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/app-setups", "{}");
+  herokupp::api::app_setup::CreateParams::App s1;
+  s1.locked = true;
+  s1.name = std::string("example");
+  s1.organization = std::string("example");
+  s1.personal = true;
+  s1.region = std::string("us");
+  s1.space = std::string("nasa");
+  s1.stack = std::string("heroku-18");
+  herokupp::api::app_setup::CreateParams::Overrides::Buildpack s3;
+  s3.url = std::string("https://example.com/buildpack.tgz");
+  herokupp::api::app_setup::CreateParams::Overrides s2;
+  s2.buildpacks = std::vector<herokupp::api::app_setup::CreateParams::Overrides::Buildpack>{s3};
+  s2.env = std::map<std::string, std::string>{{"KEY", std::string("env-1")}};
+  herokupp::api::app_setup::CreateParams::SourceBlob s4;
+  s4.checksum = std::string("SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  s4.url = std::string("https://example.com/source.tgz?token=xyz");
+  s4.version = std::string("v1.3.0");
   herokupp::api::app_setup::CreateParams params;
-  params.app = [] { herokupp::api::app_setup::CreateParams::App v; v.locked = true; v.name = std::string("example"); v.organization = std::string("example"); v.personal = true; v.region = std::string("us"); v.space = std::string("nasa"); v.stack = std::string("heroku-18"); return v; }();
-  params.overrides = [] { herokupp::api::app_setup::CreateParams::Overrides v; v.buildpacks = std::vector<herokupp::api::app_setup::CreateParams::Overrides::Buildpack>{[] { herokupp::api::app_setup::CreateParams::Overrides::Buildpack v; v.url = std::string("https://example.com/buildpack.tgz"); return v; }()}; v.env = std::map<std::string, std::string>{{"KEY", std::string("env-1")}}; return v; }();
-  params.source_blob = [] { herokupp::api::app_setup::CreateParams::SourceBlob v; v.checksum = std::string("SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"); v.url = std::string("https://example.com/source.tgz?token=xyz"); v.version = std::string("v1.3.0"); return v; }();
+  params.app = s1;
+  params.overrides = s2;
+  params.source_blob = s4;
   auto r = herokupp::api::app_setup::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/app-setups", "", R"json({"app": {"locked": true, "name": "example", "organization": "example", "personal": true, "region": "us", "space": "nasa", "stack": "heroku-18"}, "overrides": {"buildpacks": [{"url": "https://example.com/buildpack.tgz"}], "env": {"KEY": "env-1"}}, "source_blob": {"checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "url": "https://example.com/source.tgz?token=xyz", "version": "v1.3.0"}})json");
+  h.check(herokupp::Method::post, "/app-setups", "",
+          R"json({
+            "app": {
+              "locked": true,
+              "name": "example",
+              "organization": "example",
+              "personal": true,
+              "region": "us",
+              "space": "nasa",
+              "stack": "heroku-18"
+            },
+            "overrides": {
+              "buildpacks": [
+                {
+                  "url": "https://example.com/buildpack.tgz"
+                }
+              ],
+              "env": {
+                "KEY": "env-1"
+              }
+            },
+            "source_blob": {
+              "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+              "url": "https://example.com/source.tgz?token=xyz",
+              "version": "v1.3.0"
+            }
+          })json");
 }
 
 TEST_CASE("AppSetup › Info: GET /app-setups/{app_setup_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/app-setups/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/app-setups/my%20app", "{}");
   auto r = herokupp::api::app_setup::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/app-setups/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/app-setups/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("App Transfer › Create: POST /account/app-transfers") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/account/app-transfers", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/account/app-transfers", "{}");
   herokupp::api::app_transfer::CreateParams params;
   params.app = std::string("app-1");
   params.recipient = std::string("recipient-2");
   params.silent = true;
   auto r = herokupp::api::app_transfer::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/account/app-transfers", "", R"json({"app": "app-1", "recipient": "recipient-2", "silent": true})json");
+  h.check(herokupp::Method::post, "/account/app-transfers", "",
+          R"json({"app": "app-1", "recipient": "recipient-2", "silent": true})json");
 }
 
 TEST_CASE("App Transfer › Delete: DELETE /account/app-transfers/{app_transfer_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/account/app-transfers/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/account/app-transfers/my%20app", "{}");
   auto r = herokupp::api::app_transfer::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/account/app-transfers/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/account/app-transfers/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("App Transfer › Info: GET /account/app-transfers/{app_transfer_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/app-transfers/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/app-transfers/my%20app", "{}");
   auto r = herokupp::api::app_transfer::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/app-transfers/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/account/app-transfers/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("App Transfer › List: GET /account/app-transfers") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/app-transfers", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/account/app-transfers", "[]");
   auto items = herokupp::api::app_transfer::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/account/app-transfers", "", nullptr);
+  h.check(herokupp::Method::get, "/account/app-transfers", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App Transfer › Update: PATCH /account/app-transfers/{app_transfer_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/account/app-transfers/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/account/app-transfers/my%20app", "{}");
   herokupp::api::app_transfer::UpdateParams params;
   params.state = herokupp::Enumerated<herokupp::api::app_transfer::UpdateParams::State>(herokupp::api::app_transfer::UpdateParams::State::pending, "pending");
   auto r = herokupp::api::app_transfer::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/account/app-transfers/my%20app", "", R"json({"state": "pending"})json");
+  h.check(herokupp::Method::patch, "/account/app-transfers/my%20app", "",
+          R"json({"state": "pending"})json");
 }
 
 TEST_CASE("App Webhook › Create: POST /apps/{app_identity}/webhooks") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/webhooks", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/webhooks", "{}");
   herokupp::api::app_webhook::CreateParams params;
   params.authorization = std::string("Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3");
   params.include = std::vector<std::string>{std::string("include-1")};
@@ -744,37 +921,49 @@ TEST_CASE("App Webhook › Create: POST /apps/{app_identity}/webhooks") {
   params.url = std::string("url-2");
   auto r = herokupp::api::app_webhook::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/webhooks", "", R"json({"authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3", "include": ["include-1"], "level": "notify", "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad", "url": "url-2"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/webhooks", "",
+          R"json({
+            "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
+            "include": [
+              "include-1"
+            ],
+            "level": "notify",
+            "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad",
+            "url": "url-2"
+          })json");
 }
 
 TEST_CASE("App Webhook › Delete: DELETE /apps/{app_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", "{}");
   auto r = herokupp::api::app_webhook::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App Webhook › Info: GET /apps/{app_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", "{}");
   auto r = herokupp::api::app_webhook::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App Webhook › List: GET /apps/{app_identity}/webhooks") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhooks", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhooks", "[]");
   auto items = herokupp::api::app_webhook::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhooks", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhooks", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App Webhook › Update: PATCH /apps/{app_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "{}");
   herokupp::api::app_webhook::UpdateParams params;
   params.authorization = std::string("Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3");
   params.include = std::vector<std::string>{std::string("include-1")};
@@ -783,280 +972,350 @@ TEST_CASE("App Webhook › Update: PATCH /apps/{app_identity}/webhooks/{app_webh
   params.url = std::string("url-2");
   auto r = herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "", R"json({"authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3", "include": ["include-1"], "level": "notify", "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad", "url": "url-2"})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "",
+          R"json({
+            "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
+            "include": [
+              "include-1"
+            ],
+            "level": "notify",
+            "secret": "dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad",
+            "url": "url-2"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "{}");
   CHECK(herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1").has_value());
   h.check(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("App Webhook Delivery › Info: GET /apps/{app_identity}/webhook-deliveries/{app_webhook_delivery_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", "{}");
   auto r = herokupp::api::app_webhook_delivery::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App Webhook Delivery › List: GET /apps/{app_identity}/webhook-deliveries") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", "[]");
   auto items = herokupp::api::app_webhook_delivery::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("App Webhook Event › Info: GET /apps/{app_identity}/webhook-events/{app_webhook_event_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", "{}");
   auto r = herokupp::api::app_webhook_event::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("App Webhook Event › List: GET /apps/{app_identity}/webhook-events") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/webhook-events", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/webhook-events", "[]");
   auto items = herokupp::api::app_webhook_event::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/webhook-events", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/webhook-events", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Audit Trail Archive › Info: GET /enterprise-accounts/{enterprise_account_identity}/archives/{archive_year}/{archive_month}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", "{}");
   auto r = herokupp::api::archive::info(h.client, "my app", "x.y_z~1", "a+b");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", "",
+          nullptr);
 }
 
 TEST_CASE("Audit Trail Archive › List: GET /enterprise-accounts/{enterprise_account_identity}/archives") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", "[]");
   auto items = herokupp::api::archive::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Audit Trail Event › List: GET /enterprise-accounts/{enterprise_account_identity}/events") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/events", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/events", "[]");
   auto items = herokupp::api::audit_trail_event::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/events", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/events", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Build › Create: POST /apps/{app_identity}/builds") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/builds", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/builds", "{}");
+  herokupp::api::build::CreateParams::Buildpack s1;
+  s1.name = std::string("heroku/ruby");
+  s1.url = std::string("https://github.com/heroku/heroku-buildpack-ruby");
+  herokupp::api::build::CreateParams::SourceBlob s2;
+  s2.checksum = std::string("SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  s2.url = std::string("https://example.com/source.tgz?token=xyz");
+  s2.version = std::string("v1.3.0");
+  s2.version_description = std::string("* Fake User: Change session key");
   herokupp::api::build::CreateParams params;
-  params.buildpacks = std::vector<herokupp::api::build::CreateParams::Buildpack>{[] { herokupp::api::build::CreateParams::Buildpack v; v.name = std::string("heroku/ruby"); v.url = std::string("https://github.com/heroku/heroku-buildpack-ruby"); return v; }()};
-  params.source_blob = [] { herokupp::api::build::CreateParams::SourceBlob v; v.checksum = std::string("SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"); v.url = std::string("https://example.com/source.tgz?token=xyz"); v.version = std::string("v1.3.0"); v.version_description = std::string("* Fake User: Change session key"); return v; }();
+  params.buildpacks = std::vector<herokupp::api::build::CreateParams::Buildpack>{s1};
+  params.source_blob = s2;
   auto r = herokupp::api::build::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/builds", "", R"json({"buildpacks": [{"name": "heroku/ruby", "url": "https://github.com/heroku/heroku-buildpack-ruby"}], "source_blob": {"checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "url": "https://example.com/source.tgz?token=xyz", "version": "v1.3.0", "version_description": "* Fake User: Change session key"}})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/builds", "",
+          R"json({
+            "buildpacks": [
+              {
+                "name": "heroku/ruby",
+                "url": "https://github.com/heroku/heroku-buildpack-ruby"
+              }
+            ],
+            "source_blob": {
+              "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+              "url": "https://example.com/source.tgz?token=xyz",
+              "version": "v1.3.0",
+              "version_description": "* Fake User: Change session key"
+            }
+          })json");
 }
 
 TEST_CASE("Build › Info: GET /apps/{app_identity}/builds/{build_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", "{}");
   auto r = herokupp::api::build::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Build › List: GET /apps/{app_identity}/builds") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/builds", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/builds", "[]");
   auto items = herokupp::api::build::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/builds", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/builds", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Build › Delete cache: DELETE /apps/{app_identity}/build-cache") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/build-cache", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/build-cache", "{}");
   auto r = herokupp::api::build::delete_cache(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/build-cache", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/build-cache", "",
+          nullptr);
 }
 
 TEST_CASE("Build › Cancel: DELETE /apps/{app_identity}/builds/{build_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", "{}");
   auto r = herokupp::api::build::cancel(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Buildpack Installations › Update: PUT /apps/{app_identity}/buildpack-installations") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/apps/my%20app/buildpack-installations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::put, "/apps/my%20app/buildpack-installations", "[]");
+  herokupp::api::buildpack_installation::UpdateParams::Update s1;
+  s1.buildpack = std::string("https://github.com/heroku/heroku-buildpack-ruby");
   herokupp::api::buildpack_installation::UpdateParams params;
-  params.updates = std::vector<herokupp::api::buildpack_installation::UpdateParams::Update>{[] { herokupp::api::buildpack_installation::UpdateParams::Update v; v.buildpack = std::string("https://github.com/heroku/heroku-buildpack-ruby"); return v; }()};
+  params.updates = std::vector<herokupp::api::buildpack_installation::UpdateParams::Update>{s1};
   auto r = herokupp::api::buildpack_installation::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/apps/my%20app/buildpack-installations", "", R"json({"updates": [{"buildpack": "https://github.com/heroku/heroku-buildpack-ruby"}]})json");
+  h.check(herokupp::Method::put, "/apps/my%20app/buildpack-installations", "",
+          R"json({
+            "updates": [
+              {
+                "buildpack": "https://github.com/heroku/heroku-buildpack-ruby"
+              }
+            ]
+          })json");
 }
 
 TEST_CASE("Buildpack Installations › List: GET /apps/{app_identity}/buildpack-installations") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/buildpack-installations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/buildpack-installations", "[]");
   auto items = herokupp::api::buildpack_installation::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/buildpack-installations", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/buildpack-installations", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Collaborator › Create: POST /apps/{app_identity}/collaborators") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/collaborators", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/collaborators", "{}");
   herokupp::api::collaborator::CreateParams params;
   params.silent = true;
   params.user = std::string("user-1");
   auto r = herokupp::api::collaborator::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/collaborators", "", R"json({"silent": true, "user": "user-1"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/collaborators", "",
+          R"json({"silent": true, "user": "user-1"})json");
 }
 
 TEST_CASE("Collaborator › Delete: DELETE /apps/{app_identity}/collaborators/{collaborator_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", "{}");
   auto r = herokupp::api::collaborator::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Collaborator › Info: GET /apps/{app_identity}/collaborators/{collaborator_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", "{}");
   auto r = herokupp::api::collaborator::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Collaborator › List: GET /apps/{app_identity}/collaborators") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/collaborators", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/collaborators", "[]");
   auto items = herokupp::api::collaborator::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/collaborators", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/collaborators", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Config Vars › Info for App: GET /apps/{app_identity}/config-vars") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/config-vars", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/config-vars", "{}");
   auto r = herokupp::api::config_var::info_for_app(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/config-vars", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/config-vars", "",
+          nullptr);
 }
 
 TEST_CASE("Config Vars › Info for App Release: GET /apps/{app_identity}/releases/{release_identity}/config-vars") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", "{}");
   auto r = herokupp::api::config_var::info_for_app_release(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", "",
+          nullptr);
 }
 
 TEST_CASE("Config Vars › Update: PATCH /apps/{app_identity}/config-vars") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/config-vars", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/config-vars", "{}");
   herokupp::api::config_var::UpdateParams params;
   params["FOO"] = "bar";
   params["OLD"] = std::nullopt;
   auto r = herokupp::api::config_var::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/config-vars", "", R"json({"FOO": "bar", "OLD": null})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/config-vars", "",
+          R"json({"FOO": "bar", "OLD": null})json");
 }
 
 TEST_CASE("Credit › Create: POST /account/credits") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/account/credits", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/account/credits", "{}");
   herokupp::api::credit::CreateParams params;
   params.code1 = std::string("012abc");
   params.code2 = std::string("012abc");
   auto r = herokupp::api::credit::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/account/credits", "", R"json({"code1": "012abc", "code2": "012abc"})json");
+  h.check(herokupp::Method::post, "/account/credits", "",
+          R"json({"code1": "012abc", "code2": "012abc"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/account/credits", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/account/credits", "{}");
   CHECK(herokupp::api::credit::create(h.client).has_value());
   h.check(herokupp::Method::post, "/account/credits", "", "{}");
 }
 
 TEST_CASE("Credit › Info: GET /account/credits/{credit_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/credits/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/credits/my%20app", "{}");
   auto r = herokupp::api::credit::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/credits/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/account/credits/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Credit › List: GET /account/credits") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/credits", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/account/credits", "[]");
   auto items = herokupp::api::credit::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/account/credits", "", nullptr);
+  h.check(herokupp::Method::get, "/account/credits", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Domain › Create: POST /apps/{app_identity}/domains") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/domains", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/domains", "{}");
   herokupp::api::domain::CreateParams params;
   params.hostname = std::string("subdomain.example.com");
   params.sni_endpoint = std::string("sni_endpoint-1");
   auto r = herokupp::api::domain::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/domains", "", R"json({"hostname": "subdomain.example.com", "sni_endpoint": "sni_endpoint-1"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/domains", "",
+          R"json({
+            "hostname": "subdomain.example.com",
+            "sni_endpoint": "sni_endpoint-1"
+          })json");
 }
 
 TEST_CASE("Domain › Update: PATCH /apps/{app_identity}/domains/{domain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", "{}");
   herokupp::api::domain::UpdateParams params;
   params.sni_endpoint = std::string("sni_endpoint-1");
   auto r = herokupp::api::domain::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", "", R"json({"sni_endpoint": "sni_endpoint-1"})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", "",
+          R"json({"sni_endpoint": "sni_endpoint-1"})json");
 }
 
 TEST_CASE("Domain › Delete: DELETE /apps/{app_identity}/domains/{domain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", "{}");
   auto r = herokupp::api::domain::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Domain › Info: GET /apps/{app_identity}/domains/{domain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", "{}");
   auto r = herokupp::api::domain::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Domain › List: GET /apps/{app_identity}/domains") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/domains", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/domains", "[]");
   auto items = herokupp::api::domain::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/domains", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/domains", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Dyno › Create: POST /apps/{app_identity}/dynos") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/dynos", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/dynos", "{}");
   herokupp::api::dyno::CreateParams params;
   params.attach = true;
   params.command = std::string("bash");
@@ -1067,280 +1326,354 @@ TEST_CASE("Dyno › Create: POST /apps/{app_identity}/dynos") {
   params.type = std::string("run");
   auto r = herokupp::api::dyno::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/dynos", "", R"json({"attach": true, "command": "bash", "env": {"KEY": "env-1"}, "force_no_tty": true, "size": "standard-1X", "time_to_live": 1800, "type": "run"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/dynos", "",
+          R"json({
+            "attach": true,
+            "command": "bash",
+            "env": {
+              "KEY": "env-1"
+            },
+            "force_no_tty": true,
+            "size": "standard-1X",
+            "time_to_live": 1800,
+            "type": "run"
+          })json");
 }
 
 TEST_CASE("Dyno › Restart: DELETE /apps/{app_identity}/dynos/{dyno_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", "{}");
   auto r = herokupp::api::dyno::restart(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › Restart formation: DELETE /apps/{app_identity}/formations/{dyno_formation_type}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", "{}");
   auto r = herokupp::api::dyno::restart_formation(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › Restart all: DELETE /apps/{app_identity}/dynos") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/dynos", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/dynos", "{}");
   auto r = herokupp::api::dyno::restart_all(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/dynos", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/dynos", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › Stop: POST /apps/{app_identity}/dynos/{dyno_identity}/actions/stop") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", "{}");
   auto r = herokupp::api::dyno::stop(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", "", nullptr);
+  h.check(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › Stop formation: POST /apps/{app_identity}/formations/{dyno_formation_type}/actions/stop") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", "{}");
   auto r = herokupp::api::dyno::stop_formation(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", "", nullptr);
+  h.check(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › Info: GET /apps/{app_identity}/dynos/{dyno_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", "{}");
   auto r = herokupp::api::dyno::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno › List: GET /apps/{app_identity}/dynos") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/dynos", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/dynos", "[]");
   auto items = herokupp::api::dyno::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/dynos", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/dynos", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Dyno Size › Info: GET /dyno-sizes/{dyno_size_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/dyno-sizes/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/dyno-sizes/my%20app", "{}");
   auto r = herokupp::api::dyno_size::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/dyno-sizes/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/dyno-sizes/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Dyno Size › List: GET /dyno-sizes") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/dyno-sizes", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/dyno-sizes", "[]");
   auto items = herokupp::api::dyno_size::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/dyno-sizes", "", nullptr);
+  h.check(herokupp::Method::get, "/dyno-sizes", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Dyno Size › List App Dyno Sizes: GET /apps/{app_identity}/available-dyno-sizes") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", "[]");
   auto r = herokupp::api::dyno_size::list_app_dyno_sizes(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", "",
+          nullptr);
 }
 
 TEST_CASE("Enterprise Account › List: GET /enterprise-accounts") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts", "[]");
   auto items = herokupp::api::enterprise_account::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Enterprise Account › Info: GET /enterprise-accounts/{enterprise_account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app", "{}");
   auto r = herokupp::api::enterprise_account::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Enterprise Account › Update: PATCH /enterprise-accounts/{enterprise_account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/enterprise-accounts/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app", "{}");
   herokupp::api::enterprise_account::UpdateParams params;
   params.name = std::string("example");
   auto r = herokupp::api::enterprise_account::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app", "", R"json({"name": "example"})json");
+  h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app", "",
+          R"json({"name": "example"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/enterprise-accounts/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app", "{}");
   CHECK(herokupp::api::enterprise_account::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app", "", "{}");
 }
 
 TEST_CASE("Enterprise Account Daily Usage › Info: GET /enterprise-accounts/{enterprise_account_id}/usage/daily") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/daily", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/daily", "[]");
   herokupp::api::enterprise_account_daily_usage::InfoParams params;
   params.end = std::string("2019-02-25");
   params.start = std::string("2019-01-25");
   auto items = herokupp::api::enterprise_account_daily_usage::info(h.client, "my app", params).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Enterprise Account Member › List: GET /enterprise-accounts/{enterprise_account_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/members", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/members", "[]");
   auto items = herokupp::api::enterprise_account_member::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/members", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/members", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Enterprise Account Member › Create: POST /enterprise-accounts/{enterprise_account_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/enterprise-accounts/my%20app/members", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/enterprise-accounts/my%20app/members", "{}");
   herokupp::api::enterprise_account_member::CreateParams params;
   params.federated = true;
   params.permissions = std::vector<herokupp::Enumerated<herokupp::api::enterprise_account_member::CreateParams::Permission>>{herokupp::Enumerated<herokupp::api::enterprise_account_member::CreateParams::Permission>(herokupp::api::enterprise_account_member::CreateParams::Permission::view, "view")};
   params.user = std::string("user-1");
   auto r = herokupp::api::enterprise_account_member::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/members", "", R"json({"federated": true, "permissions": ["view"], "user": "user-1"})json");
+  h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/members", "",
+          R"json({
+            "federated": true,
+            "permissions": [
+              "view"
+            ],
+            "user": "user-1"
+          })json");
 }
 
 TEST_CASE("Enterprise Account Member › Update: PATCH /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", "{}");
   herokupp::api::enterprise_account_member::UpdateParams params;
   params.permissions = std::vector<herokupp::Enumerated<herokupp::api::enterprise_account_member::UpdateParams::Permission>>{herokupp::Enumerated<herokupp::api::enterprise_account_member::UpdateParams::Permission>(herokupp::api::enterprise_account_member::UpdateParams::Permission::view, "view")};
   auto r = herokupp::api::enterprise_account_member::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", "", R"json({"permissions": ["view"]})json");
+  h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", "",
+          R"json({"permissions": ["view"]})json");
 }
 
 TEST_CASE("Enterprise Account Member › Delete: DELETE /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", "{}");
   auto r = herokupp::api::enterprise_account_member::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Enterprise Account Monthly Usage › Info: GET /enterprise-accounts/{enterprise_account_id}/usage/monthly") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/monthly", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/monthly", "[]");
   herokupp::api::enterprise_account_monthly_usage::InfoParams params;
   params.end = std::string("2019-02");
   params.start = std::string("2019-01");
   auto items = herokupp::api::enterprise_account_monthly_usage::info(h.client, "my app", params).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/monthly", "?end=2019-02&start=2019-01", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/monthly", "?end=2019-02&start=2019-01",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Filters › Apps: POST /filters/apps") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/filters/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/filters/apps", "[]");
+  herokupp::api::filter_apps::AppsParams::In s1;
+  s1.id = std::vector<std::string>{std::string("id-1")};
   herokupp::api::filter_apps::AppsParams params;
-  params.in = [] { herokupp::api::filter_apps::AppsParams::In v; v.id = std::vector<std::string>{std::string("id-1")}; return v; }();
+  params.in = s1;
   auto items = herokupp::api::filter_apps::apps(h.client, params).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::post, "/filters/apps", "", R"json({"in": {"id": ["id-1"]}})json");
+  h.check(herokupp::Method::post, "/filters/apps", "",
+          R"json({"in": {"id": ["id-1"]}})json");
   CHECK(h.last().headers.get("Range").has_value());
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/filters/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::post, "/filters/apps", "[]");
   CHECK(herokupp::api::filter_apps::apps(h.client).take(1).has_value());
   h.check(herokupp::Method::post, "/filters/apps", "", "{}");
 }
 
 TEST_CASE("Formation › Info: GET /apps/{app_identity}/formation/{formation_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", "{}");
   auto r = herokupp::api::formation::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Formation › List: GET /apps/{app_identity}/formation") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/formation", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/formation", "[]");
   auto items = herokupp::api::formation::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/formation", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/formation", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Formation › Batch Update: PATCH /apps/{app_identity}/formation") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/formation", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/formation", "[]");
+  herokupp::api::formation::BatchUpdateParams::Update::DynoSize s2;
+  s2.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s2.name = std::string("Standard-1X");
+  herokupp::api::formation::BatchUpdateParams::Update s1;
+  s1.dyno_size = s2;
+  s1.quantity = std::int64_t{1};
+  s1.type = std::string("web");
   herokupp::api::formation::BatchUpdateParams params;
-  params.updates = std::vector<herokupp::api::formation::BatchUpdateParams::Update>{[] { herokupp::api::formation::BatchUpdateParams::Update v; v.dyno_size = [] { herokupp::api::formation::BatchUpdateParams::Update::DynoSize v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.name = std::string("Standard-1X"); return v; }(); v.quantity = std::int64_t{1}; v.type = std::string("web"); return v; }()};
+  params.updates = std::vector<herokupp::api::formation::BatchUpdateParams::Update>{s1};
   auto r = herokupp::api::formation::batch_update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/formation", "", R"json({"updates": [{"dyno_size": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "Standard-1X"}, "quantity": 1, "type": "web"}]})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/formation", "",
+          R"json({
+            "updates": [
+              {
+                "dyno_size": {
+                  "id": "01234567-89ab-cdef-0123-456789abcdef",
+                  "name": "Standard-1X"
+                },
+                "quantity": 1,
+                "type": "web"
+              }
+            ]
+          })json");
 }
 
 TEST_CASE("Formation › Update: PATCH /apps/{app_identity}/formation/{formation_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "{}");
+  herokupp::api::formation::UpdateParams::DynoSize s1;
+  s1.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s1.name = std::string("Standard-1X");
   herokupp::api::formation::UpdateParams params;
-  params.dyno_size = [] { herokupp::api::formation::UpdateParams::DynoSize v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.name = std::string("Standard-1X"); return v; }();
+  params.dyno_size = s1;
   params.quantity = std::int64_t{1};
   auto r = herokupp::api::formation::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "", R"json({"dyno_size": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "Standard-1X"}, "quantity": 1})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "",
+          R"json({
+            "dyno_size": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef",
+              "name": "Standard-1X"
+            },
+            "quantity": 1
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "{}");
   CHECK(herokupp::api::formation::update(h.client, "my app", "x.y_z~1").has_value());
   h.check(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Generation › Info: GET /generations/{stack_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/generations/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/generations/my%20app", "{}");
   auto r = herokupp::api::generation::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/generations/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/generations/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Generation › List: GET /generations") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/generations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/generations", "[]");
   auto items = herokupp::api::generation::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/generations", "", nullptr);
+  h.check(herokupp::Method::get, "/generations", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Generation › List by Team: GET /teams/{team_identity}/available-generations") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/available-generations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/available-generations", "[]");
   auto items = herokupp::api::generation::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/available-generations", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/available-generations", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Identity Provider › List By Team: GET /teams/{team_name}/identity-providers") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/identity-providers", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/identity-providers", "[]");
   auto items = herokupp::api::identity_provider::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/identity-providers", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/identity-providers", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Identity Provider › Create By Team: POST /teams/{team_name}/identity-providers") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/my%20app/identity-providers", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/my%20app/identity-providers", "{}");
   herokupp::api::identity_provider::CreateByTeamParams params;
   params.certificate = std::string("-----BEGIN CERTIFICATE----- ...");
   params.entity_id = std::string("https://customer-domain.idp.com");
@@ -1348,12 +1681,18 @@ TEST_CASE("Identity Provider › Create By Team: POST /teams/{team_name}/identit
   params.sso_target_url = std::string("https://example.com/idp/login");
   auto r = herokupp::api::identity_provider::create_by_team(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/my%20app/identity-providers", "", R"json({"certificate": "-----BEGIN CERTIFICATE----- ...", "entity_id": "https://customer-domain.idp.com", "slo_target_url": "https://example.com/idp/logout", "sso_target_url": "https://example.com/idp/login"})json");
+  h.check(herokupp::Method::post, "/teams/my%20app/identity-providers", "",
+          R"json({
+            "certificate": "-----BEGIN CERTIFICATE----- ...",
+            "entity_id": "https://customer-domain.idp.com",
+            "slo_target_url": "https://example.com/idp/logout",
+            "sso_target_url": "https://example.com/idp/login"
+          })json");
 }
 
 TEST_CASE("Identity Provider › Update By Team: PATCH /teams/{team_name}/identity-providers/{identity_provider_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "{}");
   herokupp::api::identity_provider::UpdateByTeamParams params;
   params.certificate = std::string("-----BEGIN CERTIFICATE----- ...");
   params.entity_id = std::string("https://customer-domain.idp.com");
@@ -1361,88 +1700,105 @@ TEST_CASE("Identity Provider › Update By Team: PATCH /teams/{team_name}/identi
   params.sso_target_url = std::string("https://example.com/idp/login");
   auto r = herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "", R"json({"certificate": "-----BEGIN CERTIFICATE----- ...", "entity_id": "https://customer-domain.idp.com", "slo_target_url": "https://example.com/idp/logout", "sso_target_url": "https://example.com/idp/login"})json");
+  h.check(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "",
+          R"json({
+            "certificate": "-----BEGIN CERTIFICATE----- ...",
+            "entity_id": "https://customer-domain.idp.com",
+            "slo_target_url": "https://example.com/idp/logout",
+            "sso_target_url": "https://example.com/idp/login"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "{}");
   CHECK(herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1").has_value());
   h.check(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Identity Provider › Delete By Team: DELETE /teams/{team_name}/identity-providers/{identity_provider_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", "{}");
   auto r = herokupp::api::identity_provider::delete_by_team(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Inbound Ruleset › Current: GET /spaces/{space_identity}/inbound-ruleset") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", "{}");
   auto r = herokupp::api::inbound_ruleset::current(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", "",
+          nullptr);
 }
 
 TEST_CASE("Inbound Ruleset › Info: GET /spaces/{space_identity}/inbound-rulesets/{inbound_ruleset_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", "{}");
   auto r = herokupp::api::inbound_ruleset::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Inbound Ruleset › List: GET /spaces/{space_identity}/inbound-rulesets") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", "[]");
   auto items = herokupp::api::inbound_ruleset::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Inbound Ruleset › Create: PUT /spaces/{space_identity}/inbound-ruleset") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "{}");
+  herokupp::api::inbound_ruleset::CreateParams::Rule s1;
+  s1.action = herokupp::Enumerated<herokupp::api::inbound_ruleset::CreateParams::Rule::Action>(herokupp::api::inbound_ruleset::CreateParams::Rule::Action::allow, "allow");
+  s1.source = std::string("1.1.1.1/1");
   herokupp::api::inbound_ruleset::CreateParams params;
-  params.rules = std::vector<herokupp::api::inbound_ruleset::CreateParams::Rule>{[] { herokupp::api::inbound_ruleset::CreateParams::Rule v; v.action = herokupp::Enumerated<herokupp::api::inbound_ruleset::CreateParams::Rule::Action>(herokupp::api::inbound_ruleset::CreateParams::Rule::Action::allow, "allow"); v.source = std::string("1.1.1.1/1"); return v; }()};
+  params.rules = std::vector<herokupp::api::inbound_ruleset::CreateParams::Rule>{s1};
   auto r = herokupp::api::inbound_ruleset::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "", R"json({"rules": [{"action": "allow", "source": "1.1.1.1/1"}]})json");
+  h.check(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "",
+          R"json({"rules": [{"action": "allow", "source": "1.1.1.1/1"}]})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "{}");
   CHECK(herokupp::api::inbound_ruleset::create(h.client, "my app").has_value());
   h.check(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "", "{}");
 }
 
 TEST_CASE("Invoice › Info: GET /account/invoices/{invoice_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/invoices/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/invoices/my%20app", "{}");
   auto r = herokupp::api::invoice::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/invoices/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/account/invoices/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Invoice › List: GET /account/invoices") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/invoices", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/account/invoices", "[]");
   auto items = herokupp::api::invoice::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/account/invoices", "", nullptr);
+  h.check(herokupp::Method::get, "/account/invoices", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("InvoiceAddress › info: GET /account/invoice-address") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/invoice-address", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/invoice-address", "{}");
   auto r = herokupp::api::invoice_address::info(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/invoice-address", "", nullptr);
+  h.check(herokupp::Method::get, "/account/invoice-address", "",
+          nullptr);
 }
 
 TEST_CASE("InvoiceAddress › update: PUT /account/invoice-address") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/account/invoice-address", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/account/invoice-address", "{}");
   herokupp::api::invoice_address::UpdateParams params;
   params.address_1 = std::string("40 Hickory Blvd.");
   params.address_2 = std::string("Suite 300");
@@ -1454,87 +1810,105 @@ TEST_CASE("InvoiceAddress › update: PUT /account/invoice-address") {
   params.use_invoice_address = true;
   auto r = herokupp::api::invoice_address::update(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/account/invoice-address", "", R"json({"address_1": "40 Hickory Blvd.", "address_2": "Suite 300", "city": "Seattle", "country": "US", "other": "Company ABC Inc. VAT 903820", "postal_code": "98101", "state": "WA", "use_invoice_address": true})json");
+  h.check(herokupp::Method::put, "/account/invoice-address", "",
+          R"json({
+            "address_1": "40 Hickory Blvd.",
+            "address_2": "Suite 300",
+            "city": "Seattle",
+            "country": "US",
+            "other": "Company ABC Inc. VAT 903820",
+            "postal_code": "98101",
+            "state": "WA",
+            "use_invoice_address": true
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::put, "/account/invoice-address", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/account/invoice-address", "{}");
   CHECK(herokupp::api::invoice_address::update(h.client).has_value());
   h.check(herokupp::Method::put, "/account/invoice-address", "", "{}");
 }
 
 TEST_CASE("Key › Info: GET /account/keys/{key_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/keys/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/keys/my%20app", "{}");
   auto r = herokupp::api::key::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/keys/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/account/keys/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Key › List: GET /account/keys") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/keys", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/account/keys", "[]");
   auto items = herokupp::api::key::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/account/keys", "", nullptr);
+  h.check(herokupp::Method::get, "/account/keys", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Log Drain › Create: POST /apps/{app_identity}/log-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/log-drains", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/log-drains", "{}");
   herokupp::api::log_drain::CreateParams params;
   params.url = std::string("https://example.com/drain");
   auto r = herokupp::api::log_drain::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/log-drains", "", R"json({"url": "https://example.com/drain"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/log-drains", "",
+          R"json({"url": "https://example.com/drain"})json");
 }
 
 TEST_CASE("Log Drain › Update: PUT /addons/{add_on_identity}/log-drains/{log_drain_query_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", "{}");
   herokupp::api::log_drain::UpdateParams params;
   params.url = std::string("https://example.com/drain");
   auto r = herokupp::api::log_drain::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", "", R"json({"url": "https://example.com/drain"})json");
+  h.check(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", "",
+          R"json({"url": "https://example.com/drain"})json");
 }
 
 TEST_CASE("Log Drain › Delete: DELETE /apps/{app_identity}/log-drains/{log_drain_query_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", "{}");
   auto r = herokupp::api::log_drain::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Log Drain › Info: GET /apps/{app_identity}/log-drains/{log_drain_query_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", "{}");
   auto r = herokupp::api::log_drain::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Log Drain › List By Add-on: GET /addons/{add_on_identity}/log-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addons/my%20app/log-drains", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addons/my%20app/log-drains", "[]");
   auto items = herokupp::api::log_drain::list_by_add_on(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addons/my%20app/log-drains", "", nullptr);
+  h.check(herokupp::Method::get, "/addons/my%20app/log-drains", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Log Drain › List: GET /apps/{app_identity}/log-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/log-drains", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/log-drains", "[]");
   auto items = herokupp::api::log_drain::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/log-drains", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/log-drains", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Log Session › Create: POST /apps/{app_identity}/log-sessions") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/log-sessions", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/log-sessions", "{}");
   herokupp::api::log_session::CreateParams params;
   params.dyno_name = std::string("'web.1' (Cedar-generation) or 'web-1234abcde-123ab' (Fir-generation)");
   params.lines = std::int64_t{10};
@@ -1543,9 +1917,16 @@ TEST_CASE("Log Session › Create: POST /apps/{app_identity}/log-sessions") {
   params.type = std::string("web");
   auto r = herokupp::api::log_session::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/log-sessions", "", R"json({"dyno_name": "'web.1' (Cedar-generation) or 'web-1234abcde-123ab' (Fir-generation)", "lines": 10, "source": "app", "tail": true, "type": "web"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/log-sessions", "",
+          R"json({
+            "dyno_name": "'web.1' (Cedar-generation) or 'web-1234abcde-123ab' (Fir-generation)",
+            "lines": 10,
+            "source": "app",
+            "tail": true,
+            "type": "web"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/log-sessions", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/log-sessions", "{}");
   CHECK(herokupp::api::log_session::create(h.client, "my app").has_value());
   h.check(herokupp::Method::post, "/apps/my%20app/log-sessions", "", "{}");
 }

@@ -82,7 +82,7 @@ TEST_SUITE_BEGIN("endpoints");
 
 TEST_CASE("OAuth Authorization › Create: POST /oauth/authorizations") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/oauth/authorizations", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/oauth/authorizations", "{}");
   herokupp::api::oauth_authorization::CreateParams params;
   params.client = std::string("client-1");
   params.description = std::string("sample authorization");
@@ -90,663 +90,913 @@ TEST_CASE("OAuth Authorization › Create: POST /oauth/authorizations") {
   params.scope = std::vector<std::string>{std::string("scope-2")};
   auto r = herokupp::api::oauth_authorization::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/oauth/authorizations", "", R"json({"client": "client-1", "description": "sample authorization", "expires_in": 2592000, "scope": ["scope-2"]})json");
+  h.check(herokupp::Method::post, "/oauth/authorizations", "",
+          R"json({
+            "client": "client-1",
+            "description": "sample authorization",
+            "expires_in": 2592000,
+            "scope": [
+              "scope-2"
+            ]
+          })json");
 }
 
 TEST_CASE("OAuth Authorization › Delete: DELETE /oauth/authorizations/{oauth_authorization_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/oauth/authorizations/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/oauth/authorizations/my%20app", "{}");
   auto r = herokupp::api::oauth_authorization::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/oauth/authorizations/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/oauth/authorizations/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Authorization › Info: GET /oauth/authorizations/{oauth_authorization_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/oauth/authorizations/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/oauth/authorizations/my%20app", "{}");
   auto r = herokupp::api::oauth_authorization::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/oauth/authorizations/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/oauth/authorizations/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Authorization › Update: PATCH /oauth/authorizations/{oauth_authorization_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/oauth/authorizations/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/oauth/authorizations/my%20app", "{}");
+  herokupp::api::oauth_authorization::UpdateParams::Client s1;
+  s1.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s1.secret = std::string("01234567-89ab-cdef-0123-456789abcdef");
   herokupp::api::oauth_authorization::UpdateParams params;
-  params.client = [] { herokupp::api::oauth_authorization::UpdateParams::Client v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.secret = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }();
+  params.client = s1;
   params.description = std::string("sample authorization");
   auto r = herokupp::api::oauth_authorization::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/oauth/authorizations/my%20app", "", R"json({"client": {"id": "01234567-89ab-cdef-0123-456789abcdef", "secret": "01234567-89ab-cdef-0123-456789abcdef"}, "description": "sample authorization"})json");
+  h.check(herokupp::Method::patch, "/oauth/authorizations/my%20app", "",
+          R"json({
+            "client": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef",
+              "secret": "01234567-89ab-cdef-0123-456789abcdef"
+            },
+            "description": "sample authorization"
+          })json");
 }
 
 TEST_CASE("OAuth Authorization › List: GET /oauth/authorizations") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/oauth/authorizations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/oauth/authorizations", "[]");
   auto items = herokupp::api::oauth_authorization::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/oauth/authorizations", "", nullptr);
+  h.check(herokupp::Method::get, "/oauth/authorizations", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("OAuth Authorization › Regenerate: POST /oauth/authorizations/{oauth_authorization_identity}/actions/regenerate-tokens") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", "{}");
   auto r = herokupp::api::oauth_authorization::regenerate(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", "", nullptr);
+  h.check(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Client › Create: POST /oauth/clients") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/oauth/clients", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/oauth/clients", "{}");
   herokupp::api::oauth_client::CreateParams params;
   params.name = std::string("example");
   params.redirect_uri = std::string("https://example.com/auth/heroku/callback");
   auto r = herokupp::api::oauth_client::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/oauth/clients", "", R"json({"name": "example", "redirect_uri": "https://example.com/auth/heroku/callback"})json");
+  h.check(herokupp::Method::post, "/oauth/clients", "",
+          R"json({
+            "name": "example",
+            "redirect_uri": "https://example.com/auth/heroku/callback"
+          })json");
 }
 
 TEST_CASE("OAuth Client › Delete: DELETE /oauth/clients/{oauth_client_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/oauth/clients/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/oauth/clients/my%20app", "{}");
   auto r = herokupp::api::oauth_client::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/oauth/clients/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/oauth/clients/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Client › Info: GET /oauth/clients/{oauth_client_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/oauth/clients/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/oauth/clients/my%20app", "{}");
   auto r = herokupp::api::oauth_client::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/oauth/clients/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/oauth/clients/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Client › List: GET /oauth/clients") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/oauth/clients", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/oauth/clients", "[]");
   auto items = herokupp::api::oauth_client::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/oauth/clients", "", nullptr);
+  h.check(herokupp::Method::get, "/oauth/clients", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("OAuth Client › Update: PATCH /oauth/clients/{oauth_client_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/oauth/clients/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/oauth/clients/my%20app", "{}");
   herokupp::api::oauth_client::UpdateParams params;
   params.name = std::string("example");
   params.redirect_uri = std::string("https://example.com/auth/heroku/callback");
   auto r = herokupp::api::oauth_client::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/oauth/clients/my%20app", "", R"json({"name": "example", "redirect_uri": "https://example.com/auth/heroku/callback"})json");
+  h.check(herokupp::Method::patch, "/oauth/clients/my%20app", "",
+          R"json({
+            "name": "example",
+            "redirect_uri": "https://example.com/auth/heroku/callback"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/oauth/clients/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/oauth/clients/my%20app", "{}");
   CHECK(herokupp::api::oauth_client::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/oauth/clients/my%20app", "", "{}");
 }
 
 TEST_CASE("OAuth Client › Rotate Credentials: POST /oauth/clients/{oauth_client_identity}/actions/rotate-credentials") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", "{}");
   auto r = herokupp::api::oauth_client::rotate_credentials(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", "", nullptr);
+  h.check(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", "",
+          nullptr);
 }
 
 TEST_CASE("OAuth Token › Create: POST /oauth/tokens") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/oauth/tokens", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/oauth/tokens", "{}");
+  herokupp::api::oauth_token::CreateParams::Client s1;
+  s1.secret = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  herokupp::api::oauth_token::CreateParams::Grant s2;
+  s2.code = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s2.type = std::string("authorization_code");
+  herokupp::api::oauth_token::CreateParams::RefreshToken s3;
+  s3.token = std::string("HRKU-01234567-89ab-cdef-0123-456789abcdef");
   herokupp::api::oauth_token::CreateParams params;
-  params.client = [] { herokupp::api::oauth_token::CreateParams::Client v; v.secret = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }();
-  params.grant = [] { herokupp::api::oauth_token::CreateParams::Grant v; v.code = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.type = std::string("authorization_code"); return v; }();
-  params.refresh_token = [] { herokupp::api::oauth_token::CreateParams::RefreshToken v; v.token = std::string("HRKU-01234567-89ab-cdef-0123-456789abcdef"); return v; }();
+  params.client = s1;
+  params.grant = s2;
+  params.refresh_token = s3;
   auto r = herokupp::api::oauth_token::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/oauth/tokens", "", R"json({"client": {"secret": "01234567-89ab-cdef-0123-456789abcdef"}, "grant": {"code": "01234567-89ab-cdef-0123-456789abcdef", "type": "authorization_code"}, "refresh_token": {"token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"}})json");
+  h.check(herokupp::Method::post, "/oauth/tokens", "",
+          R"json({
+            "client": {
+              "secret": "01234567-89ab-cdef-0123-456789abcdef"
+            },
+            "grant": {
+              "code": "01234567-89ab-cdef-0123-456789abcdef",
+              "type": "authorization_code"
+            },
+            "refresh_token": {
+              "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"
+            }
+          })json");
 }
 
 TEST_CASE("OAuth Token › Delete: DELETE /oauth/tokens/{oauth_token_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/oauth/tokens/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/oauth/tokens/my%20app", "{}");
   auto r = herokupp::api::oauth_token::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/oauth/tokens/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/oauth/tokens/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("OCI Image › Info: GET /apps/{app_identity}/oci-images/{oci_image_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", "[]");
   auto r = herokupp::api::oci_image::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("OCI Image › Create: POST /apps/{app_identity}/oci-images") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/oci-images", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/oci-images", "{}");
+  herokupp::api::oci_image::CreateParams::Buildpack s1;
+  s1.homepage = std::string("https://github.com/heroku/buildpacks-ruby");
+  s1.id = std::string("heroku/ruby");
+  s1.version = std::string("2.0.0");
+  herokupp::api::oci_image::CreateParams::ProcessType s2;
+  s2.command = std::string("/cnb/process/web");
+  s2.default_ = true;
+  s2.display_cmd = std::string("bundle exec puma -p $PORT");
+  s2.name = std::string("web");
+  s2.working_dir = std::string("/worspace/webapp");
   herokupp::api::oci_image::CreateParams params;
   params.architecture = std::string("arm64");
   params.base_image_name = std::string("heroku/heroku:22-cnb");
   params.base_top_layer = std::string("sha256:ea36ae5fbc1e7230e0a782bf216fb46500e210382703baa6bab8acf2c6a23f78");
-  params.buildpacks = std::vector<herokupp::api::oci_image::CreateParams::Buildpack>{[] { herokupp::api::oci_image::CreateParams::Buildpack v; v.homepage = std::string("https://github.com/heroku/buildpacks-ruby"); v.id = std::string("heroku/ruby"); v.version = std::string("2.0.0"); return v; }()};
+  params.buildpacks = std::vector<herokupp::api::oci_image::CreateParams::Buildpack>{s1};
   params.commit = std::string("60883d9e8947a57e04dc9124f25df004866a2051");
   params.commit_description = std::string("fixed a bug with API documentation");
   params.digest = std::string("sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42");
   params.image_repo = std::string("d7ba1ace-b396-4691-968c-37ae53153426/builds");
-  params.process_types = std::map<std::string, herokupp::api::oci_image::CreateParams::ProcessType>{{"KEY", [] { herokupp::api::oci_image::CreateParams::ProcessType v; v.command = std::string("/cnb/process/web"); v.default_ = true; v.display_cmd = std::string("bundle exec puma -p $PORT"); v.name = std::string("web"); v.working_dir = std::string("/worspace/webapp"); return v; }()}};
+  params.process_types = std::map<std::string, herokupp::api::oci_image::CreateParams::ProcessType>{{"KEY", s2}};
   params.stack = std::string("stack-1");
   auto r = herokupp::api::oci_image::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/oci-images", "", R"json({"architecture": "arm64", "base_image_name": "heroku/heroku:22-cnb", "base_top_layer": "sha256:ea36ae5fbc1e7230e0a782bf216fb46500e210382703baa6bab8acf2c6a23f78", "buildpacks": [{"homepage": "https://github.com/heroku/buildpacks-ruby", "id": "heroku/ruby", "version": "2.0.0"}], "commit": "60883d9e8947a57e04dc9124f25df004866a2051", "commit_description": "fixed a bug with API documentation", "digest": "sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42", "image_repo": "d7ba1ace-b396-4691-968c-37ae53153426/builds", "process_types": {"KEY": {"command": "/cnb/process/web", "default": true, "display_cmd": "bundle exec puma -p $PORT", "name": "web", "working_dir": "/worspace/webapp"}}, "stack": "stack-1"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/oci-images", "",
+          R"json({
+            "architecture": "arm64",
+            "base_image_name": "heroku/heroku:22-cnb",
+            "base_top_layer": "sha256:ea36ae5fbc1e7230e0a782bf216fb46500e210382703baa6bab8acf2c6a23f78",
+            "buildpacks": [
+              {
+                "homepage": "https://github.com/heroku/buildpacks-ruby",
+                "id": "heroku/ruby",
+                "version": "2.0.0"
+              }
+            ],
+            "commit": "60883d9e8947a57e04dc9124f25df004866a2051",
+            "commit_description": "fixed a bug with API documentation",
+            "digest": "sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42",
+            "image_repo": "d7ba1ace-b396-4691-968c-37ae53153426/builds",
+            "process_types": {
+              "KEY": {
+                "command": "/cnb/process/web",
+                "default": true,
+                "display_cmd": "bundle exec puma -p $PORT",
+                "name": "web",
+                "working_dir": "/worspace/webapp"
+              }
+            },
+            "stack": "stack-1"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/oci-images", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/oci-images", "{}");
   CHECK(herokupp::api::oci_image::create(h.client, "my app").has_value());
   h.check(herokupp::Method::post, "/apps/my%20app/oci-images", "", "{}");
 }
 
 TEST_CASE("PasswordReset › Reset Password: POST /password-resets") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/password-resets", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/password-resets", "{}");
   herokupp::api::password_reset::ResetPasswordParams params;
   params.email = std::string("username@example.com");
   auto r = herokupp::api::password_reset::reset_password(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/password-resets", "", R"json({"email": "username@example.com"})json");
+  h.check(herokupp::Method::post, "/password-resets", "",
+          R"json({"email": "username@example.com"})json");
 }
 
 TEST_CASE("PasswordReset › Complete Reset Password: POST /password-resets/{password_reset_reset_password_token}/actions/finalize") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/password-resets/my%20app/actions/finalize", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/password-resets/my%20app/actions/finalize", "{}");
   herokupp::api::password_reset::CompleteResetPasswordParams params;
   params.password = std::string("currentpassword");
   params.password_confirmation = std::string("newpassword");
   auto r = herokupp::api::password_reset::complete_reset_password(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/password-resets/my%20app/actions/finalize", "", R"json({"password": "currentpassword", "password_confirmation": "newpassword"})json");
+  h.check(herokupp::Method::post, "/password-resets/my%20app/actions/finalize", "",
+          R"json({
+            "password": "currentpassword",
+            "password_confirmation": "newpassword"
+          })json");
 }
 
 TEST_CASE("Peering › List: GET /spaces/{space_identity}/peerings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/peerings", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/peerings", "[]");
   auto items = herokupp::api::peering::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces/my%20app/peerings", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/peerings", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Peering › Accept: POST /spaces/{space_identity}/peerings/{peering_pcx_id}/actions/accept") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", "{}");
   auto r = herokupp::api::peering::accept(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", "", nullptr);
+  h.check(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", "",
+          nullptr);
 }
 
 TEST_CASE("Peering › Destroy: DELETE /spaces/{space_identity}/peerings/{peering_pcx_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", "{}");
   auto r = herokupp::api::peering::destroy(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Peering › Info: GET /spaces/{space_identity}/peerings/{peering_pcx_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", "{}");
   auto r = herokupp::api::peering::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Peering Info › Info: GET /spaces/{space_identity}/peering-info") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/peering-info", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/peering-info", "{}");
   auto r = herokupp::api::peering_info::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/peering-info", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/peering-info", "",
+          nullptr);
 }
 
 TEST_CASE("Permission Entity › List: GET /teams/{team_identity}/permissions") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/permissions", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/permissions", "[]");
   auto items = herokupp::api::permission_entity::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/permissions", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/permissions", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline › Create: POST /pipelines") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/pipelines", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/pipelines", "{}");
+  herokupp::api::pipeline::CreateParams::Owner s1;
+  s1.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s1.type = std::string("team");
   herokupp::api::pipeline::CreateParams params;
   params.name = std::string("example");
-  params.owner = [] { herokupp::api::pipeline::CreateParams::Owner v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.type = std::string("team"); return v; }();
+  params.owner = s1;
   auto r = herokupp::api::pipeline::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/pipelines", "", R"json({"name": "example", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "team"}})json");
+  h.check(herokupp::Method::post, "/pipelines", "",
+          R"json({
+            "name": "example",
+            "owner": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef",
+              "type": "team"
+            }
+          })json");
 }
 
 TEST_CASE("Pipeline › Info: GET /pipelines/{pipeline_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app", "{}");
   auto r = herokupp::api::pipeline::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipelines/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline › Delete: DELETE /pipelines/{pipeline_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/pipelines/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/pipelines/my%20app", "{}");
   auto r = herokupp::api::pipeline::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/pipelines/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/pipelines/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline › Update: PATCH /pipelines/{pipeline_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/pipelines/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipelines/my%20app", "{}");
   herokupp::api::pipeline::UpdateParams params;
   params.name = std::string("example");
   auto r = herokupp::api::pipeline::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/pipelines/my%20app", "", R"json({"name": "example"})json");
+  h.check(herokupp::Method::patch, "/pipelines/my%20app", "",
+          R"json({"name": "example"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/pipelines/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipelines/my%20app", "{}");
   CHECK(herokupp::api::pipeline::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/pipelines/my%20app", "", "{}");
 }
 
 TEST_CASE("Pipeline › List: GET /pipelines") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines", "[]");
   auto items = herokupp::api::pipeline::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Build › List: GET /pipelines/{pipeline_id}/latest-builds") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/latest-builds", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-builds", "[]");
   auto items = herokupp::api::pipeline_build::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-builds", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-builds", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Config Vars › Info for App: GET /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "{}");
   auto r = herokupp::api::pipeline_config_var::info_for_app(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Config Vars › Update: PATCH /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/pipelines/my%20app/stage/x.y_z~1/config-vars", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "{}");
   herokupp::api::pipeline_config_var::UpdateParams params;
   params["FOO"] = "bar";
   params["OLD"] = std::nullopt;
   auto r = herokupp::api::pipeline_config_var::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "", R"json({"FOO": "bar", "OLD": null})json");
+  h.check(herokupp::Method::patch, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "",
+          R"json({"FOO": "bar", "OLD": null})json");
 }
 
 TEST_CASE("Pipeline Coupling › List By Pipeline: GET /pipelines/{pipeline_id}/pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", "[]");
   auto items = herokupp::api::pipeline_coupling::list_by_pipeline(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Coupling › List By Current User: GET /users/~/pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/~/pipeline-couplings", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/users/~/pipeline-couplings", "[]");
   auto items = herokupp::api::pipeline_coupling::list_by_current_user(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/users/~/pipeline-couplings", "", nullptr);
+  h.check(herokupp::Method::get, "/users/~/pipeline-couplings", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Coupling › List: GET /pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipeline-couplings", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipeline-couplings", "[]");
   auto items = herokupp::api::pipeline_coupling::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipeline-couplings", "", nullptr);
+  h.check(herokupp::Method::get, "/pipeline-couplings", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Coupling › List By Team: GET /teams/{team_identity}/pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", "[]");
   auto items = herokupp::api::pipeline_coupling::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Coupling › Create: POST /pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/pipeline-couplings", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/pipeline-couplings", "{}");
   herokupp::api::pipeline_coupling::CreateParams params;
   params.app = std::string("app-1");
   params.pipeline = std::string("01234567-89ab-cdef-0123-456789abcdef");
   params.stage = herokupp::Enumerated<herokupp::api::pipeline_coupling::CreateParams::Stage>(herokupp::api::pipeline_coupling::CreateParams::Stage::test, "test");
   auto r = herokupp::api::pipeline_coupling::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/pipeline-couplings", "", R"json({"app": "app-1", "pipeline": "01234567-89ab-cdef-0123-456789abcdef", "stage": "test"})json");
+  h.check(herokupp::Method::post, "/pipeline-couplings", "",
+          R"json({
+            "app": "app-1",
+            "pipeline": "01234567-89ab-cdef-0123-456789abcdef",
+            "stage": "test"
+          })json");
 }
 
 TEST_CASE("Pipeline Coupling › Info: GET /pipeline-couplings/{pipeline_coupling_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipeline-couplings/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipeline-couplings/my%20app", "{}");
   auto r = herokupp::api::pipeline_coupling::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipeline-couplings/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/pipeline-couplings/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Coupling › Delete: DELETE /pipeline-couplings/{pipeline_coupling_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/pipeline-couplings/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/pipeline-couplings/my%20app", "{}");
   auto r = herokupp::api::pipeline_coupling::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/pipeline-couplings/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/pipeline-couplings/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Coupling › Update: PATCH /pipeline-couplings/{pipeline_coupling_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/pipeline-couplings/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipeline-couplings/my%20app", "{}");
   herokupp::api::pipeline_coupling::UpdateParams params;
   params.stage = herokupp::Enumerated<herokupp::api::pipeline_coupling::UpdateParams::Stage>(herokupp::api::pipeline_coupling::UpdateParams::Stage::test, "test");
   auto r = herokupp::api::pipeline_coupling::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/pipeline-couplings/my%20app", "", R"json({"stage": "test"})json");
+  h.check(herokupp::Method::patch, "/pipeline-couplings/my%20app", "",
+          R"json({"stage": "test"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/pipeline-couplings/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipeline-couplings/my%20app", "{}");
   CHECK(herokupp::api::pipeline_coupling::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/pipeline-couplings/my%20app", "", "{}");
 }
 
 TEST_CASE("Pipeline Coupling › Info By App: GET /apps/{app_identity}/pipeline-couplings") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", "{}");
   auto r = herokupp::api::pipeline_coupling::info_by_app(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Deployment › List: GET /pipelines/{pipeline_id}/latest-deployments") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", "[]");
   auto items = herokupp::api::pipeline_deployment::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Promotion › Create: POST /pipeline-promotions") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/pipeline-promotions", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/pipeline-promotions", "{}");
+  herokupp::api::pipeline_promotion::CreateParams::Pipeline s1;
+  s1.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  herokupp::api::pipeline_promotion::CreateParams::Source::App s3;
+  s3.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  herokupp::api::pipeline_promotion::CreateParams::Source::Release s4;
+  s4.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  herokupp::api::pipeline_promotion::CreateParams::Source s2;
+  s2.app = s3;
+  s2.release = s4;
+  herokupp::api::pipeline_promotion::CreateParams::Target::App s6;
+  s6.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  herokupp::api::pipeline_promotion::CreateParams::Target s5;
+  s5.app = s6;
   herokupp::api::pipeline_promotion::CreateParams params;
-  params.pipeline = [] { herokupp::api::pipeline_promotion::CreateParams::Pipeline v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }();
-  params.source = [] { herokupp::api::pipeline_promotion::CreateParams::Source v; v.app = [] { herokupp::api::pipeline_promotion::CreateParams::Source::App v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }(); v.release = [] { herokupp::api::pipeline_promotion::CreateParams::Source::Release v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }(); return v; }();
-  params.targets = std::vector<herokupp::api::pipeline_promotion::CreateParams::Target>{[] { herokupp::api::pipeline_promotion::CreateParams::Target v; v.app = [] { herokupp::api::pipeline_promotion::CreateParams::Target::App v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }(); return v; }()};
+  params.pipeline = s1;
+  params.source = s2;
+  params.targets = std::vector<herokupp::api::pipeline_promotion::CreateParams::Target>{s5};
   auto r = herokupp::api::pipeline_promotion::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/pipeline-promotions", "", R"json({"pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "source": {"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "release": {"id": "01234567-89ab-cdef-0123-456789abcdef"}}, "targets": [{"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}}]})json");
+  h.check(herokupp::Method::post, "/pipeline-promotions", "",
+          R"json({
+            "pipeline": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef"
+            },
+            "source": {
+              "app": {
+                "id": "01234567-89ab-cdef-0123-456789abcdef"
+              },
+              "release": {
+                "id": "01234567-89ab-cdef-0123-456789abcdef"
+              }
+            },
+            "targets": [
+              {
+                "app": {
+                  "id": "01234567-89ab-cdef-0123-456789abcdef"
+                }
+              }
+            ]
+          })json");
 }
 
 TEST_CASE("Pipeline Promotion › Info: GET /pipeline-promotions/{pipeline_promotion_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipeline-promotions/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipeline-promotions/my%20app", "{}");
   auto r = herokupp::api::pipeline_promotion::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipeline-promotions/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/pipeline-promotions/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Promotion Target › List: GET /pipeline-promotions/{pipeline_promotion_id}/promotion-targets") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", "[]");
   auto items = herokupp::api::pipeline_promotion_target::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", "", nullptr);
+  h.check(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Release › List: GET /pipelines/{pipeline_id}/latest-releases") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/latest-releases", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-releases", "[]");
   auto items = herokupp::api::pipeline_release::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-releases", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/latest-releases", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Pipeline Stack › Default Stack: GET /pipelines/{pipeline_id}/pipeline-stack") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", "{}");
   auto r = herokupp::api::pipeline_stack::default_stack(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", "",
+          nullptr);
 }
 
 TEST_CASE("Pipeline Transfer › Create: POST /pipeline-transfers") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/pipeline-transfers", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/pipeline-transfers", "{}");
+  herokupp::api::pipeline_transfer::CreateParams::NewOwner s1;
+  s1.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s1.type = std::string("team");
+  herokupp::api::pipeline_transfer::CreateParams::Pipeline s2;
+  s2.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
   herokupp::api::pipeline_transfer::CreateParams params;
-  params.new_owner = [] { herokupp::api::pipeline_transfer::CreateParams::NewOwner v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.type = std::string("team"); return v; }();
-  params.pipeline = [] { herokupp::api::pipeline_transfer::CreateParams::Pipeline v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); return v; }();
+  params.new_owner = s1;
+  params.pipeline = s2;
   auto r = herokupp::api::pipeline_transfer::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/pipeline-transfers", "", R"json({"new_owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "team"}, "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}})json");
+  h.check(herokupp::Method::post, "/pipeline-transfers", "",
+          R"json({
+            "new_owner": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef",
+              "type": "team"
+            },
+            "pipeline": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef"
+            }
+          })json");
 }
 
 TEST_CASE("Plan › Info: GET /plans/{plan_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/plans/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/plans/my%20app", "{}");
   auto r = herokupp::api::plan::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/plans/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/plans/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Plan › Info By Add-on: GET /addon-services/{add_on_service_identity}/plans/{plan_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", "{}");
   auto r = herokupp::api::plan::info_by_add_on(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Plan › List By Add-on: GET /addon-services/{add_on_service_identity}/plans") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/addon-services/my%20app/plans", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/addon-services/my%20app/plans", "[]");
   auto items = herokupp::api::plan::list_by_add_on(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/addon-services/my%20app/plans", "", nullptr);
+  h.check(herokupp::Method::get, "/addon-services/my%20app/plans", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Rate Limit › Info: GET /account/rate-limits") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/account/rate-limits", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/account/rate-limits", "{}");
   auto r = herokupp::api::rate_limit::info(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/account/rate-limits", "", nullptr);
+  h.check(herokupp::Method::get, "/account/rate-limits", "",
+          nullptr);
 }
 
 TEST_CASE("Region › Info: GET /regions/{region_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/regions/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/regions/my%20app", "{}");
   auto r = herokupp::api::region::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/regions/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/regions/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Region › List: GET /regions") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/regions", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/regions", "[]");
   auto items = herokupp::api::region::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/regions", "", nullptr);
+  h.check(herokupp::Method::get, "/regions", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Release › Info: GET /apps/{app_identity}/releases/{release_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", "{}");
   auto r = herokupp::api::release::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Release › List: GET /apps/{app_identity}/releases") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/releases", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/releases", "[]");
   auto items = herokupp::api::release::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/releases", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/releases", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Release › Create: POST /apps/{app_identity}/releases") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/releases", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/releases", "{}");
   herokupp::api::release::CreateParams params;
   params.description = std::string("Added new feature");
   params.oci_image = std::string("oci_image-1");
   params.slug = std::string("slug-2");
   auto r = herokupp::api::release::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/releases", "", R"json({"description": "Added new feature", "oci_image": "oci_image-1", "slug": "slug-2"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/releases", "",
+          R"json({
+            "description": "Added new feature",
+            "oci_image": "oci_image-1",
+            "slug": "slug-2"
+          })json");
 }
 
 TEST_CASE("Release › Rollback: POST /apps/{app_identity}/releases") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/releases", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/releases", "{}");
   herokupp::api::release::RollbackParams params;
   params.release = std::string("01234567-89ab-cdef-0123-456789abcdef");
   auto r = herokupp::api::release::rollback(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/releases", "", R"json({"release": "01234567-89ab-cdef-0123-456789abcdef"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/releases", "",
+          R"json({"release": "01234567-89ab-cdef-0123-456789abcdef"})json");
 }
 
 TEST_CASE("ReviewApp › Create: POST /review-apps") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/review-apps", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/review-apps", "{}");
+  herokupp::api::review_app::CreateParams::SourceBlob s1;
+  s1.url = std::string("https://example.com/source.tgz?token=xyz");
+  s1.version = std::string("v1.2.0");
   herokupp::api::review_app::CreateParams params;
   params.branch = std::string("branch-1");
   params.environment = std::map<std::string, std::optional<std::string>>{{"KEY", std::string("environment-2")}};
   params.fork_repo_id = std::int64_t{42};
   params.pipeline = std::string("01234567-89ab-cdef-0123-456789abcdef");
   params.pr_number = std::int64_t{24};
-  params.source_blob = [] { herokupp::api::review_app::CreateParams::SourceBlob v; v.url = std::string("https://example.com/source.tgz?token=xyz"); v.version = std::string("v1.2.0"); return v; }();
+  params.source_blob = s1;
   auto r = herokupp::api::review_app::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/review-apps", "", R"json({"branch": "branch-1", "environment": {"KEY": "environment-2"}, "fork_repo_id": 42, "pipeline": "01234567-89ab-cdef-0123-456789abcdef", "pr_number": 24, "source_blob": {"url": "https://example.com/source.tgz?token=xyz", "version": "v1.2.0"}})json");
+  h.check(herokupp::Method::post, "/review-apps", "",
+          R"json({
+            "branch": "branch-1",
+            "environment": {
+              "KEY": "environment-2"
+            },
+            "fork_repo_id": 42,
+            "pipeline": "01234567-89ab-cdef-0123-456789abcdef",
+            "pr_number": 24,
+            "source_blob": {
+              "url": "https://example.com/source.tgz?token=xyz",
+              "version": "v1.2.0"
+            }
+          })json");
 }
 
 TEST_CASE("ReviewApp › Get review app: GET /review-apps/{review_app_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/review-apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/review-apps/my%20app", "{}");
   auto r = herokupp::api::review_app::get_review_app(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/review-apps/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/review-apps/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("ReviewApp › Delete: DELETE /review-apps/{review_app_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/review-apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/review-apps/my%20app", "{}");
   auto r = herokupp::api::review_app::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/review-apps/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/review-apps/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("ReviewApp › Get review app by app_id: GET /apps/{app_identity}/review-app") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/review-app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/review-app", "{}");
   auto r = herokupp::api::review_app::get_review_app_by_app_id(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/review-app", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/review-app", "",
+          nullptr);
 }
 
 TEST_CASE("ReviewApp › List: GET /pipelines/{pipeline_id}/review-apps") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/review-apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/review-apps", "[]");
   auto items = herokupp::api::review_app::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/review-apps", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/review-apps", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Review App Configuration › Enable: POST /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/pipelines/my%20app/review-app-config", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/pipelines/my%20app/review-app-config", "{}");
+  herokupp::api::review_app_config::EnableParams::DeployTarget s1;
+  s1.id = std::string("us");
+  s1.type = std::string("region");
   herokupp::api::review_app_config::EnableParams params;
   params.automatic_review_apps = true;
   params.base_name = std::string("singular-app");
-  params.deploy_target = [] { herokupp::api::review_app_config::EnableParams::DeployTarget v; v.id = std::string("us"); v.type = std::string("region"); return v; }();
+  params.deploy_target = s1;
   params.destroy_stale_apps = true;
   params.repo = std::string("heroku/homebrew-brew");
   params.stale_days = std::int64_t{42};
   params.wait_for_ci = true;
   auto r = herokupp::api::review_app_config::enable(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/pipelines/my%20app/review-app-config", "", R"json({"automatic_review_apps": true, "base_name": "singular-app", "deploy_target": {"id": "us", "type": "region"}, "destroy_stale_apps": true, "repo": "heroku/homebrew-brew", "stale_days": 42, "wait_for_ci": true})json");
+  h.check(herokupp::Method::post, "/pipelines/my%20app/review-app-config", "",
+          R"json({
+            "automatic_review_apps": true,
+            "base_name": "singular-app",
+            "deploy_target": {
+              "id": "us",
+              "type": "region"
+            },
+            "destroy_stale_apps": true,
+            "repo": "heroku/homebrew-brew",
+            "stale_days": 42,
+            "wait_for_ci": true
+          })json");
 }
 
 TEST_CASE("Review App Configuration › Info: GET /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/review-app-config", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/review-app-config", "{}");
   auto r = herokupp::api::review_app_config::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/review-app-config", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/review-app-config", "",
+          nullptr);
 }
 
 TEST_CASE("Review App Configuration › Update: PATCH /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "{}");
+  herokupp::api::review_app_config::UpdateParams::DeployTarget s1;
+  s1.id = std::string("us");
+  s1.type = std::string("region");
   herokupp::api::review_app_config::UpdateParams params;
   params.automatic_review_apps = true;
   params.base_name = std::string("singular-app");
-  params.deploy_target = [] { herokupp::api::review_app_config::UpdateParams::DeployTarget v; v.id = std::string("us"); v.type = std::string("region"); return v; }();
+  params.deploy_target = s1;
   params.destroy_stale_apps = true;
   params.stale_days = std::int64_t{42};
   params.wait_for_ci = true;
   auto r = herokupp::api::review_app_config::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "", R"json({"automatic_review_apps": true, "base_name": "singular-app", "deploy_target": {"id": "us", "type": "region"}, "destroy_stale_apps": true, "stale_days": 42, "wait_for_ci": true})json");
+  h.check(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "",
+          R"json({
+            "automatic_review_apps": true,
+            "base_name": "singular-app",
+            "deploy_target": {
+              "id": "us",
+              "type": "region"
+            },
+            "destroy_stale_apps": true,
+            "stale_days": 42,
+            "wait_for_ci": true
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "{}");
   CHECK(herokupp::api::review_app_config::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "", "{}");
 }
 
 TEST_CASE("Review App Configuration › Delete: DELETE /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", "{}");
   auto r = herokupp::api::review_app_config::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", "", nullptr);
+  h.check(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", "",
+          nullptr);
 }
 
 TEST_CASE("Slug › Info: GET /apps/{app_identity}/slugs/{slug_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", "{}");
   auto r = herokupp::api::slug::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Slug › Create: POST /apps/{app_identity}/slugs") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/slugs", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/slugs", "{}");
   herokupp::api::slug::CreateParams params;
   params.buildpack_provided_description = std::string("Ruby/Rack");
   params.checksum = std::string("SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -756,138 +1006,168 @@ TEST_CASE("Slug › Create: POST /apps/{app_identity}/slugs") {
   params.stack = std::string("stack-2");
   auto r = herokupp::api::slug::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/slugs", "", R"json({"buildpack_provided_description": "Ruby/Rack", "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "commit": "60883d9e8947a57e04dc9124f25df004866a2051", "commit_description": "fixed a bug with API documentation", "process_types": {"KEY": "process_types-1"}, "stack": "stack-2"})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/slugs", "",
+          R"json({
+            "buildpack_provided_description": "Ruby/Rack",
+            "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "commit": "60883d9e8947a57e04dc9124f25df004866a2051",
+            "commit_description": "fixed a bug with API documentation",
+            "process_types": {
+              "KEY": "process_types-1"
+            },
+            "stack": "stack-2"
+          })json");
 }
 
 TEST_CASE("SMS Number › SMS Number: GET /users/{account_identity}/sms-number") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/my%20app/sms-number", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/users/my%20app/sms-number", "{}");
   auto r = herokupp::api::sms_number::sms_number(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/users/my%20app/sms-number", "", nullptr);
+  h.check(herokupp::Method::get, "/users/my%20app/sms-number", "",
+          nullptr);
 }
 
 TEST_CASE("SMS Number › Recover: POST /users/{account_identity}/sms-number/actions/recover") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", "{}");
   auto r = herokupp::api::sms_number::recover(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", "", nullptr);
+  h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", "",
+          nullptr);
 }
 
 TEST_CASE("SMS Number › Confirm: POST /users/{account_identity}/sms-number/actions/confirm") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", "{}");
   auto r = herokupp::api::sms_number::confirm(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", "", nullptr);
+  h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", "",
+          nullptr);
 }
 
 TEST_CASE("SNI Endpoint › Create: POST /apps/{app_identity}/sni-endpoints") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/sni-endpoints", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/sni-endpoints", "{}");
   herokupp::api::sni_endpoint::CreateParams params;
   params.certificate_chain = std::string("-----BEGIN CERTIFICATE----- ...");
   params.private_key = std::string("-----BEGIN RSA PRIVATE KEY----- ...");
   auto r = herokupp::api::sni_endpoint::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/sni-endpoints", "", R"json({"certificate_chain": "-----BEGIN CERTIFICATE----- ...", "private_key": "-----BEGIN RSA PRIVATE KEY----- ..."})json");
+  h.check(herokupp::Method::post, "/apps/my%20app/sni-endpoints", "",
+          R"json({
+            "certificate_chain": "-----BEGIN CERTIFICATE----- ...",
+            "private_key": "-----BEGIN RSA PRIVATE KEY----- ..."
+          })json");
 }
 
 TEST_CASE("SNI Endpoint › Delete: DELETE /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", "{}");
   auto r = herokupp::api::sni_endpoint::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("SNI Endpoint › Info: GET /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", "{}");
   auto r = herokupp::api::sni_endpoint::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("SNI Endpoint › List: GET /apps/{app_identity}/sni-endpoints") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/sni-endpoints", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/sni-endpoints", "[]");
   auto items = herokupp::api::sni_endpoint::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("SNI Endpoint › Update: PATCH /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/apps/my%20app/sni-endpoints/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/apps/my%20app/sni-endpoints/x.y_z~1", "{}");
   herokupp::api::sni_endpoint::UpdateParams params;
   params.certificate_chain = std::string("-----BEGIN CERTIFICATE----- ...");
   params.private_key = std::string("-----BEGIN RSA PRIVATE KEY----- ...");
   auto r = herokupp::api::sni_endpoint::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/apps/my%20app/sni-endpoints/x.y_z~1", "", R"json({"certificate_chain": "-----BEGIN CERTIFICATE----- ...", "private_key": "-----BEGIN RSA PRIVATE KEY----- ..."})json");
+  h.check(herokupp::Method::patch, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
+          R"json({
+            "certificate_chain": "-----BEGIN CERTIFICATE----- ...",
+            "private_key": "-----BEGIN RSA PRIVATE KEY----- ..."
+          })json");
 }
 
 TEST_CASE("Source › Create: POST /sources") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/sources", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/sources", "{}");
   auto r = herokupp::api::source::create(h.client);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/sources", "", nullptr);
+  h.check(herokupp::Method::post, "/sources", "",
+          nullptr);
 }
 
 TEST_CASE("Source › Create - Deprecated: POST /apps/{app_identity}/sources") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/apps/my%20app/sources", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/apps/my%20app/sources", "{}");
   auto r = herokupp::api::source::create_deprecated(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/apps/my%20app/sources", "", nullptr);
+  h.check(herokupp::Method::post, "/apps/my%20app/sources", "",
+          nullptr);
 }
 
 TEST_CASE("Space › List: GET /spaces") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces", "[]");
   auto items = herokupp::api::space::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Space › Info: GET /spaces/{space_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app", "{}");
   auto r = herokupp::api::space::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Space › Update: PATCH /spaces/{space_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/spaces/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/spaces/my%20app", "{}");
   herokupp::api::space::UpdateParams params;
   params.name = std::string("nasa");
   auto r = herokupp::api::space::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/spaces/my%20app", "", R"json({"name": "nasa"})json");
+  h.check(herokupp::Method::patch, "/spaces/my%20app", "",
+          R"json({"name": "nasa"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/spaces/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/spaces/my%20app", "{}");
   CHECK(herokupp::api::space::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/spaces/my%20app", "", "{}");
 }
 
 TEST_CASE("Space › Delete: DELETE /spaces/{space_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/spaces/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/spaces/my%20app", "{}");
   auto r = herokupp::api::space::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/spaces/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/spaces/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Space › Create: POST /spaces") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/spaces", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/spaces", "{}");
   herokupp::api::space::CreateParams params;
   params.cidr = std::string("172.20.20.30/16");
   params.data_cidr = std::string("10.2.0.0/16");
@@ -899,123 +1179,147 @@ TEST_CASE("Space › Create: POST /spaces") {
   params.team = std::string("example");
   auto r = herokupp::api::space::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/spaces", "", R"json({"cidr": "172.20.20.30/16", "data_cidr": "10.2.0.0/16", "generation": "cedar", "log_drain_url": "https://example.com/logs", "name": "nasa", "region": "region-1", "shield": true, "team": "example"})json");
+  h.check(herokupp::Method::post, "/spaces", "",
+          R"json({
+            "cidr": "172.20.20.30/16",
+            "data_cidr": "10.2.0.0/16",
+            "generation": "cedar",
+            "log_drain_url": "https://example.com/logs",
+            "name": "nasa",
+            "region": "region-1",
+            "shield": true,
+            "team": "example"
+          })json");
 }
 
 TEST_CASE("Space Access › Info: GET /spaces/{space_identity}/members/{account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", "{}");
   auto r = herokupp::api::space_app_access::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Space Access › Update: PATCH /spaces/{space_identity}/members/{account_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/spaces/my%20app/members/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/spaces/my%20app/members/x.y_z~1", "{}");
+  herokupp::api::space_app_access::UpdateParams::Permission s1;
+  s1.name = std::string("name-1");
   herokupp::api::space_app_access::UpdateParams params;
-  params.permissions = std::vector<herokupp::api::space_app_access::UpdateParams::Permission>{[] { herokupp::api::space_app_access::UpdateParams::Permission v; v.name = std::string("name-1"); return v; }()};
+  params.permissions = std::vector<herokupp::api::space_app_access::UpdateParams::Permission>{s1};
   auto r = herokupp::api::space_app_access::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/spaces/my%20app/members/x.y_z~1", "", R"json({"permissions": [{"name": "name-1"}]})json");
+  h.check(herokupp::Method::patch, "/spaces/my%20app/members/x.y_z~1", "",
+          R"json({"permissions": [{"name": "name-1"}]})json");
 }
 
 TEST_CASE("Space Access › List: GET /spaces/{space_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/members", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/members", "[]");
   auto items = herokupp::api::space_app_access::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces/my%20app/members", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/members", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Space Network Address Translation › Info: GET /spaces/{space_identity}/nat") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/nat", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/nat", "{}");
   auto r = herokupp::api::space_nat::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/nat", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/nat", "",
+          nullptr);
 }
 
 TEST_CASE("Space Topology › Topology: GET /spaces/{space_identity}/topology") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/topology", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/topology", "{}");
   auto r = herokupp::api::space_topology::topology(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/topology", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/topology", "",
+          nullptr);
 }
 
 TEST_CASE("Space Transfer › transfer: POST /spaces/{space_identity}/transfer") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/spaces/my%20app/transfer", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/spaces/my%20app/transfer", "{}");
   herokupp::api::space_transfer::TransferParams params;
   params.new_owner = std::string("example");
   auto r = herokupp::api::space_transfer::transfer(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/spaces/my%20app/transfer", "", R"json({"new_owner": "example"})json");
+  h.check(herokupp::Method::post, "/spaces/my%20app/transfer", "",
+          R"json({"new_owner": "example"})json");
 }
 
 TEST_CASE("Stack › Info: GET /stacks/{stack_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/stacks/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/stacks/my%20app", "{}");
   auto r = herokupp::api::stack::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/stacks/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/stacks/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Stack › List: GET /stacks") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/stacks", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/stacks", "[]");
   auto items = herokupp::api::stack::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/stacks", "", nullptr);
+  h.check(herokupp::Method::get, "/stacks", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Stack › List by App: GET /apps/{app_identity}/available-stacks") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/available-stacks", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/available-stacks", "[]");
   auto items = herokupp::api::stack::list_by_app(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/available-stacks", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/available-stacks", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team › List: GET /teams") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams", "[]");
   auto items = herokupp::api::team::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams", "", nullptr);
+  h.check(herokupp::Method::get, "/teams", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team › Info: GET /teams/{team_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/my%20app", "{}");
   auto r = herokupp::api::team::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Team › Update: PATCH /teams/{team_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app", "{}");
   herokupp::api::team::UpdateParams params;
   params.default_ = true;
   params.name = std::string("example");
   auto r = herokupp::api::team::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/my%20app", "", R"json({"default": true, "name": "example"})json");
+  h.check(herokupp::Method::patch, "/teams/my%20app", "",
+          R"json({"default": true, "name": "example"})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app", "{}");
   CHECK(herokupp::api::team::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/teams/my%20app", "", "{}");
 }
 
 TEST_CASE("Team › Create: POST /teams") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams", "{}");
   herokupp::api::team::CreateParams params;
   params.address_1 = std::string("40 Hickory Lane");
   params.address_2 = std::string("Suite 103");
@@ -1035,48 +1339,70 @@ TEST_CASE("Team › Create: POST /teams") {
   params.state = std::string("CA");
   auto r = herokupp::api::team::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams", "", R"json({"address_1": "40 Hickory Lane", "address_2": "Suite 103", "card_number": "encrypted-card-number", "city": "San Francisco", "country": "US", "cvv": "123", "device_data": "VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ==", "expiration_month": "11", "expiration_year": "2014", "first_name": "Jason", "last_name": "Walker", "name": "example", "nonce": "VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ==", "other": "Additional information for payment method", "postal_code": "90210", "state": "CA"})json");
+  h.check(herokupp::Method::post, "/teams", "",
+          R"json({
+            "address_1": "40 Hickory Lane",
+            "address_2": "Suite 103",
+            "card_number": "encrypted-card-number",
+            "city": "San Francisco",
+            "country": "US",
+            "cvv": "123",
+            "device_data": "VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ==",
+            "expiration_month": "11",
+            "expiration_year": "2014",
+            "first_name": "Jason",
+            "last_name": "Walker",
+            "name": "example",
+            "nonce": "VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ==",
+            "other": "Additional information for payment method",
+            "postal_code": "90210",
+            "state": "CA"
+          })json");
 }
 
 TEST_CASE("Team › Delete: DELETE /teams/{team_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/my%20app", "{}");
   auto r = herokupp::api::team::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Team › List by Enterprise Account: GET /enterprise-accounts/{enterprise_account_identity}/teams") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", "[]");
   auto items = herokupp::api::team::list_by_enterprise_account(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", "", nullptr);
+  h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team › Create in Enterprise Account: POST /enterprise-accounts/{enterprise_account_identity}/teams") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", "{}");
   herokupp::api::team::CreateInEnterpriseAccountParams params;
   params.name = std::string("example");
   auto r = herokupp::api::team::create_in_enterprise_account(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", "", R"json({"name": "example"})json");
+  h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", "",
+          R"json({"name": "example"})json");
 }
 
 TEST_CASE("Team Add-on › List For Team: GET /teams/{team_identity}/addons") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/addons", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/addons", "[]");
   auto items = herokupp::api::team_add_on::list_for_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/addons", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/addons", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team App › Create: POST /teams/apps") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/apps", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/apps", "{}");
   herokupp::api::team_app::CreateParams params;
   params.internal_routing = true;
   params.locked = true;
@@ -1088,401 +1414,506 @@ TEST_CASE("Team App › Create: POST /teams/apps") {
   params.team = std::string("example");
   auto r = herokupp::api::team_app::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/apps", "", R"json({"internal_routing": true, "locked": true, "name": "example", "personal": true, "region": "us", "space": "nasa", "stack": "heroku-18", "team": "example"})json");
+  h.check(herokupp::Method::post, "/teams/apps", "",
+          R"json({
+            "internal_routing": true,
+            "locked": true,
+            "name": "example",
+            "personal": true,
+            "region": "us",
+            "space": "nasa",
+            "stack": "heroku-18",
+            "team": "example"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::post, "/teams/apps", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/apps", "{}");
   CHECK(herokupp::api::team_app::create(h.client).has_value());
   h.check(herokupp::Method::post, "/teams/apps", "", "{}");
 }
 
 TEST_CASE("Team App › Info: GET /teams/apps/{team_app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/apps/my%20app", "{}");
   auto r = herokupp::api::team_app::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/apps/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/apps/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Team App › Update Locked: PATCH /teams/apps/{team_app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::UpdateLockedParams params;
   params.locked = true;
   auto r = herokupp::api::team_app::update_locked(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "", R"json({"locked": true})json");
+  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
+          R"json({"locked": true})json");
 }
 
 TEST_CASE("Team App › Transfer to Account: PATCH /teams/apps/{team_app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::TransferToAccountParams params;
   params.owner = std::string("owner-1");
   auto r = herokupp::api::team_app::transfer_to_account(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "", R"json({"owner": "owner-1"})json");
+  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
+          R"json({"owner": "owner-1"})json");
 }
 
 TEST_CASE("Team App › Transfer to Team: PATCH /teams/apps/{team_app_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/apps/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::TransferToTeamParams params;
   params.owner = std::string("example");
   auto r = herokupp::api::team_app::transfer_to_team(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "", R"json({"owner": "example"})json");
+  h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
+          R"json({"owner": "example"})json");
 }
 
 TEST_CASE("Team App › List By Team: GET /teams/{team_identity}/apps") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/apps", "[]");
   auto items = herokupp::api::team_app::list_by_team(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/apps", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/apps", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team App Collaborator › Create: POST /teams/apps/{app_identity}/collaborators") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/apps/my%20app/collaborators", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/apps/my%20app/collaborators", "{}");
   herokupp::api::team_app_collaborator::CreateParams params;
   params.permissions = std::vector<std::string>{std::string("permissions-1")};
   params.silent = true;
   params.user = std::string("user-2");
   auto r = herokupp::api::team_app_collaborator::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/apps/my%20app/collaborators", "", R"json({"permissions": ["permissions-1"], "silent": true, "user": "user-2"})json");
+  h.check(herokupp::Method::post, "/teams/apps/my%20app/collaborators", "",
+          R"json({
+            "permissions": [
+              "permissions-1"
+            ],
+            "silent": true,
+            "user": "user-2"
+          })json");
 }
 
 TEST_CASE("Team App Collaborator › Delete: DELETE /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
   auto r = herokupp::api::team_app_collaborator::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team App Collaborator › Info: GET /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
   auto r = herokupp::api::team_app_collaborator::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team App Collaborator › Update: PATCH /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
   herokupp::api::team_app_collaborator::UpdateParams params;
   params.permissions = std::vector<std::string>{std::string("permissions-1")};
   auto r = herokupp::api::team_app_collaborator::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", "", R"json({"permissions": ["permissions-1"]})json");
+  h.check(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
+          R"json({"permissions": ["permissions-1"]})json");
 }
 
 TEST_CASE("Team App Collaborator › List: GET /teams/apps/{team_app_identity}/collaborators") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/apps/my%20app/collaborators", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/apps/my%20app/collaborators", "[]");
   auto items = herokupp::api::team_app_collaborator::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team App Permission › List: GET /teams/permissions") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/permissions", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/permissions", "[]");
   auto items = herokupp::api::team_app_permission::list(h.client).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/permissions", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/permissions", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Daily Usage › Info: GET /teams/{team_id}/usage/daily") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/usage/daily", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/usage/daily", "[]");
   herokupp::api::team_daily_usage::InfoParams params;
   params.end = std::string("2019-02-25");
   params.start = std::string("2019-01-25");
   auto items = herokupp::api::team_daily_usage::info(h.client, "my app", params).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Delinquency › Info: GET /teams/{team_identity}/delinquency") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/delinquency", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/delinquency", "{}");
   auto r = herokupp::api::team_delinquency::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/my%20app/delinquency", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/delinquency", "",
+          nullptr);
 }
 
 TEST_CASE("Team Feature › Info: GET /teams/{team_identity}/features/{team_feature_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", "{}");
   auto r = herokupp::api::team_feature::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team Feature › List: GET /teams/{team_identity}/features") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/features", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/features", "[]");
   auto items = herokupp::api::team_feature::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/features", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/features", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Invitation › List: GET /teams/{team_name}/invitations") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/invitations", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/invitations", "[]");
   auto items = herokupp::api::team_invitation::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/invitations", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/invitations", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Invitation › Create: PUT /teams/{team_identity}/invitations") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/teams/my%20app/invitations", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/teams/my%20app/invitations", "{}");
   herokupp::api::team_invitation::CreateParams params;
   params.email = std::string("username@example.com");
   params.role = herokupp::Enumerated<herokupp::api::team_invitation::CreateParams::Role>(herokupp::api::team_invitation::CreateParams::Role::admin, "admin");
   auto r = herokupp::api::team_invitation::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/teams/my%20app/invitations", "", R"json({"email": "username@example.com", "role": "admin"})json");
+  h.check(herokupp::Method::put, "/teams/my%20app/invitations", "",
+          R"json({"email": "username@example.com", "role": "admin"})json");
 }
 
 TEST_CASE("Team Invitation › Revoke: DELETE /teams/{team_identity}/invitations/{team_invitation_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", "{}");
   auto r = herokupp::api::team_invitation::revoke(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team Invitation › Get: GET /teams/invitations/{team_invitation_token}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/invitations/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/invitations/my%20app", "{}");
   auto r = herokupp::api::team_invitation::get(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/invitations/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/invitations/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Team Invitation › Accept: POST /teams/invitations/{team_invitation_token}/accept") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/invitations/my%20app/accept", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/invitations/my%20app/accept", "{}");
   auto r = herokupp::api::team_invitation::accept(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/invitations/my%20app/accept", "", nullptr);
+  h.check(herokupp::Method::post, "/teams/invitations/my%20app/accept", "",
+          nullptr);
 }
 
 TEST_CASE("Team Invoice › Info: GET /teams/{team_identity}/invoices/{team_invoice_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", "{}");
   auto r = herokupp::api::team_invoice::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team Invoice › List: GET /teams/{team_identity}/invoices") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/invoices", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/invoices", "[]");
   auto items = herokupp::api::team_invoice::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/invoices", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/invoices", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Member › Create or Update: PUT /teams/{team_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::put, "/teams/my%20app/members", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::put, "/teams/my%20app/members", "{}");
   herokupp::api::team_member::CreateOrUpdateParams params;
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::CreateOrUpdateParams::Role>(herokupp::api::team_member::CreateOrUpdateParams::Role::admin, "admin");
   auto r = herokupp::api::team_member::create_or_update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::put, "/teams/my%20app/members", "", R"json({"email": "someone@example.org", "federated": true, "role": "admin"})json");
+  h.check(herokupp::Method::put, "/teams/my%20app/members", "",
+          R"json({
+            "email": "someone@example.org",
+            "federated": true,
+            "role": "admin"
+          })json");
 }
 
 TEST_CASE("Team Member › Create: POST /teams/{team_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/teams/my%20app/members", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/teams/my%20app/members", "{}");
   herokupp::api::team_member::CreateParams params;
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::CreateParams::Role>(herokupp::api::team_member::CreateParams::Role::admin, "admin");
   auto r = herokupp::api::team_member::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/teams/my%20app/members", "", R"json({"email": "someone@example.org", "federated": true, "role": "admin"})json");
+  h.check(herokupp::Method::post, "/teams/my%20app/members", "",
+          R"json({
+            "email": "someone@example.org",
+            "federated": true,
+            "role": "admin"
+          })json");
 }
 
 TEST_CASE("Team Member › Update: PATCH /teams/{team_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app/members", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app/members", "{}");
   herokupp::api::team_member::UpdateParams params;
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::UpdateParams::Role>(herokupp::api::team_member::UpdateParams::Role::admin, "admin");
   auto r = herokupp::api::team_member::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/my%20app/members", "", R"json({"email": "someone@example.org", "federated": true, "role": "admin"})json");
+  h.check(herokupp::Method::patch, "/teams/my%20app/members", "",
+          R"json({
+            "email": "someone@example.org",
+            "federated": true,
+            "role": "admin"
+          })json");
 }
 
 TEST_CASE("Team Member › Delete: DELETE /teams/{team_identity}/members/{team_member_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", "{}");
   auto r = herokupp::api::team_member::delete_(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Team Member › List: GET /teams/{team_identity}/members") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/members", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/members", "[]");
   auto items = herokupp::api::team_member::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/members", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/members", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Member › List By Member: GET /teams/{team_identity}/members/{team_member_identity}/apps") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", "[]");
   auto items = herokupp::api::team_member::list_by_member(h.client, "my app", "x.y_z~1").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Monthly Usage › Info: GET /teams/{team_id}/usage/monthly") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/usage/monthly", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/usage/monthly", "[]");
   herokupp::api::team_monthly_usage::InfoParams params;
   params.end = std::string("2019-02");
   params.start = std::string("2019-01");
   auto items = herokupp::api::team_monthly_usage::info(h.client, "my app", params).take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/usage/monthly", "?end=2019-02&start=2019-01", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/usage/monthly", "?end=2019-02&start=2019-01",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Team Preferences › List: GET /teams/{team_preferences_identity}/preferences") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/preferences", "{}");
   auto r = herokupp::api::team_preferences::list(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/teams/my%20app/preferences", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/preferences", "",
+          nullptr);
 }
 
 TEST_CASE("Team Preferences › Update: PATCH /teams/{team_preferences_identity}/preferences") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app/preferences", "{}");
   herokupp::api::team_preferences::UpdateParams params;
   params.addons_controls = true;
   auto r = herokupp::api::team_preferences::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/teams/my%20app/preferences", "", R"json({"addons-controls": true})json");
+  h.check(herokupp::Method::patch, "/teams/my%20app/preferences", "",
+          R"json({"addons-controls": true})json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/teams/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/teams/my%20app/preferences", "{}");
   CHECK(herokupp::api::team_preferences::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/teams/my%20app/preferences", "", "{}");
 }
 
 TEST_CASE("Team Space › List: GET /teams/{team_identity}/spaces") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/teams/my%20app/spaces", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/teams/my%20app/spaces", "[]");
   auto items = herokupp::api::team_space::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/teams/my%20app/spaces", "", nullptr);
+  h.check(herokupp::Method::get, "/teams/my%20app/spaces", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Telemetry Drain › Create: POST /telemetry-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/telemetry-drains", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/telemetry-drains", "{}");
+  herokupp::api::telemetry_drain::CreateParams::Exporter s1;
+  s1.endpoint = std::string("https://api.otelproduct.example/consumer");
+  s1.headers = std::map<std::string, std::string>{{"KEY", std::string("headers-1")}};
+  s1.type = herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Exporter::Type>(herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp, "otlphttp");
+  herokupp::api::telemetry_drain::CreateParams::Owner s2;
+  s2.id = std::string("01234567-89ab-cdef-0123-456789abcdef");
+  s2.type = herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Owner::Type>(herokupp::api::telemetry_drain::CreateParams::Owner::Type::app, "app");
   herokupp::api::telemetry_drain::CreateParams params;
-  params.exporter = [] { herokupp::api::telemetry_drain::CreateParams::Exporter v; v.endpoint = std::string("https://api.otelproduct.example/consumer"); v.headers = std::map<std::string, std::string>{{"KEY", std::string("headers-1")}}; v.type = herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Exporter::Type>(herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp, "otlphttp"); return v; }();
-  params.owner = [] { herokupp::api::telemetry_drain::CreateParams::Owner v; v.id = std::string("01234567-89ab-cdef-0123-456789abcdef"); v.type = herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Owner::Type>(herokupp::api::telemetry_drain::CreateParams::Owner::Type::app, "app"); return v; }();
+  params.exporter = s1;
+  params.owner = s2;
   params.signals = std::vector<herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Signal>>{herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Signal>(herokupp::api::telemetry_drain::CreateParams::Signal::traces, "traces")};
   auto r = herokupp::api::telemetry_drain::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/telemetry-drains", "", R"json({"exporter": {"endpoint": "https://api.otelproduct.example/consumer", "headers": {"KEY": "headers-1"}, "type": "otlphttp"}, "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "app"}, "signals": ["traces"]})json");
+  h.check(herokupp::Method::post, "/telemetry-drains", "",
+          R"json({
+            "exporter": {
+              "endpoint": "https://api.otelproduct.example/consumer",
+              "headers": {
+                "KEY": "headers-1"
+              },
+              "type": "otlphttp"
+            },
+            "owner": {
+              "id": "01234567-89ab-cdef-0123-456789abcdef",
+              "type": "app"
+            },
+            "signals": [
+              "traces"
+            ]
+          })json");
 }
 
 TEST_CASE("Telemetry Drain › List by App: GET /apps/{app_identity}/telemetry-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/apps/my%20app/telemetry-drains", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/apps/my%20app/telemetry-drains", "[]");
   auto items = herokupp::api::telemetry_drain::list_by_app(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/apps/my%20app/telemetry-drains", "", nullptr);
+  h.check(herokupp::Method::get, "/apps/my%20app/telemetry-drains", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Telemetry Drain › List by Space: GET /spaces/{space_identity}/telemetry-drains") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", "[]");
   auto items = herokupp::api::telemetry_drain::list_by_space(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Telemetry Drain › Update: PATCH /telemetry-drains/{telemetry_drain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/telemetry-drains/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/telemetry-drains/my%20app", "{}");
+  herokupp::api::telemetry_drain::UpdateParams::Exporter s1;
+  s1.endpoint = std::string("https://api.otelproduct.example/consumer");
+  s1.headers = std::map<std::string, std::string>{{"KEY", std::string("headers-1")}};
+  s1.type = herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Exporter::Type>(herokupp::api::telemetry_drain::UpdateParams::Exporter::Type::otlphttp, "otlphttp");
   herokupp::api::telemetry_drain::UpdateParams params;
-  params.exporter = [] { herokupp::api::telemetry_drain::UpdateParams::Exporter v; v.endpoint = std::string("https://api.otelproduct.example/consumer"); v.headers = std::map<std::string, std::string>{{"KEY", std::string("headers-1")}}; v.type = herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Exporter::Type>(herokupp::api::telemetry_drain::UpdateParams::Exporter::Type::otlphttp, "otlphttp"); return v; }();
+  params.exporter = s1;
   params.signals = std::vector<herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Signal>>{herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Signal>(herokupp::api::telemetry_drain::UpdateParams::Signal::traces, "traces")};
   auto r = herokupp::api::telemetry_drain::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/telemetry-drains/my%20app", "", R"json({"exporter": {"endpoint": "https://api.otelproduct.example/consumer", "headers": {"KEY": "headers-1"}, "type": "otlphttp"}, "signals": ["traces"]})json");
+  h.check(herokupp::Method::patch, "/telemetry-drains/my%20app", "",
+          R"json({
+            "exporter": {
+              "endpoint": "https://api.otelproduct.example/consumer",
+              "headers": {
+                "KEY": "headers-1"
+              },
+              "type": "otlphttp"
+            },
+            "signals": [
+              "traces"
+            ]
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/telemetry-drains/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/telemetry-drains/my%20app", "{}");
   CHECK(herokupp::api::telemetry_drain::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/telemetry-drains/my%20app", "", "{}");
 }
 
 TEST_CASE("Telemetry Drain › Delete: DELETE /telemetry-drains/{telemetry_drain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/telemetry-drains/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/telemetry-drains/my%20app", "{}");
   auto r = herokupp::api::telemetry_drain::delete_(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/telemetry-drains/my%20app", "", nullptr);
+  h.check(herokupp::Method::delete_, "/telemetry-drains/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("Telemetry Drain › Info: GET /telemetry-drains/{telemetry_drain_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/telemetry-drains/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/telemetry-drains/my%20app", "{}");
   auto r = herokupp::api::telemetry_drain::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/telemetry-drains/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/telemetry-drains/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("TestCase › List: GET /test-runs/{test_run_id}/test-cases") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/test-runs/my%20app/test-cases", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/test-runs/my%20app/test-cases", "[]");
   auto items = herokupp::api::test_case::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/test-runs/my%20app/test-cases", "", nullptr);
+  h.check(herokupp::Method::get, "/test-runs/my%20app/test-cases", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("TestNode › List: GET /test-runs/{test_run_identity}/test-nodes") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/test-runs/my%20app/test-nodes", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/test-runs/my%20app/test-nodes", "[]");
   auto items = herokupp::api::test_node::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/test-runs/my%20app/test-nodes", "", nullptr);
+  h.check(herokupp::Method::get, "/test-runs/my%20app/test-nodes", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("TestRun › Create: POST /test-runs") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/test-runs", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/test-runs", "{}");
   herokupp::api::test_run::CreateParams params;
   params.commit_branch = std::string("commit_branch-1");
   params.commit_message = std::string("commit_message-2");
@@ -1493,56 +1924,70 @@ TEST_CASE("TestRun › Create: POST /test-runs") {
   params.source_blob_url = std::string("source_blob_url-6");
   auto r = herokupp::api::test_run::create(h.client, params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/test-runs", "", R"json({"commit_branch": "commit_branch-1", "commit_message": "commit_message-2", "commit_sha": "commit_sha-3", "debug": true, "organization": "organization-4", "pipeline": "pipeline-5", "source_blob_url": "source_blob_url-6"})json");
+  h.check(herokupp::Method::post, "/test-runs", "",
+          R"json({
+            "commit_branch": "commit_branch-1",
+            "commit_message": "commit_message-2",
+            "commit_sha": "commit_sha-3",
+            "debug": true,
+            "organization": "organization-4",
+            "pipeline": "pipeline-5",
+            "source_blob_url": "source_blob_url-6"
+          })json");
 }
 
 TEST_CASE("TestRun › Info: GET /test-runs/{test_run_id}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/test-runs/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/test-runs/my%20app", "{}");
   auto r = herokupp::api::test_run::info(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/test-runs/my%20app", "", nullptr);
+  h.check(herokupp::Method::get, "/test-runs/my%20app", "",
+          nullptr);
 }
 
 TEST_CASE("TestRun › List: GET /pipelines/{pipeline_id}/test-runs") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/test-runs", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/test-runs", "[]");
   auto items = herokupp::api::test_run::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("TestRun › Info By Pipeline: GET /pipelines/{pipeline_id}/test-runs/{test_run_number}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", "{}");
   auto r = herokupp::api::test_run::info_by_pipeline(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("TestRun › Update: PATCH /test-runs/{test_run_number}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/test-runs/my%20app", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/test-runs/my%20app", "{}");
   herokupp::api::test_run::UpdateParams params;
   params.message = std::string("message-1");
   params.status = herokupp::Enumerated<herokupp::api::test_run::UpdateParams::Status>(herokupp::api::test_run::UpdateParams::Status::pending, "pending");
   auto r = herokupp::api::test_run::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/test-runs/my%20app", "", R"json({"message": "message-1", "status": "pending"})json");
+  h.check(herokupp::Method::patch, "/test-runs/my%20app", "",
+          R"json({"message": "message-1", "status": "pending"})json");
 }
 
 TEST_CASE("User Preferences › List: GET /users/{user_preferences_identity}/preferences") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/users/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/users/my%20app/preferences", "{}");
   auto r = herokupp::api::user_preferences::list(h.client, "my app");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/users/my%20app/preferences", "", nullptr);
+  h.check(herokupp::Method::get, "/users/my%20app/preferences", "",
+          nullptr);
 }
 
 TEST_CASE("User Preferences › Update: PATCH /users/{user_preferences_identity}/preferences") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/users/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/users/my%20app/preferences", "{}");
   herokupp::api::user_preferences::UpdateParams params;
   params.default_organization = std::string("sushi-inc");
   params.dismissed_getting_started = true;
@@ -1556,58 +2001,83 @@ TEST_CASE("User Preferences › Update: PATCH /users/{user_preferences_identity}
   params.timezone = std::string("UTC");
   auto r = herokupp::api::user_preferences::update(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/users/my%20app/preferences", "", R"json({"default-organization": "sushi-inc", "dismissed-getting-started": true, "dismissed-github-banner": true, "dismissed-org-access-controls": true, "dismissed-org-wizard-notification": true, "dismissed-pipelines-banner": true, "dismissed-pipelines-github-banner": true, "dismissed-pipelines-github-banners": ["dismissed-pipelines-github-banners-1"], "dismissed-sms-banner": true, "timezone": "UTC"})json");
+  h.check(herokupp::Method::patch, "/users/my%20app/preferences", "",
+          R"json({
+            "default-organization": "sushi-inc",
+            "dismissed-getting-started": true,
+            "dismissed-github-banner": true,
+            "dismissed-org-access-controls": true,
+            "dismissed-org-wizard-notification": true,
+            "dismissed-pipelines-banner": true,
+            "dismissed-pipelines-github-banner": true,
+            "dismissed-pipelines-github-banners": [
+              "dismissed-pipelines-github-banners-1"
+            ],
+            "dismissed-sms-banner": true,
+            "timezone": "UTC"
+          })json");
   h.mock->reset();
-  h.mock->on(herokupp::Method::patch, "/users/my%20app/preferences", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/users/my%20app/preferences", "{}");
   CHECK(herokupp::api::user_preferences::update(h.client, "my app").has_value());
   h.check(herokupp::Method::patch, "/users/my%20app/preferences", "", "{}");
 }
 
 TEST_CASE("Private Spaces VPN › Create: POST /spaces/{space_identity}/vpn-connections") {
   Harness h;
-  h.mock->on(herokupp::Method::post, "/spaces/my%20app/vpn-connections", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::post, "/spaces/my%20app/vpn-connections", "{}");
   herokupp::api::vpn_connection::CreateParams params;
   params.name = std::string("office");
   params.public_ip = std::string("35.161.69.30");
   params.routable_cidrs = std::vector<std::string>{std::string("routable_cidrs-1")};
   auto r = herokupp::api::vpn_connection::create(h.client, "my app", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::post, "/spaces/my%20app/vpn-connections", "", R"json({"name": "office", "public_ip": "35.161.69.30", "routable_cidrs": ["routable_cidrs-1"]})json");
+  h.check(herokupp::Method::post, "/spaces/my%20app/vpn-connections", "",
+          R"json({
+            "name": "office",
+            "public_ip": "35.161.69.30",
+            "routable_cidrs": [
+              "routable_cidrs-1"
+            ]
+          })json");
 }
 
 TEST_CASE("Private Spaces VPN › Destroy: DELETE /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
   auto r = herokupp::api::vpn_connection::destroy(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Private Spaces VPN › List: GET /spaces/{space_identity}/vpn-connections") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/vpn-connections", herokupp::testing::MockTransport::json(200, "[]"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/vpn-connections", "[]");
   auto items = herokupp::api::vpn_connection::list(h.client, "my app").take(1);
   CHECK_MESSAGE(items.has_value(), describe(items));
-  h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections", "",
+          nullptr);
   CHECK(h.last().headers.get("Range").has_value());
 }
 
 TEST_CASE("Private Spaces VPN › Info: GET /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
   auto r = herokupp::api::vpn_connection::info(h.client, "my app", "x.y_z~1");
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", "", nullptr);
+  h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
+          nullptr);
 }
 
 TEST_CASE("Private Spaces VPN › Update: PATCH /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}") {
   Harness h;
-  h.mock->on(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", herokupp::testing::MockTransport::json(200, "{}"));
+  h.answer(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
   herokupp::api::vpn_connection::UpdateParams params;
   params.routable_cidrs = std::vector<std::string>{std::string("routable_cidrs-1")};
   auto r = herokupp::api::vpn_connection::update(h.client, "my app", "x.y_z~1", params);
   CHECK_MESSAGE(r.has_value(), describe(r));
-  h.check(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", "", R"json({"routable_cidrs": ["routable_cidrs-1"]})json");
+  h.check(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
+          R"json({"routable_cidrs": ["routable_cidrs-1"]})json");
 }
 
 TEST_SUITE_END();

@@ -119,7 +119,46 @@ using herokupp_generated_tests::same_time;
 TEST_SUITE_BEGIN("models");
 
 TEST_CASE("Account decodes its example") {
-  auto const text = R"json({"allow_tracking": true, "beta": false, "country_of_residence": "United States", "created_at": "2012-01-01T12:00:00Z", "default_organization": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "default_team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "delinquent_at": "2012-01-01T12:00:00Z", "email": "username@example.com", "federated": false, "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-sso", "organization": {"name": "example"}, "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}, "team": {"name": "example"}}, "last_login": "2012-01-01T12:00:00Z", "name": "Tina Edmonds", "sms_number": "+1 ***-***-1234", "suspended_at": "2012-01-01T12:00:00Z", "two_factor_authentication": false, "updated_at": "2012-01-01T12:00:00Z", "verified": false})json";
+  auto const text = R"json({
+    "allow_tracking": true,
+    "beta": false,
+    "country_of_residence": "United States",
+    "created_at": "2012-01-01T12:00:00Z",
+    "default_organization": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "default_team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "delinquent_at": "2012-01-01T12:00:00Z",
+    "email": "username@example.com",
+    "federated": false,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "identity_provider": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-sso",
+      "organization": {
+        "name": "example"
+      },
+      "owner": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme",
+        "type": "team"
+      },
+      "team": {
+        "name": "example"
+      }
+    },
+    "last_login": "2012-01-01T12:00:00Z",
+    "name": "Tina Edmonds",
+    "sms_number": "+1 ***-***-1234",
+    "suspended_at": "2012-01-01T12:00:00Z",
+    "two_factor_authentication": false,
+    "updated_at": "2012-01-01T12:00:00Z",
+    "verified": false
+  })json";
   auto r = herokupp::account_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -142,7 +181,10 @@ TEST_CASE("Account decodes its example") {
 }
 
 TEST_CASE("AccountDelinquency decodes its example") {
-  auto const text = R"json({"scheduled_deletion_time": "2024-01-01T12:00:00Z", "scheduled_suspension_time": "2024-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "scheduled_deletion_time": "2024-01-01T12:00:00Z",
+    "scheduled_suspension_time": "2024-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::account_delinquency_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -152,7 +194,18 @@ TEST_CASE("AccountDelinquency decodes its example") {
 }
 
 TEST_CASE("AccountFeature decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "description": "Causes account to example.", "display_name": "My Feature", "doc_url": "http://devcenter.heroku.com/articles/example", "enabled": true, "feedback_email": "feedback@heroku.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "name", "state": "public", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "description": "Causes account to example.",
+    "display_name": "My Feature",
+    "doc_url": "http://devcenter.heroku.com/articles/example",
+    "enabled": true,
+    "feedback_email": "feedback@heroku.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "name",
+    "state": "public",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::account_feature_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -170,7 +223,50 @@ TEST_CASE("AccountFeature decodes its example") {
 }
 
 TEST_CASE("AddOn decodes its example") {
-  auto const text = R"json({"actions": [{"action": "example", "id": "01234567-89ab-cdef-0123-456789abcdef", "label": "Example", "requires_owner": true, "url": "http://example.com?resource_id=:resource_id"}], "addon_service": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql"}, "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "billed_price": {"cents": 0, "contract": false, "unit": "month"}, "billing_entity": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "type": "app"}, "config_vars": ["FOO", "BAZ"], "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database", "plan": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql:dev"}, "provider_id": "abcd1234", "state": "provisioned", "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"})json";
+  auto const text = R"json({
+    "actions": [
+      {
+        "action": "example",
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "label": "Example",
+        "requires_owner": true,
+        "url": "http://example.com?resource_id=:resource_id"
+      }
+    ],
+    "addon_service": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql"
+    },
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "billed_price": {
+      "cents": 0,
+      "contract": false,
+      "unit": "month"
+    },
+    "billing_entity": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example",
+      "type": "app"
+    },
+    "config_vars": [
+      "FOO",
+      "BAZ"
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "acme-inc-primary-database",
+    "plan": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql:dev"
+    },
+    "provider_id": "abcd1234",
+    "state": "provisioned",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"
+  })json";
   auto r = herokupp::add_on_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -187,7 +283,50 @@ TEST_CASE("AddOn decodes its example") {
 }
 
 TEST_CASE("AddOnAction decodes its example") {
-  auto const text = R"json({"actions": [{"action": "example", "id": "01234567-89ab-cdef-0123-456789abcdef", "label": "Example", "requires_owner": true, "url": "http://example.com?resource_id=:resource_id"}], "addon_service": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql"}, "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "billed_price": {"cents": 0, "contract": false, "unit": "month"}, "billing_entity": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "type": "app"}, "config_vars": ["FOO", "BAZ"], "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database", "plan": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql:dev"}, "provider_id": "abcd1234", "state": "provisioned", "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"})json";
+  auto const text = R"json({
+    "actions": [
+      {
+        "action": "example",
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "label": "Example",
+        "requires_owner": true,
+        "url": "http://example.com?resource_id=:resource_id"
+      }
+    ],
+    "addon_service": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql"
+    },
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "billed_price": {
+      "cents": 0,
+      "contract": false,
+      "unit": "month"
+    },
+    "billing_entity": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example",
+      "type": "app"
+    },
+    "config_vars": [
+      "FOO",
+      "BAZ"
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "acme-inc-primary-database",
+    "plan": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql:dev"
+    },
+    "provider_id": "abcd1234",
+    "state": "provisioned",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"
+  })json";
   auto r = herokupp::add_on_action_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -204,7 +343,27 @@ TEST_CASE("AddOnAction decodes its example") {
 }
 
 TEST_CASE("AddOnAttachment decodes its example") {
-  auto const text = R"json({"addon": {"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database"}, "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "log_input_url": "https://token:t.abcdef12-3456-7890-abcd-ef1234567890@1.us.logplex.io/logs", "name": "DATABASE", "namespace": "role:analytics", "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"})json";
+  auto const text = R"json({
+    "addon": {
+      "app": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "example"
+      },
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-inc-primary-database"
+    },
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "log_input_url": "https://token:t.abcdef12-3456-7890-abcd-ef1234567890@1.us.logplex.io/logs",
+    "name": "DATABASE",
+    "namespace": "role:analytics",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"
+  })json";
   auto r = herokupp::add_on_attachment_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -229,7 +388,13 @@ TEST_CASE("AddOnConfig decodes its example") {
 }
 
 TEST_CASE("AddOnPlanAction decodes its example") {
-  auto const text = R"json({"action": "example", "id": "01234567-89ab-cdef-0123-456789abcdef", "label": "Example", "requires_owner": true, "url": "http://example.com?resource_id=:resource_id"})json";
+  auto const text = R"json({
+    "action": "example",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "label": "Example",
+    "requires_owner": true,
+    "url": "http://example.com?resource_id=:resource_id"
+  })json";
   auto r = herokupp::add_on_plan_action_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -242,7 +407,40 @@ TEST_CASE("AddOnPlanAction decodes its example") {
 }
 
 TEST_CASE("AddOnRegionCapability decodes its example") {
-  auto const text = R"json({"addon_service": {"cli_plugin_name": "heroku-papertrail", "created_at": "2012-01-01T12:00:00Z", "human_name": "Heroku Postgres", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql", "state": "ga", "supported_generations": [{"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "fir"}], "supports_multiple_installations": false, "supports_sharing": false, "updated_at": "2012-01-01T12:00:00Z"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "region": {"country": "United States", "created_at": "2012-01-01T12:00:00Z", "description": "United States", "id": "01234567-89ab-cdef-0123-456789abcdef", "locale": "Virginia", "name": "us", "private_capable": false, "provider": {"name": "amazon-web-services", "region": "us-east-1"}, "updated_at": "2012-01-01T12:00:00Z"}})json";
+  auto const text = R"json({
+    "addon_service": {
+      "cli_plugin_name": "heroku-papertrail",
+      "created_at": "2012-01-01T12:00:00Z",
+      "human_name": "Heroku Postgres",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql",
+      "state": "ga",
+      "supported_generations": [
+        {
+          "id": "01234567-89ab-cdef-0123-456789abcdef",
+          "name": "fir"
+        }
+      ],
+      "supports_multiple_installations": false,
+      "supports_sharing": false,
+      "updated_at": "2012-01-01T12:00:00Z"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "region": {
+      "country": "United States",
+      "created_at": "2012-01-01T12:00:00Z",
+      "description": "United States",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "locale": "Virginia",
+      "name": "us",
+      "private_capable": false,
+      "provider": {
+        "name": "amazon-web-services",
+        "region": "us-east-1"
+      },
+      "updated_at": "2012-01-01T12:00:00Z"
+    }
+  })json";
   auto r = herokupp::add_on_region_capability_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -251,7 +449,23 @@ TEST_CASE("AddOnRegionCapability decodes its example") {
 }
 
 TEST_CASE("AddOnService decodes its example") {
-  auto const text = R"json({"cli_plugin_name": "heroku-papertrail", "created_at": "2012-01-01T12:00:00Z", "human_name": "Heroku Postgres", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql", "state": "ga", "supported_generations": [{"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "fir"}], "supports_multiple_installations": false, "supports_sharing": false, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "cli_plugin_name": "heroku-papertrail",
+    "created_at": "2012-01-01T12:00:00Z",
+    "human_name": "Heroku Postgres",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "heroku-postgresql",
+    "state": "ga",
+    "supported_generations": [
+      {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "fir"
+      }
+    ],
+    "supports_multiple_installations": false,
+    "supports_sharing": false,
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::add_on_service_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -269,7 +483,16 @@ TEST_CASE("AddOnService decodes its example") {
 }
 
 TEST_CASE("AddOnWebhook decodes its example") {
-  auto const text = R"json({"addon": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database"}, "include": ["api:release"], "level": "notify"})json";
+  auto const text = R"json({
+    "addon": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-inc-primary-database"
+    },
+    "include": [
+      "api:release"
+    ],
+    "level": "notify"
+  })json";
   auto r = herokupp::add_on_webhook_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -279,7 +502,18 @@ TEST_CASE("AddOnWebhook decodes its example") {
 }
 
 TEST_CASE("AddOnWebhookDelivery decodes its example") {
-  auto const text = R"json({"event": {"include": "api:release"}, "last_attempt": {"status": "scheduled"}, "status": "pending", "webhook": {"level": "notify"}})json";
+  auto const text = R"json({
+    "event": {
+      "include": "api:release"
+    },
+    "last_attempt": {
+      "status": "scheduled"
+    },
+    "status": "pending",
+    "webhook": {
+      "level": "notify"
+    }
+  })json";
   auto r = herokupp::add_on_webhook_delivery_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -288,7 +522,18 @@ TEST_CASE("AddOnWebhookDelivery decodes its example") {
 }
 
 TEST_CASE("AddOnWebhookEvent decodes its example") {
-  auto const text = R"json({"include": "api:release", "payload": {"action": "create", "actor": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "resource": "release", "version": "1"}})json";
+  auto const text = R"json({
+    "include": "api:release",
+    "payload": {
+      "action": "create",
+      "actor": {
+        "email": "username@example.com",
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      },
+      "resource": "release",
+      "version": "1"
+    }
+  })json";
   auto r = herokupp::add_on_webhook_event_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -297,7 +542,19 @@ TEST_CASE("AddOnWebhookEvent decodes its example") {
 }
 
 TEST_CASE("AllowedAddOnService decodes its example") {
-  auto const text = R"json({"added_at": "2012-01-01T12:00:00Z", "added_by": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "addon_service": {"human_name": "Heroku Postgres", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql"}, "id": "01234567-89ab-cdef-0123-456789abcdef"})json";
+  auto const text = R"json({
+    "added_at": "2012-01-01T12:00:00Z",
+    "added_by": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "addon_service": {
+      "human_name": "Heroku Postgres",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef"
+  })json";
   auto r = herokupp::allowed_add_on_service_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -307,7 +564,55 @@ TEST_CASE("AllowedAddOnService decodes its example") {
 }
 
 TEST_CASE("App decodes its example") {
-  auto const text = R"json({"acm": false, "archived_at": "2012-01-01T12:00:00Z", "build_stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "buildpack_provided_description": "Ruby/Rack", "created_at": "2012-01-01T12:00:00Z", "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "git_url": "https://git.heroku.com/example.git", "id": "01234567-89ab-cdef-0123-456789abcdef", "internal_routing": false, "maintenance": false, "name": "example", "organization": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "owner": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "released_at": "2012-01-01T12:00:00Z", "repo_size": 0, "slug_size": 0, "space": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa", "shield": true}, "stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://example.herokuapp.com/"})json";
+  auto const text = R"json({
+    "acm": false,
+    "archived_at": "2012-01-01T12:00:00Z",
+    "build_stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "buildpack_provided_description": "Ruby/Rack",
+    "created_at": "2012-01-01T12:00:00Z",
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "git_url": "https://git.heroku.com/example.git",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "internal_routing": false,
+    "maintenance": false,
+    "name": "example",
+    "organization": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "owner": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "released_at": "2012-01-01T12:00:00Z",
+    "repo_size": 0,
+    "slug_size": 0,
+    "space": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "nasa",
+      "shield": true
+    },
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://example.herokuapp.com/"
+  })json";
   auto r = herokupp::app_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -329,7 +634,18 @@ TEST_CASE("App decodes its example") {
 }
 
 TEST_CASE("AppFeature decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "description": "Causes app to example.", "display_name": "My Feature", "doc_url": "http://devcenter.heroku.com/articles/example", "enabled": true, "feedback_email": "feedback@heroku.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "name", "state": "public", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "description": "Causes app to example.",
+    "display_name": "My Feature",
+    "doc_url": "http://devcenter.heroku.com/articles/example",
+    "enabled": true,
+    "feedback_email": "feedback@heroku.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "name",
+    "state": "public",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::app_feature_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -347,7 +663,30 @@ TEST_CASE("AppFeature decodes its example") {
 }
 
 TEST_CASE("AppSetup decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "build": {"id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "status": "succeeded"}, "created_at": "2012-01-01T12:00:00Z", "failure_message": "invalid app.json", "id": "01234567-89ab-cdef-0123-456789abcdef", "manifest_errors": ["config var FOO is required"], "postdeploy": {"exit_code": 1, "output": "assets precompiled"}, "resolved_success_url": "https://example.herokuapp.com/welcome", "status": "failed", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "build": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+      "status": "succeeded"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "failure_message": "invalid app.json",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "manifest_errors": [
+      "config var FOO is required"
+    ],
+    "postdeploy": {
+      "exit_code": 1,
+      "output": "assets precompiled"
+    },
+    "resolved_success_url": "https://example.herokuapp.com/welcome",
+    "status": "failed",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::app_setup_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -362,7 +701,24 @@ TEST_CASE("AppSetup decodes its example") {
 }
 
 TEST_CASE("AppTransfer decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "owner": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "recipient": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "state": "pending", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "owner": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "recipient": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "state": "pending",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::app_transfer_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -374,7 +730,16 @@ TEST_CASE("AppTransfer decodes its example") {
 }
 
 TEST_CASE("AppWebhook decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "include": ["api:release"], "level": "notify"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "include": [
+      "api:release"
+    ],
+    "level": "notify"
+  })json";
   auto r = herokupp::app_webhook_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -384,7 +749,18 @@ TEST_CASE("AppWebhook decodes its example") {
 }
 
 TEST_CASE("AppWebhookDelivery decodes its example") {
-  auto const text = R"json({"event": {"include": "api:release"}, "last_attempt": {"status": "scheduled"}, "status": "pending", "webhook": {"level": "notify"}})json";
+  auto const text = R"json({
+    "event": {
+      "include": "api:release"
+    },
+    "last_attempt": {
+      "status": "scheduled"
+    },
+    "status": "pending",
+    "webhook": {
+      "level": "notify"
+    }
+  })json";
   auto r = herokupp::app_webhook_delivery_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -393,7 +769,18 @@ TEST_CASE("AppWebhookDelivery decodes its example") {
 }
 
 TEST_CASE("AppWebhookEvent decodes its example") {
-  auto const text = R"json({"include": "api:release", "payload": {"action": "create", "actor": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "resource": "release", "version": "1"}})json";
+  auto const text = R"json({
+    "include": "api:release",
+    "payload": {
+      "action": "create",
+      "actor": {
+        "email": "username@example.com",
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      },
+      "resource": "release",
+      "version": "1"
+    }
+  })json";
   auto r = herokupp::app_webhook_event_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -413,7 +800,14 @@ TEST_CASE("Archive decodes its example") {
 }
 
 TEST_CASE("AuditTrailEvent decodes its example") {
-  auto const text = R"json({"actor": {}, "app": {}, "enterprise_account": {}, "owner": {}, "request": {}, "team": {}})json";
+  auto const text = R"json({
+    "actor": {},
+    "app": {},
+    "enterprise_account": {},
+    "owner": {},
+    "request": {},
+    "team": {}
+  })json";
   auto r = herokupp::audit_trail_event_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -422,7 +816,40 @@ TEST_CASE("AuditTrailEvent decodes its example") {
 }
 
 TEST_CASE("Build decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "buildpacks": [{"name": "heroku/ruby", "url": "https://github.com/heroku/heroku-buildpack-ruby"}], "created_at": "2012-01-01T12:00:00Z", "generation": "cedar", "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "release": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "slug": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "source_blob": {"checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "url": "https://example.com/source.tgz?token=xyz", "version": "v1.3.0", "version_description": "* Fake User: Change session key"}, "stack": "heroku-22", "status": "succeeded", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "buildpacks": [
+      {
+        "name": "heroku/ruby",
+        "url": "https://github.com/heroku/heroku-buildpack-ruby"
+      }
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "generation": "cedar",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+    "release": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "slug": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "source_blob": {
+      "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      "url": "https://example.com/source.tgz?token=xyz",
+      "version": "v1.3.0",
+      "version_description": "* Fake User: Change session key"
+    },
+    "stack": "heroku-22",
+    "status": "succeeded",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::build_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -438,7 +865,13 @@ TEST_CASE("Build decodes its example") {
 }
 
 TEST_CASE("BuildpackInstallation decodes its example") {
-  auto const text = R"json({"buildpack": {"name": "heroku/ruby", "url": "https://github.com/heroku/heroku-buildpack-ruby"}, "ordinal": 0})json";
+  auto const text = R"json({
+    "buildpack": {
+      "name": "heroku/ruby",
+      "url": "https://github.com/heroku/heroku-buildpack-ruby"
+    },
+    "ordinal": 0
+  })json";
   auto r = herokupp::buildpack_installation_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -447,7 +880,27 @@ TEST_CASE("BuildpackInstallation decodes its example") {
 }
 
 TEST_CASE("Collaborator decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "permissions": [{"description": "Can manage config, deploy, run commands and restart the app.", "name": "view"}], "role": "admin", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "federated": false, "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "permissions": [
+      {
+        "description": "Can manage config, deploy, run commands and restart the app.",
+        "name": "view"
+      }
+    ],
+    "role": "admin",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "federated": false,
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::collaborator_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -469,7 +922,15 @@ TEST_CASE("ConfigVars decodes its example") {
 }
 
 TEST_CASE("Credit decodes its example") {
-  auto const text = R"json({"amount": 10000, "balance": 5000, "created_at": "2012-01-01T12:00:00Z", "expires_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "title": "gift card", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "amount": 10000,
+    "balance": 5000,
+    "created_at": "2012-01-01T12:00:00Z",
+    "expires_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "title": "gift card",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::credit_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -484,7 +945,25 @@ TEST_CASE("Credit decodes its example") {
 }
 
 TEST_CASE("Domain decodes its example") {
-  auto const text = R"json({"acm_status": "pending", "acm_status_reason": "Failing CCA check", "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "cname": "example.herokudns.com", "created_at": "2012-01-01T12:00:00Z", "hostname": "subdomain.example.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "kind": "custom", "sni_endpoint": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "status": "pending", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "acm_status": "pending",
+    "acm_status_reason": "Failing CCA check",
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "cname": "example.herokudns.com",
+    "created_at": "2012-01-01T12:00:00Z",
+    "hostname": "subdomain.example.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "kind": "custom",
+    "sni_endpoint": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "status": "pending",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::domain_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -501,7 +980,25 @@ TEST_CASE("Domain decodes its example") {
 }
 
 TEST_CASE("Dyno decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "attach_url": "rendezvous://rendezvous.runtime.heroku.com:5000/{rendezvous-id}", "command": "bash", "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "run.1", "release": {"id": "01234567-89ab-cdef-0123-456789abcdef", "version": 11}, "size": "standard-1X", "state": "up", "type": "run", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "attach_url": "rendezvous://rendezvous.runtime.heroku.com:5000/{rendezvous-id}",
+    "command": "bash",
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "run.1",
+    "release": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "version": 11
+    },
+    "size": "standard-1X",
+    "state": "up",
+    "type": "run",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::dyno_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -518,7 +1015,24 @@ TEST_CASE("Dyno decodes its example") {
 }
 
 TEST_CASE("DynoSize decodes its example") {
-  auto const text = R"json({"architecture": "amd64", "compute": 1, "cost": {"cents": 0, "unit": "month"}, "dedicated": false, "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "memory": 0.5, "name": "eco", "precise_dyno_units": 0.28, "private_space_only": false})json";
+  auto const text = R"json({
+    "architecture": "amd64",
+    "compute": 1,
+    "cost": {
+      "cents": 0,
+      "unit": "month"
+    },
+    "dedicated": false,
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "memory": 0.5,
+    "name": "eco",
+    "precise_dyno_units": 0.28,
+    "private_space_only": false
+  })json";
   auto r = herokupp::dyno_size_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -534,7 +1048,26 @@ TEST_CASE("DynoSize decodes its example") {
 }
 
 TEST_CASE("EnterpriseAccount decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-sso", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}}, "name": "example", "partner_benefits": false, "permissions": ["view"], "trial": false, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "identity_provider": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-sso",
+      "owner": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme",
+        "type": "team"
+      }
+    },
+    "name": "example",
+    "partner_benefits": false,
+    "permissions": [
+      "view"
+    ],
+    "trial": false,
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::enterprise_account_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -549,7 +1082,36 @@ TEST_CASE("EnterpriseAccount decodes its example") {
 }
 
 TEST_CASE("EnterpriseAccountDailyUsage decodes its example") {
-  auto const text = R"json({"addons": 250.0, "data": 34.89, "date": "2019-01-01", "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example-co", "partner": 12.34, "space": 1.548, "teams": [{"addons": 250.0, "apps": [{"addons": 250.0, "app_name": "example", "data": 34.89, "dynos": 1.548, "partner": 12.34}], "data": 34.89, "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "ops", "partner": 12.34, "space": 1.548}]})json";
+  auto const text = R"json({
+    "addons": 250.0,
+    "data": 34.89,
+    "date": "2019-01-01",
+    "dynos": 1.548,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "example-co",
+    "partner": 12.34,
+    "space": 1.548,
+    "teams": [
+      {
+        "addons": 250.0,
+        "apps": [
+          {
+            "addons": 250.0,
+            "app_name": "example",
+            "data": 34.89,
+            "dynos": 1.548,
+            "partner": 12.34
+          }
+        ],
+        "data": 34.89,
+        "dynos": 1.548,
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "ops",
+        "partner": 12.34,
+        "space": 1.548
+      }
+    ]
+  })json";
   auto r = herokupp::enterprise_account_daily_usage_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -566,7 +1128,34 @@ TEST_CASE("EnterpriseAccountDailyUsage decodes its example") {
 }
 
 TEST_CASE("EnterpriseAccountMember decodes its example") {
-  auto const text = R"json({"enterprise_account": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}, "redacted": false}, "permissions": [{"description": "View enterprise account members and teams.", "name": "view"}], "two_factor_authentication": true, "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "enterprise_account": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "identity_provider": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme",
+      "owner": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme",
+        "type": "team"
+      },
+      "redacted": false
+    },
+    "permissions": [
+      {
+        "description": "View enterprise account members and teams.",
+        "name": "view"
+      }
+    ],
+    "two_factor_authentication": true,
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::enterprise_account_member_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -577,7 +1166,38 @@ TEST_CASE("EnterpriseAccountMember decodes its example") {
 }
 
 TEST_CASE("EnterpriseAccountMonthlyUsage decodes its example") {
-  auto const text = R"json({"addons": 250.0, "connect": 15000, "data": 34.89, "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "month": "2019-01", "name": "example-co", "partner": 12.34, "space": 1.548, "teams": [{"addons": 250.0, "apps": [{"addons": 250.0, "app_name": "example", "data": 34.89, "dynos": 1.548, "partner": 12.34}], "connect": 15000, "data": 34.89, "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "ops", "partner": 12.34, "space": 1.548}]})json";
+  auto const text = R"json({
+    "addons": 250.0,
+    "connect": 15000,
+    "data": 34.89,
+    "dynos": 1.548,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "month": "2019-01",
+    "name": "example-co",
+    "partner": 12.34,
+    "space": 1.548,
+    "teams": [
+      {
+        "addons": 250.0,
+        "apps": [
+          {
+            "addons": 250.0,
+            "app_name": "example",
+            "data": 34.89,
+            "dynos": 1.548,
+            "partner": 12.34
+          }
+        ],
+        "connect": 15000,
+        "data": 34.89,
+        "dynos": 1.548,
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "ops",
+        "partner": 12.34,
+        "space": 1.548
+      }
+    ]
+  })json";
   auto r = herokupp::enterprise_account_monthly_usage_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -595,7 +1215,46 @@ TEST_CASE("EnterpriseAccountMonthlyUsage decodes its example") {
 }
 
 TEST_CASE("FilterApps decodes its example") {
-  auto const text = R"json({"archived_at": "2012-01-01T12:00:00Z", "build_stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "buildpack_provided_description": "Ruby/Rack", "created_at": "2012-01-01T12:00:00Z", "git_url": "https://git.heroku.com/example.git", "id": "01234567-89ab-cdef-0123-456789abcdef", "internal_routing": false, "joined": false, "locked": false, "maintenance": false, "name": "example", "owner": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "released_at": "2012-01-01T12:00:00Z", "repo_size": 0, "slug_size": 0, "space": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa"}, "stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "team": {"name": "example"}, "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://example.herokuapp.com/"})json";
+  auto const text = R"json({
+    "archived_at": "2012-01-01T12:00:00Z",
+    "build_stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "buildpack_provided_description": "Ruby/Rack",
+    "created_at": "2012-01-01T12:00:00Z",
+    "git_url": "https://git.heroku.com/example.git",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "internal_routing": false,
+    "joined": false,
+    "locked": false,
+    "maintenance": false,
+    "name": "example",
+    "owner": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "released_at": "2012-01-01T12:00:00Z",
+    "repo_size": 0,
+    "slug_size": 0,
+    "space": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "nasa"
+    },
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "team": {
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://example.herokuapp.com/"
+  })json";
   auto r = herokupp::filter_apps_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -618,7 +1277,23 @@ TEST_CASE("FilterApps decodes its example") {
 }
 
 TEST_CASE("Formation decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "command": "bundle exec rails server -p $PORT", "created_at": "2012-01-01T12:00:00Z", "dyno_size": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "eco"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "quantity": 1, "size": "standard-1X", "type": "web", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "command": "bundle exec rails server -p $PORT",
+    "created_at": "2012-01-01T12:00:00Z",
+    "dyno_size": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "eco"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "quantity": 1,
+    "size": "standard-1X",
+    "type": "web",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::formation_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -633,7 +1308,12 @@ TEST_CASE("Formation decodes its example") {
 }
 
 TEST_CASE("Generation decodes its example") {
-  auto const text = R"json({"created_at": "2024-12-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "fir", "updated_at": "2024-12-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2024-12-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "fir",
+    "updated_at": "2024-12-01T12:00:00Z"
+  })json";
   auto r = herokupp::generation_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -645,7 +1325,23 @@ TEST_CASE("Generation decodes its example") {
 }
 
 TEST_CASE("IdentityProvider decodes its example") {
-  auto const text = R"json({"certificate": "-----BEGIN CERTIFICATE----- ...", "created_at": "2012-01-01T12:00:00Z", "entity_id": "https://customer-domain.idp.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "organization": {"name": "example"}, "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}, "slo_target_url": "https://example.com/idp/logout", "sso_target_url": "https://example.com/idp/login", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "certificate": "-----BEGIN CERTIFICATE----- ...",
+    "created_at": "2012-01-01T12:00:00Z",
+    "entity_id": "https://customer-domain.idp.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "organization": {
+      "name": "example"
+    },
+    "owner": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme",
+      "type": "team"
+    },
+    "slo_target_url": "https://example.com/idp/logout",
+    "sso_target_url": "https://example.com/idp/login",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::identity_provider_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -660,7 +1356,21 @@ TEST_CASE("IdentityProvider decodes its example") {
 }
 
 TEST_CASE("InboundRuleset decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "created_by": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "rules": [{"action": "allow", "source": "1.1.1.1/1"}], "space": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa"}})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "created_by": "username@example.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "rules": [
+      {
+        "action": "allow",
+        "source": "1.1.1.1/1"
+      }
+    ],
+    "space": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "nasa"
+    }
+  })json";
   auto r = herokupp::inbound_ruleset_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -672,7 +1382,18 @@ TEST_CASE("InboundRuleset decodes its example") {
 }
 
 TEST_CASE("Invoice decodes its example") {
-  auto const text = R"json({"charges_total": 100.0, "created_at": "2012-01-01T12:00:00Z", "credits_total": 100.0, "id": "01234567-89ab-cdef-0123-456789abcdef", "number": 9403943, "period_end": "01/31/2014", "period_start": "01/01/2014", "state": 1, "total": 100.0, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "charges_total": 100.0,
+    "created_at": "2012-01-01T12:00:00Z",
+    "credits_total": 100.0,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "number": 9403943,
+    "period_end": "01/31/2014",
+    "period_start": "01/01/2014",
+    "state": 1,
+    "total": 100.0,
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::invoice_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -690,7 +1411,17 @@ TEST_CASE("Invoice decodes its example") {
 }
 
 TEST_CASE("InvoiceAddress decodes its example") {
-  auto const text = R"json({"address_1": "40 Hickory Blvd.", "address_2": "Suite 300", "city": "Seattle", "country": "US", "heroku_id": "user930223902@heroku.com", "other": "Company ABC Inc. VAT 903820", "postal_code": "98101", "state": "WA", "use_invoice_address": true})json";
+  auto const text = R"json({
+    "address_1": "40 Hickory Blvd.",
+    "address_2": "Suite 300",
+    "city": "Seattle",
+    "country": "US",
+    "heroku_id": "user930223902@heroku.com",
+    "other": "Company ABC Inc. VAT 903820",
+    "postal_code": "98101",
+    "state": "WA",
+    "use_invoice_address": true
+  })json";
   auto r = herokupp::invoice_address_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -707,7 +1438,15 @@ TEST_CASE("InvoiceAddress decodes its example") {
 }
 
 TEST_CASE("Key decodes its example") {
-  auto const text = R"json({"comment": "username@host", "created_at": "2012-01-01T12:00:00Z", "email": "username@host", "fingerprint": "17:63:a4:ba:24:d3:7f:af:17:c8:94:82:7e:80:56:bf", "id": "01234567-89ab-cdef-0123-456789abcdef", "public_key": "ssh-rsa AAAAB3NzaC1ycVc/../839Uv username@example.com", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "comment": "username@host",
+    "created_at": "2012-01-01T12:00:00Z",
+    "email": "username@host",
+    "fingerprint": "17:63:a4:ba:24:d3:7f:af:17:c8:94:82:7e:80:56:bf",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "public_key": "ssh-rsa AAAAB3NzaC1ycVc/../839Uv username@example.com",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::key_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -722,7 +1461,25 @@ TEST_CASE("Key decodes its example") {
 }
 
 TEST_CASE("LogDrain decodes its example") {
-  auto const text = R"json({"addon": {"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database"}, "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "token": "d.01234567-89ab-cdef-0123-456789abcdef", "updated_at": "2012-01-01T12:00:00Z", "url": "https://example.com/drain"})json";
+  auto const text = R"json({
+    "addon": {
+      "app": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "example"
+      },
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-inc-primary-database"
+    },
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "token": "d.01234567-89ab-cdef-0123-456789abcdef",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "url": "https://example.com/drain"
+  })json";
   auto r = herokupp::log_drain_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -735,7 +1492,12 @@ TEST_CASE("LogDrain decodes its example") {
 }
 
 TEST_CASE("LogSession decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "logplex_url": "https://logplex.heroku.com/sessions/01234567-89ab-cdef-0123-456789abcdef?srv=1325419200", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "logplex_url": "https://logplex.heroku.com/sessions/01234567-89ab-cdef-0123-456789abcdef?srv=1325419200",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::log_session_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -747,7 +1509,43 @@ TEST_CASE("LogSession decodes its example") {
 }
 
 TEST_CASE("OauthAuthorization decodes its example") {
-  auto const text = R"json({"access_token": {"expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef", "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"}, "client": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "redirect_uri": "https://example.com/auth/heroku/callback"}, "created_at": "2012-01-01T12:00:00Z", "description": "sample authorization", "grant": {"code": "01234567-89ab-cdef-0123-456789abcdef", "expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "refresh_token": {"expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef", "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"}, "scope": ["global"], "session": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "full_name": "Tina Edmonds", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "access_token": {
+      "expires_in": 2592000,
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "client": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example",
+      "redirect_uri": "https://example.com/auth/heroku/callback"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "description": "sample authorization",
+    "grant": {
+      "code": "01234567-89ab-cdef-0123-456789abcdef",
+      "expires_in": 2592000,
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "refresh_token": {
+      "expires_in": 2592000,
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "scope": [
+      "global"
+    ],
+    "session": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "full_name": "Tina Edmonds",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::oauth_authorization_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -760,7 +1558,15 @@ TEST_CASE("OauthAuthorization decodes its example") {
 }
 
 TEST_CASE("OauthClient decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "ignores_delinquent": false, "name": "example", "redirect_uri": "https://example.com/auth/heroku/callback", "secret": "01234567-89ab-cdef-0123-456789abcdef", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "ignores_delinquent": false,
+    "name": "example",
+    "redirect_uri": "https://example.com/auth/heroku/callback",
+    "secret": "01234567-89ab-cdef-0123-456789abcdef",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::oauth_client_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -775,7 +1581,12 @@ TEST_CASE("OauthClient decodes its example") {
 }
 
 TEST_CASE("OauthGrant decodes its example") {
-  auto const text = R"json({"code": "01234567-89ab-cdef-0123-456789abcdef", "expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef", "type": "authorization_code"})json";
+  auto const text = R"json({
+    "code": "01234567-89ab-cdef-0123-456789abcdef",
+    "expires_in": 2592000,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "type": "authorization_code"
+  })json";
   auto r = herokupp::oauth_grant_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -787,7 +1598,37 @@ TEST_CASE("OauthGrant decodes its example") {
 }
 
 TEST_CASE("OauthToken decodes its example") {
-  auto const text = R"json({"access_token": {"expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef", "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"}, "authorization": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "client": {"secret": "01234567-89ab-cdef-0123-456789abcdef"}, "created_at": "2012-01-01T12:00:00Z", "grant": {"code": "01234567-89ab-cdef-0123-456789abcdef", "type": "authorization_code"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "refresh_token": {"expires_in": 2592000, "id": "01234567-89ab-cdef-0123-456789abcdef", "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"}, "session": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "updated_at": "2012-01-01T12:00:00Z", "user": {"id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "access_token": {
+      "expires_in": 2592000,
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "authorization": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "client": {
+      "secret": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "grant": {
+      "code": "01234567-89ab-cdef-0123-456789abcdef",
+      "type": "authorization_code"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "refresh_token": {
+      "expires_in": 2592000,
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "token": "HRKU-01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "session": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::oauth_token_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -798,7 +1639,39 @@ TEST_CASE("OauthToken decodes its example") {
 }
 
 TEST_CASE("OciImage decodes its example") {
-  auto const text = R"json({"architecture": "arm64", "base_image_name": "heroku/heroku:22-cnb", "base_top_layer": "sha256:ea36ae5fbc1e7230e0a782bf216fb46500e210382703baa6bab8acf2c6a23f78", "buildpacks": [{"homepage": "https://github.com/heroku/buildpacks-ruby", "id": "heroku/ruby", "version": "2.0.0"}], "commit": "60883d9e8947a57e04dc9124f25df004866a2051", "commit_description": "fixed a bug with API documentation", "created_at": "2012-01-01T12:00:00Z", "deleted_at": "2012-01-01T12:00:00Z", "digest": "sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42", "id": "01234567-89ab-cdef-0123-456789abcdef", "image_repo": "d7ba1ace-b396-4691-968c-37ae53153426/builds", "process_types": {"web": {"command": "/cnb/process/web", "default": true, "display_cmd": "bundle exec puma -p $PORT", "name": "web", "working_dir": "/workspace/webapp"}}, "stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "architecture": "arm64",
+    "base_image_name": "heroku/heroku:22-cnb",
+    "base_top_layer": "sha256:ea36ae5fbc1e7230e0a782bf216fb46500e210382703baa6bab8acf2c6a23f78",
+    "buildpacks": [
+      {
+        "homepage": "https://github.com/heroku/buildpacks-ruby",
+        "id": "heroku/ruby",
+        "version": "2.0.0"
+      }
+    ],
+    "commit": "60883d9e8947a57e04dc9124f25df004866a2051",
+    "commit_description": "fixed a bug with API documentation",
+    "created_at": "2012-01-01T12:00:00Z",
+    "deleted_at": "2012-01-01T12:00:00Z",
+    "digest": "sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "image_repo": "d7ba1ace-b396-4691-968c-37ae53153426/builds",
+    "process_types": {
+      "web": {
+        "command": "/cnb/process/web",
+        "default": true,
+        "display_cmd": "bundle exec puma -p $PORT",
+        "name": "web",
+        "working_dir": "/workspace/webapp"
+      }
+    },
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::oci_image_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -819,7 +1692,13 @@ TEST_CASE("OciImage decodes its example") {
 }
 
 TEST_CASE("PasswordReset decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::password_reset_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -828,7 +1707,18 @@ TEST_CASE("PasswordReset decodes its example") {
 }
 
 TEST_CASE("Peering decodes its example") {
-  auto const text = R"json({"aws_account_id": "123456789012", "aws_region": "us-east-1", "aws_vpc_id": "vpc-1234567890", "cidr_blocks": ["10.0.0.0/16"], "expires": "2020-01-01T12:00:00Z", "pcx_id": "pcx-123456789012", "status": "pending-acceptance", "type": "heroku-managed"})json";
+  auto const text = R"json({
+    "aws_account_id": "123456789012",
+    "aws_region": "us-east-1",
+    "aws_vpc_id": "vpc-1234567890",
+    "cidr_blocks": [
+      "10.0.0.0/16"
+    ],
+    "expires": "2020-01-01T12:00:00Z",
+    "pcx_id": "pcx-123456789012",
+    "status": "pending-acceptance",
+    "type": "heroku-managed"
+  })json";
   auto r = herokupp::peering_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -844,7 +1734,21 @@ TEST_CASE("Peering decodes its example") {
 }
 
 TEST_CASE("PeeringInfo decodes its example") {
-  auto const text = R"json({"aws_account_id": "123456789012", "aws_region": "us-east-1", "dyno_cidr_blocks": ["10.0.0.0/16"], "space_cidr_blocks": ["10.0.0.0/16"], "unavailable_cidr_blocks": ["10.0.0.0/16"], "vpc_cidr": "10.0.0.0/16", "vpc_id": "vpc-1234567890"})json";
+  auto const text = R"json({
+    "aws_account_id": "123456789012",
+    "aws_region": "us-east-1",
+    "dyno_cidr_blocks": [
+      "10.0.0.0/16"
+    ],
+    "space_cidr_blocks": [
+      "10.0.0.0/16"
+    ],
+    "unavailable_cidr_blocks": [
+      "10.0.0.0/16"
+    ],
+    "vpc_cidr": "10.0.0.0/16",
+    "vpc_id": "vpc-1234567890"
+  })json";
   auto r = herokupp::peering_info_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -859,7 +1763,18 @@ TEST_CASE("PeeringInfo decodes its example") {
 }
 
 TEST_CASE("PermissionEntity decodes its example") {
-  auto const text = R"json({"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "polar-lake-12345", "team_id": "01234567-89ab-cdef-0123-456789abcdef", "type": "app", "users": [{"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}]})json";
+  auto const text = R"json({
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "polar-lake-12345",
+    "team_id": "01234567-89ab-cdef-0123-456789abcdef",
+    "type": "app",
+    "users": [
+      {
+        "email": "username@example.com",
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      }
+    ]
+  })json";
   auto r = herokupp::permission_entity_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -872,7 +1787,20 @@ TEST_CASE("PermissionEntity decodes its example") {
 }
 
 TEST_CASE("Pipeline decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "team"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "example",
+    "owner": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "type": "team"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::pipeline_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -884,7 +1812,39 @@ TEST_CASE("Pipeline decodes its example") {
 }
 
 TEST_CASE("PipelineBuild decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "buildpacks": [{"name": "heroku/ruby", "url": "https://github.com/heroku/heroku-buildpack-ruby"}], "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "release": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "slug": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "source_blob": {"checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "url": "https://example.com/source.tgz?token=xyz", "version": "v1.3.0", "version_description": "* Fake User: Change session key"}, "stack": "heroku-22", "status": "succeeded", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "buildpacks": [
+      {
+        "name": "heroku/ruby",
+        "url": "https://github.com/heroku/heroku-buildpack-ruby"
+      }
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://build-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+    "release": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "slug": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "source_blob": {
+      "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      "url": "https://example.com/source.tgz?token=xyz",
+      "version": "v1.3.0",
+      "version_description": "* Fake User: Change session key"
+    },
+    "stack": "heroku-22",
+    "status": "succeeded",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::pipeline_build_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -908,7 +1868,18 @@ TEST_CASE("PipelineConfigVars decodes its example") {
 }
 
 TEST_CASE("PipelineCoupling decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "stage": "production", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "stage": "production",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::pipeline_coupling_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -920,7 +1891,37 @@ TEST_CASE("PipelineCoupling decodes its example") {
 }
 
 TEST_CASE("PipelineDeployment decodes its example") {
-  auto const text = R"json({"addon_plan_names": ["heroku-postgresql:dev"], "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "artifacts": [{"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "slug"}], "created_at": "2012-01-01T12:00:00Z", "current": true, "description": "Added new feature", "eligible_for_rollback": true, "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "slug": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "status": "succeeded", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "version": 11})json";
+  auto const text = R"json({
+    "addon_plan_names": [
+      "heroku-postgresql:dev"
+    ],
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "artifacts": [
+      {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "type": "slug"
+      }
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "current": true,
+    "description": "Added new feature",
+    "eligible_for_rollback": true,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+    "slug": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "status": "succeeded",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "version": 11
+  })json";
   auto r = herokupp::pipeline_deployment_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -939,7 +1940,23 @@ TEST_CASE("PipelineDeployment decodes its example") {
 }
 
 TEST_CASE("PipelinePromotion decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "source": {"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "release": {"id": "01234567-89ab-cdef-0123-456789abcdef"}}, "status": "pending", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "source": {
+      "app": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      },
+      "release": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      }
+    },
+    "status": "pending",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::pipeline_promotion_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -951,7 +1968,20 @@ TEST_CASE("PipelinePromotion decodes its example") {
 }
 
 TEST_CASE("PipelinePromotionTarget decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "error_message": "User does not have access to that app", "id": "01234567-89ab-cdef-0123-456789abcdef", "pipeline_promotion": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "release": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "status": "pending"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "error_message": "User does not have access to that app",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "pipeline_promotion": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "release": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "status": "pending"
+  })json";
   auto r = herokupp::pipeline_promotion_target_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -962,7 +1992,37 @@ TEST_CASE("PipelinePromotionTarget decodes its example") {
 }
 
 TEST_CASE("PipelineRelease decodes its example") {
-  auto const text = R"json({"addon_plan_names": ["heroku-postgresql:dev"], "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "artifacts": [{"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "slug"}], "created_at": "2012-01-01T12:00:00Z", "current": true, "description": "Added new feature", "eligible_for_rollback": true, "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "slug": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "status": "succeeded", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "version": 11})json";
+  auto const text = R"json({
+    "addon_plan_names": [
+      "heroku-postgresql:dev"
+    ],
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "artifacts": [
+      {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "type": "slug"
+      }
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "current": true,
+    "description": "Added new feature",
+    "eligible_for_rollback": true,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+    "slug": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "status": "succeeded",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "version": 11
+  })json";
   auto r = herokupp::pipeline_release_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -981,7 +2041,12 @@ TEST_CASE("PipelineRelease decodes its example") {
 }
 
 TEST_CASE("PipelineStack decodes its example") {
-  auto const text = R"json({"stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}})json";
+  auto const text = R"json({
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    }
+  })json";
   auto r = herokupp::pipeline_stack_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -990,7 +2055,19 @@ TEST_CASE("PipelineStack decodes its example") {
 }
 
 TEST_CASE("PipelineTransfer decodes its example") {
-  auto const text = R"json({"new_owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "team"}, "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "previous_owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "team"}})json";
+  auto const text = R"json({
+    "new_owner": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "type": "team"
+    },
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "previous_owner": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "type": "team"
+    }
+  })json";
   auto r = herokupp::pipeline_transfer_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -999,7 +2076,32 @@ TEST_CASE("PipelineTransfer decodes its example") {
 }
 
 TEST_CASE("Plan decodes its example") {
-  auto const text = R"json({"addon_service": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql"}, "compliance": ["HIPAA"], "created_at": "2012-01-01T12:00:00Z", "default": false, "description": "Heroku Postgres Dev", "human_name": "Dev", "id": "01234567-89ab-cdef-0123-456789abcdef", "installable_inside_private_network": false, "installable_outside_private_network": true, "name": "heroku-postgresql:dev", "price": {"cents": 0, "contract": false, "unit": "month"}, "space_default": false, "state": "public", "updated_at": "2012-01-01T12:00:00Z", "visible": true})json";
+  auto const text = R"json({
+    "addon_service": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql"
+    },
+    "compliance": [
+      "HIPAA"
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "default": false,
+    "description": "Heroku Postgres Dev",
+    "human_name": "Dev",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "installable_inside_private_network": false,
+    "installable_outside_private_network": true,
+    "name": "heroku-postgresql:dev",
+    "price": {
+      "cents": 0,
+      "contract": false,
+      "unit": "month"
+    },
+    "space_default": false,
+    "state": "public",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "visible": true
+  })json";
   auto r = herokupp::plan_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1029,7 +2131,20 @@ TEST_CASE("RateLimit decodes its example") {
 }
 
 TEST_CASE("Region decodes its example") {
-  auto const text = R"json({"country": "United States", "created_at": "2012-01-01T12:00:00Z", "description": "United States", "id": "01234567-89ab-cdef-0123-456789abcdef", "locale": "Virginia", "name": "us", "private_capable": false, "provider": {"name": "amazon-web-services", "region": "us-east-1"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "country": "United States",
+    "created_at": "2012-01-01T12:00:00Z",
+    "description": "United States",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "locale": "Virginia",
+    "name": "us",
+    "private_capable": false,
+    "provider": {
+      "name": "amazon-web-services",
+      "region": "us-east-1"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::region_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1045,7 +2160,37 @@ TEST_CASE("Region decodes its example") {
 }
 
 TEST_CASE("Release decodes its example") {
-  auto const text = R"json({"addon_plan_names": ["heroku-postgresql:dev"], "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "artifacts": [{"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "slug"}], "created_at": "2012-01-01T12:00:00Z", "current": true, "description": "Added new feature", "eligible_for_rollback": true, "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef", "slug": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "status": "succeeded", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "version": 11})json";
+  auto const text = R"json({
+    "addon_plan_names": [
+      "heroku-postgresql:dev"
+    ],
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "artifacts": [
+      {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "type": "slug"
+      }
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "current": true,
+    "description": "Added new feature",
+    "eligible_for_rollback": true,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://release-output.heroku.com/streams/01234567-89ab-cdef-0123-456789abcdef",
+    "slug": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "status": "succeeded",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "version": 11
+  })json";
   auto r = herokupp::release_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1064,7 +2209,23 @@ TEST_CASE("Release decodes its example") {
 }
 
 TEST_CASE("ReviewApp decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "app_setup": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "creator": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "fork_repo": {}, "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "pr_number": 24, "wait_for_ci": true})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "app_setup": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "creator": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "fork_repo": {},
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "pr_number": 24,
+    "wait_for_ci": true
+  })json";
   auto r = herokupp::review_app_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1074,7 +2235,18 @@ TEST_CASE("ReviewApp decodes its example") {
 }
 
 TEST_CASE("ReviewAppConfig decodes its example") {
-  auto const text = R"json({"automatic_review_apps": true, "base_name": "singular-app", "deploy_target": {"id": "us", "type": "region"}, "destroy_stale_apps": true, "pipeline_id": "01234567-89ab-cdef-0123-456789abcdef", "repo": {}, "wait_for_ci": true})json";
+  auto const text = R"json({
+    "automatic_review_apps": true,
+    "base_name": "singular-app",
+    "deploy_target": {
+      "id": "us",
+      "type": "region"
+    },
+    "destroy_stale_apps": true,
+    "pipeline_id": "01234567-89ab-cdef-0123-456789abcdef",
+    "repo": {},
+    "wait_for_ci": true
+  })json";
   auto r = herokupp::review_app_config_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1087,7 +2259,28 @@ TEST_CASE("ReviewAppConfig decodes its example") {
 }
 
 TEST_CASE("Slug decodes its example") {
-  auto const text = R"json({"blob": {"method": "GET", "url": "https://api.heroku.com/slugs/1234.tgz"}, "buildpack_provided_description": "Ruby/Rack", "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "commit": "60883d9e8947a57e04dc9124f25df004866a2051", "commit_description": "fixed a bug with API documentation", "created_at": "2012-01-01T12:00:00Z", "deleted_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "process_types": {"web": "./bin/web -p $PORT"}, "size": 2048, "stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "blob": {
+      "method": "GET",
+      "url": "https://api.heroku.com/slugs/1234.tgz"
+    },
+    "buildpack_provided_description": "Ruby/Rack",
+    "checksum": "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "commit": "60883d9e8947a57e04dc9124f25df004866a2051",
+    "commit_description": "fixed a bug with API documentation",
+    "created_at": "2012-01-01T12:00:00Z",
+    "deleted_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "process_types": {
+      "web": "./bin/web -p $PORT"
+    },
+    "size": 2048,
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::slug_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1114,7 +2307,24 @@ TEST_CASE("SmsNumber decodes its example") {
 }
 
 TEST_CASE("SniEndpoint decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "certificate_chain": "-----BEGIN CERTIFICATE----- ...", "created_at": "2012-01-01T12:00:00Z", "display_name": "example", "domains": ["01234567-89ab-cdef-0123-456789abcdef"], "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "ssl_cert": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "certificate_chain": "-----BEGIN CERTIFICATE----- ...",
+    "created_at": "2012-01-01T12:00:00Z",
+    "display_name": "example",
+    "domains": [
+      "01234567-89ab-cdef-0123-456789abcdef"
+    ],
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "example",
+    "ssl_cert": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::sni_endpoint_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1129,7 +2339,12 @@ TEST_CASE("SniEndpoint decodes its example") {
 }
 
 TEST_CASE("Source decodes its example") {
-  auto const text = R"json({"source_blob": {"get_url": "https://api.heroku.com/sources/1234.tgz", "put_url": "https://api.heroku.com/sources/1234.tgz"}})json";
+  auto const text = R"json({
+    "source_blob": {
+      "get_url": "https://api.heroku.com/sources/1234.tgz",
+      "put_url": "https://api.heroku.com/sources/1234.tgz"
+    }
+  })json";
   auto r = herokupp::source_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1138,7 +2353,31 @@ TEST_CASE("Source decodes its example") {
 }
 
 TEST_CASE("Space decodes its example") {
-  auto const text = R"json({"cidr": "172.20.20.30/16", "created_at": "2012-01-01T12:00:00Z", "data_cidr": "10.2.0.0/16", "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa", "organization": {"name": "example"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "shield": true, "state": "allocated", "team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "cidr": "172.20.20.30/16",
+    "created_at": "2012-01-01T12:00:00Z",
+    "data_cidr": "10.2.0.0/16",
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "nasa",
+    "organization": {
+      "name": "example"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "shield": true,
+    "state": "allocated",
+    "team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::space_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1154,7 +2393,22 @@ TEST_CASE("Space decodes its example") {
 }
 
 TEST_CASE("SpaceAppAccess decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "permissions": [{}], "space": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "permissions": [
+      {}
+    ],
+    "space": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::space_app_access_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1166,7 +2420,14 @@ TEST_CASE("SpaceAppAccess decodes its example") {
 }
 
 TEST_CASE("SpaceNat decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "sources": ["123.123.123.123"], "state": "enabled", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "sources": [
+      "123.123.123.123"
+    ],
+    "state": "enabled",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::space_nat_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1178,7 +2439,32 @@ TEST_CASE("SpaceNat decodes its example") {
 }
 
 TEST_CASE("SpaceTopology decodes its example") {
-  auto const text = R"json({"apps": [{"domains": ["example.com", "example.net"], "formation": [{"dynos": [{"hostname": "1.example-app-90210.app.localspace", "id": "01234567-89ab-cdef-0123-456789abcdef", "number": 1, "private_ip": "10.0.134.42"}], "id": "01234567-89ab-cdef-0123-456789abcdef", "process_type": "web"}], "id": "01234567-89ab-cdef-0123-456789abcdef"}], "version": 1})json";
+  auto const text = R"json({
+    "apps": [
+      {
+        "domains": [
+          "example.com",
+          "example.net"
+        ],
+        "formation": [
+          {
+            "dynos": [
+              {
+                "hostname": "1.example-app-90210.app.localspace",
+                "id": "01234567-89ab-cdef-0123-456789abcdef",
+                "number": 1,
+                "private_ip": "10.0.134.42"
+              }
+            ],
+            "id": "01234567-89ab-cdef-0123-456789abcdef",
+            "process_type": "web"
+          }
+        ],
+        "id": "01234567-89ab-cdef-0123-456789abcdef"
+      }
+    ],
+    "version": 1
+  })json";
   auto r = herokupp::space_topology_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1188,7 +2474,31 @@ TEST_CASE("SpaceTopology decodes its example") {
 }
 
 TEST_CASE("SpaceTransfer decodes its example") {
-  auto const text = R"json({"cidr": "172.20.20.30/16", "created_at": "2012-01-01T12:00:00Z", "data_cidr": "10.2.0.0/16", "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa", "organization": {"name": "example"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "shield": true, "state": "allocated", "team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "cidr": "172.20.20.30/16",
+    "created_at": "2012-01-01T12:00:00Z",
+    "data_cidr": "10.2.0.0/16",
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "nasa",
+    "organization": {
+      "name": "example"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "shield": true,
+    "state": "allocated",
+    "team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::space_transfer_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1204,7 +2514,14 @@ TEST_CASE("SpaceTransfer decodes its example") {
 }
 
 TEST_CASE("Stack decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "default": true, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18", "state": "public", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "default": true,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "heroku-18",
+    "state": "public",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::stack_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1218,7 +2535,31 @@ TEST_CASE("Stack decodes its example") {
 }
 
 TEST_CASE("Team decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "credit_card_collections": true, "default": true, "enterprise_account": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-sso", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}}, "membership_limit": 25, "name": "example", "provisioned_licenses": true, "role": "admin", "type": "team", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "credit_card_collections": true,
+    "default": true,
+    "enterprise_account": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "identity_provider": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme-sso",
+      "owner": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme",
+        "type": "team"
+      }
+    },
+    "membership_limit": 25,
+    "name": "example",
+    "provisioned_licenses": true,
+    "role": "admin",
+    "type": "team",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::team_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1236,7 +2577,50 @@ TEST_CASE("Team decodes its example") {
 }
 
 TEST_CASE("TeamAddOn decodes its example") {
-  auto const text = R"json({"actions": [{"action": "example", "id": "01234567-89ab-cdef-0123-456789abcdef", "label": "Example", "requires_owner": true, "url": "http://example.com?resource_id=:resource_id"}], "addon_service": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql"}, "app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "billed_price": {"cents": 0, "contract": false, "unit": "month"}, "billing_entity": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example", "type": "app"}, "config_vars": ["FOO", "BAZ"], "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-inc-primary-database", "plan": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-postgresql:dev"}, "provider_id": "abcd1234", "state": "provisioned", "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"})json";
+  auto const text = R"json({
+    "actions": [
+      {
+        "action": "example",
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "label": "Example",
+        "requires_owner": true,
+        "url": "http://example.com?resource_id=:resource_id"
+      }
+    ],
+    "addon_service": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql"
+    },
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "billed_price": {
+      "cents": 0,
+      "contract": false,
+      "unit": "month"
+    },
+    "billing_entity": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example",
+      "type": "app"
+    },
+    "config_vars": [
+      "FOO",
+      "BAZ"
+    ],
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "acme-inc-primary-database",
+    "plan": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-postgresql:dev"
+    },
+    "provider_id": "abcd1234",
+    "state": "provisioned",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://postgres.heroku.com/databases/01234567-89ab-cdef-0123-456789abcdef"
+  })json";
   auto r = herokupp::team_add_on_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1253,7 +2637,46 @@ TEST_CASE("TeamAddOn decodes its example") {
 }
 
 TEST_CASE("TeamApp decodes its example") {
-  auto const text = R"json({"archived_at": "2012-01-01T12:00:00Z", "build_stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "buildpack_provided_description": "Ruby/Rack", "created_at": "2012-01-01T12:00:00Z", "git_url": "https://git.heroku.com/example.git", "id": "01234567-89ab-cdef-0123-456789abcdef", "internal_routing": false, "joined": false, "locked": false, "maintenance": false, "name": "example", "owner": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "released_at": "2012-01-01T12:00:00Z", "repo_size": 0, "slug_size": 0, "space": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa"}, "stack": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "heroku-18"}, "team": {"name": "example"}, "updated_at": "2012-01-01T12:00:00Z", "web_url": "https://example.herokuapp.com/"})json";
+  auto const text = R"json({
+    "archived_at": "2012-01-01T12:00:00Z",
+    "build_stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "buildpack_provided_description": "Ruby/Rack",
+    "created_at": "2012-01-01T12:00:00Z",
+    "git_url": "https://git.heroku.com/example.git",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "internal_routing": false,
+    "joined": false,
+    "locked": false,
+    "maintenance": false,
+    "name": "example",
+    "owner": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "released_at": "2012-01-01T12:00:00Z",
+    "repo_size": 0,
+    "slug_size": 0,
+    "space": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "nasa"
+    },
+    "stack": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "heroku-18"
+    },
+    "team": {
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "web_url": "https://example.herokuapp.com/"
+  })json";
   auto r = herokupp::team_app_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1276,7 +2699,27 @@ TEST_CASE("TeamApp decodes its example") {
 }
 
 TEST_CASE("TeamAppCollaborator decodes its example") {
-  auto const text = R"json({"app": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "permissions": [{"description": "Can manage config, deploy, run commands and restart the app.", "name": "view"}], "role": "admin", "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "federated": false, "id": "01234567-89ab-cdef-0123-456789abcdef"}})json";
+  auto const text = R"json({
+    "app": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "permissions": [
+      {
+        "description": "Can manage config, deploy, run commands and restart the app.",
+        "name": "view"
+      }
+    ],
+    "role": "admin",
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "federated": false,
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    }
+  })json";
   auto r = herokupp::team_app_collaborator_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1289,7 +2732,10 @@ TEST_CASE("TeamAppCollaborator decodes its example") {
 }
 
 TEST_CASE("TeamAppPermission decodes its example") {
-  auto const text = R"json({"description": "Can manage config, deploy, run commands and restart the app.", "name": "view"})json";
+  auto const text = R"json({
+    "description": "Can manage config, deploy, run commands and restart the app.",
+    "name": "view"
+  })json";
   auto r = herokupp::team_app_permission_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1299,7 +2745,25 @@ TEST_CASE("TeamAppPermission decodes its example") {
 }
 
 TEST_CASE("TeamDailyUsage decodes its example") {
-  auto const text = R"json({"addons": 250.0, "apps": [{"addons": 250.0, "app_name": "example", "data": 34.89, "dynos": 1.548, "partner": 12.34}], "data": 34.89, "date": "2019-01-01", "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "ops", "partner": 12.34, "space": 1.548})json";
+  auto const text = R"json({
+    "addons": 250.0,
+    "apps": [
+      {
+        "addons": 250.0,
+        "app_name": "example",
+        "data": 34.89,
+        "dynos": 1.548,
+        "partner": 12.34
+      }
+    ],
+    "data": 34.89,
+    "date": "2019-01-01",
+    "dynos": 1.548,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "ops",
+    "partner": 12.34,
+    "space": 1.548
+  })json";
   auto r = herokupp::team_daily_usage_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1316,7 +2780,10 @@ TEST_CASE("TeamDailyUsage decodes its example") {
 }
 
 TEST_CASE("TeamDelinquency decodes its example") {
-  auto const text = R"json({"scheduled_deletion_time": "2024-01-01T12:00:00Z", "scheduled_suspension_time": "2024-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "scheduled_deletion_time": "2024-01-01T12:00:00Z",
+    "scheduled_suspension_time": "2024-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::team_delinquency_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1326,7 +2793,18 @@ TEST_CASE("TeamDelinquency decodes its example") {
 }
 
 TEST_CASE("TeamFeature decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "description": "Causes account to example.", "display_name": "My Feature", "doc_url": "http://devcenter.heroku.com/articles/example", "enabled": true, "feedback_email": "feedback@heroku.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "name", "state": "public", "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "description": "Causes account to example.",
+    "display_name": "My Feature",
+    "doc_url": "http://devcenter.heroku.com/articles/example",
+    "enabled": true,
+    "feedback_email": "feedback@heroku.com",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "name",
+    "state": "public",
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::team_feature_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1344,7 +2822,26 @@ TEST_CASE("TeamFeature decodes its example") {
 }
 
 TEST_CASE("TeamInvitation decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "id": "01234567-89ab-cdef-0123-456789abcdef", "invited_by": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "Tina Edmonds"}, "role": "admin", "team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "Tina Edmonds"}})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "invited_by": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "Tina Edmonds"
+    },
+    "role": "admin",
+    "team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "Tina Edmonds"
+    }
+  })json";
   auto r = herokupp::team_invitation_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1356,7 +2853,24 @@ TEST_CASE("TeamInvitation decodes its example") {
 }
 
 TEST_CASE("TeamInvoice decodes its example") {
-  auto const text = R"json({"addons_total": 25000, "charges_total": 0, "created_at": "2012-01-01T12:00:00Z", "credits_total": 100000, "database_total": 25000, "dyno_units": 1.92, "id": "01234567-89ab-cdef-0123-456789abcdef", "number": 9403943, "payment_status": "Paid", "period_end": "01/31/2014", "period_start": "01/01/2014", "platform_total": 50000, "state": 1, "total": 100000, "updated_at": "2012-01-01T12:00:00Z", "weighted_dyno_hours": 1488})json";
+  auto const text = R"json({
+    "addons_total": 25000,
+    "charges_total": 0,
+    "created_at": "2012-01-01T12:00:00Z",
+    "credits_total": 100000,
+    "database_total": 25000,
+    "dyno_units": 1.92,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "number": 9403943,
+    "payment_status": "Paid",
+    "period_end": "01/31/2014",
+    "period_start": "01/01/2014",
+    "platform_total": 50000,
+    "state": 1,
+    "total": 100000,
+    "updated_at": "2012-01-01T12:00:00Z",
+    "weighted_dyno_hours": 1488
+  })json";
   auto r = herokupp::team_invoice_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1380,7 +2894,30 @@ TEST_CASE("TeamInvoice decodes its example") {
 }
 
 TEST_CASE("TeamMember decodes its example") {
-  auto const text = R"json({"created_at": "2012-01-01T12:00:00Z", "email": "someone@example.org", "federated": false, "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}, "redacted": false}, "role": "admin", "two_factor_authentication": true, "updated_at": "2012-01-01T12:00:00Z", "user": {"email": "username@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "Tina Edmonds"}})json";
+  auto const text = R"json({
+    "created_at": "2012-01-01T12:00:00Z",
+    "email": "someone@example.org",
+    "federated": false,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "identity_provider": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "acme",
+      "owner": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme",
+        "type": "team"
+      },
+      "redacted": false
+    },
+    "role": "admin",
+    "two_factor_authentication": true,
+    "updated_at": "2012-01-01T12:00:00Z",
+    "user": {
+      "email": "username@example.com",
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "Tina Edmonds"
+    }
+  })json";
   auto r = herokupp::team_member_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1395,7 +2932,26 @@ TEST_CASE("TeamMember decodes its example") {
 }
 
 TEST_CASE("TeamMonthlyUsage decodes its example") {
-  auto const text = R"json({"addons": 250.0, "apps": [{"addons": 250.0, "app_name": "example", "data": 34.89, "dynos": 1.548, "partner": 12.34}], "connect": 15000, "data": 34.89, "dynos": 1.548, "id": "01234567-89ab-cdef-0123-456789abcdef", "month": "2019-01", "name": "ops", "partner": 12.34, "space": 1.548})json";
+  auto const text = R"json({
+    "addons": 250.0,
+    "apps": [
+      {
+        "addons": 250.0,
+        "app_name": "example",
+        "data": 34.89,
+        "dynos": 1.548,
+        "partner": 12.34
+      }
+    ],
+    "connect": 15000,
+    "data": 34.89,
+    "dynos": 1.548,
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "month": "2019-01",
+    "name": "ops",
+    "partner": 12.34,
+    "space": 1.548
+  })json";
   auto r = herokupp::team_monthly_usage_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1423,7 +2979,31 @@ TEST_CASE("TeamPreferences decodes its example") {
 }
 
 TEST_CASE("TeamSpace decodes its example") {
-  auto const text = R"json({"cidr": "172.20.20.30/16", "created_at": "2012-01-01T12:00:00Z", "data_cidr": "10.2.0.0/16", "generation": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "cedar"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "name": "nasa", "organization": {"name": "example"}, "region": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "us"}, "shield": true, "state": "allocated", "team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "cidr": "172.20.20.30/16",
+    "created_at": "2012-01-01T12:00:00Z",
+    "data_cidr": "10.2.0.0/16",
+    "generation": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "cedar"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "name": "nasa",
+    "organization": {
+      "name": "example"
+    },
+    "region": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "us"
+    },
+    "shield": true,
+    "state": "allocated",
+    "team": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "name": "example"
+    },
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::team_space_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1439,7 +3019,27 @@ TEST_CASE("TeamSpace decodes its example") {
 }
 
 TEST_CASE("TelemetryDrain decodes its example") {
-  auto const text = R"json({"created_at": "2024-12-01T12:00:00Z", "exporter": {"endpoint": "https://api.otelproduct.example/consumer", "headers": {"API-Key": "example_api_key_012345", "Environment": "production"}, "type": "otlphttp"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "type": "app"}, "signals": ["traces", "metrics"], "updated_at": "2012-01-01T12:00:00Z"})json";
+  auto const text = R"json({
+    "created_at": "2024-12-01T12:00:00Z",
+    "exporter": {
+      "endpoint": "https://api.otelproduct.example/consumer",
+      "headers": {
+        "API-Key": "example_api_key_012345",
+        "Environment": "production"
+      },
+      "type": "otlphttp"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "owner": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "type": "app"
+    },
+    "signals": [
+      "traces",
+      "metrics"
+    ],
+    "updated_at": "2012-01-01T12:00:00Z"
+  })json";
   auto r = herokupp::telemetry_drain_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1451,7 +3051,12 @@ TEST_CASE("TelemetryDrain decodes its example") {
 }
 
 TEST_CASE("TestCase decodes its example") {
-  auto const text = R"json({"test_node": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "test_run": {}})json";
+  auto const text = R"json({
+    "test_node": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "test_run": {}
+  })json";
   auto r = herokupp::test_case_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1460,7 +3065,19 @@ TEST_CASE("TestCase decodes its example") {
 }
 
 TEST_CASE("TestNode decodes its example") {
-  auto const text = R"json({"dyno": {"attach_url": "rendezvous://rendezvous.runtime.heroku.com:5000/{rendezvous-id}", "id": "01234567-89ab-cdef-0123-456789abcdef"}, "id": "01234567-89ab-cdef-0123-456789abcdef", "output_stream_url": "https://example.com/output.log", "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "setup_stream_url": "https://example.com/test-setup.log", "test_run": {}})json";
+  auto const text = R"json({
+    "dyno": {
+      "attach_url": "rendezvous://rendezvous.runtime.heroku.com:5000/{rendezvous-id}",
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "id": "01234567-89ab-cdef-0123-456789abcdef",
+    "output_stream_url": "https://example.com/output.log",
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "setup_stream_url": "https://example.com/test-setup.log",
+    "test_run": {}
+  })json";
   auto r = herokupp::test_node_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1471,7 +3088,57 @@ TEST_CASE("TestNode decodes its example") {
 }
 
 TEST_CASE("TestRun decodes its example") {
-  auto const text = R"json({"dyno": {"size": "standard-1X"}, "organization": {"name": "example"}, "pipeline": {"id": "01234567-89ab-cdef-0123-456789abcdef"}, "user": {"allow_tracking": true, "beta": false, "country_of_residence": "United States", "created_at": "2012-01-01T12:00:00Z", "default_organization": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "default_team": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "example"}, "delinquent_at": "2012-01-01T12:00:00Z", "email": "username@example.com", "federated": false, "id": "01234567-89ab-cdef-0123-456789abcdef", "identity_provider": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme-sso", "organization": {"name": "example"}, "owner": {"id": "01234567-89ab-cdef-0123-456789abcdef", "name": "acme", "type": "team"}, "team": {"name": "example"}}, "last_login": "2012-01-01T12:00:00Z", "name": "Tina Edmonds", "sms_number": "+1 ***-***-1234", "suspended_at": "2012-01-01T12:00:00Z", "two_factor_authentication": false, "updated_at": "2012-01-01T12:00:00Z", "verified": false}})json";
+  auto const text = R"json({
+    "dyno": {
+      "size": "standard-1X"
+    },
+    "organization": {
+      "name": "example"
+    },
+    "pipeline": {
+      "id": "01234567-89ab-cdef-0123-456789abcdef"
+    },
+    "user": {
+      "allow_tracking": true,
+      "beta": false,
+      "country_of_residence": "United States",
+      "created_at": "2012-01-01T12:00:00Z",
+      "default_organization": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "example"
+      },
+      "default_team": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "example"
+      },
+      "delinquent_at": "2012-01-01T12:00:00Z",
+      "email": "username@example.com",
+      "federated": false,
+      "id": "01234567-89ab-cdef-0123-456789abcdef",
+      "identity_provider": {
+        "id": "01234567-89ab-cdef-0123-456789abcdef",
+        "name": "acme-sso",
+        "organization": {
+          "name": "example"
+        },
+        "owner": {
+          "id": "01234567-89ab-cdef-0123-456789abcdef",
+          "name": "acme",
+          "type": "team"
+        },
+        "team": {
+          "name": "example"
+        }
+      },
+      "last_login": "2012-01-01T12:00:00Z",
+      "name": "Tina Edmonds",
+      "sms_number": "+1 ***-***-1234",
+      "suspended_at": "2012-01-01T12:00:00Z",
+      "two_factor_authentication": false,
+      "updated_at": "2012-01-01T12:00:00Z",
+      "verified": false
+    }
+  })json";
   auto r = herokupp::test_run_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1480,7 +3147,20 @@ TEST_CASE("TestRun decodes its example") {
 }
 
 TEST_CASE("UserPreferences decodes its example") {
-  auto const text = R"json({"default-organization": "sushi-inc", "dismissed-getting-started": true, "dismissed-github-banner": true, "dismissed-org-access-controls": true, "dismissed-org-wizard-notification": true, "dismissed-pipelines-banner": true, "dismissed-pipelines-github-banner": true, "dismissed-pipelines-github-banners": ["96c68759-f310-4910-9867-e0b062064098"], "dismissed-sms-banner": true, "timezone": "UTC"})json";
+  auto const text = R"json({
+    "default-organization": "sushi-inc",
+    "dismissed-getting-started": true,
+    "dismissed-github-banner": true,
+    "dismissed-org-access-controls": true,
+    "dismissed-org-wizard-notification": true,
+    "dismissed-pipelines-banner": true,
+    "dismissed-pipelines-github-banner": true,
+    "dismissed-pipelines-github-banners": [
+      "96c68759-f310-4910-9867-e0b062064098"
+    ],
+    "dismissed-sms-banner": true,
+    "timezone": "UTC"
+  })json";
   auto r = herokupp::user_preferences_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();
@@ -1498,7 +3178,28 @@ TEST_CASE("UserPreferences decodes its example") {
 }
 
 TEST_CASE("VpnConnection decodes its example") {
-  auto const text = R"json({"id": "123456789012", "ike_version": 1, "name": "office", "public_ip": "35.161.69.30", "routable_cidrs": ["172.16.0.0/16"], "space_cidr_block": "10.0.0.0/16", "status": "active", "status_message": "supplied CIDR block already in use", "tunnels": [{"customer_ip": "52.44.146.197", "ip": "52.44.146.197", "last_status_change": "2016-10-25T22:09:05Z", "pre_shared_key": "secret", "status": "UP", "status_message": "status message"}]})json";
+  auto const text = R"json({
+    "id": "123456789012",
+    "ike_version": 1,
+    "name": "office",
+    "public_ip": "35.161.69.30",
+    "routable_cidrs": [
+      "172.16.0.0/16"
+    ],
+    "space_cidr_block": "10.0.0.0/16",
+    "status": "active",
+    "status_message": "supplied CIDR block already in use",
+    "tunnels": [
+      {
+        "customer_ip": "52.44.146.197",
+        "ip": "52.44.146.197",
+        "last_status_change": "2016-10-25T22:09:05Z",
+        "pre_shared_key": "secret",
+        "status": "UP",
+        "status_message": "status message"
+      }
+    ]
+  })json";
   auto r = herokupp::vpn_connection_from_json(text);
   REQUIRE_MESSAGE(r.has_value(), describe(r));
   auto const& v = r.value();

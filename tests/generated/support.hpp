@@ -37,6 +37,11 @@ struct Harness {
     return opts;
   }
 
+  /// Scripts a 200 answer with a JSON body.
+  void answer(herokupp::Method method, std::string path, std::string body) const {
+    mock->on(method, std::move(path), herokupp::testing::MockTransport::json(200, std::move(body)));
+  }
+
   herokupp::HttpRequest last() const {
     auto requests = mock->requests();
     REQUIRE_FALSE(requests.empty());

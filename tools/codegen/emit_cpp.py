@@ -38,6 +38,19 @@ def wrap_call(head, args, tail, indent="", width=WIDTH):
     return lines
 
 
+def prose(prefix, text, width=WIDTH):
+    """`text` as comment lines starting with `prefix` ("/// "), wrapped at words."""
+    lines = []
+    current = prefix
+    for word in text.split(" "):
+        if current != prefix and len(current) + len(word) > width:
+            lines.append(current.rstrip())
+            current = prefix
+        current += word + " "
+    lines.append(current.rstrip())
+    return lines
+
+
 def guard(path):
     return "HEROKUPP_" + "".join(c.upper() if c.isalnum() else "_" for c in path)
 
@@ -137,14 +150,17 @@ def declare_struct(struct, indent, out, top_doc=None):
     inner = "  " * (indent + 1)
     for n in struct.nested:
         if isinstance(n, Enum):
-            out.append("%s/// `%s`: a value the schema does not list decodes as `unknown`," % (inner, n.json_path))
-            out.append("%s/// with the API's string kept in `raw`." % inner)
+            out.extend(prose(inner + "/// ", "`%s`. A value the schema does not list decodes as "
+                             "`unknown`, with the API's text kept in `raw`." % n.json_path))
             out.append("%s///" % inner)
             out.append("%s/// @par Example" % inner)
             out.append("%s/// @code" % inner)
-            first = n.values[0][0]
-            out.append("%s/// herokupp::Enumerated<herokupp::%s> v{herokupp::%s::%s, %s};"
-                       % (inner, n.qualified(), n.qualified(), first, cpp_string(n.values[0][1])))
+            wanted = "herokupp::%s::%s;" % (n.qualified(), n.values[0][0])
+            if len(inner) + len("/// auto wanted = ") + len(wanted) <= WIDTH:
+                out.append("%s/// auto wanted = %s" % (inner, wanted))
+            else:
+                out.append("%s/// auto wanted =" % inner)
+                out.append("%s///     %s" % (inner, wanted))
             out.append("%s/// @endcode" % inner)
             out.append("%senum class %s {" % (inner, n.name))
             out.append("%s  unknown," % inner)
@@ -177,41 +193,36 @@ def model_header(builder, res):
     headers = {"herokupp/error.hpp", "herokupp/export.hpp"}
     std = {"string", "string_view"}
     body = []
+    decode_decl = None
     if res.kind == "struct":
         struct = res.model
+        name = struct.name
         struct_needs(struct, headers, std)
         f = first_string_field(struct)
-        access = ("  std::cout << %s->%s << \"\\n\";" % (res.snake, f.cpp_name)) if f else ""
-        doc = [
-            "/// The %s resource (schema definition `%s`)." % (res.display_name(), res.name),
-            "///",
-            "/// @par Example",
-            "/// @code",
-            "/// herokupp::result<herokupp::%s> %s = herokupp::%s(json_text);"
-            % (struct.name, res.snake, res.from_json_name()),
-            "/// if (%s) %s" % (res.snake, access.strip()) if access else "/// if (!%s) std::cerr << %s.error().message;" % (res.snake, res.snake),
-            "/// @endcode",
-        ]
+        doc = prose("/// ", "The %s resource (schema definition `%s`)." % (res.display_name(), res.name))
+        doc += ["///", "/// @par Example", "/// @code",
+                "/// auto value = herokupp::%s(json_text);" % res.from_json_name()]
+        if f is not None:
+            doc.append("/// if (value) std::cout << value->%s << \"\\n\";" % f.cpp_name)
+        else:
+            doc.append("/// if (!value) std::cerr << value.error().message << \"\\n\";")
+        doc.append("/// @endcode")
         declare_struct(struct, 0, body, doc)
-        body += [
-            "",
-            "/// The JSON text of a `%s`, as the API writes it." % struct.name,
-            "HEROKUPP_API std::string to_json(%s const& value);" % struct.name,
-            "",
-            "/// Decodes a `%s` from JSON text. A field of the wrong type is an Error" % struct.name,
-            "/// of kind decode that names it (\"%s.<field>\")." % res.snake,
-            "HEROKUPP_API result<%s> %s(std::string_view text);" % (struct.name, res.from_json_name()),
-        ]
+        body += ["", "/// The JSON text of a `%s`, as the API writes it." % name,
+                 "HEROKUPP_API std::string to_json(%s const& value);" % name, ""]
+        body += prose("/// ", "Decodes a `%s` from JSON text. A field of the wrong type is an "
+                      "Error of kind decode that names it (\"%s.<field>\")." % (name, res.snake))
     elif res.kind == "map":
         name = res.type_name()
         type_needs(res.map_type, headers, std)
         type_needs(res.map_update_type, headers, std)
+        body += prose("/// ", "The %s resource (schema definition `%s`): names to values."
+                      % (res.display_name(), res.name))
         body += [
-            "/// The %s resource (schema definition `%s`): names to values." % (res.display_name(), res.name),
             "///",
             "/// @par Example",
             "/// @code",
-            "/// herokupp::%s vars = herokupp::%s(R\"({\"FOO\":\"bar\"})\").value();" % (name, res.from_json_name()),
+            "/// auto vars = herokupp::%s(R\"({\"FOO\":\"bar\"})\").value();" % res.from_json_name(),
             "/// std::cout << vars.at(\"FOO\");",
             "/// @endcode",
             "using %s = %s;" % (name, res.map_type.spell()),
@@ -227,36 +238,34 @@ def model_header(builder, res):
             "/// The JSON text of `%s`." % name,
             "HEROKUPP_API std::string %s_to_json(%s const& value);" % (res.snake, name),
             "",
-            "/// Decodes `%s` from JSON text; a value of the wrong type is an Error" % name,
-            "/// of kind decode that names it (\"%s.<name>\")." % res.snake,
-            "HEROKUPP_API result<%s> %s(std::string_view text);" % (name, res.from_json_name()),
         ]
+        body += prose("/// ", "Decodes `%s` from JSON text; a value of the wrong type is an Error "
+                      "of kind decode that names it (\"%s.<name>\")." % (name, res.snake))
     else:
         target = res.alias_of
         headers.add(target.header())
         name = res.type_name()
+        body += prose("/// ", "The %s resource (schema definition `%s`): its links return a `%s` "
+                      "(schema definition `%s`)." % (res.display_name(), res.name,
+                                                     target.model_type_name(), target.name))
         body += [
-            "/// The %s resource (schema definition `%s`): its links return a" % (res.display_name(), res.name),
-            "/// %s (schema definition `%s`)." % (target.model_type_name(), target.name),
             "///",
             "/// @par Example",
             "/// @code",
-            "/// herokupp::result<herokupp::%s> value = herokupp::%s(json_text);" % (name, res.from_json_name()),
+            "/// auto value = herokupp::%s(json_text);" % res.from_json_name(),
             "/// @endcode",
             "using %s = %s;" % (name, target.model_type_name()),
             "",
-            "/// Decodes a `%s` from JSON text; errors name the field (\"%s.<field>\")." % (name, target.snake),
-            "HEROKUPP_API result<%s> %s(std::string_view text);" % (name, res.from_json_name()),
         ]
+        body += prose("/// ", "Decodes a `%s` from JSON text; errors name the field (\"%s.<field>\")."
+                      % (name, target.snake))
+    body += wrap_call("HEROKUPP_API result<%s> %s" % (name, res.from_json_name()),
+                      ["std::string_view text"], ";")
     headers.discard(res.header())
     g = guard("models/" + res.snake + "_hpp")
-    lines = [
-        GENERATED_LINE,
-        "// The %s model (schema definition `%s`)." % (res.display_name(), res.name),
-        "#ifndef " + g,
-        "#define " + g,
-        "",
-    ]
+    lines = [GENERATED_LINE]
+    lines += prose("// ", "The %s model (schema definition `%s`)." % (res.display_name(), res.name))
+    lines += ["#ifndef " + g, "#define " + g, ""]
     lines += include_block(sorted(headers), (), sorted(std))
     lines += ["", "namespace herokupp {", ""]
     lines += body
@@ -280,9 +289,10 @@ def enum_traits(enum, out):
     q = enum.qualified()
     out.append("template <>")
     out.append("struct EnumTraits<%s> {" % q)
-    out.append("  static constexpr std::pair<%s, std::string_view> values[] = {" % q)
+    out.append("  using E = %s;" % q)
+    out.append("  static constexpr std::pair<E, std::string_view> values[] = {")
     for enumerator, raw in enum.values:
-        out.append("      {%s::%s, %s}," % (q, enumerator, cpp_string(raw)))
+        out.append("      {E::%s, %s}," % (enumerator, cpp_string(raw)))
     out.append("  };")
     out.append("};")
     out.append("")
@@ -293,8 +303,8 @@ def codec_decl(struct, out, decode=True):
     out.append("template <>")
     out.append("struct Codec<%s> {" % q)
     if decode:
-        out.append("  static void decode(nlohmann::json const& j, %s& out);" % q)
-    out.append("  static void encode(nlohmann::json& j, %s const& in);" % q)
+        out += wrap_call("static void decode", ["nlohmann::json const& j", "%s& out" % q], ";", "  ")
+    out += wrap_call("static void encode", ["nlohmann::json& j", "%s const& in" % q], ";", "  ")
     out.append("};")
     out.append("")
 
@@ -331,12 +341,15 @@ def codec_header(res):
     return path, "\n".join(lines)
 
 
-def write_statement(f, obj, src):
-    """The statement encoding field `f` of `src` into `obj`."""
+def write_statement(f, obj, src, indent):
+    """The lines encoding field `f` of `src` into `obj`."""
     if f.required and isinstance(f.type, Opt):
-        return "Codec<%s>::encode(%s[%s], %s.%s);" % (
-            f.type.spell(), obj, cpp_string(f.json_name), src, f.cpp_name)
-    return "write_field(%s, %s, %s.%s);" % (obj, cpp_string(f.json_name), src, f.cpp_name)
+        # Required but nullable: always sent, null when empty.
+        return wrap_call("Codec<%s>::encode" % f.type.spell(),
+                         ["%s[%s]" % (obj, cpp_string(f.json_name)), "%s.%s" % (src, f.cpp_name)],
+                         ";", indent)
+    return wrap_call("write_field", [obj, cpp_string(f.json_name), "%s.%s" % (src, f.cpp_name)],
+                     ";", indent)
 
 
 def codec_definitions(struct, out, decode=True):
@@ -344,16 +357,16 @@ def codec_definitions(struct, out, decode=True):
     for s in struct.all_structs():
         q = s.qualified()
         if decode:
-            out.append("void Codec<%s>::decode(nlohmann::json const& j, %s& out) {" % (q, q))
+            out += wrap_call("void Codec<%s>::decode" % q, ["nlohmann::json const& j", "%s& out" % q], " {")
             out.append("  expect_object(j);")
             for f in s.fields:
                 out.append("  read_field(j, %s, out.%s);" % (cpp_string(f.json_name), f.cpp_name))
             out.append("}")
             out.append("")
-        out.append("void Codec<%s>::encode(nlohmann::json& j, %s const& in) {" % (q, q))
+        out += wrap_call("void Codec<%s>::encode" % q, ["nlohmann::json& j", "%s const& in" % q], " {")
         out.append("  j = nlohmann::json::object();")
         for f in s.fields:
-            out.append("  " + write_statement(f, "j", "in"))
+            out += write_statement(f, "j", "in", "  ")
         out.append("}")
         out.append("")
 
@@ -364,10 +377,10 @@ def params_codecs(struct, out):
         q = s.qualified()
         out.append("template <>")
         out.append("struct Codec<%s> {" % q)
-        out.append("  static void encode(nlohmann::json& j, %s const& in) {" % q)
+        out += wrap_call("static void encode", ["nlohmann::json& j", "%s const& in" % q], " {", "  ")
         out.append("    j = nlohmann::json::object();")
         for f in s.fields:
-            out.append("    " + write_statement(f, "j", "in"))
+            out += write_statement(f, "j", "in", "    ")
         out.append("  }")
         out.append("};")
         out.append("")
@@ -407,16 +420,19 @@ def link_args(link, with_defaults):
 
 
 def example_call(builder, link):
+    """The lines of a one-call example, at most WIDTH wide once in a comment."""
     ns = "herokupp::api::%s::" % link.resource.snake
     args = ["client"] + [cpp_string(example_string(builder, p.pointer)) for p in link.params]
     if params_type(link) is not None and link.body_required:
         args.append("params")
-    call = "%s%s(%s)" % (ns, link.func, ", ".join(args))
     if link.result_kind == "paged":
-        return "for (auto const& item : %s) if (item) use(*item);" % call
+        lines = wrap_call("auto items = " + ns + link.func, args, ";", width=WIDTH - 4)
+        lines.append("for (auto const& item : items) if (item) use(*item);")
+        return lines
     if link.result_kind == "void":
-        return "herokupp::result<void> done = %s;" % call
-    return "auto value = %s;" % call
+        return wrap_call("herokupp::result<void> done = " + ns + link.func, args, ";",
+                         width=WIDTH - 4)
+    return wrap_call("auto value = " + ns + link.func, args, ";", width=WIDTH - 4)
 
 
 def api_header(builder, res, cpp_groups):
@@ -471,11 +487,14 @@ def api_header(builder, res, cpp_groups):
         body.append("")
     for link in res.links:
         body += [
-            "/// %s: `%s %s`." % (link.label(), link.method, link.href_display()),
+            "/// %s:" % link.label(),
+            "/// `%s %s`." % (link.method, link.href_display()),
             "///",
             "/// @par Example",
             "/// @code",
-            "/// " + example_call(builder, link),
+        ]
+        body += ["/// " + line for line in example_call(builder, link)]
+        body += [
             "/// @endcode",
         ]
         body += wrap_call("HEROKUPP_API %s %s" % (result_spelling(link), link.func),
@@ -484,7 +503,8 @@ def api_header(builder, res, cpp_groups):
     g = guard("api/" + res.snake + "_hpp")
     lines = [
         GENERATED_LINE,
-        "// The endpoints of the %s resource (schema definition `%s`)." % (res.display_name(), res.name),
+        "// The endpoints of the %s resource" % res.display_name(),
+        "// (schema definition `%s`)." % res.name,
         "#ifndef " + g,
         "#define " + g,
         "",
@@ -659,10 +679,12 @@ def resource_definitions(res):
     out.append("")
     if res.kind == "struct":
         name = res.model.name
-        out.append("std::string to_json(%s const& value) { return detail::encode_text(value); }" % name)
+        out.append("std::string to_json(%s const& value) {" % name)
+        out.append("  return detail::encode_text(value);")
+        out.append("}")
         out.append("")
         out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
-        out.append("  return detail::decode_text<%s>(text, %s);" % (name, cpp_string(res.snake)))
+        out += wrap_call("return detail::decode_text<%s>" % name, ["text", cpp_string(res.snake)], ";", "  ")
         out.append("}")
     elif res.kind == "map":
         name = res.type_name()
@@ -671,13 +693,14 @@ def resource_definitions(res):
         out.append("}")
         out.append("")
         out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
-        out.append("  return detail::decode_text<%s>(text, %s);" % (name, cpp_string(res.snake)))
+        out += wrap_call("return detail::decode_text<%s>" % name, ["text", cpp_string(res.snake)], ";", "  ")
         out.append("}")
     else:
         target = res.alias_of
         name = res.type_name()
         out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
-        out.append("  return detail::decode_text<%s>(text, %s);" % (target.model_type_name(), cpp_string(target.snake)))
+        out += wrap_call("return detail::decode_text<%s>" % target.model_type_name(),
+                         ["text", cpp_string(target.snake)], ";", "  ")
         out.append("}")
     out.append("")
     out.append("}  // namespace herokupp")

@@ -60,8 +60,14 @@ def full_spell(t):
 
 
 class Sampler:
+    """Builds sample values. Structs are filled in local variables (the
+    statements collect in `statements`); values are returned as a C++
+    expression and the JSON the library must send for it."""
+
     def __init__(self):
         self.counter = 0
+        self.variables = 0
+        self.statements = []
 
     def string(self, schema, name):
         ex = schema.get("example") if isinstance(schema, dict) else None
@@ -108,13 +114,26 @@ class Sampler:
         raise TypeError(t)
 
     def struct(self, struct, spelled):
-        parts = []
+        self.variables += 1
+        var = "s%d" % self.variables
+        assignments = []
         value = {}
         for f in struct.fields:
             expr, v = self.sample(f.type, f.schema, f.json_name)
-            parts.append("v.%s = %s;" % (f.cpp_name, expr))
+            assignments.append("  %s.%s = %s;" % (var, f.cpp_name, expr))
             value[f.json_name] = v
-        return "[] { %s v; %s return v; }()" % (spelled, " ".join(parts)), value
+        self.statements.append("  %s %s;" % (spelled, var))
+        self.statements += assignments
+        return var, value
+
+
+def json_literal(value, indent="  "):
+    """Expected JSON as a raw string literal; pretty-printed when long."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if len(text) <= 60:
+        return raw_string(text)
+    pretty = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
+    return raw_string(pretty.replace("\n", "\n" + indent))
 
 
 # --------------------------------------------------------------------------
@@ -138,20 +157,22 @@ def link_test(link):
     answer = {"one": "{}", "vector": "[]", "paged": "[]", "void": "{}"}[link.result_kind]
     lines = ['TEST_CASE(%s) {' % cpp_string("%s: %s %s" % (link.label(), link.method, link.href_display())),
              "  Harness h;",
-             "  h.mock->on(%s, %s, herokupp::testing::MockTransport::json(200, %s));"
-             % (method, cpp_string(path), cpp_string(answer))]
+             "  h.answer(%s, %s, %s);" % (method, cpp_string(path), cpp_string(answer))]
     query = ""
     body = None
     if link.body is not None:
         sampler = Sampler()
         if isinstance(link.body, Struct):
             params_type = "herokupp::" + link.body.qualified()
-            lines.append("  %s params;" % params_type)
+            assignments = []
             body = {}
             for f in link.body.fields:
                 expr, v = sampler.sample(f.type, f.schema, f.json_name)
-                lines.append("  params.%s = %s;" % (f.cpp_name, expr))
+                assignments.append("  params.%s = %s;" % (f.cpp_name, expr))
                 body[f.json_name] = v
+            lines += sampler.statements
+            lines.append("  %s params;" % params_type)
+            lines += assignments
             if link.body_in_query:
                 pairs = sorted((k, v) for k, v in body.items())
                 query = "?" + "&".join("%s=%s" % (encode_component(k), encode_component(v))
@@ -170,17 +191,16 @@ def link_test(link):
     else:
         lines.append("  auto r = %s;" % call)
         lines.append("  CHECK_MESSAGE(r.has_value(), describe(r));")
-    body_text = "nullptr" if body is None else raw_string(json.dumps(body, sort_keys=True,
-                                                                     ensure_ascii=False))
-    lines.append("  h.check(%s, %s, %s, %s);" % (method, cpp_string(path), cpp_string(query), body_text))
+    body_text = "nullptr" if body is None else json_literal(body, "          ")
+    lines.append("  h.check(%s, %s, %s," % (method, cpp_string(path), cpp_string(query)))
+    lines.append("          %s);" % body_text)
     if link.result_kind == "paged":
         lines.append('  CHECK(h.last().headers.get("Range").has_value());')
     if isinstance(link.body, Struct) and not link.body_required and not link.body_in_query:
         # Members left unset are not sent.
         default_args = ["h.client"] + [cpp_string(v) for v in values]
         lines.append("  h.mock->reset();")
-        lines.append("  h.mock->on(%s, %s, herokupp::testing::MockTransport::json(200, %s));"
-                     % (method, cpp_string(path), cpp_string(answer)))
+        lines.append("  h.answer(%s, %s, %s);" % (method, cpp_string(path), cpp_string(answer)))
         default_call = "%s(%s)" % (func, ", ".join(default_args))
         if link.result_kind == "paged":
             lines.append("  CHECK(%s.take(1).has_value());" % default_call)
@@ -371,9 +391,8 @@ def models_file(builder, resources):
         model = res.model_resource()
         struct = model.model
         example = examples.struct(struct)
-        text = json.dumps(example, sort_keys=True, ensure_ascii=False)
         lines += ["TEST_CASE(%s) {" % cpp_string(title),
-                  "  auto const text = %s;" % raw_string(text),
+                  "  auto const text = %s;" % json_literal(example),
                   "  auto r = herokupp::%s(text);" % res.from_json_name(),
                   "  REQUIRE_MESSAGE(r.has_value(), describe(r));",
                   "  auto const& v = r.value();"]

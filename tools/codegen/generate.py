@@ -24,7 +24,7 @@ from ir import Builder, CodegenError  # noqa: E402
 from naming import GENERATED_LINE  # noqa: E402
 
 # How many translation units the generated library code is split into.
-TU_GROUPS = 8
+TU_GROUPS = 4
 
 # Where generated files live; a file there that starts with GENERATED_LINE
 # and is not generated any more is stale.

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Account> account = herokupp::account_from_json(json_text);
-/// if (account) std::cout << account->email << "\n";
+/// auto value = herokupp::account_from_json(json_text);
+/// if (value) std::cout << value->email << "\n";
 /// @endcode
 struct Account {
   /// `account.default_organization`.
@@ -73,12 +73,12 @@ struct Account {
     /// value.id = "example";
     /// @endcode
     struct Owner {
-      /// `account.identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-      /// with the API's string kept in `raw`.
+      /// `account.identity_provider.owner.type`. A value the schema does not list decodes as
+      /// `unknown`, with the API's text kept in `raw`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::Enumerated<herokupp::Account::IdentityProvider::Owner::Type> v{herokupp::Account::IdentityProvider::Owner::Type::team, "team"};
+      /// auto wanted = herokupp::Account::IdentityProvider::Owner::Type::team;
       /// @endcode
       enum class Type {
         unknown,
@@ -132,8 +132,8 @@ struct Account {
 /// The JSON text of a `Account`, as the API writes it.
 HEROKUPP_API std::string to_json(Account const& value);
 
-/// Decodes a `Account` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("account.<field>").
+/// Decodes a `Account` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("account.<field>").
 HEROKUPP_API result<Account> account_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AccountDelinquency> account_delinquency = herokupp::account_delinquency_from_json(json_text);
-/// if (!account_delinquency) std::cerr << account_delinquency.error().message;
+/// auto value = herokupp::account_delinquency_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct AccountDelinquency {
   std::optional<Timestamp> scheduled_deletion_time;
@@ -28,8 +28,8 @@ struct AccountDelinquency {
 /// The JSON text of a `AccountDelinquency`, as the API writes it.
 HEROKUPP_API std::string to_json(AccountDelinquency const& value);
 
-/// Decodes a `AccountDelinquency` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("account_delinquency.<field>").
+/// Decodes a `AccountDelinquency` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("account_delinquency.<field>").
 HEROKUPP_API result<AccountDelinquency> account_delinquency_from_json(std::string_view text);
 
 }  // namespace herokupp

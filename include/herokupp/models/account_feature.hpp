@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AccountFeature> account_feature = herokupp::account_feature_from_json(json_text);
-/// if (account_feature) std::cout << account_feature->description << "\n";
+/// auto value = herokupp::account_feature_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct AccountFeature {
   Timestamp created_at;
@@ -35,8 +35,8 @@ struct AccountFeature {
 /// The JSON text of a `AccountFeature`, as the API writes it.
 HEROKUPP_API std::string to_json(AccountFeature const& value);
 
-/// Decodes a `AccountFeature` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("account_feature.<field>").
+/// Decodes a `AccountFeature` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("account_feature.<field>").
 HEROKUPP_API result<AccountFeature> account_feature_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOn> add_on = herokupp::add_on_from_json(json_text);
-/// if (add_on) std::cout << add_on->id << "\n";
+/// auto value = herokupp::add_on_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AddOn {
   /// `add_on.actions[]`.
@@ -84,12 +84,12 @@ struct AddOn {
   /// value.id = "example";
   /// @endcode
   struct BillingEntity {
-    /// `add_on.billing_entity.type`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `add_on.billing_entity.type`. A value the schema does not list decodes as `unknown`, with
+    /// the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::AddOn::BillingEntity::Type> v{herokupp::AddOn::BillingEntity::Type::app, "app"};
+    /// auto wanted = herokupp::AddOn::BillingEntity::Type::app;
     /// @endcode
     enum class Type {
       unknown,
@@ -114,12 +114,12 @@ struct AddOn {
     std::string name;
   };
 
-  /// `add_on.state`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `add_on.state`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AddOn::State> v{herokupp::AddOn::State::provisioning, "provisioning"};
+  /// auto wanted = herokupp::AddOn::State::provisioning;
   /// @endcode
   enum class State {
     unknown,
@@ -148,8 +148,8 @@ struct AddOn {
 /// The JSON text of a `AddOn`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOn const& value);
 
-/// Decodes a `AddOn` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on.<field>").
+/// Decodes a `AddOn` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("add_on.<field>").
 HEROKUPP_API result<AddOn> add_on_from_json(std::string_view text);
 
 }  // namespace herokupp

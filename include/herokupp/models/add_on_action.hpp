@@ -12,12 +12,12 @@
 
 namespace herokupp {
 
-/// The Add-on Action resource (schema definition `add-on-action`): its links return a
-/// AddOn (schema definition `add-on`).
+/// The Add-on Action resource (schema definition `add-on-action`): its links return a `AddOn`
+/// (schema definition `add-on`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnAction> value = herokupp::add_on_action_from_json(json_text);
+/// auto value = herokupp::add_on_action_from_json(json_text);
 /// @endcode
 using AddOnAction = AddOn;
 

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnAttachment> add_on_attachment = herokupp::add_on_attachment_from_json(json_text);
-/// if (add_on_attachment) std::cout << add_on_attachment->id << "\n";
+/// auto value = herokupp::add_on_attachment_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AddOnAttachment {
   /// `add_on_attachment.addon`.
@@ -73,8 +73,8 @@ struct AddOnAttachment {
 /// The JSON text of a `AddOnAttachment`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnAttachment const& value);
 
-/// Decodes a `AddOnAttachment` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_attachment.<field>").
+/// Decodes a `AddOnAttachment` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("add_on_attachment.<field>").
 HEROKUPP_API result<AddOnAttachment> add_on_attachment_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnConfig> add_on_config = herokupp::add_on_config_from_json(json_text);
-/// if (add_on_config) std::cout << add_on_config->name << "\n";
+/// auto value = herokupp::add_on_config_from_json(json_text);
+/// if (value) std::cout << value->name << "\n";
 /// @endcode
 struct AddOnConfig {
   std::string name;
@@ -27,8 +27,8 @@ struct AddOnConfig {
 /// The JSON text of a `AddOnConfig`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnConfig const& value);
 
-/// Decodes a `AddOnConfig` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_config.<field>").
+/// Decodes a `AddOnConfig` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("add_on_config.<field>").
 HEROKUPP_API result<AddOnConfig> add_on_config_from_json(std::string_view text);
 
 }  // namespace herokupp

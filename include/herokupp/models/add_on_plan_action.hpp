@@ -15,8 +15,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnPlanAction> add_on_plan_action = herokupp::add_on_plan_action_from_json(json_text);
-/// if (add_on_plan_action) std::cout << add_on_plan_action->action << "\n";
+/// auto value = herokupp::add_on_plan_action_from_json(json_text);
+/// if (value) std::cout << value->action << "\n";
 /// @endcode
 struct AddOnPlanAction {
   std::string action;
@@ -29,8 +29,8 @@ struct AddOnPlanAction {
 /// The JSON text of a `AddOnPlanAction`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnPlanAction const& value);
 
-/// Decodes a `AddOnPlanAction` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_plan_action.<field>").
+/// Decodes a `AddOnPlanAction` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("add_on_plan_action.<field>").
 HEROKUPP_API result<AddOnPlanAction> add_on_plan_action_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnRegionCapability> add_on_region_capability = herokupp::add_on_region_capability_from_json(json_text);
-/// if (add_on_region_capability) std::cout << add_on_region_capability->id << "\n";
+/// auto value = herokupp::add_on_region_capability_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AddOnRegionCapability {
   herokupp::AddOnService addon_service;
@@ -30,9 +30,10 @@ struct AddOnRegionCapability {
 /// The JSON text of a `AddOnRegionCapability`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnRegionCapability const& value);
 
-/// Decodes a `AddOnRegionCapability` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_region_capability.<field>").
-HEROKUPP_API result<AddOnRegionCapability> add_on_region_capability_from_json(std::string_view text);
+/// Decodes a `AddOnRegionCapability` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("add_on_region_capability.<field>").
+HEROKUPP_API result<AddOnRegionCapability> add_on_region_capability_from_json(
+    std::string_view text);
 
 }  // namespace herokupp
 

@@ -19,16 +19,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnService> add_on_service = herokupp::add_on_service_from_json(json_text);
-/// if (add_on_service) std::cout << add_on_service->human_name << "\n";
+/// auto value = herokupp::add_on_service_from_json(json_text);
+/// if (value) std::cout << value->human_name << "\n";
 /// @endcode
 struct AddOnService {
-  /// `add_on_service.state`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `add_on_service.state`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AddOnService::State> v{herokupp::AddOnService::State::alpha, "alpha"};
+  /// auto wanted = herokupp::AddOnService::State::alpha;
   /// @endcode
   enum class State {
     unknown,
@@ -65,8 +65,8 @@ struct AddOnService {
 /// The JSON text of a `AddOnService`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnService const& value);
 
-/// Decodes a `AddOnService` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_service.<field>").
+/// Decodes a `AddOnService` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("add_on_service.<field>").
 HEROKUPP_API result<AddOnService> add_on_service_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnWebhook> add_on_webhook = herokupp::add_on_webhook_from_json(json_text);
-/// if (add_on_webhook) std::cout << add_on_webhook->id << "\n";
+/// auto value = herokupp::add_on_webhook_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AddOnWebhook {
   /// `add_on_webhook.addon`.
@@ -34,12 +34,12 @@ struct AddOnWebhook {
     std::string name;
   };
 
-  /// `add_on_webhook.level`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `add_on_webhook.level`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AddOnWebhook::Level> v{herokupp::AddOnWebhook::Level::notify, "notify"};
+  /// auto wanted = herokupp::AddOnWebhook::Level::notify;
   /// @endcode
   enum class Level {
     unknown,
@@ -59,8 +59,8 @@ struct AddOnWebhook {
 /// The JSON text of a `AddOnWebhook`, as the API writes it.
 HEROKUPP_API std::string to_json(AddOnWebhook const& value);
 
-/// Decodes a `AddOnWebhook` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("add_on_webhook.<field>").
+/// Decodes a `AddOnWebhook` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("add_on_webhook.<field>").
 HEROKUPP_API result<AddOnWebhook> add_on_webhook_from_json(std::string_view text);
 
 }  // namespace herokupp

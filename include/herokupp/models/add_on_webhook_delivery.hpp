@@ -12,16 +12,17 @@
 
 namespace herokupp {
 
-/// The Add-on Webhook Delivery resource (schema definition `add-on-webhook-delivery`): its links return a
-/// AppWebhookDelivery (schema definition `app-webhook-delivery`).
+/// The Add-on Webhook Delivery resource (schema definition `add-on-webhook-delivery`): its links
+/// return a `AppWebhookDelivery` (schema definition `app-webhook-delivery`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnWebhookDelivery> value = herokupp::add_on_webhook_delivery_from_json(json_text);
+/// auto value = herokupp::add_on_webhook_delivery_from_json(json_text);
 /// @endcode
 using AddOnWebhookDelivery = AppWebhookDelivery;
 
-/// Decodes a `AddOnWebhookDelivery` from JSON text; errors name the field ("app_webhook_delivery.<field>").
+/// Decodes a `AddOnWebhookDelivery` from JSON text; errors name the field
+/// ("app_webhook_delivery.<field>").
 HEROKUPP_API result<AddOnWebhookDelivery> add_on_webhook_delivery_from_json(std::string_view text);
 
 }  // namespace herokupp

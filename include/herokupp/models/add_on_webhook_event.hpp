@@ -13,15 +13,16 @@
 namespace herokupp {
 
 /// The Add-on Webhook Event resource (schema definition `add-on-webhook-event`): its links return a
-/// AppWebhookEvent (schema definition `app-webhook-event`).
+/// `AppWebhookEvent` (schema definition `app-webhook-event`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AddOnWebhookEvent> value = herokupp::add_on_webhook_event_from_json(json_text);
+/// auto value = herokupp::add_on_webhook_event_from_json(json_text);
 /// @endcode
 using AddOnWebhookEvent = AppWebhookEvent;
 
-/// Decodes a `AddOnWebhookEvent` from JSON text; errors name the field ("app_webhook_event.<field>").
+/// Decodes a `AddOnWebhookEvent` from JSON text; errors name the field
+/// ("app_webhook_event.<field>").
 HEROKUPP_API result<AddOnWebhookEvent> add_on_webhook_event_from_json(std::string_view text);
 
 }  // namespace herokupp

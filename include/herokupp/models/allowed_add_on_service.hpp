@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AllowedAddOnService> allowed_add_on_service = herokupp::allowed_add_on_service_from_json(json_text);
-/// if (allowed_add_on_service) std::cout << allowed_add_on_service->id << "\n";
+/// auto value = herokupp::allowed_add_on_service_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AllowedAddOnService {
   /// `allowed_add_on_service.added_by`.
@@ -54,8 +54,8 @@ struct AllowedAddOnService {
 /// The JSON text of a `AllowedAddOnService`, as the API writes it.
 HEROKUPP_API std::string to_json(AllowedAddOnService const& value);
 
-/// Decodes a `AllowedAddOnService` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("allowed_add_on_service.<field>").
+/// Decodes a `AllowedAddOnService` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("allowed_add_on_service.<field>").
 HEROKUPP_API result<AllowedAddOnService> allowed_add_on_service_from_json(std::string_view text);
 
 }  // namespace herokupp

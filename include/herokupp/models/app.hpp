@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::App> app = herokupp::app_from_json(json_text);
-/// if (app) std::cout << app->git_url << "\n";
+/// auto value = herokupp::app_from_json(json_text);
+/// if (value) std::cout << value->git_url << "\n";
 /// @endcode
 struct App {
   /// `app.build_stack`.
@@ -146,8 +146,8 @@ struct App {
 /// The JSON text of a `App`, as the API writes it.
 HEROKUPP_API std::string to_json(App const& value);
 
-/// Decodes a `App` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app.<field>").
+/// Decodes a `App` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("app.<field>").
 HEROKUPP_API result<App> app_from_json(std::string_view text);
 
 }  // namespace herokupp

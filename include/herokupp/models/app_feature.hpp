@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppFeature> app_feature = herokupp::app_feature_from_json(json_text);
-/// if (app_feature) std::cout << app_feature->description << "\n";
+/// auto value = herokupp::app_feature_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct AppFeature {
   Timestamp created_at;
@@ -35,8 +35,8 @@ struct AppFeature {
 /// The JSON text of a `AppFeature`, as the API writes it.
 HEROKUPP_API std::string to_json(AppFeature const& value);
 
-/// Decodes a `AppFeature` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_feature.<field>").
+/// Decodes a `AppFeature` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("app_feature.<field>").
 HEROKUPP_API result<AppFeature> app_feature_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppSetup> app_setup = herokupp::app_setup_from_json(json_text);
-/// if (app_setup) std::cout << app_setup->id << "\n";
+/// auto value = herokupp::app_setup_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AppSetup {
   /// `app_setup.app`.
@@ -44,12 +44,12 @@ struct AppSetup {
   /// value.id = "example";
   /// @endcode
   struct Build {
-    /// `app_setup.build.status`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `app_setup.build.status`. A value the schema does not list decodes as `unknown`, with the
+    /// API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::AppSetup::Build::Status> v{herokupp::AppSetup::Build::Status::failed, "failed"};
+    /// auto wanted = herokupp::AppSetup::Build::Status::failed;
     /// @endcode
     enum class Status {
       unknown,
@@ -75,12 +75,12 @@ struct AppSetup {
     std::string output;
   };
 
-  /// `app_setup.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `app_setup.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AppSetup::Status> v{herokupp::AppSetup::Status::failed, "failed"};
+  /// auto wanted = herokupp::AppSetup::Status::failed;
   /// @endcode
   enum class Status {
     unknown,
@@ -104,8 +104,8 @@ struct AppSetup {
 /// The JSON text of a `AppSetup`, as the API writes it.
 HEROKUPP_API std::string to_json(AppSetup const& value);
 
-/// Decodes a `AppSetup` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_setup.<field>").
+/// Decodes a `AppSetup` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("app_setup.<field>").
 HEROKUPP_API result<AppSetup> app_setup_from_json(std::string_view text);
 
 }  // namespace herokupp

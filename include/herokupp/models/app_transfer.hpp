@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppTransfer> app_transfer = herokupp::app_transfer_from_json(json_text);
-/// if (app_transfer) std::cout << app_transfer->id << "\n";
+/// auto value = herokupp::app_transfer_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AppTransfer {
   /// `app_transfer.app`.
@@ -57,12 +57,12 @@ struct AppTransfer {
     std::string id;
   };
 
-  /// `app_transfer.state`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `app_transfer.state`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AppTransfer::State> v{herokupp::AppTransfer::State::pending, "pending"};
+  /// auto wanted = herokupp::AppTransfer::State::pending;
   /// @endcode
   enum class State {
     unknown,
@@ -83,8 +83,8 @@ struct AppTransfer {
 /// The JSON text of a `AppTransfer`, as the API writes it.
 HEROKUPP_API std::string to_json(AppTransfer const& value);
 
-/// Decodes a `AppTransfer` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_transfer.<field>").
+/// Decodes a `AppTransfer` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("app_transfer.<field>").
 HEROKUPP_API result<AppTransfer> app_transfer_from_json(std::string_view text);
 
 }  // namespace herokupp

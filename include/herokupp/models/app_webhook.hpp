@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppWebhook> app_webhook = herokupp::app_webhook_from_json(json_text);
-/// if (app_webhook) std::cout << app_webhook->id << "\n";
+/// auto value = herokupp::app_webhook_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AppWebhook {
   /// `app_webhook.app`.
@@ -34,12 +34,12 @@ struct AppWebhook {
     std::string name;
   };
 
-  /// `app_webhook.level`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `app_webhook.level`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AppWebhook::Level> v{herokupp::AppWebhook::Level::notify, "notify"};
+  /// auto wanted = herokupp::AppWebhook::Level::notify;
   /// @endcode
   enum class Level {
     unknown,
@@ -59,8 +59,8 @@ struct AppWebhook {
 /// The JSON text of a `AppWebhook`, as the API writes it.
 HEROKUPP_API std::string to_json(AppWebhook const& value);
 
-/// Decodes a `AppWebhook` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_webhook.<field>").
+/// Decodes a `AppWebhook` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("app_webhook.<field>").
 HEROKUPP_API result<AppWebhook> app_webhook_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppWebhookDelivery> app_webhook_delivery = herokupp::app_webhook_delivery_from_json(json_text);
-/// if (app_webhook_delivery) std::cout << app_webhook_delivery->id << "\n";
+/// auto value = herokupp::app_webhook_delivery_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AppWebhookDelivery {
   /// `app_webhook_delivery.event`.
@@ -43,12 +43,12 @@ struct AppWebhookDelivery {
   /// value.id = "example";
   /// @endcode
   struct LastAttempt {
-    /// `app_webhook_delivery.last_attempt.status`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `app_webhook_delivery.last_attempt.status`. A value the schema does not list decodes as
+    /// `unknown`, with the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::AppWebhookDelivery::LastAttempt::Status> v{herokupp::AppWebhookDelivery::LastAttempt::Status::scheduled, "scheduled"};
+    /// auto wanted = herokupp::AppWebhookDelivery::LastAttempt::Status::scheduled;
     /// @endcode
     enum class Status {
       unknown,
@@ -65,12 +65,12 @@ struct AppWebhookDelivery {
     Timestamp updated_at;
   };
 
-  /// `app_webhook_delivery.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `app_webhook_delivery.status`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::AppWebhookDelivery::Status> v{herokupp::AppWebhookDelivery::Status::pending, "pending"};
+  /// auto wanted = herokupp::AppWebhookDelivery::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -89,12 +89,12 @@ struct AppWebhookDelivery {
   /// value.id = "example";
   /// @endcode
   struct Webhook {
-    /// `app_webhook_delivery.webhook.level`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `app_webhook_delivery.webhook.level`. A value the schema does not list decodes as `unknown`,
+    /// with the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::AppWebhookDelivery::Webhook::Level> v{herokupp::AppWebhookDelivery::Webhook::Level::notify, "notify"};
+    /// auto wanted = herokupp::AppWebhookDelivery::Webhook::Level::notify;
     /// @endcode
     enum class Level {
       unknown,
@@ -120,8 +120,8 @@ struct AppWebhookDelivery {
 /// The JSON text of a `AppWebhookDelivery`, as the API writes it.
 HEROKUPP_API std::string to_json(AppWebhookDelivery const& value);
 
-/// Decodes a `AppWebhookDelivery` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_webhook_delivery.<field>").
+/// Decodes a `AppWebhookDelivery` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("app_webhook_delivery.<field>").
 HEROKUPP_API result<AppWebhookDelivery> app_webhook_delivery_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AppWebhookEvent> app_webhook_event = herokupp::app_webhook_event_from_json(json_text);
-/// if (app_webhook_event) std::cout << app_webhook_event->id << "\n";
+/// auto value = herokupp::app_webhook_event_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct AppWebhookEvent {
   /// `app_webhook_event.payload`.
@@ -59,8 +59,8 @@ struct AppWebhookEvent {
 /// The JSON text of a `AppWebhookEvent`, as the API writes it.
 HEROKUPP_API std::string to_json(AppWebhookEvent const& value);
 
-/// Decodes a `AppWebhookEvent` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("app_webhook_event.<field>").
+/// Decodes a `AppWebhookEvent` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("app_webhook_event.<field>").
 HEROKUPP_API result<AppWebhookEvent> app_webhook_event_from_json(std::string_view text);
 
 }  // namespace herokupp

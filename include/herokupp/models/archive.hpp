@@ -18,16 +18,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Archive> archive = herokupp::archive_from_json(json_text);
-/// if (archive) std::cout << archive->checksum << "\n";
+/// auto value = herokupp::archive_from_json(json_text);
+/// if (value) std::cout << value->checksum << "\n";
 /// @endcode
 struct Archive {
-  /// `archive.month`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `archive.month`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Archive::Month> v{herokupp::Archive::Month::v01, "01"};
+  /// auto wanted = herokupp::Archive::Month::v01;
   /// @endcode
   enum class Month {
     unknown,
@@ -56,8 +56,8 @@ struct Archive {
 /// The JSON text of a `Archive`, as the API writes it.
 HEROKUPP_API std::string to_json(Archive const& value);
 
-/// Decodes a `Archive` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("archive.<field>").
+/// Decodes a `Archive` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("archive.<field>").
 HEROKUPP_API result<Archive> archive_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::AuditTrailEvent> audit_trail_event = herokupp::audit_trail_event_from_json(json_text);
-/// if (audit_trail_event) std::cout << audit_trail_event->action << "\n";
+/// auto value = herokupp::audit_trail_event_from_json(json_text);
+/// if (value) std::cout << value->action << "\n";
 /// @endcode
 struct AuditTrailEvent {
   /// `audit_trail_event.actor`.
@@ -108,8 +108,8 @@ struct AuditTrailEvent {
 /// The JSON text of a `AuditTrailEvent`, as the API writes it.
 HEROKUPP_API std::string to_json(AuditTrailEvent const& value);
 
-/// Decodes a `AuditTrailEvent` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("audit_trail_event.<field>").
+/// Decodes a `AuditTrailEvent` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("audit_trail_event.<field>").
 HEROKUPP_API result<AuditTrailEvent> audit_trail_event_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Build> build = herokupp::build_from_json(json_text);
-/// if (build) std::cout << build->generation << "\n";
+/// auto value = herokupp::build_from_json(json_text);
+/// if (value) std::cout << value->generation << "\n";
 /// @endcode
 struct Build {
   /// `build.app`.
@@ -82,12 +82,12 @@ struct Build {
     std::optional<std::string> version_description;
   };
 
-  /// `build.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `build.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Build::Status> v{herokupp::Build::Status::failed, "failed"};
+  /// auto wanted = herokupp::Build::Status::failed;
   /// @endcode
   enum class Status {
     unknown,
@@ -126,8 +126,8 @@ struct Build {
 /// The JSON text of a `Build`, as the API writes it.
 HEROKUPP_API std::string to_json(Build const& value);
 
-/// Decodes a `Build` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("build.<field>").
+/// Decodes a `Build` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("build.<field>").
 HEROKUPP_API result<Build> build_from_json(std::string_view text);
 
 }  // namespace herokupp

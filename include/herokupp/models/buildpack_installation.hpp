@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::BuildpackInstallation> buildpack_installation = herokupp::buildpack_installation_from_json(json_text);
-/// if (!buildpack_installation) std::cerr << buildpack_installation.error().message;
+/// auto value = herokupp::buildpack_installation_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct BuildpackInstallation {
   /// `buildpack_installation.buildpack`.
@@ -39,8 +39,8 @@ struct BuildpackInstallation {
 /// The JSON text of a `BuildpackInstallation`, as the API writes it.
 HEROKUPP_API std::string to_json(BuildpackInstallation const& value);
 
-/// Decodes a `BuildpackInstallation` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("buildpack_installation.<field>").
+/// Decodes a `BuildpackInstallation` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("buildpack_installation.<field>").
 HEROKUPP_API result<BuildpackInstallation> buildpack_installation_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Collaborator> collaborator = herokupp::collaborator_from_json(json_text);
-/// if (collaborator) std::cout << collaborator->id << "\n";
+/// auto value = herokupp::collaborator_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Collaborator {
   /// `collaborator.app`.
@@ -36,12 +36,12 @@ struct Collaborator {
     std::string name;
   };
 
-  /// `collaborator.role`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `collaborator.role`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Collaborator::Role> v{herokupp::Collaborator::Role::admin, "admin"};
+  /// auto wanted = herokupp::Collaborator::Role::admin;
   /// @endcode
   enum class Role {
     unknown,
@@ -76,8 +76,8 @@ struct Collaborator {
 /// The JSON text of a `Collaborator`, as the API writes it.
 HEROKUPP_API std::string to_json(Collaborator const& value);
 
-/// Decodes a `Collaborator` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("collaborator.<field>").
+/// Decodes a `Collaborator` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("collaborator.<field>").
 HEROKUPP_API result<Collaborator> collaborator_from_json(std::string_view text);
 
 }  // namespace herokupp

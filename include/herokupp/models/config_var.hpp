@@ -17,7 +17,7 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::ConfigVars vars = herokupp::config_var_from_json(R"({"FOO":"bar"})").value();
+/// auto vars = herokupp::config_var_from_json(R"({"FOO":"bar"})").value();
 /// std::cout << vars.at("FOO");
 /// @endcode
 using ConfigVars = std::map<std::string, std::string>;
@@ -33,8 +33,8 @@ using ConfigVarsUpdate = std::map<std::string, std::optional<std::string>>;
 /// The JSON text of `ConfigVars`.
 HEROKUPP_API std::string config_var_to_json(ConfigVars const& value);
 
-/// Decodes `ConfigVars` from JSON text; a value of the wrong type is an Error
-/// of kind decode that names it ("config_var.<name>").
+/// Decodes `ConfigVars` from JSON text; a value of the wrong type is an Error of kind decode that
+/// names it ("config_var.<name>").
 HEROKUPP_API result<ConfigVars> config_var_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Credit> credit = herokupp::credit_from_json(json_text);
-/// if (credit) std::cout << credit->id << "\n";
+/// auto value = herokupp::credit_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Credit {
   double amount{};
@@ -32,8 +32,8 @@ struct Credit {
 /// The JSON text of a `Credit`, as the API writes it.
 HEROKUPP_API std::string to_json(Credit const& value);
 
-/// Decodes a `Credit` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("credit.<field>").
+/// Decodes a `Credit` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("credit.<field>").
 HEROKUPP_API result<Credit> credit_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Domain> domain = herokupp::domain_from_json(json_text);
-/// if (domain) std::cout << domain->hostname << "\n";
+/// auto value = herokupp::domain_from_json(json_text);
+/// if (value) std::cout << value->hostname << "\n";
 /// @endcode
 struct Domain {
   /// `domain.app`.
@@ -34,12 +34,12 @@ struct Domain {
     std::string name;
   };
 
-  /// `domain.kind`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `domain.kind`. A value the schema does not list decodes as `unknown`, with the API's text kept
+  /// in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Domain::Kind> v{herokupp::Domain::Kind::heroku, "heroku"};
+  /// auto wanted = herokupp::Domain::Kind::heroku;
   /// @endcode
   enum class Kind {
     unknown,
@@ -75,8 +75,8 @@ struct Domain {
 /// The JSON text of a `Domain`, as the API writes it.
 HEROKUPP_API std::string to_json(Domain const& value);
 
-/// Decodes a `Domain` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("domain.<field>").
+/// Decodes a `Domain` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("domain.<field>").
 HEROKUPP_API result<Domain> domain_from_json(std::string_view text);
 
 }  // namespace herokupp

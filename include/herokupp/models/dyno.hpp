@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Dyno> dyno = herokupp::dyno_from_json(json_text);
-/// if (dyno) std::cout << dyno->command << "\n";
+/// auto value = herokupp::dyno_from_json(json_text);
+/// if (value) std::cout << value->command << "\n";
 /// @endcode
 struct Dyno {
   /// `dyno.app`.
@@ -62,8 +62,8 @@ struct Dyno {
 /// The JSON text of a `Dyno`, as the API writes it.
 HEROKUPP_API std::string to_json(Dyno const& value);
 
-/// Decodes a `Dyno` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("dyno.<field>").
+/// Decodes a `Dyno` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("dyno.<field>").
 HEROKUPP_API result<Dyno> dyno_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::DynoSize> dyno_size = herokupp::dyno_size_from_json(json_text);
-/// if (dyno_size) std::cout << dyno_size->architecture << "\n";
+/// auto value = herokupp::dyno_size_from_json(json_text);
+/// if (value) std::cout << value->architecture << "\n";
 /// @endcode
 struct DynoSize {
   /// `dyno_size.cost`.
@@ -60,8 +60,8 @@ struct DynoSize {
 /// The JSON text of a `DynoSize`, as the API writes it.
 HEROKUPP_API std::string to_json(DynoSize const& value);
 
-/// Decodes a `DynoSize` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("dyno_size.<field>").
+/// Decodes a `DynoSize` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("dyno_size.<field>").
 HEROKUPP_API result<DynoSize> dyno_size_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::EnterpriseAccount> enterprise_account = herokupp::enterprise_account_from_json(json_text);
-/// if (enterprise_account) std::cout << enterprise_account->id << "\n";
+/// auto value = herokupp::enterprise_account_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct EnterpriseAccount {
   /// `enterprise_account.identity_provider`.
@@ -39,12 +39,12 @@ struct EnterpriseAccount {
     /// value.id = "example";
     /// @endcode
     struct Owner {
-      /// `enterprise_account.identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-      /// with the API's string kept in `raw`.
+      /// `enterprise_account.identity_provider.owner.type`. A value the schema does not list
+      /// decodes as `unknown`, with the API's text kept in `raw`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::Enumerated<herokupp::EnterpriseAccount::IdentityProvider::Owner::Type> v{herokupp::EnterpriseAccount::IdentityProvider::Owner::Type::team, "team"};
+      /// auto wanted = herokupp::EnterpriseAccount::IdentityProvider::Owner::Type::team;
       /// @endcode
       enum class Type {
         unknown,
@@ -75,8 +75,8 @@ struct EnterpriseAccount {
 /// The JSON text of a `EnterpriseAccount`, as the API writes it.
 HEROKUPP_API std::string to_json(EnterpriseAccount const& value);
 
-/// Decodes a `EnterpriseAccount` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("enterprise_account.<field>").
+/// Decodes a `EnterpriseAccount` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("enterprise_account.<field>").
 HEROKUPP_API result<EnterpriseAccount> enterprise_account_from_json(std::string_view text);
 
 }  // namespace herokupp

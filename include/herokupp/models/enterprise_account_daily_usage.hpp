@@ -12,12 +12,13 @@
 
 namespace herokupp {
 
-/// The Enterprise Account Daily Usage resource (schema definition `enterprise-account-daily-usage`).
+/// The Enterprise Account Daily Usage resource (schema definition
+/// `enterprise-account-daily-usage`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::EnterpriseAccountDailyUsage> enterprise_account_daily_usage = herokupp::enterprise_account_daily_usage_from_json(json_text);
-/// if (enterprise_account_daily_usage) std::cout << enterprise_account_daily_usage->date << "\n";
+/// auto value = herokupp::enterprise_account_daily_usage_from_json(json_text);
+/// if (value) std::cout << value->date << "\n";
 /// @endcode
 struct EnterpriseAccountDailyUsage {
   /// `enterprise_account_daily_usage.teams[]`.
@@ -67,9 +68,10 @@ struct EnterpriseAccountDailyUsage {
 /// The JSON text of a `EnterpriseAccountDailyUsage`, as the API writes it.
 HEROKUPP_API std::string to_json(EnterpriseAccountDailyUsage const& value);
 
-/// Decodes a `EnterpriseAccountDailyUsage` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("enterprise_account_daily_usage.<field>").
-HEROKUPP_API result<EnterpriseAccountDailyUsage> enterprise_account_daily_usage_from_json(std::string_view text);
+/// Decodes a `EnterpriseAccountDailyUsage` from JSON text. A field of the wrong type is an Error of
+/// kind decode that names it ("enterprise_account_daily_usage.<field>").
+HEROKUPP_API result<EnterpriseAccountDailyUsage> enterprise_account_daily_usage_from_json(
+    std::string_view text);
 
 }  // namespace herokupp
 

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::EnterpriseAccountMember> enterprise_account_member = herokupp::enterprise_account_member_from_json(json_text);
-/// if (enterprise_account_member) std::cout << enterprise_account_member->id << "\n";
+/// auto value = herokupp::enterprise_account_member_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct EnterpriseAccountMember {
   /// `enterprise_account_member.enterprise_account`.
@@ -50,12 +50,12 @@ struct EnterpriseAccountMember {
     /// value.id = "example";
     /// @endcode
     struct Owner {
-      /// `enterprise_account_member.identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-      /// with the API's string kept in `raw`.
+      /// `enterprise_account_member.identity_provider.owner.type`. A value the schema does not list
+      /// decodes as `unknown`, with the API's text kept in `raw`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::Enumerated<herokupp::EnterpriseAccountMember::IdentityProvider::Owner::Type> v{herokupp::EnterpriseAccountMember::IdentityProvider::Owner::Type::team, "team"};
+      /// auto wanted = herokupp::EnterpriseAccountMember::IdentityProvider::Owner::Type::team;
       /// @endcode
       enum class Type {
         unknown,
@@ -82,12 +82,12 @@ struct EnterpriseAccountMember {
   /// value.description = "example";
   /// @endcode
   struct Permission {
-    /// `enterprise_account_member.permissions[].name`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `enterprise_account_member.permissions[].name`. A value the schema does not list decodes as
+    /// `unknown`, with the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::EnterpriseAccountMember::Permission::Name> v{herokupp::EnterpriseAccountMember::Permission::Name::view, "view"};
+    /// auto wanted = herokupp::EnterpriseAccountMember::Permission::Name::view;
     /// @endcode
     enum class Name {
       unknown,
@@ -124,9 +124,10 @@ struct EnterpriseAccountMember {
 /// The JSON text of a `EnterpriseAccountMember`, as the API writes it.
 HEROKUPP_API std::string to_json(EnterpriseAccountMember const& value);
 
-/// Decodes a `EnterpriseAccountMember` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("enterprise_account_member.<field>").
-HEROKUPP_API result<EnterpriseAccountMember> enterprise_account_member_from_json(std::string_view text);
+/// Decodes a `EnterpriseAccountMember` from JSON text. A field of the wrong type is an Error of
+/// kind decode that names it ("enterprise_account_member.<field>").
+HEROKUPP_API result<EnterpriseAccountMember> enterprise_account_member_from_json(
+    std::string_view text);
 
 }  // namespace herokupp
 

@@ -12,12 +12,12 @@
 
 namespace herokupp {
 
-/// The Filters resource (schema definition `filter-apps`): its links return a
-/// TeamApp (schema definition `team-app`).
+/// The Filters resource (schema definition `filter-apps`): its links return a `TeamApp` (schema
+/// definition `team-app`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::FilterApps> value = herokupp::filter_apps_from_json(json_text);
+/// auto value = herokupp::filter_apps_from_json(json_text);
 /// @endcode
 using FilterApps = TeamApp;
 

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Formation> formation = herokupp::formation_from_json(json_text);
-/// if (formation) std::cout << formation->command << "\n";
+/// auto value = herokupp::formation_from_json(json_text);
+/// if (value) std::cout << value->command << "\n";
 /// @endcode
 struct Formation {
   /// `formation.app`.
@@ -59,8 +59,8 @@ struct Formation {
 /// The JSON text of a `Formation`, as the API writes it.
 HEROKUPP_API std::string to_json(Formation const& value);
 
-/// Decodes a `Formation` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("formation.<field>").
+/// Decodes a `Formation` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("formation.<field>").
 HEROKUPP_API result<Formation> formation_from_json(std::string_view text);
 
 }  // namespace herokupp

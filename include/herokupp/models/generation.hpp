@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Generation> generation = herokupp::generation_from_json(json_text);
-/// if (generation) std::cout << generation->id << "\n";
+/// auto value = herokupp::generation_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Generation {
   Timestamp created_at;
@@ -29,8 +29,8 @@ struct Generation {
 /// The JSON text of a `Generation`, as the API writes it.
 HEROKUPP_API std::string to_json(Generation const& value);
 
-/// Decodes a `Generation` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("generation.<field>").
+/// Decodes a `Generation` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("generation.<field>").
 HEROKUPP_API result<Generation> generation_from_json(std::string_view text);
 
 }  // namespace herokupp

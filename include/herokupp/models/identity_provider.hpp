@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::IdentityProvider> identity_provider = herokupp::identity_provider_from_json(json_text);
-/// if (identity_provider) std::cout << identity_provider->certificate << "\n";
+/// auto value = herokupp::identity_provider_from_json(json_text);
+/// if (value) std::cout << value->certificate << "\n";
 /// @endcode
 struct IdentityProvider {
   /// `identity_provider.organization`.
@@ -41,12 +41,12 @@ struct IdentityProvider {
   /// value.id = "example";
   /// @endcode
   struct Owner {
-    /// `identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `identity_provider.owner.type`. A value the schema does not list decodes as `unknown`, with
+    /// the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::IdentityProvider::Owner::Type> v{herokupp::IdentityProvider::Owner::Type::team, "team"};
+    /// auto wanted = herokupp::IdentityProvider::Owner::Type::team;
     /// @endcode
     enum class Type {
       unknown,
@@ -73,8 +73,8 @@ struct IdentityProvider {
 /// The JSON text of a `IdentityProvider`, as the API writes it.
 HEROKUPP_API std::string to_json(IdentityProvider const& value);
 
-/// Decodes a `IdentityProvider` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("identity_provider.<field>").
+/// Decodes a `IdentityProvider` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("identity_provider.<field>").
 HEROKUPP_API result<IdentityProvider> identity_provider_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::InboundRuleset> inbound_ruleset = herokupp::inbound_ruleset_from_json(json_text);
-/// if (inbound_ruleset) std::cout << inbound_ruleset->created_by << "\n";
+/// auto value = herokupp::inbound_ruleset_from_json(json_text);
+/// if (value) std::cout << value->created_by << "\n";
 /// @endcode
 struct InboundRuleset {
   /// `inbound_ruleset.rules[]`.
@@ -30,12 +30,12 @@ struct InboundRuleset {
   /// value.source = "example";
   /// @endcode
   struct Rule {
-    /// `inbound_ruleset.rules[].action`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `inbound_ruleset.rules[].action`. A value the schema does not list decodes as `unknown`,
+    /// with the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::InboundRuleset::Rule::Action> v{herokupp::InboundRuleset::Rule::Action::allow, "allow"};
+    /// auto wanted = herokupp::InboundRuleset::Rule::Action::allow;
     /// @endcode
     enum class Action {
       unknown,
@@ -69,8 +69,8 @@ struct InboundRuleset {
 /// The JSON text of a `InboundRuleset`, as the API writes it.
 HEROKUPP_API std::string to_json(InboundRuleset const& value);
 
-/// Decodes a `InboundRuleset` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("inbound_ruleset.<field>").
+/// Decodes a `InboundRuleset` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("inbound_ruleset.<field>").
 HEROKUPP_API result<InboundRuleset> inbound_ruleset_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Invoice> invoice = herokupp::invoice_from_json(json_text);
-/// if (invoice) std::cout << invoice->id << "\n";
+/// auto value = herokupp::invoice_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Invoice {
   double charges_total{};
@@ -36,8 +36,8 @@ struct Invoice {
 /// The JSON text of a `Invoice`, as the API writes it.
 HEROKUPP_API std::string to_json(Invoice const& value);
 
-/// Decodes a `Invoice` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("invoice.<field>").
+/// Decodes a `Invoice` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("invoice.<field>").
 HEROKUPP_API result<Invoice> invoice_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -15,8 +15,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::InvoiceAddress> invoice_address = herokupp::invoice_address_from_json(json_text);
-/// if (invoice_address) std::cout << invoice_address->address_1 << "\n";
+/// auto value = herokupp::invoice_address_from_json(json_text);
+/// if (value) std::cout << value->address_1 << "\n";
 /// @endcode
 struct InvoiceAddress {
   std::string address_1;
@@ -33,8 +33,8 @@ struct InvoiceAddress {
 /// The JSON text of a `InvoiceAddress`, as the API writes it.
 HEROKUPP_API std::string to_json(InvoiceAddress const& value);
 
-/// Decodes a `InvoiceAddress` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("invoice_address.<field>").
+/// Decodes a `InvoiceAddress` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("invoice_address.<field>").
 HEROKUPP_API result<InvoiceAddress> invoice_address_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Key> key = herokupp::key_from_json(json_text);
-/// if (key) std::cout << key->comment << "\n";
+/// auto value = herokupp::key_from_json(json_text);
+/// if (value) std::cout << value->comment << "\n";
 /// @endcode
 struct Key {
   std::string comment;
@@ -32,8 +32,8 @@ struct Key {
 /// The JSON text of a `Key`, as the API writes it.
 HEROKUPP_API std::string to_json(Key const& value);
 
-/// Decodes a `Key` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("key.<field>").
+/// Decodes a `Key` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("key.<field>").
 HEROKUPP_API result<Key> key_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::LogDrain> log_drain = herokupp::log_drain_from_json(json_text);
-/// if (log_drain) std::cout << log_drain->id << "\n";
+/// auto value = herokupp::log_drain_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct LogDrain {
   /// `log_drain.addon`.
@@ -70,8 +70,8 @@ struct LogDrain {
 /// The JSON text of a `LogDrain`, as the API writes it.
 HEROKUPP_API std::string to_json(LogDrain const& value);
 
-/// Decodes a `LogDrain` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("log_drain.<field>").
+/// Decodes a `LogDrain` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("log_drain.<field>").
 HEROKUPP_API result<LogDrain> log_drain_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::LogSession> log_session = herokupp::log_session_from_json(json_text);
-/// if (log_session) std::cout << log_session->id << "\n";
+/// auto value = herokupp::log_session_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct LogSession {
   Timestamp created_at;
@@ -29,8 +29,8 @@ struct LogSession {
 /// The JSON text of a `LogSession`, as the API writes it.
 HEROKUPP_API std::string to_json(LogSession const& value);
 
-/// Decodes a `LogSession` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("log_session.<field>").
+/// Decodes a `LogSession` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("log_session.<field>").
 HEROKUPP_API result<LogSession> log_session_from_json(std::string_view text);
 
 }  // namespace herokupp

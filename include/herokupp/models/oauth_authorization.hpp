@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::OauthAuthorization> oauth_authorization = herokupp::oauth_authorization_from_json(json_text);
-/// if (oauth_authorization) std::cout << oauth_authorization->description << "\n";
+/// auto value = herokupp::oauth_authorization_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct OauthAuthorization {
   /// `oauth_authorization.access_token`.
@@ -115,8 +115,8 @@ struct OauthAuthorization {
 /// The JSON text of a `OauthAuthorization`, as the API writes it.
 HEROKUPP_API std::string to_json(OauthAuthorization const& value);
 
-/// Decodes a `OauthAuthorization` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("oauth_authorization.<field>").
+/// Decodes a `OauthAuthorization` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("oauth_authorization.<field>").
 HEROKUPP_API result<OauthAuthorization> oauth_authorization_from_json(std::string_view text);
 
 }  // namespace herokupp

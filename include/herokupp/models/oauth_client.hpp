@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::OauthClient> oauth_client = herokupp::oauth_client_from_json(json_text);
-/// if (oauth_client) std::cout << oauth_client->id << "\n";
+/// auto value = herokupp::oauth_client_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct OauthClient {
   Timestamp created_at;
@@ -33,8 +33,8 @@ struct OauthClient {
 /// The JSON text of a `OauthClient`, as the API writes it.
 HEROKUPP_API std::string to_json(OauthClient const& value);
 
-/// Decodes a `OauthClient` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("oauth_client.<field>").
+/// Decodes a `OauthClient` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("oauth_client.<field>").
 HEROKUPP_API result<OauthClient> oauth_client_from_json(std::string_view text);
 
 }  // namespace herokupp

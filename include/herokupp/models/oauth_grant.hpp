@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::OauthGrant> oauth_grant = herokupp::oauth_grant_from_json(json_text);
-/// if (oauth_grant) std::cout << oauth_grant->code << "\n";
+/// auto value = herokupp::oauth_grant_from_json(json_text);
+/// if (value) std::cout << value->code << "\n";
 /// @endcode
 struct OauthGrant {
   std::string code;
@@ -29,8 +29,8 @@ struct OauthGrant {
 /// The JSON text of a `OauthGrant`, as the API writes it.
 HEROKUPP_API std::string to_json(OauthGrant const& value);
 
-/// Decodes a `OauthGrant` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("oauth_grant.<field>").
+/// Decodes a `OauthGrant` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("oauth_grant.<field>").
 HEROKUPP_API result<OauthGrant> oauth_grant_from_json(std::string_view text);
 
 }  // namespace herokupp

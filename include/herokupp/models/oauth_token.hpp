@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::OauthToken> oauth_token = herokupp::oauth_token_from_json(json_text);
-/// if (oauth_token) std::cout << oauth_token->id << "\n";
+/// auto value = herokupp::oauth_token_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct OauthToken {
   /// `oauth_token.access_token`.
@@ -119,8 +119,8 @@ struct OauthToken {
 /// The JSON text of a `OauthToken`, as the API writes it.
 HEROKUPP_API std::string to_json(OauthToken const& value);
 
-/// Decodes a `OauthToken` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("oauth_token.<field>").
+/// Decodes a `OauthToken` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("oauth_token.<field>").
 HEROKUPP_API result<OauthToken> oauth_token_from_json(std::string_view text);
 
 }  // namespace herokupp

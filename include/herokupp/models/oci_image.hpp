@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::OciImage> oci_image = herokupp::oci_image_from_json(json_text);
-/// if (oci_image) std::cout << oci_image->base_image_name << "\n";
+/// auto value = herokupp::oci_image_from_json(json_text);
+/// if (value) std::cout << value->base_image_name << "\n";
 /// @endcode
 struct OciImage {
   /// `oci_image.buildpacks[]`.
@@ -83,8 +83,8 @@ struct OciImage {
 /// The JSON text of a `OciImage`, as the API writes it.
 HEROKUPP_API std::string to_json(OciImage const& value);
 
-/// Decodes a `OciImage` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("oci_image.<field>").
+/// Decodes a `OciImage` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("oci_image.<field>").
 HEROKUPP_API result<OciImage> oci_image_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PasswordReset> password_reset = herokupp::password_reset_from_json(json_text);
-/// if (!password_reset) std::cerr << password_reset.error().message;
+/// auto value = herokupp::password_reset_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct PasswordReset {
   /// `password_reset.user`.
@@ -39,8 +39,8 @@ struct PasswordReset {
 /// The JSON text of a `PasswordReset`, as the API writes it.
 HEROKUPP_API std::string to_json(PasswordReset const& value);
 
-/// Decodes a `PasswordReset` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("password_reset.<field>").
+/// Decodes a `PasswordReset` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("password_reset.<field>").
 HEROKUPP_API result<PasswordReset> password_reset_from_json(std::string_view text);
 
 }  // namespace herokupp

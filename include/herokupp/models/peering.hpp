@@ -18,16 +18,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Peering> peering = herokupp::peering_from_json(json_text);
-/// if (peering) std::cout << peering->aws_account_id << "\n";
+/// auto value = herokupp::peering_from_json(json_text);
+/// if (value) std::cout << value->aws_account_id << "\n";
 /// @endcode
 struct Peering {
-  /// `peering.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `peering.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Peering::Status> v{herokupp::Peering::Status::initiating_request, "initiating-request"};
+  /// auto wanted = herokupp::Peering::Status::initiating_request;
   /// @endcode
   enum class Status {
     unknown,
@@ -41,12 +41,12 @@ struct Peering {
     deleted,
   };
 
-  /// `peering.type`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `peering.type`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Peering::Type> v{herokupp::Peering::Type::heroku_managed, "heroku-managed"};
+  /// auto wanted = herokupp::Peering::Type::heroku_managed;
   /// @endcode
   enum class Type {
     unknown,
@@ -67,8 +67,8 @@ struct Peering {
 /// The JSON text of a `Peering`, as the API writes it.
 HEROKUPP_API std::string to_json(Peering const& value);
 
-/// Decodes a `Peering` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("peering.<field>").
+/// Decodes a `Peering` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("peering.<field>").
 HEROKUPP_API result<Peering> peering_from_json(std::string_view text);
 
 }  // namespace herokupp

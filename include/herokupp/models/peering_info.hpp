@@ -17,16 +17,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PeeringInfo> peering_info = herokupp::peering_info_from_json(json_text);
-/// if (peering_info) std::cout << peering_info->aws_account_id << "\n";
+/// auto value = herokupp::peering_info_from_json(json_text);
+/// if (value) std::cout << value->aws_account_id << "\n";
 /// @endcode
 struct PeeringInfo {
-  /// `peering_info.aws_region`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `peering_info.aws_region`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PeeringInfo::AwsRegion> v{herokupp::PeeringInfo::AwsRegion::ap_south_1, "ap-south-1"};
+  /// auto wanted = herokupp::PeeringInfo::AwsRegion::ap_south_1;
   /// @endcode
   enum class AwsRegion {
     unknown,
@@ -57,8 +57,8 @@ struct PeeringInfo {
 /// The JSON text of a `PeeringInfo`, as the API writes it.
 HEROKUPP_API std::string to_json(PeeringInfo const& value);
 
-/// Decodes a `PeeringInfo` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("peering_info.<field>").
+/// Decodes a `PeeringInfo` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("peering_info.<field>").
 HEROKUPP_API result<PeeringInfo> peering_info_from_json(std::string_view text);
 
 }  // namespace herokupp

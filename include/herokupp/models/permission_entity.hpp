@@ -17,16 +17,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PermissionEntity> permission_entity = herokupp::permission_entity_from_json(json_text);
-/// if (permission_entity) std::cout << permission_entity->id << "\n";
+/// auto value = herokupp::permission_entity_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct PermissionEntity {
-  /// `permission_entity.type`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `permission_entity.type`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PermissionEntity::Type> v{herokupp::PermissionEntity::Type::app, "app"};
+  /// auto wanted = herokupp::PermissionEntity::Type::app;
   /// @endcode
   enum class Type {
     unknown,
@@ -57,8 +57,8 @@ struct PermissionEntity {
 /// The JSON text of a `PermissionEntity`, as the API writes it.
 HEROKUPP_API std::string to_json(PermissionEntity const& value);
 
-/// Decodes a `PermissionEntity` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("permission_entity.<field>").
+/// Decodes a `PermissionEntity` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("permission_entity.<field>").
 HEROKUPP_API result<PermissionEntity> permission_entity_from_json(std::string_view text);
 
 }  // namespace herokupp

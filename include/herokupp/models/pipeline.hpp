@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Pipeline> pipeline = herokupp::pipeline_from_json(json_text);
-/// if (pipeline) std::cout << pipeline->id << "\n";
+/// auto value = herokupp::pipeline_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Pipeline {
   /// `pipeline.generation`.
@@ -56,8 +56,8 @@ struct Pipeline {
 /// The JSON text of a `Pipeline`, as the API writes it.
 HEROKUPP_API std::string to_json(Pipeline const& value);
 
-/// Decodes a `Pipeline` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline.<field>").
+/// Decodes a `Pipeline` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("pipeline.<field>").
 HEROKUPP_API result<Pipeline> pipeline_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineBuild> pipeline_build = herokupp::pipeline_build_from_json(json_text);
-/// if (pipeline_build) std::cout << pipeline_build->id << "\n";
+/// auto value = herokupp::pipeline_build_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct PipelineBuild {
   /// `pipeline_build.app`.
@@ -82,12 +82,12 @@ struct PipelineBuild {
     std::optional<std::string> version_description;
   };
 
-  /// `pipeline_build.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `pipeline_build.status`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PipelineBuild::Status> v{herokupp::PipelineBuild::Status::failed, "failed"};
+  /// auto wanted = herokupp::PipelineBuild::Status::failed;
   /// @endcode
   enum class Status {
     unknown,
@@ -125,8 +125,8 @@ struct PipelineBuild {
 /// The JSON text of a `PipelineBuild`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelineBuild const& value);
 
-/// Decodes a `PipelineBuild` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_build.<field>").
+/// Decodes a `PipelineBuild` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("pipeline_build.<field>").
 HEROKUPP_API result<PipelineBuild> pipeline_build_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,7 +17,7 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::PipelineConfigVars vars = herokupp::pipeline_config_var_from_json(R"({"FOO":"bar"})").value();
+/// auto vars = herokupp::pipeline_config_var_from_json(R"({"FOO":"bar"})").value();
 /// std::cout << vars.at("FOO");
 /// @endcode
 using PipelineConfigVars = std::map<std::string, std::string>;
@@ -33,8 +33,8 @@ using PipelineConfigVarsUpdate = std::map<std::string, std::optional<std::string
 /// The JSON text of `PipelineConfigVars`.
 HEROKUPP_API std::string pipeline_config_var_to_json(PipelineConfigVars const& value);
 
-/// Decodes `PipelineConfigVars` from JSON text; a value of the wrong type is an Error
-/// of kind decode that names it ("pipeline_config_var.<name>").
+/// Decodes `PipelineConfigVars` from JSON text; a value of the wrong type is an Error of kind
+/// decode that names it ("pipeline_config_var.<name>").
 HEROKUPP_API result<PipelineConfigVars> pipeline_config_var_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineCoupling> pipeline_coupling = herokupp::pipeline_coupling_from_json(json_text);
-/// if (pipeline_coupling) std::cout << pipeline_coupling->id << "\n";
+/// auto value = herokupp::pipeline_coupling_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct PipelineCoupling {
   /// `pipeline_coupling.app`.
@@ -43,12 +43,12 @@ struct PipelineCoupling {
     std::string id;
   };
 
-  /// `pipeline_coupling.stage`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `pipeline_coupling.stage`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PipelineCoupling::Stage> v{herokupp::PipelineCoupling::Stage::test, "test"};
+  /// auto wanted = herokupp::PipelineCoupling::Stage::test;
   /// @endcode
   enum class Stage {
     unknown,
@@ -70,8 +70,8 @@ struct PipelineCoupling {
 /// The JSON text of a `PipelineCoupling`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelineCoupling const& value);
 
-/// Decodes a `PipelineCoupling` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_coupling.<field>").
+/// Decodes a `PipelineCoupling` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("pipeline_coupling.<field>").
 HEROKUPP_API result<PipelineCoupling> pipeline_coupling_from_json(std::string_view text);
 
 }  // namespace herokupp

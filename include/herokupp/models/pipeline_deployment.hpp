@@ -13,11 +13,11 @@
 namespace herokupp {
 
 /// The Pipeline Deployment resource (schema definition `pipeline-deployment`): its links return a
-/// Release (schema definition `release`).
+/// `Release` (schema definition `release`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineDeployment> value = herokupp::pipeline_deployment_from_json(json_text);
+/// auto value = herokupp::pipeline_deployment_from_json(json_text);
 /// @endcode
 using PipelineDeployment = Release;
 

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelinePromotion> pipeline_promotion = herokupp::pipeline_promotion_from_json(json_text);
-/// if (pipeline_promotion) std::cout << pipeline_promotion->id << "\n";
+/// auto value = herokupp::pipeline_promotion_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct PipelinePromotion {
   /// `pipeline_promotion.pipeline`.
@@ -66,12 +66,12 @@ struct PipelinePromotion {
     Release release;
   };
 
-  /// `pipeline_promotion.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `pipeline_promotion.status`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PipelinePromotion::Status> v{herokupp::PipelinePromotion::Status::pending, "pending"};
+  /// auto wanted = herokupp::PipelinePromotion::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -90,8 +90,8 @@ struct PipelinePromotion {
 /// The JSON text of a `PipelinePromotion`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelinePromotion const& value);
 
-/// Decodes a `PipelinePromotion` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_promotion.<field>").
+/// Decodes a `PipelinePromotion` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("pipeline_promotion.<field>").
 HEROKUPP_API result<PipelinePromotion> pipeline_promotion_from_json(std::string_view text);
 
 }  // namespace herokupp

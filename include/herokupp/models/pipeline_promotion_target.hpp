@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelinePromotionTarget> pipeline_promotion_target = herokupp::pipeline_promotion_target_from_json(json_text);
-/// if (pipeline_promotion_target) std::cout << pipeline_promotion_target->id << "\n";
+/// auto value = herokupp::pipeline_promotion_target_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct PipelinePromotionTarget {
   /// `pipeline_promotion_target.app`.
@@ -54,12 +54,12 @@ struct PipelinePromotionTarget {
     std::string id;
   };
 
-  /// `pipeline_promotion_target.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `pipeline_promotion_target.status`. A value the schema does not list decodes as `unknown`,
+  /// with the API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::PipelinePromotionTarget::Status> v{herokupp::PipelinePromotionTarget::Status::pending, "pending"};
+  /// auto wanted = herokupp::PipelinePromotionTarget::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -79,9 +79,10 @@ struct PipelinePromotionTarget {
 /// The JSON text of a `PipelinePromotionTarget`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelinePromotionTarget const& value);
 
-/// Decodes a `PipelinePromotionTarget` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_promotion_target.<field>").
-HEROKUPP_API result<PipelinePromotionTarget> pipeline_promotion_target_from_json(std::string_view text);
+/// Decodes a `PipelinePromotionTarget` from JSON text. A field of the wrong type is an Error of
+/// kind decode that names it ("pipeline_promotion_target.<field>").
+HEROKUPP_API result<PipelinePromotionTarget> pipeline_promotion_target_from_json(
+    std::string_view text);
 
 }  // namespace herokupp
 

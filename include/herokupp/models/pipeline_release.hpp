@@ -13,11 +13,11 @@
 namespace herokupp {
 
 /// The Pipeline Release resource (schema definition `pipeline-release`): its links return a
-/// Release (schema definition `release`).
+/// `Release` (schema definition `release`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineRelease> value = herokupp::pipeline_release_from_json(json_text);
+/// auto value = herokupp::pipeline_release_from_json(json_text);
 /// @endcode
 using PipelineRelease = Release;
 

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineStack> pipeline_stack = herokupp::pipeline_stack_from_json(json_text);
-/// if (!pipeline_stack) std::cerr << pipeline_stack.error().message;
+/// auto value = herokupp::pipeline_stack_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct PipelineStack {
   /// `pipeline_stack.stack`.
@@ -38,8 +38,8 @@ struct PipelineStack {
 /// The JSON text of a `PipelineStack`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelineStack const& value);
 
-/// Decodes a `PipelineStack` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_stack.<field>").
+/// Decodes a `PipelineStack` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("pipeline_stack.<field>").
 HEROKUPP_API result<PipelineStack> pipeline_stack_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::PipelineTransfer> pipeline_transfer = herokupp::pipeline_transfer_from_json(json_text);
-/// if (!pipeline_transfer) std::cerr << pipeline_transfer.error().message;
+/// auto value = herokupp::pipeline_transfer_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct PipelineTransfer {
   /// `pipeline_transfer.new_owner`.
@@ -63,8 +63,8 @@ struct PipelineTransfer {
 /// The JSON text of a `PipelineTransfer`, as the API writes it.
 HEROKUPP_API std::string to_json(PipelineTransfer const& value);
 
-/// Decodes a `PipelineTransfer` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("pipeline_transfer.<field>").
+/// Decodes a `PipelineTransfer` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("pipeline_transfer.<field>").
 HEROKUPP_API result<PipelineTransfer> pipeline_transfer_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Plan> plan = herokupp::plan_from_json(json_text);
-/// if (plan) std::cout << plan->description << "\n";
+/// auto value = herokupp::plan_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct Plan {
   /// `plan.addon_service`.
@@ -36,12 +36,12 @@ struct Plan {
     std::string name;
   };
 
-  /// `plan.compliance[]`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `plan.compliance[]`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Plan::ComplianceItem> v{herokupp::Plan::ComplianceItem::hipaa, "HIPAA"};
+  /// auto wanted = herokupp::Plan::ComplianceItem::hipaa;
   /// @endcode
   enum class ComplianceItem {
     unknown,
@@ -83,8 +83,8 @@ struct Plan {
 /// The JSON text of a `Plan`, as the API writes it.
 HEROKUPP_API std::string to_json(Plan const& value);
 
-/// Decodes a `Plan` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("plan.<field>").
+/// Decodes a `Plan` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("plan.<field>").
 HEROKUPP_API result<Plan> plan_from_json(std::string_view text);
 
 }  // namespace herokupp

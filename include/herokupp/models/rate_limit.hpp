@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::RateLimit> rate_limit = herokupp::rate_limit_from_json(json_text);
-/// if (!rate_limit) std::cerr << rate_limit.error().message;
+/// auto value = herokupp::rate_limit_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct RateLimit {
   std::int64_t remaining{};
@@ -26,8 +26,8 @@ struct RateLimit {
 /// The JSON text of a `RateLimit`, as the API writes it.
 HEROKUPP_API std::string to_json(RateLimit const& value);
 
-/// Decodes a `RateLimit` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("rate_limit.<field>").
+/// Decodes a `RateLimit` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("rate_limit.<field>").
 HEROKUPP_API result<RateLimit> rate_limit_from_json(std::string_view text);
 
 }  // namespace herokupp

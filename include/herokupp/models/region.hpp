@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Region> region = herokupp::region_from_json(json_text);
-/// if (region) std::cout << region->country << "\n";
+/// auto value = herokupp::region_from_json(json_text);
+/// if (value) std::cout << value->country << "\n";
 /// @endcode
 struct Region {
   /// `region.provider`.
@@ -29,12 +29,12 @@ struct Region {
   /// value.name = "example";
   /// @endcode
   struct Provider {
-    /// `region.provider.region`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `region.provider.region`. A value the schema does not list decodes as `unknown`, with the
+    /// API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::Region::Provider::Region> v{herokupp::Region::Provider::Region::ap_south_1, "ap-south-1"};
+    /// auto wanted = herokupp::Region::Provider::Region::ap_south_1;
     /// @endcode
     enum class Region {
       unknown,
@@ -71,8 +71,8 @@ struct Region {
 /// The JSON text of a `Region`, as the API writes it.
 HEROKUPP_API std::string to_json(Region const& value);
 
-/// Decodes a `Region` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("region.<field>").
+/// Decodes a `Region` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("region.<field>").
 HEROKUPP_API result<Region> region_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Release> release = herokupp::release_from_json(json_text);
-/// if (release) std::cout << release->description << "\n";
+/// auto value = herokupp::release_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct Release {
   /// `release.app`.
@@ -59,12 +59,12 @@ struct Release {
     std::string id;
   };
 
-  /// `release.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `release.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Release::Status> v{herokupp::Release::Status::failed, "failed"};
+  /// auto wanted = herokupp::Release::Status::failed;
   /// @endcode
   enum class Status {
     unknown,
@@ -105,8 +105,8 @@ struct Release {
 /// The JSON text of a `Release`, as the API writes it.
 HEROKUPP_API std::string to_json(Release const& value);
 
-/// Decodes a `Release` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("release.<field>").
+/// Decodes a `Release` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("release.<field>").
 HEROKUPP_API result<Release> release_from_json(std::string_view text);
 
 }  // namespace herokupp

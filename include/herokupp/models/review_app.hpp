@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::ReviewApp> review_app = herokupp::review_app_from_json(json_text);
-/// if (review_app) std::cout << review_app->branch << "\n";
+/// auto value = herokupp::review_app_from_json(json_text);
+/// if (value) std::cout << value->branch << "\n";
 /// @endcode
 struct ReviewApp {
   /// `review_app.app`.
@@ -77,12 +77,12 @@ struct ReviewApp {
     std::string id;
   };
 
-  /// `review_app.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `review_app.status`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::ReviewApp::Status> v{herokupp::ReviewApp::Status::pending, "pending"};
+  /// auto wanted = herokupp::ReviewApp::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -113,8 +113,8 @@ struct ReviewApp {
 /// The JSON text of a `ReviewApp`, as the API writes it.
 HEROKUPP_API std::string to_json(ReviewApp const& value);
 
-/// Decodes a `ReviewApp` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("review_app.<field>").
+/// Decodes a `ReviewApp` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("review_app.<field>").
 HEROKUPP_API result<ReviewApp> review_app_from_json(std::string_view text);
 
 }  // namespace herokupp

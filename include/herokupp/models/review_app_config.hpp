@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::ReviewAppConfig> review_app_config = herokupp::review_app_config_from_json(json_text);
-/// if (review_app_config) std::cout << review_app_config->pipeline_id << "\n";
+/// auto value = herokupp::review_app_config_from_json(json_text);
+/// if (value) std::cout << value->pipeline_id << "\n";
 /// @endcode
 struct ReviewAppConfig {
   /// `review_app_config.deploy_target`.
@@ -56,8 +56,8 @@ struct ReviewAppConfig {
 /// The JSON text of a `ReviewAppConfig`, as the API writes it.
 HEROKUPP_API std::string to_json(ReviewAppConfig const& value);
 
-/// Decodes a `ReviewAppConfig` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("review_app_config.<field>").
+/// Decodes a `ReviewAppConfig` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("review_app_config.<field>").
 HEROKUPP_API result<ReviewAppConfig> review_app_config_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Slug> slug = herokupp::slug_from_json(json_text);
-/// if (slug) std::cout << slug->id << "\n";
+/// auto value = herokupp::slug_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Slug {
   /// `slug.blob`.
@@ -64,8 +64,8 @@ struct Slug {
 /// The JSON text of a `Slug`, as the API writes it.
 HEROKUPP_API std::string to_json(Slug const& value);
 
-/// Decodes a `Slug` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("slug.<field>").
+/// Decodes a `Slug` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("slug.<field>").
 HEROKUPP_API result<Slug> slug_from_json(std::string_view text);
 
 }  // namespace herokupp

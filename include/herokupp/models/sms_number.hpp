@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SmsNumber> sms_number = herokupp::sms_number_from_json(json_text);
-/// if (!sms_number) std::cerr << sms_number.error().message;
+/// auto value = herokupp::sms_number_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct SmsNumber {
   std::optional<std::string> sms_number;
@@ -26,8 +26,8 @@ struct SmsNumber {
 /// The JSON text of a `SmsNumber`, as the API writes it.
 HEROKUPP_API std::string to_json(SmsNumber const& value);
 
-/// Decodes a `SmsNumber` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("sms_number.<field>").
+/// Decodes a `SmsNumber` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("sms_number.<field>").
 HEROKUPP_API result<SmsNumber> sms_number_from_json(std::string_view text);
 
 }  // namespace herokupp

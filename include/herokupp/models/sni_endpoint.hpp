@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SniEndpoint> sni_endpoint = herokupp::sni_endpoint_from_json(json_text);
-/// if (sni_endpoint) std::cout << sni_endpoint->certificate_chain << "\n";
+/// auto value = herokupp::sni_endpoint_from_json(json_text);
+/// if (value) std::cout << value->certificate_chain << "\n";
 /// @endcode
 struct SniEndpoint {
   /// `sni_endpoint.app`.
@@ -69,8 +69,8 @@ struct SniEndpoint {
 /// The JSON text of a `SniEndpoint`, as the API writes it.
 HEROKUPP_API std::string to_json(SniEndpoint const& value);
 
-/// Decodes a `SniEndpoint` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("sni_endpoint.<field>").
+/// Decodes a `SniEndpoint` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("sni_endpoint.<field>").
 HEROKUPP_API result<SniEndpoint> sni_endpoint_from_json(std::string_view text);
 
 }  // namespace herokupp

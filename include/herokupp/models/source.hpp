@@ -15,8 +15,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Source> source = herokupp::source_from_json(json_text);
-/// if (!source) std::cerr << source.error().message;
+/// auto value = herokupp::source_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct Source {
   /// `source.source_blob`.
@@ -37,8 +37,8 @@ struct Source {
 /// The JSON text of a `Source`, as the API writes it.
 HEROKUPP_API std::string to_json(Source const& value);
 
-/// Decodes a `Source` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("source.<field>").
+/// Decodes a `Source` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("source.<field>").
 HEROKUPP_API result<Source> source_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Space> space = herokupp::space_from_json(json_text);
-/// if (space) std::cout << space->cidr << "\n";
+/// auto value = herokupp::space_from_json(json_text);
+/// if (value) std::cout << value->cidr << "\n";
 /// @endcode
 struct Space {
   /// `space.generation`.
@@ -56,12 +56,12 @@ struct Space {
     std::string name;
   };
 
-  /// `space.state`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `space.state`. A value the schema does not list decodes as `unknown`, with the API's text kept
+  /// in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Space::State> v{herokupp::Space::State::allocating, "allocating"};
+  /// auto wanted = herokupp::Space::State::allocating;
   /// @endcode
   enum class State {
     unknown,
@@ -99,8 +99,8 @@ struct Space {
 /// The JSON text of a `Space`, as the API writes it.
 HEROKUPP_API std::string to_json(Space const& value);
 
-/// Decodes a `Space` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("space.<field>").
+/// Decodes a `Space` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("space.<field>").
 HEROKUPP_API result<Space> space_from_json(std::string_view text);
 
 }  // namespace herokupp

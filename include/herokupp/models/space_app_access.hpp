@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SpaceAppAccess> space_app_access = herokupp::space_app_access_from_json(json_text);
-/// if (space_app_access) std::cout << space_app_access->id << "\n";
+/// auto value = herokupp::space_app_access_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct SpaceAppAccess {
   /// `space_app_access.permissions[]`.
@@ -68,8 +68,8 @@ struct SpaceAppAccess {
 /// The JSON text of a `SpaceAppAccess`, as the API writes it.
 HEROKUPP_API std::string to_json(SpaceAppAccess const& value);
 
-/// Decodes a `SpaceAppAccess` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("space_app_access.<field>").
+/// Decodes a `SpaceAppAccess` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("space_app_access.<field>").
 HEROKUPP_API result<SpaceAppAccess> space_app_access_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,16 +18,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SpaceNat> space_nat = herokupp::space_nat_from_json(json_text);
-/// if (!space_nat) std::cerr << space_nat.error().message;
+/// auto value = herokupp::space_nat_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct SpaceNat {
-  /// `space_nat.state`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `space_nat.state`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::SpaceNat::State> v{herokupp::SpaceNat::State::disabled, "disabled"};
+  /// auto wanted = herokupp::SpaceNat::State::disabled;
   /// @endcode
   enum class State {
     unknown,
@@ -45,8 +45,8 @@ struct SpaceNat {
 /// The JSON text of a `SpaceNat`, as the API writes it.
 HEROKUPP_API std::string to_json(SpaceNat const& value);
 
-/// Decodes a `SpaceNat` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("space_nat.<field>").
+/// Decodes a `SpaceNat` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("space_nat.<field>").
 HEROKUPP_API result<SpaceNat> space_nat_from_json(std::string_view text);
 
 }  // namespace herokupp

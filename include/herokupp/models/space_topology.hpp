@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SpaceTopology> space_topology = herokupp::space_topology_from_json(json_text);
-/// if (!space_topology) std::cerr << space_topology.error().message;
+/// auto value = herokupp::space_topology_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct SpaceTopology {
   /// `space_topology.apps[]`.
@@ -68,8 +68,8 @@ struct SpaceTopology {
 /// The JSON text of a `SpaceTopology`, as the API writes it.
 HEROKUPP_API std::string to_json(SpaceTopology const& value);
 
-/// Decodes a `SpaceTopology` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("space_topology.<field>").
+/// Decodes a `SpaceTopology` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("space_topology.<field>").
 HEROKUPP_API result<SpaceTopology> space_topology_from_json(std::string_view text);
 
 }  // namespace herokupp

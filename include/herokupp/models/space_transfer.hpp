@@ -12,12 +12,12 @@
 
 namespace herokupp {
 
-/// The Space Transfer resource (schema definition `space-transfer`): its links return a
-/// Space (schema definition `space`).
+/// The Space Transfer resource (schema definition `space-transfer`): its links return a `Space`
+/// (schema definition `space`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::SpaceTransfer> value = herokupp::space_transfer_from_json(json_text);
+/// auto value = herokupp::space_transfer_from_json(json_text);
 /// @endcode
 using SpaceTransfer = Space;
 

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Stack> stack = herokupp::stack_from_json(json_text);
-/// if (stack) std::cout << stack->id << "\n";
+/// auto value = herokupp::stack_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Stack {
   Timestamp created_at;
@@ -32,8 +32,8 @@ struct Stack {
 /// The JSON text of a `Stack`, as the API writes it.
 HEROKUPP_API std::string to_json(Stack const& value);
 
-/// Decodes a `Stack` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("stack.<field>").
+/// Decodes a `Stack` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("stack.<field>").
 HEROKUPP_API result<Stack> stack_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::Team> team = herokupp::team_from_json(json_text);
-/// if (team) std::cout << team->id << "\n";
+/// auto value = herokupp::team_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct Team {
   /// `team.enterprise_account`.
@@ -50,12 +50,12 @@ struct Team {
     /// value.id = "example";
     /// @endcode
     struct Owner {
-      /// `team.identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-      /// with the API's string kept in `raw`.
+      /// `team.identity_provider.owner.type`. A value the schema does not list decodes as
+      /// `unknown`, with the API's text kept in `raw`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::Enumerated<herokupp::Team::IdentityProvider::Owner::Type> v{herokupp::Team::IdentityProvider::Owner::Type::team, "team"};
+      /// auto wanted = herokupp::Team::IdentityProvider::Owner::Type::team;
       /// @endcode
       enum class Type {
         unknown,
@@ -73,12 +73,12 @@ struct Team {
     Owner owner;
   };
 
-  /// `team.role`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team.role`. A value the schema does not list decodes as `unknown`, with the API's text kept
+  /// in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Team::Role> v{herokupp::Team::Role::admin, "admin"};
+  /// auto wanted = herokupp::Team::Role::admin;
   /// @endcode
   enum class Role {
     unknown,
@@ -88,12 +88,12 @@ struct Team {
     owner,
   };
 
-  /// `team.type`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team.type`. A value the schema does not list decodes as `unknown`, with the API's text kept
+  /// in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::Team::Type> v{herokupp::Team::Type::enterprise, "enterprise"};
+  /// auto wanted = herokupp::Team::Type::enterprise;
   /// @endcode
   enum class Type {
     unknown,
@@ -119,8 +119,8 @@ struct Team {
 /// The JSON text of a `Team`, as the API writes it.
 HEROKUPP_API std::string to_json(Team const& value);
 
-/// Decodes a `Team` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team.<field>").
+/// Decodes a `Team` from JSON text. A field of the wrong type is an Error of kind decode that names
+/// it ("team.<field>").
 HEROKUPP_API result<Team> team_from_json(std::string_view text);
 
 }  // namespace herokupp

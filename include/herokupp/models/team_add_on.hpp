@@ -12,12 +12,12 @@
 
 namespace herokupp {
 
-/// The Team Add-on resource (schema definition `team-add-on`): its links return a
-/// AddOn (schema definition `add-on`).
+/// The Team Add-on resource (schema definition `team-add-on`): its links return a `AddOn` (schema
+/// definition `add-on`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamAddOn> value = herokupp::team_add_on_from_json(json_text);
+/// auto value = herokupp::team_add_on_from_json(json_text);
 /// @endcode
 using TeamAddOn = AddOn;
 

@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamApp> team_app = herokupp::team_app_from_json(json_text);
-/// if (team_app) std::cout << team_app->git_url << "\n";
+/// auto value = herokupp::team_app_from_json(json_text);
+/// if (value) std::cout << value->git_url << "\n";
 /// @endcode
 struct TeamApp {
   /// `team_app.build_stack`.
@@ -119,8 +119,8 @@ struct TeamApp {
 /// The JSON text of a `TeamApp`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamApp const& value);
 
-/// Decodes a `TeamApp` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_app.<field>").
+/// Decodes a `TeamApp` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("team_app.<field>").
 HEROKUPP_API result<TeamApp> team_app_from_json(std::string_view text);
 
 }  // namespace herokupp

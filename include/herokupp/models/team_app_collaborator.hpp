@@ -20,8 +20,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamAppCollaborator> team_app_collaborator = herokupp::team_app_collaborator_from_json(json_text);
-/// if (team_app_collaborator) std::cout << team_app_collaborator->id << "\n";
+/// auto value = herokupp::team_app_collaborator_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TeamAppCollaborator {
   /// `team_app_collaborator.app`.
@@ -36,12 +36,12 @@ struct TeamAppCollaborator {
     std::string name;
   };
 
-  /// `team_app_collaborator.role`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team_app_collaborator.role`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TeamAppCollaborator::Role> v{herokupp::TeamAppCollaborator::Role::admin, "admin"};
+  /// auto wanted = herokupp::TeamAppCollaborator::Role::admin;
   /// @endcode
   enum class Role {
     unknown,
@@ -76,8 +76,8 @@ struct TeamAppCollaborator {
 /// The JSON text of a `TeamAppCollaborator`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamAppCollaborator const& value);
 
-/// Decodes a `TeamAppCollaborator` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_app_collaborator.<field>").
+/// Decodes a `TeamAppCollaborator` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("team_app_collaborator.<field>").
 HEROKUPP_API result<TeamAppCollaborator> team_app_collaborator_from_json(std::string_view text);
 
 }  // namespace herokupp

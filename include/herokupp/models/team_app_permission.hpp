@@ -15,8 +15,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamAppPermission> team_app_permission = herokupp::team_app_permission_from_json(json_text);
-/// if (team_app_permission) std::cout << team_app_permission->description << "\n";
+/// auto value = herokupp::team_app_permission_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct TeamAppPermission {
   std::string description;
@@ -26,8 +26,8 @@ struct TeamAppPermission {
 /// The JSON text of a `TeamAppPermission`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamAppPermission const& value);
 
-/// Decodes a `TeamAppPermission` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_app_permission.<field>").
+/// Decodes a `TeamAppPermission` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("team_app_permission.<field>").
 HEROKUPP_API result<TeamAppPermission> team_app_permission_from_json(std::string_view text);
 
 }  // namespace herokupp

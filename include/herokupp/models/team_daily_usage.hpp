@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamDailyUsage> team_daily_usage = herokupp::team_daily_usage_from_json(json_text);
-/// if (team_daily_usage) std::cout << team_daily_usage->date << "\n";
+/// auto value = herokupp::team_daily_usage_from_json(json_text);
+/// if (value) std::cout << value->date << "\n";
 /// @endcode
 struct TeamDailyUsage {
   /// `team_daily_usage.apps[]`.
@@ -49,8 +49,8 @@ struct TeamDailyUsage {
 /// The JSON text of a `TeamDailyUsage`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamDailyUsage const& value);
 
-/// Decodes a `TeamDailyUsage` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_daily_usage.<field>").
+/// Decodes a `TeamDailyUsage` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_daily_usage.<field>").
 HEROKUPP_API result<TeamDailyUsage> team_daily_usage_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamDelinquency> team_delinquency = herokupp::team_delinquency_from_json(json_text);
-/// if (!team_delinquency) std::cerr << team_delinquency.error().message;
+/// auto value = herokupp::team_delinquency_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct TeamDelinquency {
   std::optional<Timestamp> scheduled_deletion_time;
@@ -28,8 +28,8 @@ struct TeamDelinquency {
 /// The JSON text of a `TeamDelinquency`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamDelinquency const& value);
 
-/// Decodes a `TeamDelinquency` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_delinquency.<field>").
+/// Decodes a `TeamDelinquency` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_delinquency.<field>").
 HEROKUPP_API result<TeamDelinquency> team_delinquency_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamFeature> team_feature = herokupp::team_feature_from_json(json_text);
-/// if (team_feature) std::cout << team_feature->description << "\n";
+/// auto value = herokupp::team_feature_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct TeamFeature {
   Timestamp created_at;
@@ -35,8 +35,8 @@ struct TeamFeature {
 /// The JSON text of a `TeamFeature`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamFeature const& value);
 
-/// Decodes a `TeamFeature` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_feature.<field>").
+/// Decodes a `TeamFeature` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_feature.<field>").
 HEROKUPP_API result<TeamFeature> team_feature_from_json(std::string_view text);
 
 }  // namespace herokupp

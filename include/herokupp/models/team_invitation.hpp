@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamInvitation> team_invitation = herokupp::team_invitation_from_json(json_text);
-/// if (team_invitation) std::cout << team_invitation->id << "\n";
+/// auto value = herokupp::team_invitation_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TeamInvitation {
   /// `team_invitation.invited_by`.
@@ -35,12 +35,12 @@ struct TeamInvitation {
     std::optional<std::string> name;
   };
 
-  /// `team_invitation.role`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team_invitation.role`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TeamInvitation::Role> v{herokupp::TeamInvitation::Role::admin, "admin"};
+  /// auto wanted = herokupp::TeamInvitation::Role::admin;
   /// @endcode
   enum class Role {
     unknown,
@@ -87,8 +87,8 @@ struct TeamInvitation {
 /// The JSON text of a `TeamInvitation`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamInvitation const& value);
 
-/// Decodes a `TeamInvitation` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_invitation.<field>").
+/// Decodes a `TeamInvitation` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_invitation.<field>").
 HEROKUPP_API result<TeamInvitation> team_invitation_from_json(std::string_view text);
 
 }  // namespace herokupp

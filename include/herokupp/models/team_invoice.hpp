@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamInvoice> team_invoice = herokupp::team_invoice_from_json(json_text);
-/// if (team_invoice) std::cout << team_invoice->id << "\n";
+/// auto value = herokupp::team_invoice_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TeamInvoice {
   std::int64_t addons_total{};
@@ -42,8 +42,8 @@ struct TeamInvoice {
 /// The JSON text of a `TeamInvoice`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamInvoice const& value);
 
-/// Decodes a `TeamInvoice` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_invoice.<field>").
+/// Decodes a `TeamInvoice` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_invoice.<field>").
 HEROKUPP_API result<TeamInvoice> team_invoice_from_json(std::string_view text);
 
 }  // namespace herokupp

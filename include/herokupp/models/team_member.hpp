@@ -18,8 +18,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamMember> team_member = herokupp::team_member_from_json(json_text);
-/// if (team_member) std::cout << team_member->email << "\n";
+/// auto value = herokupp::team_member_from_json(json_text);
+/// if (value) std::cout << value->email << "\n";
 /// @endcode
 struct TeamMember {
   /// `team_member.identity_provider`.
@@ -38,12 +38,12 @@ struct TeamMember {
     /// value.id = "example";
     /// @endcode
     struct Owner {
-      /// `team_member.identity_provider.owner.type`: a value the schema does not list decodes as `unknown`,
-      /// with the API's string kept in `raw`.
+      /// `team_member.identity_provider.owner.type`. A value the schema does not list decodes as
+      /// `unknown`, with the API's text kept in `raw`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::Enumerated<herokupp::TeamMember::IdentityProvider::Owner::Type> v{herokupp::TeamMember::IdentityProvider::Owner::Type::team, "team"};
+      /// auto wanted = herokupp::TeamMember::IdentityProvider::Owner::Type::team;
       /// @endcode
       enum class Type {
         unknown,
@@ -62,12 +62,12 @@ struct TeamMember {
     bool redacted{};
   };
 
-  /// `team_member.role`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team_member.role`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TeamMember::Role> v{herokupp::TeamMember::Role::admin, "admin"};
+  /// auto wanted = herokupp::TeamMember::Role::admin;
   /// @endcode
   enum class Role {
     unknown,
@@ -104,8 +104,8 @@ struct TeamMember {
 /// The JSON text of a `TeamMember`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamMember const& value);
 
-/// Decodes a `TeamMember` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_member.<field>").
+/// Decodes a `TeamMember` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("team_member.<field>").
 HEROKUPP_API result<TeamMember> team_member_from_json(std::string_view text);
 
 }  // namespace herokupp

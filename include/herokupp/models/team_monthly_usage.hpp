@@ -16,8 +16,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamMonthlyUsage> team_monthly_usage = herokupp::team_monthly_usage_from_json(json_text);
-/// if (team_monthly_usage) std::cout << team_monthly_usage->id << "\n";
+/// auto value = herokupp::team_monthly_usage_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TeamMonthlyUsage {
   /// `team_monthly_usage.apps[]`.
@@ -50,8 +50,8 @@ struct TeamMonthlyUsage {
 /// The JSON text of a `TeamMonthlyUsage`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamMonthlyUsage const& value);
 
-/// Decodes a `TeamMonthlyUsage` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_monthly_usage.<field>").
+/// Decodes a `TeamMonthlyUsage` from JSON text. A field of the wrong type is an Error of kind
+/// decode that names it ("team_monthly_usage.<field>").
 HEROKUPP_API result<TeamMonthlyUsage> team_monthly_usage_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,16 +17,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamPreferences> team_preferences = herokupp::team_preferences_from_json(json_text);
-/// if (!team_preferences) std::cerr << team_preferences.error().message;
+/// auto value = herokupp::team_preferences_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct TeamPreferences {
-  /// `team_preferences.default-permission`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `team_preferences.default-permission`. A value the schema does not list decodes as `unknown`,
+  /// with the API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TeamPreferences::DefaultPermission> v{herokupp::TeamPreferences::DefaultPermission::admin, "admin"};
+  /// auto wanted = herokupp::TeamPreferences::DefaultPermission::admin;
   /// @endcode
   enum class DefaultPermission {
     unknown,
@@ -44,8 +44,8 @@ struct TeamPreferences {
 /// The JSON text of a `TeamPreferences`, as the API writes it.
 HEROKUPP_API std::string to_json(TeamPreferences const& value);
 
-/// Decodes a `TeamPreferences` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("team_preferences.<field>").
+/// Decodes a `TeamPreferences` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("team_preferences.<field>").
 HEROKUPP_API result<TeamPreferences> team_preferences_from_json(std::string_view text);
 
 }  // namespace herokupp

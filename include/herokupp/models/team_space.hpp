@@ -12,12 +12,12 @@
 
 namespace herokupp {
 
-/// The Team Space resource (schema definition `team-space`): its links return a
-/// Space (schema definition `space`).
+/// The Team Space resource (schema definition `team-space`): its links return a `Space` (schema
+/// definition `space`).
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TeamSpace> value = herokupp::team_space_from_json(json_text);
+/// auto value = herokupp::team_space_from_json(json_text);
 /// @endcode
 using TeamSpace = Space;
 

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TelemetryDrain> telemetry_drain = herokupp::telemetry_drain_from_json(json_text);
-/// if (telemetry_drain) std::cout << telemetry_drain->id << "\n";
+/// auto value = herokupp::telemetry_drain_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TelemetryDrain {
   /// `telemetry_drain.exporter`.
@@ -31,12 +31,12 @@ struct TelemetryDrain {
   /// value.endpoint = "example";
   /// @endcode
   struct Exporter {
-    /// `telemetry_drain.exporter.type`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `telemetry_drain.exporter.type`. A value the schema does not list decodes as `unknown`, with
+    /// the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::TelemetryDrain::Exporter::Type> v{herokupp::TelemetryDrain::Exporter::Type::otlphttp, "otlphttp"};
+    /// auto wanted = herokupp::TelemetryDrain::Exporter::Type::otlphttp;
     /// @endcode
     enum class Type {
       unknown,
@@ -57,12 +57,12 @@ struct TelemetryDrain {
   /// value.id = "example";
   /// @endcode
   struct Owner {
-    /// `telemetry_drain.owner.type`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `telemetry_drain.owner.type`. A value the schema does not list decodes as `unknown`, with
+    /// the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::TelemetryDrain::Owner::Type> v{herokupp::TelemetryDrain::Owner::Type::app, "app"};
+    /// auto wanted = herokupp::TelemetryDrain::Owner::Type::app;
     /// @endcode
     enum class Type {
       unknown,
@@ -74,12 +74,12 @@ struct TelemetryDrain {
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.signals[]`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `telemetry_drain.signals[]`. A value the schema does not list decodes as `unknown`, with the
+  /// API's text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TelemetryDrain::Signal> v{herokupp::TelemetryDrain::Signal::traces, "traces"};
+  /// auto wanted = herokupp::TelemetryDrain::Signal::traces;
   /// @endcode
   enum class Signal {
     unknown,
@@ -99,8 +99,8 @@ struct TelemetryDrain {
 /// The JSON text of a `TelemetryDrain`, as the API writes it.
 HEROKUPP_API std::string to_json(TelemetryDrain const& value);
 
-/// Decodes a `TelemetryDrain` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("telemetry_drain.<field>").
+/// Decodes a `TelemetryDrain` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("telemetry_drain.<field>").
 HEROKUPP_API result<TelemetryDrain> telemetry_drain_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TestCase> test_case = herokupp::test_case_from_json(json_text);
-/// if (test_case) std::cout << test_case->description << "\n";
+/// auto value = herokupp::test_case_from_json(json_text);
+/// if (value) std::cout << value->description << "\n";
 /// @endcode
 struct TestCase {
   /// `test_case.test_node`.
@@ -58,8 +58,8 @@ struct TestCase {
 /// The JSON text of a `TestCase`, as the API writes it.
 HEROKUPP_API std::string to_json(TestCase const& value);
 
-/// Decodes a `TestCase` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("test_case.<field>").
+/// Decodes a `TestCase` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("test_case.<field>").
 HEROKUPP_API result<TestCase> test_case_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -19,8 +19,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TestNode> test_node = herokupp::test_node_from_json(json_text);
-/// if (test_node) std::cout << test_node->id << "\n";
+/// auto value = herokupp::test_node_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct TestNode {
   /// `test_node.dyno`.
@@ -46,12 +46,12 @@ struct TestNode {
     std::string id;
   };
 
-  /// `test_node.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `test_node.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TestNode::Status> v{herokupp::TestNode::Status::pending, "pending"};
+  /// auto wanted = herokupp::TestNode::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -95,8 +95,8 @@ struct TestNode {
 /// The JSON text of a `TestNode`, as the API writes it.
 HEROKUPP_API std::string to_json(TestNode const& value);
 
-/// Decodes a `TestNode` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("test_node.<field>").
+/// Decodes a `TestNode` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("test_node.<field>").
 HEROKUPP_API result<TestNode> test_node_from_json(std::string_view text);
 
 }  // namespace herokupp

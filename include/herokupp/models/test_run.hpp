@@ -21,8 +21,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::TestRun> test_run = herokupp::test_run_from_json(json_text);
-/// if (test_run) std::cout << test_run->actor_email << "\n";
+/// auto value = herokupp::test_run_from_json(json_text);
+/// if (value) std::cout << value->actor_email << "\n";
 /// @endcode
 struct TestRun {
   /// `test_run.dyno`.
@@ -58,12 +58,12 @@ struct TestRun {
     std::string id;
   };
 
-  /// `test_run.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `test_run.status`. A value the schema does not list decodes as `unknown`, with the API's text
+  /// kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::TestRun::Status> v{herokupp::TestRun::Status::pending, "pending"};
+  /// auto wanted = herokupp::TestRun::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -102,8 +102,8 @@ struct TestRun {
 /// The JSON text of a `TestRun`, as the API writes it.
 HEROKUPP_API std::string to_json(TestRun const& value);
 
-/// Decodes a `TestRun` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("test_run.<field>").
+/// Decodes a `TestRun` from JSON text. A field of the wrong type is an Error of kind decode that
+/// names it ("test_run.<field>").
 HEROKUPP_API result<TestRun> test_run_from_json(std::string_view text);
 
 }  // namespace herokupp

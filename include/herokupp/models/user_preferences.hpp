@@ -17,8 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::UserPreferences> user_preferences = herokupp::user_preferences_from_json(json_text);
-/// if (!user_preferences) std::cerr << user_preferences.error().message;
+/// auto value = herokupp::user_preferences_from_json(json_text);
+/// if (!value) std::cerr << value.error().message << "\n";
 /// @endcode
 struct UserPreferences {
   /// JSON `default-organization`.
@@ -45,8 +45,8 @@ struct UserPreferences {
 /// The JSON text of a `UserPreferences`, as the API writes it.
 HEROKUPP_API std::string to_json(UserPreferences const& value);
 
-/// Decodes a `UserPreferences` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("user_preferences.<field>").
+/// Decodes a `UserPreferences` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("user_preferences.<field>").
 HEROKUPP_API result<UserPreferences> user_preferences_from_json(std::string_view text);
 
 }  // namespace herokupp

@@ -18,16 +18,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::result<herokupp::VpnConnection> vpn_connection = herokupp::vpn_connection_from_json(json_text);
-/// if (vpn_connection) std::cout << vpn_connection->id << "\n";
+/// auto value = herokupp::vpn_connection_from_json(json_text);
+/// if (value) std::cout << value->id << "\n";
 /// @endcode
 struct VpnConnection {
-  /// `vpn_connection.status`: a value the schema does not list decodes as `unknown`,
-  /// with the API's string kept in `raw`.
+  /// `vpn_connection.status`. A value the schema does not list decodes as `unknown`, with the API's
+  /// text kept in `raw`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Enumerated<herokupp::VpnConnection::Status> v{herokupp::VpnConnection::Status::pending, "pending"};
+  /// auto wanted = herokupp::VpnConnection::Status::pending;
   /// @endcode
   enum class Status {
     unknown,
@@ -46,12 +46,12 @@ struct VpnConnection {
   /// value.customer_ip = "example";
   /// @endcode
   struct Tunnel {
-    /// `vpn_connection.tunnels[].status`: a value the schema does not list decodes as `unknown`,
-    /// with the API's string kept in `raw`.
+    /// `vpn_connection.tunnels[].status`. A value the schema does not list decodes as `unknown`,
+    /// with the API's text kept in `raw`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Enumerated<herokupp::VpnConnection::Tunnel::Status> v{herokupp::VpnConnection::Tunnel::Status::up, "UP"};
+    /// auto wanted = herokupp::VpnConnection::Tunnel::Status::up;
     /// @endcode
     enum class Status {
       unknown,
@@ -81,8 +81,8 @@ struct VpnConnection {
 /// The JSON text of a `VpnConnection`, as the API writes it.
 HEROKUPP_API std::string to_json(VpnConnection const& value);
 
-/// Decodes a `VpnConnection` from JSON text. A field of the wrong type is an Error
-/// of kind decode that names it ("vpn_connection.<field>").
+/// Decodes a `VpnConnection` from JSON text. A field of the wrong type is an Error of kind decode
+/// that names it ("vpn_connection.<field>").
 HEROKUPP_API result<VpnConnection> vpn_connection_from_json(std::string_view text);
 
 }  // namespace herokupp

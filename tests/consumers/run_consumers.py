@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Builds and runs the consumer projects: herokupp as its users take it.
+
+    run_consumers.py --source DIR --build DIR --work DIR [--cxx C++] [--launcher ccache]
+                     [--generator Ninja] [--jobs 2] [--only NAME,...]
+
+1. Installs the already-built library of --build (scripts/test's normal
+   build, static) into <work>/prefix-static, builds and installs herokupp
+   with the other linkage into <work>/prefix-shared, and checks the shared
+   library's exported symbols.
+2. Builds and runs, each as a separate tiny project:
+     find_package (static)   tests/consumers/find_package against prefix-static
+     find_package (shared)   the same against prefix-shared
+     test_package            the Conan test_package/ sources against prefix-static
+     pkg-config (shared)     a plain compiler command line with `pkg-config --cflags --libs`
+     pkg-config (static)     the same against prefix-static
+     add_subdirectory        tests/consumers/add_subdirectory, herokupp vendored
+     FetchContent            tests/consumers/fetchcontent, from the local source tree
+Build trees are kept under <work> between runs, so a rerun is incremental.
+"""
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Failure(Exception):
+    pass
+
+
+def run(cmd, cwd=None, env=None, log=None):
+    shown = " ".join(shlex.quote(c) for c in cmd)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    if log is not None:
+        log.append(f"$ {shown}\n{proc.stdout}")
+    if proc.returncode != 0:
+        raise Failure(f"command failed ({proc.returncode}): {shown}\n{proc.stdout[-6000:]}")
+    return proc.stdout
+
+
+class Driver:
+    def __init__(self, args):
+        self.args = args
+        self.source = os.path.abspath(args.source)
+        self.build = os.path.abspath(args.build)
+        self.work = os.path.abspath(args.work)
+        self.results = []
+        os.makedirs(self.work, exist_ok=True)
+        # Paths below the source tree reach ccache relative to the build
+        # directory, so the add_subdirectory and FetchContent builds, which
+        # compile the same commands in mirrored trees, share results.
+        os.environ.setdefault("CCACHE_BASEDIR", self.source)
+
+    def cmake_configure(self, src, bld, *extra):
+        cmd = ["cmake", "-S", src, "-B", bld, "-G", self.args.generator,
+               f"-DCMAKE_CXX_COMPILER={self.args.cxx}", "-DCMAKE_BUILD_TYPE="]
+        if self.args.launcher:
+            cmd.append(f"-DCMAKE_CXX_COMPILER_LAUNCHER={self.args.launcher}")
+        run(cmd + list(extra))
+
+    def cmake_build(self, bld, *extra):
+        run(["cmake", "--build", bld, "-j", str(self.args.jobs)] + list(extra))
+
+    def step(self, name, fn):
+        if self.args.only and name.split(" ")[0] not in self.args.only:
+            return
+        start = time.monotonic()
+        try:
+            detail = fn() or ""
+            ok = True
+        except Failure as e:
+            detail = str(e)
+            ok = False
+        seconds = time.monotonic() - start
+        self.results.append((name, ok, seconds))
+        status = "ok" if ok else "FAILED"
+        print(f"[{status:>6}] {name:<28} {seconds:6.1f}s  {detail.strip().splitlines()[-1] if ok and detail.strip() else ''}",
+              flush=True)
+        if not ok:
+            print(detail, flush=True)
+
+    # --- prefixes -------------------------------------------------------
+
+    def prefix(self, linkage):
+        return os.path.join(self.work, f"prefix-{linkage}")
+
+    def parent_linkage(self):
+        facts = os.path.join(self.build, "packaging", "herokupp-package.json")
+        with open(facts) as f:
+            return "shared" if json.load(f)["shared"] else "static"
+
+    def install_parent(self):
+        """Installs the build this test belongs to: no extra compile."""
+        linkage = self.parent_linkage()
+        prefix = self.prefix(linkage)
+        shutil.rmtree(prefix, ignore_errors=True)
+        run(["cmake", "--install", self.build, "--prefix", prefix])
+        return f"installed {self.build} -> {prefix}"
+
+    def install_other(self):
+        """Builds herokupp with the other linkage from source, and installs it."""
+        linkage = "static" if self.parent_linkage() == "shared" else "shared"
+        bld = os.path.join(self.work, f"herokupp-{linkage}")
+        prefix = self.prefix(linkage)
+        self.cmake_configure(self.source, bld,
+                             f"-DBUILD_SHARED_LIBS={'ON' if linkage == 'shared' else 'OFF'}",
+                             "-DHEROKUPP_BUILD_TESTS=OFF", "-DHEROKUPP_BUILD_EXAMPLES=OFF",
+                             "-DHEROKUPP_BUILD_BENCH=OFF", "-DHEROKUPP_BUILD_TOOLS=OFF",
+                             "-DHEROKUPP_WARNINGS_AS_ERRORS=ON",
+                             "-DCMAKE_DISABLE_FIND_PACKAGE_Doxygen=ON")
+        self.cmake_build(bld)
+        shutil.rmtree(prefix, ignore_errors=True)
+        run(["cmake", "--install", bld, "--prefix", prefix])
+        return f"built {bld} and installed -> {prefix}"
+
+    def check_exports(self):
+        libdir = os.path.join(self.prefix("shared"), "lib")
+        libs = sorted(f for f in os.listdir(libdir) if f.startswith("libherokupp") and ".so." in f
+                      and f.count(".") == 4)
+        if not libs:
+            raise Failure(f"no versioned shared library in {libdir}")
+        out = []
+        for lib in libs:
+            out.append(run([sys.executable, os.path.join(self.source, "tests", "packaging", "check_exports.py"),
+                            os.path.join(libdir, lib),
+                            "--list", os.path.join(self.work, f"{lib}.exported-symbols.txt")]))
+        return "\n".join(o.strip().splitlines()[0] for o in out)
+
+    # --- consumers ------------------------------------------------------
+
+    def cmake_consumer(self, project, name, *defs, expect_shared=None):
+        bld = os.path.join(self.work, name)
+        self.cmake_configure(os.path.join(HERE, project) if not os.path.isabs(project) else project,
+                             bld, *defs)
+        self.cmake_build(bld)
+        exe = os.path.join(bld, "consumer" if project != os.path.join(self.source, "test_package")
+                           else "test_package")
+        if expect_shared is not None:
+            self.check_linkage(exe, expect_shared)
+        return run([exe])
+
+    def check_linkage(self, exe, shared):
+        dynamic = run(["readelf", "-d", exe])
+        linked = "libherokupp.so" in dynamic
+        if linked != shared:
+            raise Failure(f"{exe} {'does not link' if shared else 'links'} libherokupp.so dynamically")
+
+    def find_package(self, linkage):
+        return self.cmake_consumer("find_package", f"find_package-{linkage}",
+                                   f"-DCMAKE_PREFIX_PATH={self.prefix(linkage)}",
+                                   expect_shared=(linkage == "shared"))
+
+    def test_package(self):
+        return self.cmake_consumer(os.path.join(self.source, "test_package"), "test_package",
+                                   f"-DCMAKE_PREFIX_PATH={self.prefix('static')}")
+
+    def pkgconfig(self, linkage):
+        prefix = self.prefix(linkage)
+        env = dict(os.environ, PKG_CONFIG_PATH=os.path.join(prefix, "lib", "pkgconfig"))
+        flags = run(["pkg-config", "--cflags", "--libs", "herokupp"], env=env).split()
+        exe = os.path.join(self.work, f"pkgconfig-{linkage}", "consumer")
+        os.makedirs(os.path.dirname(exe), exist_ok=True)
+        cmd = [self.args.cxx, "-std=c++17", f'-DHEROKUPP_CONSUMER="pkg-config ({linkage})"',
+               os.path.join(HERE, "common", "consumer_main.cpp"), *flags, "-o", exe]
+        if linkage == "shared":
+            cmd.insert(-2, f"-Wl,-rpath,{os.path.join(prefix, 'lib')}")
+        run(cmd)
+        self.check_linkage(exe, linkage == "shared")
+        return run([exe])
+
+    def add_subdirectory(self):
+        return self.cmake_consumer("add_subdirectory", "add_subdirectory",
+                                   f"-DHEROKUPP_SOURCE_DIR={self.source}",
+                                   "-DHEROKUPP_WARNINGS_AS_ERRORS=ON")
+
+    def fetchcontent(self):
+        return self.cmake_consumer("fetchcontent", "fetchcontent",
+                                   f"-DHEROKUPP_SOURCE_DIR={self.source}",
+                                   "-DHEROKUPP_WARNINGS_AS_ERRORS=ON")
+
+    def main(self):
+        total = time.monotonic()
+        self.step(f"install {self.parent_linkage()} (this build)", self.install_parent)
+        self.step("install " + ("static" if self.parent_linkage() == "shared" else "shared"),
+                  self.install_other)
+        self.step("exported symbols (shared)", self.check_exports)
+        self.step("find_package (static)", lambda: self.find_package("static"))
+        self.step("find_package (shared)", lambda: self.find_package("shared"))
+        self.step("test_package (static)", self.test_package)
+        self.step("pkg-config (shared)", lambda: self.pkgconfig("shared"))
+        self.step("pkg-config (static)", lambda: self.pkgconfig("static"))
+        self.step("add_subdirectory", self.add_subdirectory)
+        self.step("FetchContent", self.fetchcontent)
+        failed = [name for name, ok, _ in self.results if not ok]
+        print(f"consumers: {len(self.results) - len(failed)} passed, {len(failed)} failed "
+              f"in {time.monotonic() - total:.0f}s")
+        return 1 if failed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--build", required=True, help="a configured and built static herokupp")
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--cxx", default=os.environ.get("CXX", "c++"))
+    parser.add_argument("--launcher", default="")
+    parser.add_argument("--generator", default="Ninja")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--only", type=lambda s: s.split(","), default=None,
+                        help="run only steps whose first word is listed (install,find_package,...)")
+    args = parser.parse_args()
+    return Driver(args).main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
