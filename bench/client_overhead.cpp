@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   server.set_keep_alive_max_count(1 << 30);
   // Without TCP_NODELAY, delayed ACKs add ~40 ms to every response and hide
   // everything a client does. Accepted sockets inherit it from the listener.
-  server.set_socket_options([](httplib::socket_t sock) {
+  server.set_socket_options([](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
