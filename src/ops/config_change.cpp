@@ -1,5 +1,6 @@
 #include <herokupp/ops/config_change.hpp>
 
+#include "detail/uuid.hpp"
 #include "ops/detail/text.hpp"
 
 #include <algorithm>
@@ -34,17 +35,6 @@ Error protected_error(std::string const& app) {
                app + " is protected: its config cannot be changed through herokupp::ops");
 }
 
-bool looks_like_id(std::string_view text) {
-  if (text.size() != 36) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool const dash = i == 8 || i == 13 || i == 18 || i == 23;
-    bool const hex = detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    if (dash ? c != '-' : !hex) return false;
-  }
-  return true;
-}
-
 // Refuses protected apps, by the identity given and, when the list holds
 // ids and the app was named (or the other way round), by the app's name and
 // id as App › Info gives them.
@@ -52,9 +42,10 @@ result<void> check_protected(AppClient const& app, ConfigOptions const& options)
   std::vector<std::string> const list = protected_apps(options);
   if (list.empty()) return success();
   if (listed(list, app.identity())) return protected_error(app.identity());
-  bool const given_id = looks_like_id(app.identity());
-  bool const other_kind = std::any_of(
-      list.begin(), list.end(), [&](std::string const& p) { return looks_like_id(p) != given_id; });
+  bool const given_id = herokupp::detail::looks_like_uuid(app.identity());
+  bool const other_kind = std::any_of(list.begin(), list.end(), [&](std::string const& p) {
+    return herokupp::detail::looks_like_uuid(p) != given_id;
+  });
   if (!other_kind) return success();
   auto info = app.info();
   if (!info) return info.error();
