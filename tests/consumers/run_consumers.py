@@ -8,7 +8,8 @@
    build, static) into <work>/prefix-static, builds and installs herokupp
    with the other linkage into <work>/prefix-shared, and checks the shared
    library's exported symbols.
-2. Builds and runs, each as a separate tiny project:
+2. Compiles every installed header from the static prefix alone.
+3. Builds and runs, each as a separate tiny project:
      find_package (static)   tests/consumers/find_package against prefix-static
      find_package (shared)   the same against prefix-shared
      test_package            the Conan test_package/ sources against prefix-static
@@ -133,6 +134,22 @@ class Driver:
                             "--list", os.path.join(self.work, f"{lib}.exported-symbols.txt")]))
         return "\n".join(o.strip().splitlines()[0] for o in out)
 
+    def installed_headers(self):
+        """Every installed header compiles, from the prefix alone, in one unit."""
+        prefix = self.prefix("static")
+        include = os.path.join(prefix, "include")
+        headers = sorted(os.path.relpath(os.path.join(d, f), include)
+                         for d, _, files in os.walk(os.path.join(include, "herokupp"))
+                         for f in files if f.endswith(".hpp"))
+        unit = os.path.join(self.work, "all_headers.cpp")
+        with open(unit, "w") as f:
+            f.write("".join(f"#include <{h}>\n" for h in headers))
+        env = dict(os.environ, PKG_CONFIG_PATH=os.path.join(prefix, "lib", "pkgconfig"))
+        flags = run(["pkg-config", "--cflags", "herokupp"], env=env).split()
+        run([self.args.cxx, "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Wpedantic",
+             "-Werror", *flags, unit])
+        return f"{len(headers)} headers compile from {include}"
+
     # --- consumers ------------------------------------------------------
 
     def cmake_consumer(self, project, name, *defs, expect_shared=None):
@@ -191,6 +208,7 @@ class Driver:
         self.step("install " + ("static" if self.parent_linkage() == "shared" else "shared"),
                   self.install_other)
         self.step("exported symbols (shared)", self.check_exports)
+        self.step("installed headers", self.installed_headers)
         self.step("find_package (static)", lambda: self.find_package("static"))
         self.step("find_package (shared)", lambda: self.find_package("shared"))
         self.step("test_package (static)", self.test_package)
