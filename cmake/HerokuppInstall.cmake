@@ -79,6 +79,20 @@ foreach(component IN LISTS HEROKUPP_COMPONENTS)
           COMPONENT herokupp_development)
 endforeach()
 
+# Programs: the simulator server comes with the sim component, the command-line
+# tool with HEROKUPP_BUILD_TOOLS. herokuppConfig.cmake finds herokupp-sim
+# again as the imported executable herokupp::herokupp-sim.
+set(HEROKUPP_PROGRAMS "")
+foreach(program IN ITEMS herokupp-sim herokupp)
+  if(TARGET ${program})
+    get_target_property(_herokupp_program_type ${program} TYPE)
+    if(_herokupp_program_type STREQUAL "EXECUTABLE")
+      list(APPEND HEROKUPP_PROGRAMS ${program})
+      install(TARGETS ${program} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT herokupp_runtime)
+    endif()
+  endif()
+endforeach()
+
 # The package configuration. Static builds also need the private link
 # dependencies (libcurl, threads) of the archive at the consumer's link step.
 get_target_property(_herokupp_type herokupp TYPE)
@@ -158,9 +172,17 @@ foreach(component IN LISTS HEROKUPP_COMPONENTS)
   string(APPEND _herokupp_json_targets
          ",\n    \"${component}\": {\"target\": \"herokupp::${export_name}\", \"file\": \"$<TARGET_FILE_BASE_NAME:${real}>\"}")
 endforeach()
+set(_herokupp_json_programs "")
+foreach(program IN LISTS HEROKUPP_PROGRAMS)
+  if(_herokupp_json_programs)
+    string(APPEND _herokupp_json_programs ", ")
+  endif()
+  string(APPEND _herokupp_json_programs "\"${program}\"")
+endforeach()
 file(GENERATE OUTPUT "${PROJECT_BINARY_DIR}/packaging/herokupp-package.json" CONTENT
 "{
   \"version\": \"${PROJECT_VERSION}\",
+  \"programs\": [${_herokupp_json_programs}],
   \"shared\": $<IF:$<BOOL:${HEROKUPP_PACKAGE_STATIC}>,false,true>,
   \"targets\": {
     ${_herokupp_json_targets}
