@@ -54,6 +54,8 @@ TOOLS_FEATURE = ("HEROKUPP_BUILD_TOOLS", "tools")
 # vcpkg port name -> (Conan reference name, CMake package name)
 DEPENDENCIES = {
     "boost-outcome": ("boost", "Boost"),
+    "boost-asio": ("boost", "Boost"),
+    "boost-beast": ("boost", "Boost"),
     "curl": ("libcurl", "CURL"),
     "nlohmann-json": ("nlohmann_json", "nlohmann_json"),
     "cpp-httplib": ("cpp-httplib", None),
