@@ -6,6 +6,8 @@
 // simulator. Without it (the pkg-config consumer links the core only), it
 // talks over HTTP to the herokupp-sim server named by HEROKU_API_URL and
 // HEROKU_API_KEY, which the driver starts on 127.0.0.1.
+#include <herokupp/app_client.hpp>
+#include <herokupp/apps_client.hpp>
 #include <herokupp/client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/transport.hpp>
@@ -79,29 +81,30 @@ int main(int argc, char** argv) {  // argv unused: herokupp's -Wextra must not r
   options.transport = probe;
   herokupp::Client heroku{options};
 
-  auto created =
-      heroku.raw(herokupp::Method::post, "/apps", std::string(R"({"name":"consumer-app"})"));
-  if (!created || created->status != 201) return fail("POST /apps did not create the app");
-  auto info = heroku.raw(herokupp::Method::get, "/apps/consumer-app");
-  if (!info || info->body.find("\"consumer-app\"") == std::string::npos) {
-    return fail("GET /apps/consumer-app did not return the app");
-  }
+  herokupp::api::app::CreateParams params;
+  params.name = "consumer-app";
+  auto created = heroku.apps().create(params);
+  if (!created || created->name != "consumer-app") return fail("creating the app failed");
+  auto info = heroku.app("consumer-app").info();
+  if (!info || info->id != created->id) return fail("the app's info is not the app created");
+  auto account = heroku.raw(herokupp::Method::get, "/account");
+  if (!account || account->status != 200) return fail("GET /account failed");
   if (probe->user_agent().rfind(std::string("herokupp/") + herokupp::version_string, 0) != 0) {
     return fail("unexpected User-Agent " + probe->user_agent());
   }
   // An Error crosses the library boundary as a value and as an exception.
-  auto missing = heroku.raw(herokupp::Method::get, "/apps/no-such-app");
+  auto missing = heroku.app("no-such-app").info();
   if (missing || missing.error().kind != herokupp::ErrorKind::not_found) {
-    return fail("GET /apps/no-such-app was not a not_found Error");
+    return fail("the info of a missing app was not a not_found Error");
   }
   try {
-    heroku.raw(herokupp::Method::get, "/apps/no-such-app").value();
+    heroku.app("no-such-app").info().value();
     return fail("value() on an Error did not throw");
   } catch (herokupp::Exception const& e) {
     if (e.error().http_status != 404) return fail("the Exception does not carry the 404");
   }
   std::cout << HEROKUPP_CONSUMER << ": herokupp " << herokupp::version_string << " against the "
-            << where << ": POST /apps -> 201, GET /apps/consumer-app -> " << info->status
-            << ", GET /apps/no-such-app -> not_found (" << argc << " arg)\n";
+            << where << ": created " << info->name << " (" << info->region.name
+            << "), info of a missing app -> not_found (" << argc << " arg)\n";
   return 0;
 }
