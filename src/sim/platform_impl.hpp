@@ -256,6 +256,17 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   };
   std::deque<Injected> injected;
 
+  /// Bumped by every change of state; a cached read is valid for one generation.
+  std::uint64_t generation = 0;
+  struct CachedRead {
+    std::uint64_t generation;
+    int status;
+    Headers headers;
+    std::string body;
+  };
+  std::unordered_map<std::string, CachedRead> get_cache;  ///< account, path, Range
+  std::size_t get_cache_bytes = 0;
+
   std::unordered_map<std::string, std::size_t> request_counts;  ///< "GET /path"
   std::size_t total_requests = 0;
 };
