@@ -407,8 +407,7 @@ detail::Release* Platform::Impl::release_by_identity(App& app, std::string_view 
   return nullptr;
 }
 
-detail::Pipeline& Platform::Impl::pipeline_for(Ctx& ctx, std::string_view identity) {
-  (void)ctx;
+detail::Pipeline& Platform::Impl::pipeline_for(std::string_view identity) {
   if (auto it = pipelines.find(std::string(identity)); it != pipelines.end()) return it->second;
   for (auto& [id, p] : pipelines) {
     if (p.name == identity) return p;
@@ -445,7 +444,13 @@ Response Platform::Impl::handle(Request const& request) {
   std::string key(to_string(request.method));
   key += ' ';
   key += target;
-  ++request_counts[key];
+  // Counted per method and path for tests; a long-running server with
+  // endless distinct paths stops adding new ones rather than grow.
+  if (auto it = request_counts.find(key); it != request_counts.end()) {
+    ++it->second;
+  } else if (request_counts.size() < 100000) {
+    request_counts.emplace(std::move(key), 1);
+  }
   if (request.method != Method::get && request.method != Method::head) ++generation;
   run_events(now);
 

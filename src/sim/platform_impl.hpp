@@ -106,7 +106,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::App& app_param(detail::Ctx& ctx) { return app_for(ctx, ctx.param("app_identity")); }
   detail::Release* current_release(detail::App& app);
   detail::Release* release_by_identity(detail::App& app, std::string_view identity);
-  detail::Pipeline& pipeline_for(detail::Ctx& ctx, std::string_view identity);
+  detail::Pipeline& pipeline_for(std::string_view identity);
   detail::Slug* slug_by_id(std::string_view id);
 
   // --- shared behaviour ---
