@@ -36,7 +36,10 @@ struct DecodeFailure {
     path = path.empty() || path.front() == '[' ? std::string(name) + path
                                                 : std::string(name) + "." + path;
   }
-  void prefix_index(std::size_t index) { path = "[" + std::to_string(index) + "]" + path; }
+  void prefix_index(std::size_t index) {
+    path = "[" + std::to_string(index) + "]" +
+           (path.empty() || path.front() == '[' ? path : "." + path);
+  }
 };
 
 /// "string", "number"...: the JSON type as a person would name it.
