@@ -1,19 +1,31 @@
 // Quickstart: an app's details and its five newest releases.
 //
-//   HEROKU_API_KEY=... ./example_quickstart [APP]
+//   HEROKU_API_KEY=... example_quickstart [APP]
 //
-// HEROKU_API_URL points it at another endpoint, such as herokupp-sim.
+// HEROKU_API_URL points it at another endpoint, such as herokupp-sim. Without
+// HEROKU_API_KEY it runs against an in-process simulator instead.
 #include <herokupp/herokupp.hpp>
+#ifdef HEROKUPP_HAVE_SIM
+#include <herokupp/sim/in_process_transport.hpp>
+#include <herokupp/sim/platform.hpp>
+#endif
 
-#include <cstdlib>
 #include <iostream>
 
 int main(int argc, char** argv) {
-  char const* name = argc > 1 ? argv[1] : std::getenv("HEROKUPP_EXAMPLE_APP");
-  if (name == nullptr) name = "my-app";
-
-  herokupp::Client heroku{herokupp::ClientOptions::from_env()};
-  herokupp::AppClient app = heroku.app(name);  // no request yet
+  herokupp::ClientOptions options = herokupp::ClientOptions::from_env();
+#ifdef HEROKUPP_HAVE_SIM
+  herokupp::sim::Platform platform;
+  if (options.api_key.empty()) {
+    platform.load_seed(R"({"accounts": [{"email": "dev@example.com", "api_key": "HRKU-demo"}],
+      "apps": [{"name": "shop-staging", "releases": [{"deploy": "1a2b3c4d"},
+               {"config": {"RAILS_ENV": "staging"}}, {"deploy": "5e6f7a8b"}]}]})").value();
+    options.api_key = platform.default_api_key();
+    options.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
+  }
+#endif
+  herokupp::Client heroku{options};
+  herokupp::AppClient app = heroku.app(argc > 1 ? argv[1] : "shop-staging");  // no request yet
 
   herokupp::result<herokupp::App> info = app.info();
   if (!info) {
