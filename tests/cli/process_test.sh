@@ -24,7 +24,7 @@ grep -q '"shop-staging"' "$work/out"
 expect 0 releases shop-staging -n 2
 expect 0 config shop-production
 expect 2 bogus-command
-expect 1 info no-such-app
+expect 3 info no-such-app   # the policy names no role for it: refused before any request
 expect 3 config:set shop-production X=new-value-7c1e
 expect 4 deploy staging --source https://ci.example.com/s.tgz --commit 0123456789abcdef --changed db/migrations/1.rb
 code=$(sed -n 's/.*--confirm \([A-Z0-9]*\)$/\1/p' "$work/out" | tail -1)
