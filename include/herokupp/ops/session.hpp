@@ -66,7 +66,7 @@ struct SessionOptions {
 /// Runs ops actions on behalf of `actor`: each checks the Policy first
 /// (a refusal is an Error of kind policy_denied naming the role that would
 /// allow it, and sends no request), refuses configure on protected apps,
-/// then calls the same function the free ops::<action> is, and writes one
+/// then calls the same free function (`ops::rollback`...), and writes one
 /// AuditRecord (time, actor, action, app, arguments with config values
 /// replaced by fingerprints, outcome, Heroku request ids) to the sink.
 ///

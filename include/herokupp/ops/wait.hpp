@@ -12,8 +12,8 @@ namespace herokupp::ops {
 /// before, up to `max_interval`, so long waits stay gentle on the account's
 /// rate limit.
 ///
-/// The clock and the sleep default to the Client's own (ClientOptions::now
-/// and ::sleep), so a test that gives the Client a virtual clock waits in
+/// The clock and the sleep default to the Client's own (`ClientOptions::now`
+/// and `ClientOptions::sleep`), so a test that gives the Client a virtual clock waits in
 /// virtual time. A wait that runs out returns an Error of kind timeout.
 ///
 /// @par Example
