@@ -208,6 +208,10 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
       curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(to_string(request.method)).c_str());
       break;
   }
+  // libcurl silently resends a request whose reused connection died before
+  // any answer arrived; for a POST or PATCH that would apply it twice. Those
+  // go out on a fresh connection, which libcurl never retries.
+  if (!is_idempotent(request.method)) curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
   bool const sends_body = request.method == Method::post || request.method == Method::put ||
                           request.method == Method::patch || !request.body.empty();
   if (sends_body && request.method != Method::get && request.method != Method::head) {

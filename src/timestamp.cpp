@@ -104,7 +104,7 @@ std::string Timestamp::to_string() const {
   long long y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
-  char buf[40];
+  char buf[96];  // room for any year GCC can imagine, so -Wformat-truncation stays quiet
   if (frac != 0) {
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", y, m, d,
                   rem / 3600, rem % 3600 / 60, rem % 60, frac);

@@ -1,0 +1,265 @@
+// Internal: Platform::Impl, shared by the files that implement its endpoints.
+#ifndef HEROKUPP_SRC_SIM_PLATFORM_IMPL_HPP
+#define HEROKUPP_SRC_SIM_PLATFORM_IMPL_HPP
+
+#include <herokupp/sim/platform.hpp>
+
+#include "route_table.hpp"
+#include "router.hpp"
+#include "state.hpp"
+#include "validator.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <random>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace herokupp::sim::detail {
+
+/// An answer from an endpoint. A list (non-empty `range_fields`) is sorted
+/// and paged by the Platform according to the request's Range header; the
+/// first field is the default sort.
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+  std::vector<std::string> range_fields;
+};
+
+/// Thrown inside Platform::handle by endpoint code to answer with an error;
+/// never escapes handle().
+struct ApiError {
+  int status;
+  std::string id;
+  std::string message;
+};
+
+[[noreturn]] inline void fail(int status, std::string id, std::string message) {
+  throw ApiError{status, std::move(id), std::move(message)};
+}
+
+/// What an endpoint sees of one request.
+struct Ctx {
+  Request const& request;
+  RouteLink const& link;
+  PathParams const& params;
+  nlohmann::json const& body;  ///< an object ({} when the request had none)
+  Account& account;
+  TimePoint now;
+
+  std::string const& param(std::string_view name) const;
+};
+
+/// "2024-01-01T00:00:00Z" (seconds, as the API writes them).
+std::string iso(TimePoint t);
+nlohmann::json iso_or_null(std::optional<TimePoint> const& t);
+/// The first 7 characters of a commit, as release descriptions show them.
+std::string short_commit(std::string const& commit);
+bool is_uuid(std::string_view s);
+
+}  // namespace herokupp::sim::detail
+
+namespace herokupp::sim {
+
+#if defined(__GNUC__) && !defined(_WIN32)
+#define HEROKUPP_SIM_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define HEROKUPP_SIM_HIDDEN
+#endif
+
+/// Hidden: a shared libherokupp_sim exports only the public API.
+struct HEROKUPP_SIM_HIDDEN Platform::Impl {
+  using Handler = detail::Reply (Impl::*)(detail::Ctx&);
+  using TimePoint = detail::TimePoint;
+
+  explicit Impl(PlatformOptions opts);
+
+  // --- the request pipeline (platform.cpp) ---
+  Response handle(Request const& request);
+  Response handle_locked(Request const& request, std::string_view path, std::string_view query,
+                         TimePoint now);
+  Response sim_endpoint(Request const& request, std::string_view path);
+  void run_events(TimePoint now);
+  void schedule(TimePoint at, std::function<void(TimePoint)> fn);
+  FaultKind draw_fault(std::string_view path);
+  long rate_limit_take(detail::Account& account, TimePoint now, bool consume);
+  detail::Account* authenticate(Request const& request);
+  void bind_handlers();
+
+  // --- ids and lookups ---
+  std::string new_id();
+  std::string new_key();
+  std::string new_token();
+  detail::Account* account_by_key(std::string_view key);
+  detail::Account* account_by_identity(std::string_view identity);
+  detail::Account& account_by_id(std::string const& id);
+  detail::App* app_by_identity(std::string_view identity);
+  bool can_access(detail::Account const& account, detail::App const& app) const;
+  /// The app named by the path parameter, or a 404 / 403 ApiError.
+  detail::App& app_for(detail::Ctx& ctx, std::string_view identity);
+  detail::App& app_param(detail::Ctx& ctx) { return app_for(ctx, ctx.param("app_identity")); }
+  detail::Release* current_release(detail::App& app);
+  detail::Release* release_by_identity(detail::App& app, std::string_view identity);
+  detail::Pipeline& pipeline_for(detail::Ctx& ctx, std::string_view identity);
+  detail::Slug* slug_by_id(std::string_view id);
+
+  // --- shared behaviour ---
+  detail::App& create_app(std::string name, detail::Account const& owner, TimePoint now,
+                          std::string region = "us", std::string stack = "heroku-24");
+  void delete_app(std::string const& app_id);
+  detail::Release& create_release(detail::App& app, std::string description,
+                                  detail::ReleaseKind kind, std::string slug_id,
+                                  detail::ConfigPtr config, std::string const& user_id,
+                                  TimePoint now);
+  /// Applies a merge patch (null unsets); returns the release, or nullptr when nothing changed.
+  detail::Release* patch_config(detail::App& app, nlohmann::json const& patch,
+                                std::string const& user_id, TimePoint now);
+  detail::Release& rollback(detail::App& app, detail::Release const& target,
+                            std::string const& user_id, TimePoint now);
+  detail::Release& deploy_slug(detail::App& app, detail::Slug const& slug, std::string description,
+                               std::string const& user_id, TimePoint now, detail::ReleaseKind kind);
+  void scale(detail::App& app, detail::Formation& f, int quantity, TimePoint now);
+  void restart_dyno(detail::App& app, detail::Dyno& dyno, TimePoint now);
+  detail::Slug& create_slug(detail::App& app, std::string commit, TimePoint now);
+  void log_line(detail::App& app, TimePoint at, std::string const& source, std::string text);
+
+  // --- rendering (render.cpp) ---
+  nlohmann::json render(detail::Account const& a) const;
+  nlohmann::json render(detail::App const& app) const;
+  nlohmann::json render_release(detail::App const& app, detail::Release const& r) const;
+  nlohmann::json render(detail::App const& app, detail::Formation const& f) const;
+  nlohmann::json render(detail::App const& app, detail::Dyno const& d) const;
+  nlohmann::json render(detail::App const& app, detail::Build const& b) const;
+  nlohmann::json render(detail::Slug const& s) const;
+  nlohmann::json render(detail::App const& app, detail::Webhook const& w) const;
+  nlohmann::json render(detail::App const& app, detail::Collaborator const& c) const;
+  nlohmann::json render_feature(detail::App const& app, std::size_t catalogue_index) const;
+  nlohmann::json render(detail::Pipeline const& p) const;
+  nlohmann::json render(detail::Coupling const& c) const;
+  nlohmann::json render(detail::Promotion const& p) const;
+  nlohmann::json render(detail::Promotion const& p, detail::PromotionTarget const& t) const;
+  nlohmann::json render_config(detail::Config const& config) const;
+
+  // --- endpoints (handlers_*.cpp) ---
+  detail::Reply account_info(detail::Ctx&);
+  detail::Reply account_update(detail::Ctx&);
+  detail::Reply account_info_by_user(detail::Ctx&);
+  detail::Reply rate_limit_info(detail::Ctx&);
+  detail::Reply app_create(detail::Ctx&);
+  detail::Reply app_info(detail::Ctx&);
+  detail::Reply app_list(detail::Ctx&);
+  detail::Reply app_list_by_user(detail::Ctx&);
+  detail::Reply app_update(detail::Ctx&);
+  detail::Reply app_delete(detail::Ctx&);
+  detail::Reply feature_info(detail::Ctx&);
+  detail::Reply feature_list(detail::Ctx&);
+  detail::Reply feature_update(detail::Ctx&);
+  detail::Reply webhook_create(detail::Ctx&);
+  detail::Reply webhook_info(detail::Ctx&);
+  detail::Reply webhook_list(detail::Ctx&);
+  detail::Reply webhook_update(detail::Ctx&);
+  detail::Reply webhook_delete(detail::Ctx&);
+  detail::Reply collaborator_create(detail::Ctx&);
+  detail::Reply collaborator_info(detail::Ctx&);
+  detail::Reply collaborator_list(detail::Ctx&);
+  detail::Reply collaborator_delete(detail::Ctx&);
+  detail::Reply config_info(detail::Ctx&);
+  detail::Reply config_release_info(detail::Ctx&);
+  detail::Reply config_update(detail::Ctx&);
+  detail::Reply release_info(detail::Ctx&);
+  detail::Reply release_list(detail::Ctx&);
+  detail::Reply release_create(detail::Ctx&);
+  detail::Reply release_rollback(detail::Ctx&);
+  detail::Reply build_create(detail::Ctx&);
+  detail::Reply build_info(detail::Ctx&);
+  detail::Reply build_list(detail::Ctx&);
+  detail::Reply build_delete_cache(detail::Ctx&);
+  detail::Reply slug_info(detail::Ctx&);
+  detail::Reply slug_create(detail::Ctx&);
+  detail::Reply formation_info(detail::Ctx&);
+  detail::Reply formation_list(detail::Ctx&);
+  detail::Reply formation_update(detail::Ctx&);
+  detail::Reply formation_batch_update(detail::Ctx&);
+  detail::Reply dyno_create(detail::Ctx&);
+  detail::Reply dyno_info(detail::Ctx&);
+  detail::Reply dyno_list(detail::Ctx&);
+  detail::Reply dyno_restart(detail::Ctx&);
+  detail::Reply dyno_restart_formation(detail::Ctx&);
+  detail::Reply dyno_restart_all(detail::Ctx&);
+  detail::Reply dyno_stop(detail::Ctx&);
+  detail::Reply dyno_stop_formation(detail::Ctx&);
+  detail::Reply log_session_create(detail::Ctx&);
+  detail::Reply pipeline_create(detail::Ctx&);
+  detail::Reply pipeline_info(detail::Ctx&);
+  detail::Reply pipeline_list(detail::Ctx&);
+  detail::Reply pipeline_update(detail::Ctx&);
+  detail::Reply pipeline_delete(detail::Ctx&);
+  detail::Reply coupling_create(detail::Ctx&);
+  detail::Reply coupling_info(detail::Ctx&);
+  detail::Reply coupling_info_by_app(detail::Ctx&);
+  detail::Reply coupling_list(detail::Ctx&);
+  detail::Reply coupling_list_by_pipeline(detail::Ctx&);
+  detail::Reply coupling_update(detail::Ctx&);
+  detail::Reply coupling_delete(detail::Ctx&);
+  detail::Reply pipeline_latest_releases(detail::Ctx&);
+  detail::Reply pipeline_latest_deployments(detail::Ctx&);
+  detail::Reply promotion_create(detail::Ctx&);
+  detail::Reply promotion_info(detail::Ctx&);
+  detail::Reply promotion_target_list(detail::Ctx&);
+  detail::Reply region_info(detail::Ctx&);
+  detail::Reply region_list(detail::Ctx&);
+  detail::Reply stack_info(detail::Ctx&);
+  detail::Reply stack_list(detail::Ctx&);
+  detail::Reply dyno_size_info(detail::Ctx&);
+  detail::Reply dyno_size_list(detail::Ctx&);
+
+  void complete_build(std::string const& app_id, std::string const& build_id, TimePoint at);
+  void complete_promotion(std::string const& promotion_id, TimePoint at);
+
+  // --- seeds (seed.cpp) ---
+  void load_seed(nlohmann::json const& seed, TimePoint now);
+
+  // --- data ---
+  PlatformOptions options;
+  std::shared_ptr<Clock> clock;
+  mutable std::mutex mutex;
+  detail::RouteTables const& tables;
+  detail::Router router;
+  detail::Validator validator;
+  std::vector<Handler> handlers;  ///< per link; null: not simulated
+
+  std::uint64_t id_state;
+  std::map<std::string, detail::Account> accounts;  ///< by id
+  std::vector<std::string> account_order;           ///< ids, in creation order
+  std::unordered_map<std::string, std::string> account_by_key_;
+  std::map<std::string, detail::App> apps;  ///< by id
+  std::unordered_map<std::string, std::string> app_ids_by_name;
+  std::map<std::string, detail::Slug> slugs;  ///< by id
+  std::map<std::string, detail::Pipeline> pipelines;
+  std::map<std::string, detail::Coupling> couplings;
+  std::map<std::string, detail::Promotion> promotions;
+  std::map<std::string, detail::LogSession> log_sessions;  ///< by secret token
+  std::multimap<TimePoint, std::function<void(TimePoint)>> events;
+
+  FaultOptions faults;
+  std::mt19937_64 fault_rng;
+  struct Injected {
+    FaultKind kind;
+    int count;
+    std::string path_prefix;
+  };
+  std::deque<Injected> injected;
+
+  std::unordered_map<std::string, std::size_t> request_counts;  ///< "GET /path"
+  std::size_t total_requests = 0;
+};
+
+}  // namespace herokupp::sim
+
+#endif  // HEROKUPP_SRC_SIM_PLATFORM_IMPL_HPP
