@@ -23,18 +23,19 @@ struct Enumerated {
   std::string raw;  ///< exactly what the API sent ("" when absent)
 
   Enumerated() = default;
+  /// A known value, as a request sets it: `params.level = Level::notify;`.
+  Enumerated(E v) : value(v) {}  // NOLINT(google-explicit-constructor)
   Enumerated(E v, std::string r) : value(v), raw(std::move(r)) {}
 
   friend bool operator==(Enumerated const& a, E b) noexcept { return a.value == b; }
   friend bool operator!=(Enumerated const& a, E b) noexcept { return a.value != b; }
   friend bool operator==(E a, Enumerated const& b) noexcept { return a == b.value; }
   friend bool operator!=(E a, Enumerated const& b) noexcept { return a != b.value; }
+  /// Known values compare by value; unknown ones by the raw string.
   friend bool operator==(Enumerated const& a, Enumerated const& b) noexcept {
-    return a.raw == b.raw;
+    return a.value == b.value && (a.value != E{} || a.raw == b.raw);
   }
-  friend bool operator!=(Enumerated const& a, Enumerated const& b) noexcept {
-    return a.raw != b.raw;
-  }
+  friend bool operator!=(Enumerated const& a, Enumerated const& b) noexcept { return !(a == b); }
 };
 
 }  // namespace herokupp
