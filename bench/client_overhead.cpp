@@ -79,6 +79,24 @@ double herokupp_round(herokupp::AppClient const& app, int requests) {
   return std::chrono::duration<double, std::micro>(elapsed).count() / requests;
 }
 
+double raw_round(herokupp::Client const& heroku, int requests) {
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < requests; ++i) {
+    if (!heroku.raw(herokupp::Method::get, "/apps/bench-app")) std::abort();
+  }
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  return std::chrono::duration<double, std::micro>(elapsed).count() / requests;
+}
+
+double decode_only(int requests) {
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < requests; ++i) {
+    if (!herokupp::app_from_json(app_json)) std::abort();
+  }
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  return std::chrono::duration<double, std::micro>(elapsed).count() / requests;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -111,15 +129,19 @@ int main(int argc, char** argv) {
   herokupp::ClientOptions opts;
   opts.api_key = "bench-key";
   opts.base_url = base;
+  auto transport = std::make_shared<herokupp::CurlTransport>();
+  opts.transport = transport;
   herokupp::Client heroku(opts);
   herokupp::AppClient app = heroku.app("bench-app");
 
   plain_curl_round(base + "/apps/bench-app", requests / 10);  // warm up both
   herokupp_round(app, requests / 10);
-  std::vector<double> plain, ours;
+  std::vector<double> plain, ours, raw, decode;
   for (int r = 0; r < rounds; ++r) {
     plain.push_back(plain_curl_round(base + "/apps/bench-app", requests));
     ours.push_back(herokupp_round(app, requests));
+    raw.push_back(raw_round(heroku, requests));
+    decode.push_back(decode_only(requests));
   }
   double p = median(plain);
   double o = median(ours);
@@ -128,6 +150,9 @@ int main(int argc, char** argv) {
   std::printf("  plain libcurl, reused handle : %8.1f us/request\n", p);
   std::printf("  herokupp app.info()          : %8.1f us/request\n", o);
   std::printf("  ratio herokupp / plain curl  : %8.3f\n", o / p);
+  std::printf("  of which: raw() without decoding %8.1f us, decoding alone %8.1f us\n",
+              median(raw), median(decode));
+  std::printf("  herokupp connections opened  : %8ld\n", transport->connections_opened());
   server.stop();
   serving.join();
   return 0;

@@ -41,7 +41,7 @@ bool pipeline_visible(Platform::Impl& impl, Account const& account, Pipeline con
 }
 
 Pipeline& visible_pipeline(Platform::Impl& impl, Ctx& ctx, std::string_view identity) {
-  Pipeline& p = impl.pipeline_for(ctx, identity);
+  Pipeline& p = impl.pipeline_for(identity);
   if (!pipeline_visible(impl, ctx.account, p)) {
     fail(403, "forbidden", "You do not have access to the pipeline " + p.name + ".");
   }

@@ -290,6 +290,7 @@ void Platform::Impl::schedule(TimePoint at, std::function<void(TimePoint)> fn) {
 
 void Platform::Impl::run_events(TimePoint now) {
   while (!events.empty() && events.begin()->first <= now) {
+    ++generation;
     auto node = events.extract(events.begin());
     node.mapped()(node.key());
   }
@@ -406,8 +407,7 @@ detail::Release* Platform::Impl::release_by_identity(App& app, std::string_view 
   return nullptr;
 }
 
-detail::Pipeline& Platform::Impl::pipeline_for(Ctx& ctx, std::string_view identity) {
-  (void)ctx;
+detail::Pipeline& Platform::Impl::pipeline_for(std::string_view identity) {
   if (auto it = pipelines.find(std::string(identity)); it != pipelines.end()) return it->second;
   for (auto& [id, p] : pipelines) {
     if (p.name == identity) return p;
@@ -444,7 +444,14 @@ Response Platform::Impl::handle(Request const& request) {
   std::string key(to_string(request.method));
   key += ' ';
   key += target;
-  ++request_counts[key];
+  // Counted per method and path for tests; a long-running server with
+  // endless distinct paths stops adding new ones rather than grow.
+  if (auto it = request_counts.find(key); it != request_counts.end()) {
+    ++it->second;
+  } else if (request_counts.size() < 100000) {
+    request_counts.emplace(std::move(key), 1);
+  }
+  if (request.method != Method::get && request.method != Method::head) ++generation;
   run_events(now);
 
   if (starts_with(target, "/__sim/")) return sim_endpoint(request, target);
@@ -577,6 +584,39 @@ Response Platform::Impl::handle_locked(Request const& request, std::string_view 
                                      " " + link.href + ")."));
   }
 
+  // A GET answer depends only on the state (which `generation` versions),
+  // the account, the path and the Range: repeated reads are served from a
+  // cache. Rate-limit info depends on the time and is never cached.
+  bool const is_read = request.method == Method::get || request.method == Method::head;
+  auto revalidate = [&](Response res) {
+    auto inm = request.headers.get("If-None-Match");
+    auto etag = res.headers.get("ETag");
+    if (inm && etag && (*inm == *etag || *inm == "*")) {
+      res.status = 304;
+      res.body.clear();
+      res.headers.erase("Content-Type");
+    }
+    return finish(std::move(res));
+  };
+  std::string cache_key;
+  if (is_read && std::string_view(link.resource) != "rate-limit") {
+    cache_key = account->id;
+    cache_key += '\n';
+    cache_key += path;
+    if (auto range = request.headers.get("Range")) {
+      cache_key += '\n';
+      cache_key += *range;
+    }
+    auto cached = get_cache.find(cache_key);
+    if (cached != get_cache.end() && cached->second.generation == generation) {
+      Response res;
+      res.status = cached->second.status;
+      res.headers = cached->second.headers;
+      res.body = cached->second.body;
+      return revalidate(std::move(res));
+    }
+  }
+
   Reply reply;
   try {
     Ctx ctx{request, link, match.params, body, *account, now};
@@ -663,18 +703,19 @@ Response Platform::Impl::handle_locked(Request const& request, std::string_view 
     res.body = reply.body.dump();
   }
   if (!res.body.empty()) res.headers.add("Content-Type", "application/json");
+  if (!is_read) return finish(std::move(res));
 
-  if (request.method == Method::get || request.method == Method::head) {
-    std::string etag = etag_of(res.body);
-    auto inm = request.headers.get("If-None-Match");
-    res.headers.add("ETag", etag);
-    if (inm && (*inm == etag || *inm == "*")) {
-      res.status = 304;
-      res.body.clear();
-      res.headers.erase("Content-Type");
+  res.headers.add("ETag", etag_of(res.body));
+  if (!cache_key.empty()) {
+    // Bounded: a few MiB of recent answers, forgotten wholesale when full.
+    if (get_cache_bytes > (8U << 20) || get_cache.size() >= 4096) {
+      get_cache.clear();
+      get_cache_bytes = 0;
     }
+    get_cache_bytes += cache_key.size() + res.body.size();
+    get_cache[cache_key] = CachedRead{generation, res.status, res.headers, res.body};
   }
-  return finish(std::move(res));
+  return revalidate(std::move(res));
 }
 
 Response Platform::Impl::sim_endpoint(Request const& request, std::string_view path) {
@@ -743,6 +784,7 @@ result<void> Platform::load_seed(std::string_view text) {
   }
   auto now = impl_->clock->now();
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  ++impl_->generation;
   try {
     impl_->load_seed(seed, now);
   } catch (ApiError const& e) {
@@ -765,6 +807,7 @@ std::string Platform::add_account(std::string const& email, std::string api_key)
   auto now = impl_->clock->now();
   std::lock_guard<std::mutex> lock(impl_->mutex);
   auto& impl = *impl_;
+  ++impl.generation;
   if (api_key.empty()) api_key = impl.new_key();
   Account* existing = nullptr;
   for (auto& [id, a] : impl.accounts) {
@@ -798,6 +841,7 @@ void Platform::set_base_url(std::string url) {
   while (!url.empty() && url.back() == '/')
     url.pop_back();
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  ++impl_->generation;
   impl_->options.base_url = std::move(url);
 }
 
@@ -825,6 +869,7 @@ void Platform::inject(FaultKind kind, int count, std::string path_prefix) {
 
 void Platform::fail_next_release(std::string const& app, std::string message) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  ++impl_->generation;
   if (App* a = impl_->app_by_identity(app)) a->fail_next_release = std::move(message);
 }
 

@@ -106,7 +106,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::App& app_param(detail::Ctx& ctx) { return app_for(ctx, ctx.param("app_identity")); }
   detail::Release* current_release(detail::App& app);
   detail::Release* release_by_identity(detail::App& app, std::string_view identity);
-  detail::Pipeline& pipeline_for(detail::Ctx& ctx, std::string_view identity);
+  detail::Pipeline& pipeline_for(std::string_view identity);
   detail::Slug* slug_by_id(std::string_view id);
 
   // --- shared behaviour ---
@@ -255,6 +255,17 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
     std::string path_prefix;
   };
   std::deque<Injected> injected;
+
+  /// Bumped by every change of state; a cached read is valid for one generation.
+  std::uint64_t generation = 0;
+  struct CachedRead {
+    std::uint64_t generation;
+    int status;
+    Headers headers;
+    std::string body;
+  };
+  std::unordered_map<std::string, CachedRead> get_cache;  ///< account, path, Range
+  std::size_t get_cache_bytes = 0;
 
   std::unordered_map<std::string, std::size_t> request_counts;  ///< "GET /path"
   std::size_t total_requests = 0;
