@@ -1,0 +1,95 @@
+// Maintenance windows: maintenance on for a while, then back as it was.
+#ifndef HEROKUPP_OPS_MAINTENANCE_HPP
+#define HEROKUPP_OPS_MAINTENANCE_HPP
+
+#include <herokupp/app_client.hpp>
+#include <herokupp/error.hpp>
+#include <herokupp/export.hpp>
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace herokupp::ops {
+
+/// An RAII maintenance window. Opening it turns maintenance on (unless it
+/// already was); closing it restores the state found at opening. close()
+/// reports whether that worked; a window not closed is closed by its
+/// destructor, also during stack unwinding, and the destructor never throws.
+/// Move-only.
+///
+/// @par Example
+/// @code
+/// auto window = herokupp::ops::maintenance(heroku.app("shop"));
+/// if (!window) return window.error();
+/// auto migrated = herokupp::ops::migrate(heroku.app("shop"), wait_opts);
+/// auto restored = window->close();   // maintenance off again, even if migrate failed
+/// @endcode
+class HEROKUPP_API MaintenanceWindow {
+ public:
+  /// Wraps the restoring step: called once with a function that restores
+  /// and returns its outcome; what the hook returns is what close() reports.
+  /// Session uses it to audit the closing. Unset: the restore runs as is.
+  using CloseHook = std::function<result<void>(std::function<result<void>()> const& restore)>;
+
+  MaintenanceWindow(MaintenanceWindow&& other) noexcept;
+  MaintenanceWindow& operator=(MaintenanceWindow&& other) noexcept;
+  MaintenanceWindow(MaintenanceWindow const&) = delete;
+  MaintenanceWindow& operator=(MaintenanceWindow const&) = delete;
+  ~MaintenanceWindow();
+
+  /// Reads the current state and turns maintenance on if it was off. When
+  /// turning it on fails, nothing was changed and the Error is returned.
+  static result<MaintenanceWindow> open(AppClient app, CloseHook on_close = {});
+
+  /// Restores the state found at opening (turns maintenance off only if it
+  /// was off then). A second call does nothing and succeeds.
+  result<void> close();
+
+  /// Whether maintenance was already on when the window opened.
+  bool was_on() const noexcept { return was_on_; }
+  /// True until close() (or a move) has ended the window.
+  bool is_open() const noexcept { return open_; }
+  /// The outcome of restoring, once closed.
+  std::optional<result<void>> const& close_result() const noexcept { return closed_; }
+
+ private:
+  MaintenanceWindow(AppClient app, bool was_on, CloseHook on_close);
+
+  std::optional<AppClient> app_;
+  bool was_on_ = false;
+  bool open_ = false;
+  CloseHook on_close_;
+  std::optional<result<void>> closed_;
+};
+
+/// Opens a maintenance window on `app`; see MaintenanceWindow.
+///
+/// @par Example
+/// @code
+/// auto window = herokupp::ops::maintenance(app);
+/// @endcode
+HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
+
+/// Runs `work` inside a maintenance window and restores maintenance after
+/// it, whatever `work` returns or throws. `work` returns a result<T>; when
+/// the work succeeded but restoring failed, the restore Error is returned.
+///
+/// @par Example
+/// @code
+/// auto r = herokupp::ops::with_maintenance(app, [&] { return herokupp::ops::migrate(app, o); });
+/// @endcode
+template <class Work>
+auto with_maintenance(AppClient const& app, Work&& work) -> decltype(std::forward<Work>(work)()) {
+  auto window = MaintenanceWindow::open(app);
+  if (!window) return window.error();
+  auto outcome = std::forward<Work>(work)();  // a throw here unwinds through ~MaintenanceWindow
+  auto restored = window.value().close();
+  if (outcome && !restored) return restored.error();
+  return outcome;
+}
+
+}  // namespace herokupp::ops
+
+#endif  // HEROKUPP_OPS_MAINTENANCE_HPP

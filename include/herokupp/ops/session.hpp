@@ -1,0 +1,139 @@
+// Session: runs ops actions for one actor, under a Policy, with an audit trail.
+#ifndef HEROKUPP_OPS_SESSION_HPP
+#define HEROKUPP_OPS_SESSION_HPP
+
+#include <herokupp/client.hpp>
+#include <herokupp/error.hpp>
+#include <herokupp/export.hpp>
+#include <herokupp/models/app.hpp>
+#include <herokupp/models/release.hpp>
+#include <herokupp/ops/audit.hpp>
+#include <herokupp/ops/config_change.hpp>
+#include <herokupp/ops/dyno_summary.hpp>
+#include <herokupp/ops/fingerprint.hpp>
+#include <herokupp/ops/maintenance.hpp>
+#include <herokupp/ops/masked_config.hpp>
+#include <herokupp/ops/policy.hpp>
+#include <herokupp/ops/promote.hpp>
+#include <herokupp/ops/restart.hpp>
+#include <herokupp/ops/rollback.hpp>
+#include <herokupp/ops/run.hpp>
+#include <herokupp/ops/scale.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace herokupp::ops {
+
+namespace detail {
+struct SessionState;
+}  // namespace detail
+
+/// How a Session runs its actions.
+///
+/// @par Example
+/// @code
+/// herokupp::ops::SessionOptions o;
+/// o.fingerprinter = herokupp::ops::Fingerprinter{std::getenv("HEROKUPP_FINGERPRINT_KEY")};
+/// o.protected_apps = {"chatops-bot"};
+/// o.one_off.migrate_command = "bin/rails db:migrate";
+/// @endcode
+struct SessionOptions {
+  /// Fingerprints in masked config and audit records. Without a key the
+  /// Session uses a random one, so fingerprints compare within it only.
+  Fingerprinter fingerprinter;
+  /// Apps no one may configure, besides the Policy's protected_apps.
+  std::vector<std::string> protected_apps;
+  /// Also protect HEROKU_APP_NAME / HEROKU_APP_ID: the app this program runs on.
+  bool protect_own_app = true;
+  OneOffOptions one_off;   ///< run and migrate: allow-list, dyno, waiting
+  ScaleOptions scale;      ///< scale limits
+  PromoteOptions promote;  ///< promote waiting
+  /// The time for audit records and dyno ages. Unset: the system clock.
+  std::function<Timestamp()> now;
+  /// Told when an audit record could not be written; the action's own
+  /// result is returned unchanged.
+  std::function<void(Error const&)> on_audit_failure;
+};
+
+/// Runs ops actions on behalf of `actor`: each checks the Policy first
+/// (a refusal is an Error of kind policy_denied naming the role that would
+/// allow it, and sends no request), refuses configure on protected apps,
+/// then calls the same free function (`ops::rollback`...), and writes one
+/// AuditRecord (time, actor, action, app, arguments with config values
+/// replaced by fingerprints, outcome, Heroku request ids) to the sink.
+///
+/// Without a Policy nothing is checked but protected apps, as a bot without
+/// auth; with one, whatever it does not grant is denied. Without a sink
+/// nothing is recorded. A Session is cheap to copy and thread-safe. It sends
+/// requests through a Client made from `client`'s options (sharing its
+/// transport and throttle) whose logger also notes request ids.
+///
+/// @par Example
+/// @code
+/// herokupp::Client heroku{herokupp::ClientOptions::from_env()};
+/// auto policy = herokupp::ops::Policy::load("policy.json").value();
+/// auto audit = std::make_shared<herokupp::ops::JsonLinesAuditSink>("audit.jsonl");
+/// herokupp::ops::Session session{heroku, policy, "alice", audit};
+/// auto r = session.rollback("shop", "v42");
+/// if (!r) reply(herokupp::ops::explain(r.error()));   // e.g. names heroku-shop
+/// @endcode
+class HEROKUPP_API Session {
+ public:
+  Session(Client client, std::optional<Policy> policy, std::string actor,
+          std::shared_ptr<AuditSink> audit, SessionOptions options = {});
+
+  std::string const& actor() const noexcept;
+  /// The Policy, or null when none was given.
+  Policy const* policy() const noexcept;
+  /// Every app protected from configure: the Policy's, the options', and
+  /// this program's own app, lower case.
+  std::vector<std::string> protected_apps() const;
+  /// The fingerprints this Session shows.
+  Fingerprinter const& fingerprinter() const noexcept;
+
+  /// Whether this Session's actor may do `action` on `app` (no request, no audit).
+  result<void> check(Action action, std::string_view app) const;
+
+  // read
+  result<App> info(std::string_view app) const;
+  result<DynoSummary> dyno_summary(std::string_view app) const;
+  result<std::vector<Release>> recent_releases(std::string_view app, std::size_t n) const;
+  result<MaskedConfig> masked_config(std::string_view app) const;
+  result<ConfigComparison> compare_config(std::string_view app_a, std::string_view app_b) const;
+  // reveal (heroku-<app>-reveal only)
+  result<std::map<std::string, std::string>> reveal_config(
+      std::string_view app, std::vector<std::string> const& keys) const;
+  // configure
+  result<ConfigChange> set_config(std::string_view app,
+                                  std::map<std::string, std::string> const& values) const;
+  result<ConfigChange> unset_config(std::string_view app,
+                                    std::vector<std::string> const& keys) const;
+  // operate
+  result<RollbackResult> rollback(std::string_view app, std::int64_t version) const;
+  result<RollbackResult> rollback(std::string_view app, std::string_view version) const;
+  result<RestartResult> restart(std::string_view app, std::string_view target = {}) const;
+  result<ScaleResult> scale(std::string_view app, std::string_view spec) const;
+  result<ScaleResult> scale(std::string_view app, std::vector<ScaleRequest> const& requests) const;
+  result<RunResult> run(std::string_view app, std::string_view command) const;
+  result<RunResult> migrate(std::string_view app) const;
+  /// A maintenance window; its opening and its closing are audited separately.
+  result<MaintenanceWindow> maintenance(std::string_view app) const;
+  /// Needs operate on every target app.
+  result<PromoteResult> promote(std::string_view pipeline, std::string_view from_app,
+                                std::vector<std::string> const& targets) const;
+
+ private:
+  std::shared_ptr<detail::SessionState const> state_;
+};
+
+}  // namespace herokupp::ops
+
+#endif  // HEROKUPP_OPS_SESSION_HPP

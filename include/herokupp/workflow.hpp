@@ -1,0 +1,8 @@
+// herokupp::workflow: deploy plans and environments files (optional component).
+#ifndef HEROKUPP_WORKFLOW_HPP
+#define HEROKUPP_WORKFLOW_HPP
+
+#include <herokupp/workflow/deploy.hpp>        // IWYU pragma: export
+#include <herokupp/workflow/environments.hpp>  // IWYU pragma: export
+
+#endif  // HEROKUPP_WORKFLOW_HPP

@@ -1,0 +1,419 @@
+#include <herokupp/app_client.hpp>
+#include <herokupp/ops/releases.hpp>
+#include <herokupp/ops/session.hpp>
+#include <herokupp/pipeline_client.hpp>
+
+#include "ops/detail/text.hpp"
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+namespace herokupp::ops {
+namespace detail {
+
+struct SessionState {
+  Client client;
+  std::optional<Policy> policy;
+  std::string actor;
+  std::shared_ptr<AuditSink> audit;
+  SessionOptions options;
+  Fingerprinter fingerprinter;
+  std::vector<std::string> protected_apps;  // lower case, sorted
+
+  SessionState(Client c, std::optional<Policy> p, std::string a, std::shared_ptr<AuditSink> s,
+               SessionOptions o)
+      : client(std::move(c)),
+        policy(std::move(p)),
+        actor(std::move(a)),
+        audit(std::move(s)),
+        options(std::move(o)) {}
+
+  Timestamp now() const { return options.now ? options.now() : Timestamp::now(); }
+
+  ConfigOptions config_options() const {
+    ConfigOptions c;
+    c.fingerprinter = fingerprinter;
+    c.protected_apps = protected_apps;  // already holds this program's own app
+    c.protect_own_app = false;
+    return c;
+  }
+
+  bool is_protected(std::string_view app) const {
+    return std::binary_search(protected_apps.begin(), protected_apps.end(), lower(app));
+  }
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::SessionState;
+using Arguments = std::vector<std::pair<std::string, std::string>>;
+
+// The request ids of the action running on this thread. The Session's
+// Client logs every attempt from the calling thread, so a thread-local
+// list collects exactly this action's requests.
+thread_local std::vector<std::string>* collecting = nullptr;
+
+class CollectRequestIds {
+ public:
+  CollectRequestIds() : saved_(collecting) { collecting = &ids_; }
+  ~CollectRequestIds() { collecting = saved_; }
+  CollectRequestIds(CollectRequestIds const&) = delete;
+  CollectRequestIds& operator=(CollectRequestIds const&) = delete;
+  std::vector<std::string> take() { return std::move(ids_); }
+
+ private:
+  std::vector<std::string> ids_;
+  std::vector<std::string>* saved_;
+};
+
+Client noting_client(Client const& client) {
+  ClientOptions options = client.options();
+  Logger inner = options.logger;
+  options.logger = [inner](LogRecord const& record) {
+    if (inner) inner(record);
+    if (collecting && !record.request_id.empty()) collecting->push_back(record.request_id);
+  };
+  return Client(std::move(options));
+}
+
+result<void> check_action(SessionState const& s, Action action, std::string_view app) {
+  if (class_of(action) == ActionClass::configure && s.is_protected(app)) {
+    return Error(ErrorKind::protected_app, std::string(app) +
+                                               " is protected: " + std::string(to_string(action)) +
+                                               " is refused for everyone");
+  }
+  if (s.policy) return s.policy->check(s.actor, action, app);
+  return success();
+}
+
+void write(SessionState const& s, AuditRecord const& record) {
+  if (!s.audit) return;
+  auto written = s.audit->write(record);
+  if (!written && s.options.on_audit_failure) s.options.on_audit_failure(written.error());
+}
+
+// Checks the policy for each of `apps` (unless `check` is false), runs
+// `work`, and writes one audit record; `describe` turns a success into the
+// record's message. The one place where every Session action goes through.
+template <class Work, class Describe>
+auto perform(SessionState const& s, Action action, std::string_view app, Arguments args,
+             std::vector<std::string> const& apps, bool check, Work&& work, Describe&& describe)
+    -> decltype(std::forward<Work>(work)()) {
+  using R = decltype(std::forward<Work>(work)());
+  AuditRecord record;
+  record.time = s.now();
+  record.actor = s.actor;
+  record.action = std::string(to_string(action));
+  record.app = std::string(app);
+  record.arguments = std::move(args);
+  if (check) {
+    for (auto const& a : apps) {
+      auto allowed = check_action(s, action, a);
+      if (!allowed) {
+        record.outcome = "denied";
+        record.error = std::string(to_string(allowed.error().kind));
+        record.message = allowed.error().message;
+        write(s, record);
+        return R(allowed.error());
+      }
+    }
+  }
+  CollectRequestIds ids;
+  R r = std::forward<Work>(work)();
+  record.request_ids = ids.take();
+  if (r) {
+    record.outcome = "ok";
+    if constexpr (std::is_void_v<typename R::value_type>) {
+      record.message = describe();
+    } else {
+      record.message = describe(r.value());
+    }
+  } else {
+    record.outcome = "error";
+    record.error = std::string(to_string(r.error().kind));
+    record.message = r.error().message;
+  }
+  write(s, record);
+  return r;
+}
+
+std::vector<std::string> one(std::string_view app) {
+  return {std::string(app)};
+}
+
+std::string keys_of(std::vector<std::string> const& keys) {
+  return detail::join(keys, ",");
+}
+
+std::string describe_change(ConfigChange const& c) {
+  std::vector<std::string> parts;
+  auto add = [&](char const* what, std::vector<std::string> const& keys) {
+    if (!keys.empty()) parts.push_back(std::string(what) + " " + keys_of(keys));
+  };
+  add("added", c.added);
+  add("changed", c.changed);
+  add("unchanged", c.unchanged);
+  add("removed", c.removed);
+  add("absent", c.absent);
+  return parts.empty() ? std::string("nothing changed") : detail::join(parts, "; ");
+}
+
+std::string describe_rollback(RollbackResult const& r) {
+  return "rolled back from v" + std::to_string(r.from_version) + " to v" +
+         std::to_string(r.to_version) + " as v" + std::to_string(r.release.version);
+}
+
+std::string describe_run(RunResult const& r) {
+  std::string out = "started " + r.dyno.name;
+  if (r.finished) out += ", finished " + r.final_state;
+  return out;
+}
+
+WaitOptions with_client_clock(WaitOptions wait, Client const& client) {
+  if (!wait.now) wait.now = client.options().now;
+  if (!wait.sleep) wait.sleep = client.options().sleep;
+  return wait;
+}
+
+}  // namespace
+
+Session::Session(Client client, std::optional<Policy> policy, std::string actor,
+                 std::shared_ptr<AuditSink> audit, SessionOptions options) {
+  auto state =
+      std::make_shared<SessionState>(noting_client(client), std::move(policy), std::move(actor),
+                                     std::move(audit), std::move(options));
+  state->fingerprinter = state->options.fingerprinter.enabled() ? state->options.fingerprinter
+                                                                : Fingerprinter::random();
+  ConfigOptions protect;
+  protect.protected_apps = state->options.protected_apps;
+  if (state->policy) {
+    for (auto const& app : state->policy->protected_apps())
+      protect.protected_apps.push_back(app);
+  }
+  protect.protect_own_app = state->options.protect_own_app;
+  state->protected_apps = ops::protected_apps(protect);  // lower case, sorted, unique
+  state_ = std::move(state);
+}
+
+std::string const& Session::actor() const noexcept {
+  return state_->actor;
+}
+Policy const* Session::policy() const noexcept {
+  return state_->policy ? &*state_->policy : nullptr;
+}
+std::vector<std::string> Session::protected_apps() const {
+  return state_->protected_apps;
+}
+Fingerprinter const& Session::fingerprinter() const noexcept {
+  return state_->fingerprinter;
+}
+
+result<void> Session::check(Action action, std::string_view app) const {
+  return check_action(*state_, action, app);
+}
+
+result<App> Session::info(std::string_view app) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::info, app, {}, one(app), true,
+      [&] { return s.client.app(std::string(app)).info(); },
+      [](App const& a) { return std::string("maintenance ") + (a.maintenance ? "on" : "off"); });
+}
+
+result<DynoSummary> Session::dyno_summary(std::string_view app) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::dynos, app, {}, one(app), true,
+      [&] { return ops::dyno_summary(s.client.app(std::string(app)), s.options.now); },
+      [](DynoSummary const& d) { return std::to_string(d.total()) + " dynos"; });
+}
+
+result<std::vector<Release>> Session::recent_releases(std::string_view app, std::size_t n) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::releases, app, {{"n", std::to_string(n)}}, one(app), true,
+      [&] { return ops::recent_releases(s.client.app(std::string(app)), n); },
+      [](std::vector<Release> const& r) { return std::to_string(r.size()) + " releases"; });
+}
+
+result<MaskedConfig> Session::masked_config(std::string_view app) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::masked_config, app, {}, one(app), true,
+      [&] { return ops::masked_config(s.client.app(std::string(app)), s.config_options()); },
+      [](MaskedConfig const& m) { return std::to_string(m.vars.size()) + " keys, masked"; });
+}
+
+result<ConfigComparison> Session::compare_config(std::string_view app_a,
+                                                 std::string_view app_b) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::compare_config, app_a, {{"other", std::string(app_b)}},
+      {std::string(app_a), std::string(app_b)}, true,
+      [&] {
+        return ops::compare_config(s.client.app(std::string(app_a)),
+                                   s.client.app(std::string(app_b)), s.config_options());
+      },
+      [](ConfigComparison const& c) {
+        return std::to_string(c.count(KeyStatus::same)) + " same, " +
+               std::to_string(c.count(KeyStatus::differs)) + " differ, " +
+               std::to_string(c.count(KeyStatus::only_in_a)) + " only in " + c.app_a + ", " +
+               std::to_string(c.count(KeyStatus::only_in_b)) + " only in " + c.app_b;
+      });
+}
+
+result<std::map<std::string, std::string>> Session::reveal_config(
+    std::string_view app, std::vector<std::string> const& keys) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::reveal_config, app, {{"keys", keys_of(keys)}}, one(app), true,
+      [&] { return ops::reveal_config(s.client.app(std::string(app)), keys); },
+      [](std::map<std::string, std::string> const& values) {
+        return "revealed " + std::to_string(values.size()) + " values";
+      });
+}
+
+result<ConfigChange> Session::set_config(std::string_view app,
+                                         std::map<std::string, std::string> const& values) const {
+  auto const& s = *state_;
+  Arguments args;
+  for (auto const& [key, value] : values)
+    args.emplace_back(key, "fp:" + s.fingerprinter(value));
+  return perform(
+      s, Action::set_config, app, std::move(args), one(app), true,
+      [&] { return ops::set_config(s.client.app(std::string(app)), values, s.config_options()); },
+      describe_change);
+}
+
+result<ConfigChange> Session::unset_config(std::string_view app,
+                                           std::vector<std::string> const& keys) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::unset_config, app, {{"keys", keys_of(keys)}}, one(app), true,
+      [&] { return ops::unset_config(s.client.app(std::string(app)), keys, s.config_options()); },
+      describe_change);
+}
+
+result<RollbackResult> Session::rollback(std::string_view app, std::int64_t version) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::rollback, app, {{"version", std::to_string(version)}}, one(app), true,
+      [&] { return ops::rollback(s.client.app(std::string(app)), version); }, describe_rollback);
+}
+
+result<RollbackResult> Session::rollback(std::string_view app, std::string_view version) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::rollback, app, {{"version", std::string(version)}}, one(app), true,
+      [&] { return ops::rollback(s.client.app(std::string(app)), version); }, describe_rollback);
+}
+
+result<RestartResult> Session::restart(std::string_view app, std::string_view target) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::restart, app, {{"target", target.empty() ? "all" : std::string(target)}}, one(app),
+      true, [&] { return ops::restart(s.client.app(std::string(app)), target); },
+      [](RestartResult const& r) { return "restarted " + detail::join(r.dynos, ", "); });
+}
+
+namespace {
+std::string describe_scale(ScaleResult const& r) {
+  std::vector<std::string> parts;
+  for (auto const& c : r.changes) {
+    parts.push_back(c.type + " " + std::to_string(c.quantity_before) + ":" + c.size_before +
+                    " -> " + std::to_string(c.quantity_after) + ":" + c.size_after);
+  }
+  return detail::join(parts, ", ");
+}
+
+std::string spec_of(std::vector<ScaleRequest> const& requests) {
+  std::vector<std::string> parts;
+  for (auto const& r : requests) {
+    std::string part = r.type + "=";
+    if (r.quantity) part += std::to_string(*r.quantity);
+    if (r.quantity && r.size) part += ":";
+    if (r.size) part += *r.size;
+    parts.push_back(std::move(part));
+  }
+  return detail::join(parts, " ");
+}
+}  // namespace
+
+result<ScaleResult> Session::scale(std::string_view app, std::string_view spec) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::scale, app, {{"spec", std::string(spec)}}, one(app), true,
+      [&] { return ops::scale(s.client.app(std::string(app)), spec, s.options.scale); },
+      describe_scale);
+}
+
+result<ScaleResult> Session::scale(std::string_view app,
+                                   std::vector<ScaleRequest> const& requests) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::scale, app, {{"spec", spec_of(requests)}}, one(app), true,
+      [&] { return ops::scale(s.client.app(std::string(app)), requests, s.options.scale); },
+      describe_scale);
+}
+
+result<RunResult> Session::run(std::string_view app, std::string_view command) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::run, app, {{"command", std::string(command)}}, one(app), true,
+      [&] { return ops::run(s.client.app(std::string(app)), command, s.options.one_off); },
+      describe_run);
+}
+
+result<RunResult> Session::migrate(std::string_view app) const {
+  auto const& s = *state_;
+  return perform(
+      s, Action::migrate, app, {{"command", s.options.one_off.migrate_command}}, one(app), true,
+      [&] { return ops::migrate(s.client.app(std::string(app)), s.options.one_off); },
+      describe_run);
+}
+
+result<MaintenanceWindow> Session::maintenance(std::string_view app) const {
+  auto const& s = *state_;
+  std::shared_ptr<SessionState const> state = state_;
+  std::string name(app);
+  MaintenanceWindow::CloseHook hook =
+      [state, name](std::function<result<void>()> const& restore) -> result<void> {
+    // Closing is not checked again: a window once open must always be able
+    // to put things back.
+    return perform(
+        *state, Action::maintenance, name, {{"phase", "end"}}, {}, false, [&] { return restore(); },
+        [] { return std::string("maintenance back as it was"); });
+  };
+  return perform(
+      s, Action::maintenance, app, {{"phase", "begin"}}, one(app), true,
+      [&] { return MaintenanceWindow::open(s.client.app(name), hook); },
+      [](MaintenanceWindow const& w) {
+        return std::string(w.was_on() ? "maintenance was already on" : "maintenance turned on");
+      });
+}
+
+result<PromoteResult> Session::promote(std::string_view pipeline, std::string_view from_app,
+                                       std::vector<std::string> const& targets) const {
+  auto const& s = *state_;
+  PromoteOptions options = s.options.promote;
+  options.wait = with_client_clock(options.wait, s.client);
+  return perform(
+      s, Action::promote, from_app,
+      {{"pipeline", std::string(pipeline)}, {"targets", keys_of(targets)}},
+      targets.empty() ? one(from_app) : targets, true,
+      [&] {
+        return ops::promote(s.client.pipeline(std::string(pipeline)), from_app, targets, options);
+      },
+      [](PromoteResult const& r) {
+        std::vector<std::string> parts;
+        for (auto const& t : r.targets)
+          parts.push_back(t.app + " " + t.status);
+        return (r.completed ? std::string("completed: ") : std::string("created: ")) +
+               detail::join(parts, ", ");
+      });
+}
+
+}  // namespace herokupp::ops

@@ -1,0 +1,221 @@
+// The herokupp tool end to end, in-process against the simulator: every
+// command, its --json output and its exit codes.
+#include "cli_world.hpp"
+
+#include <nlohmann/json.hpp>
+
+using clitest::World;
+using json = nlohmann::json;
+
+namespace {
+
+json parse(std::string const& text) {
+  auto j = json::parse(text, nullptr, false);
+  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
+  return j;
+}
+
+std::string code_of(std::string const& text) {
+  auto at = text.rfind("--confirm ");
+  REQUIRE(at != std::string::npos);
+  return text.substr(at + 10, 6);
+}
+
+}  // namespace
+
+TEST_CASE("read commands: apps, info, dynos, releases, config") {
+  World w;
+  auto apps = w.run({"--json", "apps", "shop"});
+  CHECK(apps.code == 0);
+  auto j = parse(apps.out);
+  CHECK(j["ok"] == true);
+  CHECK(j["apps"].size() == 3);
+
+  auto info = w.run({"info", "shop-staging"});
+  CHECK(info.code == 0);
+  CHECK(info.out.find("Maintenance: off") != std::string::npos);
+  CHECK(parse(w.run({"--json", "info", "shop-staging"}).out)["app"]["name"] == "shop-staging");
+
+  auto dynos = w.run({"--json", "dynos", "shop-production"});
+  CHECK(dynos.code == 0);
+  CHECK(parse(dynos.out)["total"] == 5);
+
+  auto releases = w.run({"--json", "releases", "shop-staging", "-n", "3"});
+  CHECK(releases.code == 0);
+  auto rel = parse(releases.out)["releases"];
+  REQUIRE(rel.size() == 3);
+  CHECK(rel[0]["current"] == true);
+  CHECK(rel[0]["version"].get<int>() > rel[1]["version"].get<int>());
+
+  auto config = w.run({"config", "shop-production"});
+  CHECK(config.code == 0);
+  CHECK(config.out.find("DATABASE_URL=********") != std::string::npos);
+  auto cj = parse(w.run({"--json", "config", "shop-production"}).out);
+  for (auto const& v : cj["config"])
+    CHECK(v["value"] == "********");
+}
+
+TEST_CASE("exit codes: usage 2, API error 1, denied 3") {
+  World w;
+  CHECK(w.run({"no-such-command"}).code == 2);
+  CHECK(w.run({"releases"}).code == 2);
+  CHECK(w.run({"maintenance", "shop-staging", "sideways"}).code == 2);
+  CHECK(w.run({"ps:scale", "shop-staging", "web=lots"}).code == 2);
+  w.extra_env["HEROKU_API_KEY"] = "";
+  CHECK(w.run({"apps"}).code == 2);
+  w.extra_env.clear();
+
+  auto missing = w.run({"--json", "info", "no-such-app"}, false);
+  CHECK(missing.code == 1);
+  CHECK(parse(missing.out)["error"]["kind"] == "not_found");
+
+  auto before = w.platform().config_vars("shop-production").value();
+  auto denied = w.run({"--json", "config:set", "shop-production", "FEATURE=new-value-7c1e"});
+  CHECK(denied.code == 3);
+  CHECK(parse(denied.out)["error"]["kind"] == "protected_app");
+  CHECK(w.platform().config_vars("shop-production").value() == before);
+
+  auto not_granted = w.run(
+      {"--actor", "eve", "--policy", w.path("policy.json"), "restart", "shop-staging"}, false);
+  CHECK(not_granted.code == 3);
+  CHECK_MESSAGE(not_granted.err.find("heroku-shop-staging") != std::string::npos, not_granted.err);
+
+  auto audit = w.read("audit.jsonl");
+  CHECK(audit.find("\"outcome\":\"denied\"") != std::string::npos);
+  for (auto const& secret : clitest::fleet_secrets())
+    CHECK(audit.find(secret) == std::string::npos);
+}
+
+TEST_CASE("operate commands: rollback, restart, scale, maintenance, run, migrate") {
+  World w;
+  auto rel = parse(w.run({"--json", "releases", "shop-staging", "-n", "2"}).out)["releases"];
+  auto previous = rel[1]["version"].get<int>();
+  auto rb = w.run({"--json", "rollback", "shop-staging", "v" + std::to_string(previous)});
+  CHECK(rb.code == 0);
+  auto rbj = parse(rb.out);
+  CHECK(rbj["to_version"] == previous);
+  CHECK(rbj["reminder"].get<std::string>().find("Database") != std::string::npos);
+  CHECK(w.run({"rollback", "shop-staging", "v9999"}).code == 1);
+
+  auto restart = w.run({"--json", "restart", "shop-worker", "worker"});
+  CHECK(restart.code == 0);
+  CHECK(parse(restart.out)["dynos"].size() == 3);
+  CHECK(w.run({"restart", "shop-staging"}).code == 0);
+
+  auto scale = w.run({"--json", "ps:scale", "shop-staging", "web=2:standard-1x"});
+  CHECK(scale.code == 0);
+  CHECK(parse(scale.out)["changes"][0]["quantity_after"] == 2);
+
+  auto on = w.run({"--json", "maintenance", "shop-staging", "on"});
+  CHECK(on.code == 0);
+  CHECK(parse(on.out)["maintenance"] == true);
+  CHECK(parse(w.run({"--json", "maintenance", "shop-staging", "off"}).out)["maintenance"] == false);
+
+  auto ran = w.run({"--json", "run", "shop-staging", "--", "rake", "cache:clear"});
+  CHECK(ran.code == 0);
+  CHECK(parse(ran.out)["finished"] == true);
+  CHECK(w.run({"run", "shop-staging", "--", "bash", "-c", "env"}).code == 2);
+
+  auto migrate = w.run({"--json", "migrate", "shop-staging"});
+  CHECK(migrate.code == 0);
+  CHECK(parse(migrate.out)["command"] == "rake db:migrate");
+}
+
+TEST_CASE("config:set and config:unset answer keys, never values") {
+  World w;
+  auto set = w.run({"--json", "config:set", "shop-staging", "FEATURE_Z=new-value-7c1e"});
+  CHECK(set.code == 0);
+  CHECK(parse(set.out)["added"] == json::array({"FEATURE_Z"}));
+  CHECK(w.platform().config_vars("shop-staging")->at("FEATURE_Z") == "new-value-7c1e");
+  auto unset = w.run({"--json", "config:unset", "shop-staging", "FEATURE_Z", "NEVER_SET"});
+  CHECK(unset.code == 0);
+  CHECK(parse(unset.out)["removed"] == json::array({"FEATURE_Z"}));
+  CHECK(parse(unset.out)["absent"] == json::array({"NEVER_SET"}));
+  CHECK(w.read("audit.jsonl").find("new-value-7c1e") == std::string::npos);
+}
+
+TEST_CASE("promote to the next stage") {
+  World w;
+  // Production runs staging's slug in the seed: give staging another one first.
+  auto rel = parse(w.run({"--json", "releases", "shop-staging", "-n", "3"}).out)["releases"];
+  REQUIRE(w.run({"rollback", "shop-staging", "v" + std::to_string(rel[2]["version"].get<int>())})
+              .code == 0);
+  auto p = w.run({"--json", "promote", "shop", "--from", "shop-staging"});
+  CHECK_MESSAGE(p.code == 0, p.err);
+  auto j = parse(p.out);
+  CHECK(j["succeeded"] == true);
+  CHECK(j["targets"][0]["app"] == "shop-production");
+  // The same slug again is refused before anything is created.
+  CHECK(w.run({"promote", "shop", "--from", "shop-staging", "--to", "shop-production"}).code == 1);
+}
+
+TEST_CASE("deploy: plan, wrong code, confirm, then nothing to deploy") {
+  World w;
+  std::vector<std::string> args = {"deploy",    "staging",
+                                   "--source",  "https://ci.example.com/shop.tgz",
+                                   "--commit",  "5e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b",
+                                   "--changed", "db/migrations/001_x.rb",
+                                   "--subject", "Index orders"};
+  auto plan = w.run(args);
+  CHECK(plan.code == 4);
+  CHECK(plan.out.find("maintenance window: on") != std::string::npos);
+  auto code = code_of(plan.out);
+
+  auto releases_before =
+      parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0];
+  auto wrong = w.run({"--json", "deploy", "staging", "--confirm", "WRONG1"});
+  CHECK(wrong.code == 4);
+  CHECK(parse(wrong.out)["error"]["kind"] == "confirmation_required");
+  CHECK(parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0] ==
+        releases_before);
+
+  auto done = w.run({"--json", "deploy", "staging", "--confirm", code});
+  REQUIRE_MESSAGE(done.code == 0, done.err);
+  auto dj = parse(done.out);
+  CHECK(dj["tag"] == "v" + std::to_string(dj["release"]["version"].get<int>()));
+  CHECK(dj["release_note"] == "- Index orders\n");
+  CHECK(dj["steps"].size() == 5);  // maintenance on, build, release, migrate, maintenance off
+  CHECK(parse(w.run({"--json", "info", "shop-staging"}).out)["app"]["maintenance"] == false);
+
+  // The plan is used up; the same target again is nothing to deploy.
+  CHECK(w.run({"deploy", "staging", "--confirm", code}).code == 4);
+  auto again = w.run({"--json", "deploy", "staging", "--source", "https://ci.example.com/shop.tgz",
+                      "--commit", "5e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b"});
+  CHECK(again.code == 0);
+  CHECK(parse(again.out)["plan"]["nothing_to_deploy"] == true);
+
+  // Production is promoted from staging.
+  auto prod = w.run({"--json", "deploy", "production"});
+  CHECK_MESSAGE(prod.code == 4, prod.err);
+  auto pj = parse(prod.out)["plan"];
+  CHECK(pj["upstream_app"] == "shop-staging");
+  auto promoted =
+      w.run({"deploy", "production", "--confirm", pj["confirmation_code"].get<std::string>()});
+  CHECK_MESSAGE(promoted.code == 0, promoted.err);
+}
+
+TEST_CASE("config:diff and config:apply") {
+  World w;
+  auto diff = w.run({"config:diff", "staging"});
+  CHECK(diff.code == 0);
+  CHECK(diff.out.find("= RAILS_ENV=********") != std::string::npos);
+  CHECK(diff.out.find("! RACK_ENV=********") != std::string::npos);
+  CHECK(diff.out.find("+ WEB_CONCURRENCY=********") != std::string::npos);
+  CHECK(diff.out.find("? DATABASE_URL=********") != std::string::npos);
+  auto code = code_of(diff.out);
+
+  auto before = w.platform().config_vars("shop-staging").value();
+  CHECK(w.run({"config:apply", "staging", "--confirm", "WRONG1"}).code == 4);
+  CHECK(w.platform().config_vars("shop-staging").value() == before);
+  CHECK(w.run({"config:apply", "staging"}).code == 4);
+
+  auto fresh = code_of(w.run({"config:diff", "staging"}).out);
+  CHECK(fresh != code);
+  auto applied = w.run({"--json", "config:apply", "staging", "--confirm", fresh});
+  CHECK_MESSAGE(applied.code == 0, applied.err);
+  auto after = w.platform().config_vars("shop-staging").value();
+  CHECK(after.at("RACK_ENV") == "development");
+  CHECK(after.at("WEB_CONCURRENCY") == "2");
+  CHECK(after.at("DATABASE_URL") == before.at("DATABASE_URL"));
+  CHECK(w.run({"config:diff", "staging"}).out.find("Nothing to apply") != std::string::npos);
+}

@@ -1,0 +1,176 @@
+// Test support for the herokupp tool and the workflow library: the fleet
+// seed in an in-process simulator whose builds, promotions and one-off dynos
+// finish at once, and run_cli with captured output.
+#ifndef HEROKUPP_TESTS_CLI_CLI_WORLD_HPP
+#define HEROKUPP_TESTS_CLI_CLI_WORLD_HPP
+
+#include "commands.hpp"
+
+#include <herokupp/client.hpp>
+#include <herokupp/sim/in_process_transport.hpp>
+#include <herokupp/sim/platform.hpp>
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace clitest {
+
+inline std::vector<std::string> fleet_secrets() {
+  return {"staging-secret", "production-secret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+          "HRKU-fleet-ops-4f1c2a9e7b3d4c5e8a6f0b1d2c3e4f5a", "new-value-7c1e"};
+}
+
+// Fails POSTs to one path while armed (a one-off dyno that cannot start).
+class BreakableTransport : public herokupp::Transport {
+ public:
+  explicit BreakableTransport(herokupp::sim::Platform& p) : inner_(p) {}
+  herokupp::result<herokupp::HttpResponse> send(herokupp::HttpRequest const& r) override {
+    if (!fail_post_suffix.empty() && r.method == herokupp::Method::post &&
+        r.url.size() >= fail_post_suffix.size() &&
+        r.url.compare(r.url.size() - fail_post_suffix.size(), fail_post_suffix.size(),
+                      fail_post_suffix) == 0) {
+      herokupp::HttpResponse res;
+      res.status = 500;
+      res.headers.set("Content-Type", "application/json");
+      res.body = R"({"id":"internal_server_error","message":"dyno could not start"})";
+      return res;
+    }
+    return inner_.send(r);
+  }
+  std::string fail_post_suffix;
+
+ private:
+  herokupp::sim::InProcessTransport inner_;
+};
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class World {
+ public:
+  World() : platform_(options()) {
+    REQUIRE(platform_.load_seed_file(HEROKUPP_FLEET_SEED));
+    transport = std::make_shared<BreakableTransport>(platform_);
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::current_path() /
+           ("cli-world-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(dir_);
+    write("policy.json", R"({"actors": {
+        "dana": ["heroku-shop-staging", "heroku-shop-staging-config", "heroku-shop-production",
+                 "heroku-shop-worker"],
+        "olive": ["admin"]},
+      "protected_apps": ["shop-production"]})");
+    write("environments.yml", R"(environments:
+  - label: staging
+    app_name: shop-staging
+    branch: main
+    pipeline: shop
+    settings: {RAILS_ENV: staging, RACK_ENV: development, WEB_CONCURRENCY: "2"}
+  - label: production
+    app_name: shop-production
+    pipeline: shop
+    upstream: staging
+commands:
+  migrate: rake db:migrate
+  collectstatic: rake assets:precompile
+protected: [production]
+)");
+  }
+  ~World() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  herokupp::sim::Platform& platform() { return platform_; }
+  std::string path(std::string const& name) const { return (dir_ / name).string(); }
+  void write(std::string const& name, std::string const& text) const {
+    std::ofstream(dir_ / name) << text;
+  }
+  std::string read(std::string const& name) const {
+    std::ifstream f(dir_ / name);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+  }
+  std::string api_key() { return platform_.default_api_key(); }
+
+  herokupp::Client client() {
+    herokupp::ClientOptions o;
+    o.api_key = api_key();
+    o.base_url = "http://127.0.0.1";
+    o.transport = transport;
+    o.sleep = [](std::chrono::milliseconds) {};
+    return herokupp::Client{o};
+  }
+
+  // Runs `herokupp --actor dana --policy ... --audit ... ARGS`.
+  Run run(std::vector<std::string> args, bool with_policy = true) {
+    std::vector<std::string> argv = {"herokupp",
+                                     "--audit",
+                                     path("audit.jsonl"),
+                                     "--environments",
+                                     path("environments.yml"),
+                                     "--state-dir",
+                                     path("state")};
+    if (with_policy) {
+      argv.insert(argv.end(), {"--actor", "dana", "--policy", path("policy.json")});
+    }
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char const*> raw;
+    for (auto const& a : argv)
+      raw.push_back(a.c_str());
+    herokupp::cli::Environment env;
+    std::map<std::string, std::string> vars = {{"HEROKU_API_KEY", api_key()},
+                                               {"HEROKU_API_URL", "http://127.0.0.1"}};
+    for (auto const& kv : extra_env)
+      vars[kv.first] = kv.second;
+    env.getenv = [vars](std::string const& name) -> std::optional<std::string> {
+      auto it = vars.find(name);
+      if (it == vars.end()) return std::nullopt;
+      return it->second;
+    };
+    env.transport = transport;
+    env.sleep = [](std::chrono::milliseconds) {};
+    std::ostringstream out, err;
+    Run r;
+    r.code = herokupp::cli::run_cli(static_cast<int>(raw.size()), raw.data(), out, err, env);
+    r.out = out.str();
+    r.err = err.str();
+    for (auto const& secret : fleet_secrets()) {
+      CHECK_MESSAGE(r.out.find(secret) == std::string::npos, "secret in output: " << r.out);
+      CHECK_MESSAGE(r.err.find(secret) == std::string::npos, "secret in errors: " << r.err);
+    }
+    return r;
+  }
+
+  std::shared_ptr<BreakableTransport> transport;
+  std::map<std::string, std::string> extra_env;
+
+ private:
+  static herokupp::sim::PlatformOptions options() {
+    herokupp::sim::PlatformOptions o;
+    o.build_duration = std::chrono::seconds(0);
+    o.promotion_duration = std::chrono::seconds(0);
+    o.one_off_duration = std::chrono::seconds(0);
+    o.dyno_boot_duration = std::chrono::seconds(0);
+    return o;
+  }
+
+  herokupp::sim::Platform platform_;
+  std::filesystem::path dir_;
+};
+
+}  // namespace clitest
+
+#endif  // HEROKUPP_TESTS_CLI_CLI_WORLD_HPP

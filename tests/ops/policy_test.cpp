@@ -1,0 +1,158 @@
+#include <herokupp/ops/policy.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace ops = herokupp::ops;
+using herokupp::ErrorKind;
+using ops::Action;
+
+TEST_CASE("every action has a class and a name") {
+  CHECK(ops::class_of(Action::info) == ops::ActionClass::read);
+  CHECK(ops::class_of(Action::dynos) == ops::ActionClass::read);
+  CHECK(ops::class_of(Action::releases) == ops::ActionClass::read);
+  CHECK(ops::class_of(Action::masked_config) == ops::ActionClass::read);
+  CHECK(ops::class_of(Action::compare_config) == ops::ActionClass::read);
+  for (Action a : {Action::restart, Action::scale, Action::rollback, Action::run, Action::migrate,
+                   Action::maintenance, Action::promote}) {
+    CHECK(ops::class_of(a) == ops::ActionClass::operate);
+  }
+  CHECK(ops::class_of(Action::set_config) == ops::ActionClass::configure);
+  CHECK(ops::class_of(Action::unset_config) == ops::ActionClass::configure);
+  CHECK(ops::class_of(Action::reveal_config) == ops::ActionClass::reveal);
+  CHECK(ops::to_string(Action::set_config) == "set_config");
+  CHECK(ops::to_string(ops::ActionClass::operate) == "operate");
+}
+
+TEST_CASE("roles grant read and operate, config and reveal separately") {
+  ops::Policy p;
+  p.grant("dev", "heroku-shop-staging")
+      .grant("lead", "heroku-shop")
+      .grant("lead", "heroku-shop-config")
+      .grant("root", "admin")
+      .grant("auditor", "heroku-shop-reveal");
+
+  CHECK(p.check("dev", Action::restart, "shop-staging"));
+  CHECK(p.check("dev", Action::masked_config, "SHOP-STAGING"));  // names are case-insensitive
+  CHECK_FALSE(p.check("dev", Action::set_config, "shop-staging"));
+  CHECK_FALSE(p.check("dev", Action::restart, "shop"));
+
+  CHECK(p.check("lead", Action::rollback, "shop"));
+  CHECK(p.check("lead", Action::set_config, "shop"));
+  CHECK_FALSE(p.check("lead", Action::reveal_config, "shop"));
+
+  CHECK(p.check("root", Action::promote, "anything"));
+  CHECK(p.check("root", Action::unset_config, "anything"));
+  // Seeing values needs the reveal role itself, even for admin.
+  auto admin_reveal = p.check("root", Action::reveal_config, "shop");
+  REQUIRE_FALSE(admin_reveal);
+  CHECK(admin_reveal.error().message.find("heroku-shop-reveal") != std::string::npos);
+
+  CHECK(p.check("auditor", Action::reveal_config, "shop"));
+  CHECK_FALSE(p.check("auditor", Action::info, "shop"));
+}
+
+TEST_CASE("a denial names the role that would allow it") {
+  ops::Policy p;
+  p.grant("dev", "heroku-shop-staging");
+  auto no = p.check("dev", Action::rollback, "shop");
+  REQUIRE_FALSE(no);
+  CHECK(no.error().kind == ErrorKind::policy_denied);
+  CHECK(no.error().message.find("heroku-shop ") != std::string::npos);
+  CHECK(no.error().message.find("admin") != std::string::npos);
+  CHECK(no.error().message.find("dev") != std::string::npos);
+
+  auto cfg = p.check("dev", Action::set_config, "shop-staging");
+  REQUIRE_FALSE(cfg);
+  CHECK(cfg.error().message.find("heroku-shop-staging-config") != std::string::npos);
+
+  CHECK(ops::Policy::role_for(Action::unset_config, "Shop") == "heroku-shop-config");
+  CHECK(ops::Policy::role_for(Action::info, "shop") == "heroku-shop");
+  CHECK(ops::Policy::role_for(Action::reveal_config, "shop") == "heroku-shop-reveal");
+}
+
+TEST_CASE("deny by default: an actor the policy does not name holds nothing") {
+  ops::Policy p;
+  CHECK_FALSE(p.check("stranger", Action::info, "shop"));
+  CHECK_FALSE(p.check("", Action::info, "shop"));
+}
+
+TEST_CASE("protected apps refuse configure for everyone, admin included") {
+  ops::Policy p;
+  p.grant("root", "admin").grant("lead", "heroku-bot-config").protect("Chatops-Bot");
+  p.protect("bot");
+  for (auto const& actor : {"root", "lead"}) {
+    auto r = p.check(actor, Action::set_config, "chatops-bot");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::protected_app);
+  }
+  CHECK(p.check("lead", Action::unset_config, "bot").error().kind == ErrorKind::protected_app);
+  CHECK(p.check("root", Action::restart, "chatops-bot"));  // operate is not configure
+  CHECK(p.is_protected("CHATOPS-BOT"));
+  CHECK(p.protected_apps() == std::vector<std::string>{"bot", "chatops-bot"});
+}
+
+TEST_CASE("Policy::from_json reads actors and protected apps") {
+  auto p = ops::Policy::from_json(R"({
+    "version": 1,
+    "actors": {
+      "alice@example.com": ["admin"],
+      "bob": ["heroku-shop-staging", "Heroku-Shop-Staging-Config"],
+      "carol": []
+    },
+    "protected_apps": ["chatops-bot"]
+  })");
+  REQUIRE(p);
+  CHECK(p->roles("bob") ==
+        std::vector<std::string>{"heroku-shop-staging", "heroku-shop-staging-config"});
+  CHECK(p->actors() == std::vector<std::string>{"alice@example.com", "bob", "carol"});
+  CHECK(p->check("alice@example.com", Action::promote, "shop"));
+  CHECK(p->check("bob", Action::set_config, "shop-staging"));
+  CHECK_FALSE(p->check("carol", Action::info, "shop"));
+  CHECK(p->is_protected("chatops-bot"));
+}
+
+TEST_CASE("Policy::from_json refuses what it does not understand") {
+  char const* bad[] = {
+      "not json",
+      "[]",
+      R"({"actors": {"bob": "admin"}})",
+      R"({"actors": {"bob": [42]}})",
+      R"({"actors": {"bob": ["root"]}})",
+      R"({"actors": {"bob": ["heroku-"]}})",
+      R"({"actors": {"bob": ["heroku-shop prod"]}})",
+      R"({"actors": {"": ["admin"]}})",
+      R"({"actor": {"bob": ["admin"]}})",
+      R"({"protected_apps": "bot"})",
+      R"({"protected_apps": [""]})",
+      R"({"version": 2})",
+  };
+  for (char const* text : bad) {
+    CAPTURE(text);
+    auto p = ops::Policy::from_json(text);
+    REQUIRE_FALSE(p);
+    CHECK(p.error().kind == ErrorKind::invalid_argument);
+  }
+}
+
+TEST_CASE("Policy::load reads a file and names it in errors") {
+  std::string const path = "ops_policy_test.json";
+  {
+    std::ofstream out(path);
+    out << R"({"actors": {"bob": ["heroku-shop"]}})";
+  }
+  auto p = ops::Policy::load(path);
+  REQUIRE(p);
+  CHECK(p->check("bob", Action::restart, "shop"));
+  {
+    std::ofstream out(path);
+    out << R"({"actors": {"bob": ["nope"]}})";
+  }
+  auto bad = ops::Policy::load(path);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message.find(path) != std::string::npos);
+  std::remove(path.c_str());
+  CHECK_FALSE(ops::Policy::load("does-not-exist.json"));
+}
