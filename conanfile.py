@@ -69,8 +69,8 @@ class HerokuppConan(ConanFile):
         self.requires("nlohmann_json/3.11.3", transitive_headers=True)
         self.requires("boost/1.85.0", transitive_headers=True)
         self.requires("libcurl/[>=7.78.0 <9]")
-        if self.options.with_sim:
-            self.requires("cpp-httplib/0.16.0")
+        # with_sim needs Boost.Asio and Boost.Beast, header-only parts of the
+        # Boost already required.
         if self.options.with_workflow:
             self.requires("yaml-cpp/0.8.0")
 
@@ -122,7 +122,9 @@ class HerokuppConan(ConanFile):
             sim = self.cpp_info.components["sim"]
             sim.set_property("cmake_target_name", "herokupp::sim")
             sim.libs = ["herokupp_sim"]
-            sim.requires = ["herokupp", "cpp-httplib::cpp-httplib"]
+            sim.requires = ["herokupp", "boost::headers"]
+            if self.settings.os in ("Linux", "FreeBSD"):
+                sim.system_libs = ["pthread"]
 
         if self.options.with_workflow:
             workflow = self.cpp_info.components["workflow"]

@@ -34,7 +34,8 @@ endfunction()
 set(_herokupp_header_excludes "")
 foreach(component IN ITEMS sim workflow)
   if(NOT component IN_LIST HEROKUPP_COMPONENTS)
-    list(APPEND _herokupp_header_excludes PATTERN "${component}" EXCLUDE)
+    list(APPEND _herokupp_header_excludes PATTERN "${component}" EXCLUDE
+                                          PATTERN "${component}.hpp" EXCLUDE)
   endif()
 endforeach()
 
@@ -77,6 +78,29 @@ foreach(component IN LISTS HEROKUPP_COMPONENTS)
           FILE ${export_set}.cmake
           DESTINATION "${HEROKUPP_INSTALL_CMAKEDIR}"
           COMPONENT herokupp_development)
+endforeach()
+
+# Programs: the simulator server comes with the sim component, the command-line
+# tool with HEROKUPP_BUILD_TOOLS. herokuppConfig.cmake finds herokupp-sim
+# again as the imported executable herokupp::herokupp-sim.
+# (tools/herokupp installs the herokupp tool, target herokupp_tool, itself.)
+set(HEROKUPP_PROGRAMS "")
+foreach(program IN ITEMS herokupp-sim herokupp_tool)
+  if(TARGET ${program})
+    get_target_property(_herokupp_program_name ${program} OUTPUT_NAME)
+    if(NOT _herokupp_program_name)
+      set(_herokupp_program_name ${program})
+    endif()
+    list(APPEND HEROKUPP_PROGRAMS ${_herokupp_program_name})
+    # Installed programs find herokupp's shared libraries beside the prefix.
+    if(BUILD_SHARED_LIBS AND NOT APPLE AND NOT WIN32 AND NOT CMAKE_INSTALL_RPATH)
+      file(RELATIVE_PATH _herokupp_bin_to_lib "/p/${CMAKE_INSTALL_BINDIR}" "/p/${CMAKE_INSTALL_LIBDIR}")
+      set_target_properties(${program} PROPERTIES INSTALL_RPATH "$ORIGIN/${_herokupp_bin_to_lib}")
+    endif()
+    if(program STREQUAL "herokupp-sim")
+      install(TARGETS ${program} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT herokupp_runtime)
+    endif()
+  endif()
 endforeach()
 
 # The package configuration. Static builds also need the private link
@@ -158,9 +182,17 @@ foreach(component IN LISTS HEROKUPP_COMPONENTS)
   string(APPEND _herokupp_json_targets
          ",\n    \"${component}\": {\"target\": \"herokupp::${export_name}\", \"file\": \"$<TARGET_FILE_BASE_NAME:${real}>\"}")
 endforeach()
+set(_herokupp_json_programs "")
+foreach(program IN LISTS HEROKUPP_PROGRAMS)
+  if(_herokupp_json_programs)
+    string(APPEND _herokupp_json_programs ", ")
+  endif()
+  string(APPEND _herokupp_json_programs "\"${program}\"")
+endforeach()
 file(GENERATE OUTPUT "${PROJECT_BINARY_DIR}/packaging/herokupp-package.json" CONTENT
 "{
   \"version\": \"${PROJECT_VERSION}\",
+  \"programs\": [${_herokupp_json_programs}],
   \"shared\": $<IF:$<BOOL:${HEROKUPP_PACKAGE_STATIC}>,false,true>,
   \"targets\": {
     ${_herokupp_json_targets}

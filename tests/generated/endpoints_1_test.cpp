@@ -64,7 +64,7 @@
 #include <string>
 #include <vector>
 
-using herokupp_generated_tests::describe;
+using herokupp_generated_tests::expect_ok;
 using herokupp_generated_tests::Harness;
 
 TEST_SUITE_BEGIN("endpoints");
@@ -72,8 +72,7 @@ TEST_SUITE_BEGIN("endpoints");
 TEST_CASE("Account › Info: GET /account") {
   Harness h;
   h.answer(herokupp::Method::get, "/account", "{}");
-  auto r = herokupp::api::account::info(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::info(h.client));
   h.check(herokupp::Method::get, "/account", "",
           nullptr);
 }
@@ -85,8 +84,7 @@ TEST_CASE("Account › Update: PATCH /account") {
   params.allow_tracking = true;
   params.beta = true;
   params.name = std::string("Tina Edmonds");
-  auto r = herokupp::api::account::update(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::update(h.client, params));
   h.check(herokupp::Method::patch, "/account", "",
           R"json({
             "allow_tracking": true,
@@ -95,15 +93,14 @@ TEST_CASE("Account › Update: PATCH /account") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/account", "{}");
-  CHECK(herokupp::api::account::update(h.client).has_value());
+  expect_ok(herokupp::api::account::update(h.client));
   h.check(herokupp::Method::patch, "/account", "", "{}");
 }
 
 TEST_CASE("Account › Delete: DELETE /account") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/account", "{}");
-  auto r = herokupp::api::account::delete_(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::delete_(h.client));
   h.check(herokupp::Method::delete_, "/account", "",
           nullptr);
 }
@@ -111,8 +108,7 @@ TEST_CASE("Account › Delete: DELETE /account") {
 TEST_CASE("Account › Info By User: GET /users/{account_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/my%20app", "{}");
-  auto r = herokupp::api::account::info_by_user(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::info_by_user(h.client, "my app"));
   h.check(herokupp::Method::get, "/users/my%20app", "",
           nullptr);
 }
@@ -124,8 +120,7 @@ TEST_CASE("Account › Update By User: PATCH /users/{account_identity}") {
   params.allow_tracking = true;
   params.beta = true;
   params.name = std::string("Tina Edmonds");
-  auto r = herokupp::api::account::update_by_user(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::update_by_user(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/users/my%20app", "",
           R"json({
             "allow_tracking": true,
@@ -134,15 +129,14 @@ TEST_CASE("Account › Update By User: PATCH /users/{account_identity}") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/users/my%20app", "{}");
-  CHECK(herokupp::api::account::update_by_user(h.client, "my app").has_value());
+  expect_ok(herokupp::api::account::update_by_user(h.client, "my app"));
   h.check(herokupp::Method::patch, "/users/my%20app", "", "{}");
 }
 
 TEST_CASE("Account › Delete By User: DELETE /users/{account_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/users/my%20app", "{}");
-  auto r = herokupp::api::account::delete_by_user(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account::delete_by_user(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/users/my%20app", "",
           nullptr);
 }
@@ -150,8 +144,7 @@ TEST_CASE("Account › Delete By User: DELETE /users/{account_identity}") {
 TEST_CASE("Account Delinquency › Info: GET /account/delinquency") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/delinquency", "{}");
-  auto r = herokupp::api::account_delinquency::info(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account_delinquency::info(h.client));
   h.check(herokupp::Method::get, "/account/delinquency", "",
           nullptr);
 }
@@ -159,8 +152,7 @@ TEST_CASE("Account Delinquency › Info: GET /account/delinquency") {
 TEST_CASE("Account Feature › Info: GET /account/features/{account_feature_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/features/my%20app", "{}");
-  auto r = herokupp::api::account_feature::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account_feature::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/account/features/my%20app", "",
           nullptr);
 }
@@ -168,11 +160,10 @@ TEST_CASE("Account Feature › Info: GET /account/features/{account_feature_iden
 TEST_CASE("Account Feature › List: GET /account/features") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/features", "[]");
-  auto items = herokupp::api::account_feature::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::account_feature::list(h.client));
   h.check(herokupp::Method::get, "/account/features", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Account Feature › Update: PATCH /account/features/{account_feature_identity}") {
@@ -180,8 +171,7 @@ TEST_CASE("Account Feature › Update: PATCH /account/features/{account_feature_
   h.answer(herokupp::Method::patch, "/account/features/my%20app", "{}");
   herokupp::api::account_feature::UpdateParams params;
   params.enabled = true;
-  auto r = herokupp::api::account_feature::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::account_feature::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/account/features/my%20app", "",
           R"json({"enabled": true})json");
 }
@@ -189,18 +179,16 @@ TEST_CASE("Account Feature › Update: PATCH /account/features/{account_feature_
 TEST_CASE("Add-on › List: GET /addons") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons", "[]");
-  auto items = herokupp::api::add_on::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on::list(h.client));
   h.check(herokupp::Method::get, "/addons", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on › Info: GET /addons/{add_on_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app", "{}");
-  auto r = herokupp::api::add_on::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app", "",
           nullptr);
 }
@@ -216,8 +204,7 @@ TEST_CASE("Add-on › Create: POST /apps/{app_identity}/addons") {
   params.confirm = std::string("example");
   params.name = std::string("acme-inc-primary-database");
   params.plan = std::string("plan-2");
-  auto r = herokupp::api::add_on::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/addons", "",
           R"json({
             "attachment": {
@@ -235,8 +222,7 @@ TEST_CASE("Add-on › Create: POST /apps/{app_identity}/addons") {
 TEST_CASE("Add-on › Delete: DELETE /apps/{app_identity}/addons/{add_on_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/addons/x.y_z~1", "",
           nullptr);
 }
@@ -244,8 +230,7 @@ TEST_CASE("Add-on › Delete: DELETE /apps/{app_identity}/addons/{add_on_identit
 TEST_CASE("Add-on › Info By App: GET /apps/{app_identity}/addons/{add_on_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on::info_by_app(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::info_by_app(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/addons/x.y_z~1", "",
           nullptr);
 }
@@ -253,11 +238,10 @@ TEST_CASE("Add-on › Info By App: GET /apps/{app_identity}/addons/{add_on_ident
 TEST_CASE("Add-on › List By App: GET /apps/{app_identity}/addons") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/addons", "[]");
-  auto items = herokupp::api::add_on::list_by_app(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on::list_by_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/addons", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on › Update: PATCH /apps/{app_identity}/addons/{add_on_identity}") {
@@ -266,8 +250,7 @@ TEST_CASE("Add-on › Update: PATCH /apps/{app_identity}/addons/{add_on_identity
   herokupp::api::add_on::UpdateParams params;
   params.name = std::string("acme-inc-primary-database");
   params.plan = std::string("plan-1");
-  auto r = herokupp::api::add_on::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/addons/x.y_z~1", "",
           R"json({"name": "acme-inc-primary-database", "plan": "plan-1"})json");
 }
@@ -275,21 +258,19 @@ TEST_CASE("Add-on › Update: PATCH /apps/{app_identity}/addons/{add_on_identity
 TEST_CASE("Add-on › List By User: GET /users/{account_identity}/addons") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/my%20app/addons", "[]");
-  auto items = herokupp::api::add_on::list_by_user(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on::list_by_user(h.client, "my app"));
   h.check(herokupp::Method::get, "/users/my%20app/addons", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on › List By Team: GET /teams/{team_identity}/addons") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/addons", "[]");
-  auto items = herokupp::api::add_on::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/addons", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on › Resolution: POST /actions/addons/resolve") {
@@ -299,8 +280,7 @@ TEST_CASE("Add-on › Resolution: POST /actions/addons/resolve") {
   params.addon = std::string("acme-inc-primary-database");
   params.addon_service = std::string("heroku-postgresql");
   params.app = std::string("example");
-  auto r = herokupp::api::add_on::resolution(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on::resolution(h.client, params));
   h.check(herokupp::Method::post, "/actions/addons/resolve", "",
           R"json({
             "addon": "acme-inc-primary-database",
@@ -312,8 +292,7 @@ TEST_CASE("Add-on › Resolution: POST /actions/addons/resolve") {
 TEST_CASE("Add-on Action › Provision: POST /addons/{add_on_identity}/actions/provision") {
   Harness h;
   h.answer(herokupp::Method::post, "/addons/my%20app/actions/provision", "{}");
-  auto r = herokupp::api::add_on_action::provision(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_action::provision(h.client, "my app"));
   h.check(herokupp::Method::post, "/addons/my%20app/actions/provision", "",
           nullptr);
 }
@@ -321,8 +300,7 @@ TEST_CASE("Add-on Action › Provision: POST /addons/{add_on_identity}/actions/p
 TEST_CASE("Add-on Action › Deprovision: POST /addons/{add_on_identity}/actions/deprovision") {
   Harness h;
   h.answer(herokupp::Method::post, "/addons/my%20app/actions/deprovision", "{}");
-  auto r = herokupp::api::add_on_action::deprovision(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_action::deprovision(h.client, "my app"));
   h.check(herokupp::Method::post, "/addons/my%20app/actions/deprovision", "",
           nullptr);
 }
@@ -337,8 +315,7 @@ TEST_CASE("Add-on Attachment › Create: POST /addon-attachments") {
   params.name = std::string("DATABASE");
   params.namespace_ = std::string("role:analytics");
   params.namespace_config = std::map<std::string, std::string>{{"KEY", std::string("namespace_config-3")}};
-  auto r = herokupp::api::add_on_attachment::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_attachment::create(h.client, params));
   h.check(herokupp::Method::post, "/addon-attachments", "",
           R"json({
             "addon": "addon-1",
@@ -355,8 +332,7 @@ TEST_CASE("Add-on Attachment › Create: POST /addon-attachments") {
 TEST_CASE("Add-on Attachment › Delete: DELETE /addon-attachments/{add_on_attachment_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/addon-attachments/my%20app", "{}");
-  auto r = herokupp::api::add_on_attachment::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_attachment::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/addon-attachments/my%20app", "",
           nullptr);
 }
@@ -364,8 +340,7 @@ TEST_CASE("Add-on Attachment › Delete: DELETE /addon-attachments/{add_on_attac
 TEST_CASE("Add-on Attachment › Info: GET /addon-attachments/{add_on_attachment_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-attachments/my%20app", "{}");
-  auto r = herokupp::api::add_on_attachment::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_attachment::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/addon-attachments/my%20app", "",
           nullptr);
 }
@@ -373,38 +348,34 @@ TEST_CASE("Add-on Attachment › Info: GET /addon-attachments/{add_on_attachment
 TEST_CASE("Add-on Attachment › List: GET /addon-attachments") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-attachments", "[]");
-  auto items = herokupp::api::add_on_attachment::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_attachment::list(h.client));
   h.check(herokupp::Method::get, "/addon-attachments", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Attachment › List by Add-on: GET /addons/{add_on_identity}/addon-attachments") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/addon-attachments", "[]");
-  auto items = herokupp::api::add_on_attachment::list_by_add_on(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_attachment::list_by_add_on(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/addon-attachments", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Attachment › List by App: GET /apps/{app_identity}/addon-attachments") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/addon-attachments", "[]");
-  auto items = herokupp::api::add_on_attachment::list_by_app(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_attachment::list_by_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Attachment › Info by App: GET /apps/{app_identity}/addon-attachments/{add_on_attachment_scoped_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on_attachment::info_by_app(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_attachment::info_by_app(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/addon-attachments/x.y_z~1", "",
           nullptr);
 }
@@ -416,8 +387,7 @@ TEST_CASE("Add-on Attachment › Resolution: POST /actions/addon-attachments/res
   params.addon_attachment = std::string("DATABASE");
   params.addon_service = std::string("heroku-postgresql");
   params.app = std::string("example");
-  auto r = herokupp::api::add_on_attachment::resolution(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_attachment::resolution(h.client, params));
   h.check(herokupp::Method::post, "/actions/addon-attachments/resolve", "",
           R"json({
             "addon_attachment": "DATABASE",
@@ -429,11 +399,10 @@ TEST_CASE("Add-on Attachment › Resolution: POST /actions/addon-attachments/res
 TEST_CASE("Add-on Config › List: GET /addons/{add_on_identity}/config") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/config", "[]");
-  auto items = herokupp::api::add_on_config::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_config::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/config", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Config › Update: PATCH /addons/{add_on_identity}/config") {
@@ -444,51 +413,46 @@ TEST_CASE("Add-on Config › Update: PATCH /addons/{add_on_identity}/config") {
   s1.value = std::string("bar");
   herokupp::api::add_on_config::UpdateParams params;
   params.config = std::vector<herokupp::AddOnConfig>{s1};
-  auto r = herokupp::api::add_on_config::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_config::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/addons/my%20app/config", "",
           R"json({"config": [{"name": "FOO", "value": "bar"}]})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/addons/my%20app/config", "[]");
-  CHECK(herokupp::api::add_on_config::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::add_on_config::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/addons/my%20app/config", "", "{}");
 }
 
 TEST_CASE("Add-on Region Capability › List: GET /addon-region-capabilities") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-region-capabilities", "[]");
-  auto items = herokupp::api::add_on_region_capability::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_region_capability::list(h.client));
   h.check(herokupp::Method::get, "/addon-region-capabilities", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Region Capability › List by Add-on Service: GET /addon-services/{add_on_service_identity}/region-capabilities") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", "[]");
-  auto items = herokupp::api::add_on_region_capability::list_by_add_on_service(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_region_capability::list_by_add_on_service(h.client, "my app"));
   h.check(herokupp::Method::get, "/addon-services/my%20app/region-capabilities", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Region Capability › List By Region: GET /regions/{region_identity}/addon-region-capabilities") {
   Harness h;
   h.answer(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", "[]");
-  auto items = herokupp::api::add_on_region_capability::list_by_region(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_region_capability::list_by_region(h.client, "my app"));
   h.check(herokupp::Method::get, "/regions/my%20app/addon-region-capabilities", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Service › Info: GET /addon-services/{add_on_service_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-services/my%20app", "{}");
-  auto r = herokupp::api::add_on_service::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_service::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/addon-services/my%20app", "",
           nullptr);
 }
@@ -496,11 +460,10 @@ TEST_CASE("Add-on Service › Info: GET /addon-services/{add_on_service_identity
 TEST_CASE("Add-on Service › List: GET /addon-services") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-services", "[]");
-  auto items = herokupp::api::add_on_service::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_service::list(h.client));
   h.check(herokupp::Method::get, "/addon-services", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Webhook › Create: POST /addons/{add_on_identity}/webhooks") {
@@ -512,8 +475,7 @@ TEST_CASE("Add-on Webhook › Create: POST /addons/{add_on_identity}/webhooks") 
   params.level = herokupp::Enumerated<herokupp::api::add_on_webhook::CreateParams::Level>(herokupp::api::add_on_webhook::CreateParams::Level::notify, "notify");
   params.secret = std::string("dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad");
   params.url = std::string("url-2");
-  auto r = herokupp::api::add_on_webhook::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/addons/my%20app/webhooks", "",
           R"json({
             "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
@@ -529,8 +491,7 @@ TEST_CASE("Add-on Webhook › Create: POST /addons/{add_on_identity}/webhooks") 
 TEST_CASE("Add-on Webhook › Delete: DELETE /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on_webhook::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/addons/my%20app/webhooks/x.y_z~1", "",
           nullptr);
 }
@@ -538,8 +499,7 @@ TEST_CASE("Add-on Webhook › Delete: DELETE /addons/{add_on_identity}/webhooks/
 TEST_CASE("Add-on Webhook › Info: GET /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on_webhook::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhooks/x.y_z~1", "",
           nullptr);
 }
@@ -547,11 +507,10 @@ TEST_CASE("Add-on Webhook › Info: GET /addons/{add_on_identity}/webhooks/{app_
 TEST_CASE("Add-on Webhook › List: GET /addons/{add_on_identity}/webhooks") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhooks", "[]");
-  auto items = herokupp::api::add_on_webhook::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_webhook::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhooks", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Webhook › Update: PATCH /addons/{add_on_identity}/webhooks/{app_webhook_identity}") {
@@ -563,8 +522,7 @@ TEST_CASE("Add-on Webhook › Update: PATCH /addons/{add_on_identity}/webhooks/{
   params.level = herokupp::Enumerated<herokupp::api::add_on_webhook::UpdateParams::Level>(herokupp::api::add_on_webhook::UpdateParams::Level::notify, "notify");
   params.secret = std::string("dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad");
   params.url = std::string("url-2");
-  auto r = herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "",
           R"json({
             "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
@@ -577,15 +535,14 @@ TEST_CASE("Add-on Webhook › Update: PATCH /addons/{add_on_identity}/webhooks/{
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "{}");
-  CHECK(herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1").has_value());
+  expect_ok(herokupp::api::add_on_webhook::update(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::patch, "/addons/my%20app/webhooks/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Add-on Webhook Delivery › Info: GET /addons/{add_on_identity}/webhook-deliveries/{app_webhook_delivery_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on_webhook_delivery::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook_delivery::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries/x.y_z~1", "",
           nullptr);
 }
@@ -593,18 +550,16 @@ TEST_CASE("Add-on Webhook Delivery › Info: GET /addons/{add_on_identity}/webho
 TEST_CASE("Add-on Webhook Delivery › List: GET /addons/{add_on_identity}/webhook-deliveries") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", "[]");
-  auto items = herokupp::api::add_on_webhook_delivery::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_webhook_delivery::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhook-deliveries", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Add-on Webhook Event › Info: GET /addons/{add_on_identity}/webhook-events/{app_webhook_event_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", "{}");
-  auto r = herokupp::api::add_on_webhook_event::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::add_on_webhook_event::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhook-events/x.y_z~1", "",
           nullptr);
 }
@@ -612,21 +567,19 @@ TEST_CASE("Add-on Webhook Event › Info: GET /addons/{add_on_identity}/webhook-
 TEST_CASE("Add-on Webhook Event › List: GET /addons/{add_on_identity}/webhook-events") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/webhook-events", "[]");
-  auto items = herokupp::api::add_on_webhook_event::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::add_on_webhook_event::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/webhook-events", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Allowed Add-on Service › List By Team: GET /teams/{team_identity}/allowed-addon-services") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", "[]");
-  auto items = herokupp::api::allowed_add_on_service::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::allowed_add_on_service::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/allowed-addon-services", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Allowed Add-on Service › Create By Team: POST /teams/{team_identity}/allowed-addon-services") {
@@ -634,21 +587,19 @@ TEST_CASE("Allowed Add-on Service › Create By Team: POST /teams/{team_identity
   h.answer(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "[]");
   herokupp::api::allowed_add_on_service::CreateByTeamParams params;
   params.addon_service = std::string("heroku-postgresql");
-  auto r = herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app", params));
   h.check(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "",
           R"json({"addon_service": "heroku-postgresql"})json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "[]");
-  CHECK(herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app").has_value());
+  expect_ok(herokupp::api::allowed_add_on_service::create_by_team(h.client, "my app"));
   h.check(herokupp::Method::post, "/teams/my%20app/allowed-addon-services", "", "{}");
 }
 
 TEST_CASE("Allowed Add-on Service › Delete By Team: DELETE /teams/{team_identity}/allowed-addon-services/{allowed_add_on_service_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", "{}");
-  auto r = herokupp::api::allowed_add_on_service::delete_by_team(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::allowed_add_on_service::delete_by_team(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/teams/my%20app/allowed-addon-services/x.y_z~1", "",
           nullptr);
 }
@@ -661,8 +612,7 @@ TEST_CASE("App › Create: POST /apps") {
   params.name = std::string("example");
   params.region = std::string("region-2");
   params.stack = std::string("stack-3");
-  auto r = herokupp::api::app::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::create(h.client, params));
   h.check(herokupp::Method::post, "/apps", "",
           R"json({
             "feature_flags": [
@@ -674,15 +624,14 @@ TEST_CASE("App › Create: POST /apps") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/apps", "{}");
-  CHECK(herokupp::api::app::create(h.client).has_value());
+  expect_ok(herokupp::api::app::create(h.client));
   h.check(herokupp::Method::post, "/apps", "", "{}");
 }
 
 TEST_CASE("App › Delete: DELETE /apps/{app_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app", "{}");
-  auto r = herokupp::api::app::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/apps/my%20app", "",
           nullptr);
 }
@@ -690,8 +639,7 @@ TEST_CASE("App › Delete: DELETE /apps/{app_identity}") {
 TEST_CASE("App › Info: GET /apps/{app_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app", "{}");
-  auto r = herokupp::api::app::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app", "",
           nullptr);
 }
@@ -699,21 +647,19 @@ TEST_CASE("App › Info: GET /apps/{app_identity}") {
 TEST_CASE("App › List: GET /apps") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps", "[]");
-  auto items = herokupp::api::app::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app::list(h.client));
   h.check(herokupp::Method::get, "/apps", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App › List Owned and Collaborated: GET /users/{account_identity}/apps") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/my%20app/apps", "[]");
-  auto items = herokupp::api::app::list_owned_and_collaborated(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app::list_owned_and_collaborated(h.client, "my app"));
   h.check(herokupp::Method::get, "/users/my%20app/apps", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App › Update: PATCH /apps/{app_identity}") {
@@ -723,8 +669,7 @@ TEST_CASE("App › Update: PATCH /apps/{app_identity}") {
   params.build_stack = std::string("build_stack-1");
   params.maintenance = true;
   params.name = std::string("example");
-  auto r = herokupp::api::app::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/apps/my%20app", "",
           R"json({
             "build_stack": "build_stack-1",
@@ -733,15 +678,14 @@ TEST_CASE("App › Update: PATCH /apps/{app_identity}") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/apps/my%20app", "{}");
-  CHECK(herokupp::api::app::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::app::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/apps/my%20app", "", "{}");
 }
 
 TEST_CASE("App › Enable ACM: POST /apps/{app_identity}/acm") {
   Harness h;
   h.answer(herokupp::Method::post, "/apps/my%20app/acm", "{}");
-  auto r = herokupp::api::app::enable_acm(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::enable_acm(h.client, "my app"));
   h.check(herokupp::Method::post, "/apps/my%20app/acm", "",
           nullptr);
 }
@@ -749,8 +693,7 @@ TEST_CASE("App › Enable ACM: POST /apps/{app_identity}/acm") {
 TEST_CASE("App › Disable ACM: DELETE /apps/{app_identity}/acm") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/acm", "{}");
-  auto r = herokupp::api::app::disable_acm(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::disable_acm(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/acm", "",
           nullptr);
 }
@@ -758,8 +701,7 @@ TEST_CASE("App › Disable ACM: DELETE /apps/{app_identity}/acm") {
 TEST_CASE("App › Refresh ACM: PATCH /apps/{app_identity}/acm") {
   Harness h;
   h.answer(herokupp::Method::patch, "/apps/my%20app/acm", "{}");
-  auto r = herokupp::api::app::refresh_acm(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app::refresh_acm(h.client, "my app"));
   h.check(herokupp::Method::patch, "/apps/my%20app/acm", "",
           nullptr);
 }
@@ -767,8 +709,7 @@ TEST_CASE("App › Refresh ACM: PATCH /apps/{app_identity}/acm") {
 TEST_CASE("App Feature › Info: GET /apps/{app_identity}/features/{app_feature_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", "{}");
-  auto r = herokupp::api::app_feature::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_feature::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/features/x.y_z~1", "",
           nullptr);
 }
@@ -776,11 +717,10 @@ TEST_CASE("App Feature › Info: GET /apps/{app_identity}/features/{app_feature_
 TEST_CASE("App Feature › List: GET /apps/{app_identity}/features") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/features", "[]");
-  auto items = herokupp::api::app_feature::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app_feature::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/features", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App Feature › Update: PATCH /apps/{app_identity}/features/{app_feature_identity}") {
@@ -788,8 +728,7 @@ TEST_CASE("App Feature › Update: PATCH /apps/{app_identity}/features/{app_feat
   h.answer(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", "{}");
   herokupp::api::app_feature::UpdateParams params;
   params.enabled = true;
-  auto r = herokupp::api::app_feature::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_feature::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/features/x.y_z~1", "",
           R"json({"enabled": true})json");
 }
@@ -818,8 +757,7 @@ TEST_CASE("AppSetup › Create: POST /app-setups") {
   params.app = s1;
   params.overrides = s2;
   params.source_blob = s4;
-  auto r = herokupp::api::app_setup::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_setup::create(h.client, params));
   h.check(herokupp::Method::post, "/app-setups", "",
           R"json({
             "app": {
@@ -852,8 +790,7 @@ TEST_CASE("AppSetup › Create: POST /app-setups") {
 TEST_CASE("AppSetup › Info: GET /app-setups/{app_setup_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/app-setups/my%20app", "{}");
-  auto r = herokupp::api::app_setup::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_setup::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/app-setups/my%20app", "",
           nullptr);
 }
@@ -865,8 +802,7 @@ TEST_CASE("App Transfer › Create: POST /account/app-transfers") {
   params.app = std::string("app-1");
   params.recipient = std::string("recipient-2");
   params.silent = true;
-  auto r = herokupp::api::app_transfer::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_transfer::create(h.client, params));
   h.check(herokupp::Method::post, "/account/app-transfers", "",
           R"json({"app": "app-1", "recipient": "recipient-2", "silent": true})json");
 }
@@ -874,8 +810,7 @@ TEST_CASE("App Transfer › Create: POST /account/app-transfers") {
 TEST_CASE("App Transfer › Delete: DELETE /account/app-transfers/{app_transfer_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/account/app-transfers/my%20app", "{}");
-  auto r = herokupp::api::app_transfer::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_transfer::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/account/app-transfers/my%20app", "",
           nullptr);
 }
@@ -883,8 +818,7 @@ TEST_CASE("App Transfer › Delete: DELETE /account/app-transfers/{app_transfer_
 TEST_CASE("App Transfer › Info: GET /account/app-transfers/{app_transfer_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/app-transfers/my%20app", "{}");
-  auto r = herokupp::api::app_transfer::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_transfer::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/account/app-transfers/my%20app", "",
           nullptr);
 }
@@ -892,11 +826,10 @@ TEST_CASE("App Transfer › Info: GET /account/app-transfers/{app_transfer_ident
 TEST_CASE("App Transfer › List: GET /account/app-transfers") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/app-transfers", "[]");
-  auto items = herokupp::api::app_transfer::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app_transfer::list(h.client));
   h.check(herokupp::Method::get, "/account/app-transfers", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App Transfer › Update: PATCH /account/app-transfers/{app_transfer_identity}") {
@@ -904,8 +837,7 @@ TEST_CASE("App Transfer › Update: PATCH /account/app-transfers/{app_transfer_i
   h.answer(herokupp::Method::patch, "/account/app-transfers/my%20app", "{}");
   herokupp::api::app_transfer::UpdateParams params;
   params.state = herokupp::Enumerated<herokupp::api::app_transfer::UpdateParams::State>(herokupp::api::app_transfer::UpdateParams::State::pending, "pending");
-  auto r = herokupp::api::app_transfer::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_transfer::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/account/app-transfers/my%20app", "",
           R"json({"state": "pending"})json");
 }
@@ -919,8 +851,7 @@ TEST_CASE("App Webhook › Create: POST /apps/{app_identity}/webhooks") {
   params.level = herokupp::Enumerated<herokupp::api::app_webhook::CreateParams::Level>(herokupp::api::app_webhook::CreateParams::Level::notify, "notify");
   params.secret = std::string("dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad");
   params.url = std::string("url-2");
-  auto r = herokupp::api::app_webhook::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/webhooks", "",
           R"json({
             "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
@@ -936,8 +867,7 @@ TEST_CASE("App Webhook › Create: POST /apps/{app_identity}/webhooks") {
 TEST_CASE("App Webhook › Delete: DELETE /apps/{app_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", "{}");
-  auto r = herokupp::api::app_webhook::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/webhooks/x.y_z~1", "",
           nullptr);
 }
@@ -945,8 +875,7 @@ TEST_CASE("App Webhook › Delete: DELETE /apps/{app_identity}/webhooks/{app_web
 TEST_CASE("App Webhook › Info: GET /apps/{app_identity}/webhooks/{app_webhook_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", "{}");
-  auto r = herokupp::api::app_webhook::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhooks/x.y_z~1", "",
           nullptr);
 }
@@ -954,11 +883,10 @@ TEST_CASE("App Webhook › Info: GET /apps/{app_identity}/webhooks/{app_webhook_
 TEST_CASE("App Webhook › List: GET /apps/{app_identity}/webhooks") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhooks", "[]");
-  auto items = herokupp::api::app_webhook::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app_webhook::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhooks", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App Webhook › Update: PATCH /apps/{app_identity}/webhooks/{app_webhook_identity}") {
@@ -970,8 +898,7 @@ TEST_CASE("App Webhook › Update: PATCH /apps/{app_identity}/webhooks/{app_webh
   params.level = herokupp::Enumerated<herokupp::api::app_webhook::UpdateParams::Level>(herokupp::api::app_webhook::UpdateParams::Level::notify, "notify");
   params.secret = std::string("dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad");
   params.url = std::string("url-2");
-  auto r = herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "",
           R"json({
             "authorization": "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3",
@@ -984,15 +911,14 @@ TEST_CASE("App Webhook › Update: PATCH /apps/{app_identity}/webhooks/{app_webh
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "{}");
-  CHECK(herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1").has_value());
+  expect_ok(herokupp::api::app_webhook::update(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::patch, "/apps/my%20app/webhooks/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("App Webhook Delivery › Info: GET /apps/{app_identity}/webhook-deliveries/{app_webhook_delivery_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", "{}");
-  auto r = herokupp::api::app_webhook_delivery::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook_delivery::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries/x.y_z~1", "",
           nullptr);
 }
@@ -1000,18 +926,16 @@ TEST_CASE("App Webhook Delivery › Info: GET /apps/{app_identity}/webhook-deliv
 TEST_CASE("App Webhook Delivery › List: GET /apps/{app_identity}/webhook-deliveries") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", "[]");
-  auto items = herokupp::api::app_webhook_delivery::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app_webhook_delivery::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhook-deliveries", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("App Webhook Event › Info: GET /apps/{app_identity}/webhook-events/{app_webhook_event_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", "{}");
-  auto r = herokupp::api::app_webhook_event::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::app_webhook_event::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhook-events/x.y_z~1", "",
           nullptr);
 }
@@ -1019,18 +943,16 @@ TEST_CASE("App Webhook Event › Info: GET /apps/{app_identity}/webhook-events/{
 TEST_CASE("App Webhook Event › List: GET /apps/{app_identity}/webhook-events") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/webhook-events", "[]");
-  auto items = herokupp::api::app_webhook_event::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::app_webhook_event::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/webhook-events", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Audit Trail Archive › Info: GET /enterprise-accounts/{enterprise_account_identity}/archives/{archive_year}/{archive_month}") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", "{}");
-  auto r = herokupp::api::archive::info(h.client, "my app", "x.y_z~1", "a+b");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::archive::info(h.client, "my app", "x.y_z~1", "a+b"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives/x.y_z~1/a%2Bb", "",
           nullptr);
 }
@@ -1038,21 +960,19 @@ TEST_CASE("Audit Trail Archive › Info: GET /enterprise-accounts/{enterprise_ac
 TEST_CASE("Audit Trail Archive › List: GET /enterprise-accounts/{enterprise_account_identity}/archives") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", "[]");
-  auto items = herokupp::api::archive::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::archive::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/archives", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Audit Trail Event › List: GET /enterprise-accounts/{enterprise_account_identity}/events") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/events", "[]");
-  auto items = herokupp::api::audit_trail_event::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::audit_trail_event::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/events", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Build › Create: POST /apps/{app_identity}/builds") {
@@ -1069,8 +989,7 @@ TEST_CASE("Build › Create: POST /apps/{app_identity}/builds") {
   herokupp::api::build::CreateParams params;
   params.buildpacks = std::vector<herokupp::api::build::CreateParams::Buildpack>{s1};
   params.source_blob = s2;
-  auto r = herokupp::api::build::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::build::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/builds", "",
           R"json({
             "buildpacks": [
@@ -1091,8 +1010,7 @@ TEST_CASE("Build › Create: POST /apps/{app_identity}/builds") {
 TEST_CASE("Build › Info: GET /apps/{app_identity}/builds/{build_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", "{}");
-  auto r = herokupp::api::build::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::build::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/builds/x.y_z~1", "",
           nullptr);
 }
@@ -1100,18 +1018,16 @@ TEST_CASE("Build › Info: GET /apps/{app_identity}/builds/{build_identity}") {
 TEST_CASE("Build › List: GET /apps/{app_identity}/builds") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/builds", "[]");
-  auto items = herokupp::api::build::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::build::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/builds", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Build › Delete cache: DELETE /apps/{app_identity}/build-cache") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/build-cache", "{}");
-  auto r = herokupp::api::build::delete_cache(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::build::delete_cache(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/build-cache", "",
           nullptr);
 }
@@ -1119,8 +1035,7 @@ TEST_CASE("Build › Delete cache: DELETE /apps/{app_identity}/build-cache") {
 TEST_CASE("Build › Cancel: DELETE /apps/{app_identity}/builds/{build_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", "{}");
-  auto r = herokupp::api::build::cancel(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::build::cancel(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/builds/x.y_z~1", "",
           nullptr);
 }
@@ -1132,8 +1047,7 @@ TEST_CASE("Buildpack Installations › Update: PUT /apps/{app_identity}/buildpac
   s1.buildpack = std::string("https://github.com/heroku/heroku-buildpack-ruby");
   herokupp::api::buildpack_installation::UpdateParams params;
   params.updates = std::vector<herokupp::api::buildpack_installation::UpdateParams::Update>{s1};
-  auto r = herokupp::api::buildpack_installation::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::buildpack_installation::update(h.client, "my app", params));
   h.check(herokupp::Method::put, "/apps/my%20app/buildpack-installations", "",
           R"json({
             "updates": [
@@ -1147,11 +1061,10 @@ TEST_CASE("Buildpack Installations › Update: PUT /apps/{app_identity}/buildpac
 TEST_CASE("Buildpack Installations › List: GET /apps/{app_identity}/buildpack-installations") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/buildpack-installations", "[]");
-  auto items = herokupp::api::buildpack_installation::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::buildpack_installation::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/buildpack-installations", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Collaborator › Create: POST /apps/{app_identity}/collaborators") {
@@ -1160,8 +1073,7 @@ TEST_CASE("Collaborator › Create: POST /apps/{app_identity}/collaborators") {
   herokupp::api::collaborator::CreateParams params;
   params.silent = true;
   params.user = std::string("user-1");
-  auto r = herokupp::api::collaborator::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::collaborator::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/collaborators", "",
           R"json({"silent": true, "user": "user-1"})json");
 }
@@ -1169,8 +1081,7 @@ TEST_CASE("Collaborator › Create: POST /apps/{app_identity}/collaborators") {
 TEST_CASE("Collaborator › Delete: DELETE /apps/{app_identity}/collaborators/{collaborator_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", "{}");
-  auto r = herokupp::api::collaborator::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::collaborator::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/collaborators/x.y_z~1", "",
           nullptr);
 }
@@ -1178,8 +1089,7 @@ TEST_CASE("Collaborator › Delete: DELETE /apps/{app_identity}/collaborators/{c
 TEST_CASE("Collaborator › Info: GET /apps/{app_identity}/collaborators/{collaborator_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", "{}");
-  auto r = herokupp::api::collaborator::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::collaborator::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/collaborators/x.y_z~1", "",
           nullptr);
 }
@@ -1187,18 +1097,16 @@ TEST_CASE("Collaborator › Info: GET /apps/{app_identity}/collaborators/{collab
 TEST_CASE("Collaborator › List: GET /apps/{app_identity}/collaborators") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/collaborators", "[]");
-  auto items = herokupp::api::collaborator::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::collaborator::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/collaborators", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Config Vars › Info for App: GET /apps/{app_identity}/config-vars") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/config-vars", "{}");
-  auto r = herokupp::api::config_var::info_for_app(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::config_var::info_for_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/config-vars", "",
           nullptr);
 }
@@ -1206,8 +1114,7 @@ TEST_CASE("Config Vars › Info for App: GET /apps/{app_identity}/config-vars") 
 TEST_CASE("Config Vars › Info for App Release: GET /apps/{app_identity}/releases/{release_identity}/config-vars") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", "{}");
-  auto r = herokupp::api::config_var::info_for_app_release(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::config_var::info_for_app_release(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1/config-vars", "",
           nullptr);
 }
@@ -1218,8 +1125,7 @@ TEST_CASE("Config Vars › Update: PATCH /apps/{app_identity}/config-vars") {
   herokupp::api::config_var::UpdateParams params;
   params["FOO"] = "bar";
   params["OLD"] = std::nullopt;
-  auto r = herokupp::api::config_var::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::config_var::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/config-vars", "",
           R"json({"FOO": "bar", "OLD": null})json");
 }
@@ -1230,21 +1136,19 @@ TEST_CASE("Credit › Create: POST /account/credits") {
   herokupp::api::credit::CreateParams params;
   params.code1 = std::string("012abc");
   params.code2 = std::string("012abc");
-  auto r = herokupp::api::credit::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::credit::create(h.client, params));
   h.check(herokupp::Method::post, "/account/credits", "",
           R"json({"code1": "012abc", "code2": "012abc"})json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/account/credits", "{}");
-  CHECK(herokupp::api::credit::create(h.client).has_value());
+  expect_ok(herokupp::api::credit::create(h.client));
   h.check(herokupp::Method::post, "/account/credits", "", "{}");
 }
 
 TEST_CASE("Credit › Info: GET /account/credits/{credit_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/credits/my%20app", "{}");
-  auto r = herokupp::api::credit::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::credit::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/account/credits/my%20app", "",
           nullptr);
 }
@@ -1252,11 +1156,10 @@ TEST_CASE("Credit › Info: GET /account/credits/{credit_identity}") {
 TEST_CASE("Credit › List: GET /account/credits") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/credits", "[]");
-  auto items = herokupp::api::credit::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::credit::list(h.client));
   h.check(herokupp::Method::get, "/account/credits", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Domain › Create: POST /apps/{app_identity}/domains") {
@@ -1265,8 +1168,7 @@ TEST_CASE("Domain › Create: POST /apps/{app_identity}/domains") {
   herokupp::api::domain::CreateParams params;
   params.hostname = std::string("subdomain.example.com");
   params.sni_endpoint = std::string("sni_endpoint-1");
-  auto r = herokupp::api::domain::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::domain::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/domains", "",
           R"json({
             "hostname": "subdomain.example.com",
@@ -1279,8 +1181,7 @@ TEST_CASE("Domain › Update: PATCH /apps/{app_identity}/domains/{domain_identit
   h.answer(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", "{}");
   herokupp::api::domain::UpdateParams params;
   params.sni_endpoint = std::string("sni_endpoint-1");
-  auto r = herokupp::api::domain::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::domain::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/domains/x.y_z~1", "",
           R"json({"sni_endpoint": "sni_endpoint-1"})json");
 }
@@ -1288,8 +1189,7 @@ TEST_CASE("Domain › Update: PATCH /apps/{app_identity}/domains/{domain_identit
 TEST_CASE("Domain › Delete: DELETE /apps/{app_identity}/domains/{domain_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", "{}");
-  auto r = herokupp::api::domain::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::domain::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/domains/x.y_z~1", "",
           nullptr);
 }
@@ -1297,8 +1197,7 @@ TEST_CASE("Domain › Delete: DELETE /apps/{app_identity}/domains/{domain_identi
 TEST_CASE("Domain › Info: GET /apps/{app_identity}/domains/{domain_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", "{}");
-  auto r = herokupp::api::domain::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::domain::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/domains/x.y_z~1", "",
           nullptr);
 }
@@ -1306,11 +1205,10 @@ TEST_CASE("Domain › Info: GET /apps/{app_identity}/domains/{domain_identity}")
 TEST_CASE("Domain › List: GET /apps/{app_identity}/domains") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/domains", "[]");
-  auto items = herokupp::api::domain::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::domain::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/domains", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Dyno › Create: POST /apps/{app_identity}/dynos") {
@@ -1324,8 +1222,7 @@ TEST_CASE("Dyno › Create: POST /apps/{app_identity}/dynos") {
   params.size = std::string("standard-1X");
   params.time_to_live = std::int64_t{1800};
   params.type = std::string("run");
-  auto r = herokupp::api::dyno::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/dynos", "",
           R"json({
             "attach": true,
@@ -1343,8 +1240,7 @@ TEST_CASE("Dyno › Create: POST /apps/{app_identity}/dynos") {
 TEST_CASE("Dyno › Restart: DELETE /apps/{app_identity}/dynos/{dyno_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", "{}");
-  auto r = herokupp::api::dyno::restart(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::restart(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/dynos/x.y_z~1", "",
           nullptr);
 }
@@ -1352,8 +1248,7 @@ TEST_CASE("Dyno › Restart: DELETE /apps/{app_identity}/dynos/{dyno_identity}")
 TEST_CASE("Dyno › Restart formation: DELETE /apps/{app_identity}/formations/{dyno_formation_type}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", "{}");
-  auto r = herokupp::api::dyno::restart_formation(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::restart_formation(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/formations/x.y_z~1", "",
           nullptr);
 }
@@ -1361,8 +1256,7 @@ TEST_CASE("Dyno › Restart formation: DELETE /apps/{app_identity}/formations/{d
 TEST_CASE("Dyno › Restart all: DELETE /apps/{app_identity}/dynos") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/dynos", "{}");
-  auto r = herokupp::api::dyno::restart_all(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::restart_all(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/dynos", "",
           nullptr);
 }
@@ -1370,8 +1264,7 @@ TEST_CASE("Dyno › Restart all: DELETE /apps/{app_identity}/dynos") {
 TEST_CASE("Dyno › Stop: POST /apps/{app_identity}/dynos/{dyno_identity}/actions/stop") {
   Harness h;
   h.answer(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", "{}");
-  auto r = herokupp::api::dyno::stop(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::stop(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::post, "/apps/my%20app/dynos/x.y_z~1/actions/stop", "",
           nullptr);
 }
@@ -1379,8 +1272,7 @@ TEST_CASE("Dyno › Stop: POST /apps/{app_identity}/dynos/{dyno_identity}/action
 TEST_CASE("Dyno › Stop formation: POST /apps/{app_identity}/formations/{dyno_formation_type}/actions/stop") {
   Harness h;
   h.answer(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", "{}");
-  auto r = herokupp::api::dyno::stop_formation(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::stop_formation(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::post, "/apps/my%20app/formations/x.y_z~1/actions/stop", "",
           nullptr);
 }
@@ -1388,8 +1280,7 @@ TEST_CASE("Dyno › Stop formation: POST /apps/{app_identity}/formations/{dyno_f
 TEST_CASE("Dyno › Info: GET /apps/{app_identity}/dynos/{dyno_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", "{}");
-  auto r = herokupp::api::dyno::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/dynos/x.y_z~1", "",
           nullptr);
 }
@@ -1397,18 +1288,16 @@ TEST_CASE("Dyno › Info: GET /apps/{app_identity}/dynos/{dyno_identity}") {
 TEST_CASE("Dyno › List: GET /apps/{app_identity}/dynos") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/dynos", "[]");
-  auto items = herokupp::api::dyno::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::dyno::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/dynos", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Dyno Size › Info: GET /dyno-sizes/{dyno_size_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/dyno-sizes/my%20app", "{}");
-  auto r = herokupp::api::dyno_size::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno_size::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/dyno-sizes/my%20app", "",
           nullptr);
 }
@@ -1416,18 +1305,16 @@ TEST_CASE("Dyno Size › Info: GET /dyno-sizes/{dyno_size_identity}") {
 TEST_CASE("Dyno Size › List: GET /dyno-sizes") {
   Harness h;
   h.answer(herokupp::Method::get, "/dyno-sizes", "[]");
-  auto items = herokupp::api::dyno_size::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::dyno_size::list(h.client));
   h.check(herokupp::Method::get, "/dyno-sizes", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Dyno Size › List App Dyno Sizes: GET /apps/{app_identity}/available-dyno-sizes") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", "[]");
-  auto r = herokupp::api::dyno_size::list_app_dyno_sizes(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::dyno_size::list_app_dyno_sizes(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/available-dyno-sizes", "",
           nullptr);
 }
@@ -1435,18 +1322,16 @@ TEST_CASE("Dyno Size › List App Dyno Sizes: GET /apps/{app_identity}/available
 TEST_CASE("Enterprise Account › List: GET /enterprise-accounts") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts", "[]");
-  auto items = herokupp::api::enterprise_account::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::enterprise_account::list(h.client));
   h.check(herokupp::Method::get, "/enterprise-accounts", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Enterprise Account › Info: GET /enterprise-accounts/{enterprise_account_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app", "{}");
-  auto r = herokupp::api::enterprise_account::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::enterprise_account::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app", "",
           nullptr);
 }
@@ -1456,13 +1341,12 @@ TEST_CASE("Enterprise Account › Update: PATCH /enterprise-accounts/{enterprise
   h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app", "{}");
   herokupp::api::enterprise_account::UpdateParams params;
   params.name = std::string("example");
-  auto r = herokupp::api::enterprise_account::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::enterprise_account::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app", "",
           R"json({"name": "example"})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app", "{}");
-  CHECK(herokupp::api::enterprise_account::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::enterprise_account::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app", "", "{}");
 }
 
@@ -1472,21 +1356,19 @@ TEST_CASE("Enterprise Account Daily Usage › Info: GET /enterprise-accounts/{en
   herokupp::api::enterprise_account_daily_usage::InfoParams params;
   params.end = std::string("2019-02-25");
   params.start = std::string("2019-01-25");
-  auto items = herokupp::api::enterprise_account_daily_usage::info(h.client, "my app", params).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::enterprise_account_daily_usage::info(h.client, "my app", params));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Enterprise Account Member › List: GET /enterprise-accounts/{enterprise_account_identity}/members") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/members", "[]");
-  auto items = herokupp::api::enterprise_account_member::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::enterprise_account_member::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/members", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Enterprise Account Member › Create: POST /enterprise-accounts/{enterprise_account_identity}/members") {
@@ -1496,8 +1378,7 @@ TEST_CASE("Enterprise Account Member › Create: POST /enterprise-accounts/{ente
   params.federated = true;
   params.permissions = std::vector<herokupp::Enumerated<herokupp::api::enterprise_account_member::CreateParams::Permission>>{herokupp::Enumerated<herokupp::api::enterprise_account_member::CreateParams::Permission>(herokupp::api::enterprise_account_member::CreateParams::Permission::view, "view")};
   params.user = std::string("user-1");
-  auto r = herokupp::api::enterprise_account_member::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::enterprise_account_member::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/members", "",
           R"json({
             "federated": true,
@@ -1513,8 +1394,8 @@ TEST_CASE("Enterprise Account Member › Update: PATCH /enterprise-accounts/{ent
   h.answer(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", "{}");
   herokupp::api::enterprise_account_member::UpdateParams params;
   params.permissions = std::vector<herokupp::Enumerated<herokupp::api::enterprise_account_member::UpdateParams::Permission>>{herokupp::Enumerated<herokupp::api::enterprise_account_member::UpdateParams::Permission>(herokupp::api::enterprise_account_member::UpdateParams::Permission::view, "view")};
-  auto r = herokupp::api::enterprise_account_member::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(
+      herokupp::api::enterprise_account_member::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/enterprise-accounts/my%20app/members/x.y_z~1", "",
           R"json({"permissions": ["view"]})json");
 }
@@ -1522,8 +1403,7 @@ TEST_CASE("Enterprise Account Member › Update: PATCH /enterprise-accounts/{ent
 TEST_CASE("Enterprise Account Member › Delete: DELETE /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", "{}");
-  auto r = herokupp::api::enterprise_account_member::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::enterprise_account_member::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/enterprise-accounts/my%20app/members/x.y_z~1", "",
           nullptr);
 }
@@ -1534,11 +1414,10 @@ TEST_CASE("Enterprise Account Monthly Usage › Info: GET /enterprise-accounts/{
   herokupp::api::enterprise_account_monthly_usage::InfoParams params;
   params.end = std::string("2019-02");
   params.start = std::string("2019-01");
-  auto items = herokupp::api::enterprise_account_monthly_usage::info(h.client, "my app", params).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::enterprise_account_monthly_usage::info(h.client, "my app", params));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/usage/monthly", "?end=2019-02&start=2019-01",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Filters › Apps: POST /filters/apps") {
@@ -1548,22 +1427,20 @@ TEST_CASE("Filters › Apps: POST /filters/apps") {
   s1.id = std::vector<std::string>{std::string("id-1")};
   herokupp::api::filter_apps::AppsParams params;
   params.in = s1;
-  auto items = herokupp::api::filter_apps::apps(h.client, params).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::filter_apps::apps(h.client, params));
   h.check(herokupp::Method::post, "/filters/apps", "",
           R"json({"in": {"id": ["id-1"]}})json");
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
   h.mock->reset();
   h.answer(herokupp::Method::post, "/filters/apps", "[]");
-  CHECK(herokupp::api::filter_apps::apps(h.client).take(1).has_value());
+  expect_ok(herokupp::api::filter_apps::apps(h.client));
   h.check(herokupp::Method::post, "/filters/apps", "", "{}");
 }
 
 TEST_CASE("Formation › Info: GET /apps/{app_identity}/formation/{formation_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", "{}");
-  auto r = herokupp::api::formation::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::formation::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/formation/x.y_z~1", "",
           nullptr);
 }
@@ -1571,11 +1448,10 @@ TEST_CASE("Formation › Info: GET /apps/{app_identity}/formation/{formation_ide
 TEST_CASE("Formation › List: GET /apps/{app_identity}/formation") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/formation", "[]");
-  auto items = herokupp::api::formation::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::formation::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/formation", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Formation › Batch Update: PATCH /apps/{app_identity}/formation") {
@@ -1590,8 +1466,7 @@ TEST_CASE("Formation › Batch Update: PATCH /apps/{app_identity}/formation") {
   s1.type = std::string("web");
   herokupp::api::formation::BatchUpdateParams params;
   params.updates = std::vector<herokupp::api::formation::BatchUpdateParams::Update>{s1};
-  auto r = herokupp::api::formation::batch_update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::formation::batch_update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/formation", "",
           R"json({
             "updates": [
@@ -1616,8 +1491,7 @@ TEST_CASE("Formation › Update: PATCH /apps/{app_identity}/formation/{formation
   herokupp::api::formation::UpdateParams params;
   params.dyno_size = s1;
   params.quantity = std::int64_t{1};
-  auto r = herokupp::api::formation::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::formation::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "",
           R"json({
             "dyno_size": {
@@ -1628,15 +1502,14 @@ TEST_CASE("Formation › Update: PATCH /apps/{app_identity}/formation/{formation
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "{}");
-  CHECK(herokupp::api::formation::update(h.client, "my app", "x.y_z~1").has_value());
+  expect_ok(herokupp::api::formation::update(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::patch, "/apps/my%20app/formation/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Generation › Info: GET /generations/{stack_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/generations/my%20app", "{}");
-  auto r = herokupp::api::generation::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::generation::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/generations/my%20app", "",
           nullptr);
 }
@@ -1644,31 +1517,28 @@ TEST_CASE("Generation › Info: GET /generations/{stack_identity}") {
 TEST_CASE("Generation › List: GET /generations") {
   Harness h;
   h.answer(herokupp::Method::get, "/generations", "[]");
-  auto items = herokupp::api::generation::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::generation::list(h.client));
   h.check(herokupp::Method::get, "/generations", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Generation › List by Team: GET /teams/{team_identity}/available-generations") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/available-generations", "[]");
-  auto items = herokupp::api::generation::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::generation::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/available-generations", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Identity Provider › List By Team: GET /teams/{team_name}/identity-providers") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/identity-providers", "[]");
-  auto items = herokupp::api::identity_provider::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::identity_provider::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/identity-providers", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Identity Provider › Create By Team: POST /teams/{team_name}/identity-providers") {
@@ -1679,8 +1549,7 @@ TEST_CASE("Identity Provider › Create By Team: POST /teams/{team_name}/identit
   params.entity_id = std::string("https://customer-domain.idp.com");
   params.slo_target_url = std::string("https://example.com/idp/logout");
   params.sso_target_url = std::string("https://example.com/idp/login");
-  auto r = herokupp::api::identity_provider::create_by_team(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::identity_provider::create_by_team(h.client, "my app", params));
   h.check(herokupp::Method::post, "/teams/my%20app/identity-providers", "",
           R"json({
             "certificate": "-----BEGIN CERTIFICATE----- ...",
@@ -1698,8 +1567,8 @@ TEST_CASE("Identity Provider › Update By Team: PATCH /teams/{team_name}/identi
   params.entity_id = std::string("https://customer-domain.idp.com");
   params.slo_target_url = std::string("https://example.com/idp/logout");
   params.sso_target_url = std::string("https://example.com/idp/login");
-  auto r = herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(
+      herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "",
           R"json({
             "certificate": "-----BEGIN CERTIFICATE----- ...",
@@ -1709,15 +1578,14 @@ TEST_CASE("Identity Provider › Update By Team: PATCH /teams/{team_name}/identi
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "{}");
-  CHECK(herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1").has_value());
+  expect_ok(herokupp::api::identity_provider::update_by_team(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::patch, "/teams/my%20app/identity-providers/x.y_z~1", "", "{}");
 }
 
 TEST_CASE("Identity Provider › Delete By Team: DELETE /teams/{team_name}/identity-providers/{identity_provider_id}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", "{}");
-  auto r = herokupp::api::identity_provider::delete_by_team(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::identity_provider::delete_by_team(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/teams/my%20app/identity-providers/x.y_z~1", "",
           nullptr);
 }
@@ -1725,8 +1593,7 @@ TEST_CASE("Identity Provider › Delete By Team: DELETE /teams/{team_name}/ident
 TEST_CASE("Inbound Ruleset › Current: GET /spaces/{space_identity}/inbound-ruleset") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", "{}");
-  auto r = herokupp::api::inbound_ruleset::current(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::inbound_ruleset::current(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/inbound-ruleset", "",
           nullptr);
 }
@@ -1734,8 +1601,7 @@ TEST_CASE("Inbound Ruleset › Current: GET /spaces/{space_identity}/inbound-rul
 TEST_CASE("Inbound Ruleset › Info: GET /spaces/{space_identity}/inbound-rulesets/{inbound_ruleset_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", "{}");
-  auto r = herokupp::api::inbound_ruleset::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::inbound_ruleset::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets/x.y_z~1", "",
           nullptr);
 }
@@ -1743,11 +1609,10 @@ TEST_CASE("Inbound Ruleset › Info: GET /spaces/{space_identity}/inbound-rulese
 TEST_CASE("Inbound Ruleset › List: GET /spaces/{space_identity}/inbound-rulesets") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", "[]");
-  auto items = herokupp::api::inbound_ruleset::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::inbound_ruleset::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/inbound-rulesets", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Inbound Ruleset › Create: PUT /spaces/{space_identity}/inbound-ruleset") {
@@ -1758,21 +1623,19 @@ TEST_CASE("Inbound Ruleset › Create: PUT /spaces/{space_identity}/inbound-rule
   s1.source = std::string("1.1.1.1/1");
   herokupp::api::inbound_ruleset::CreateParams params;
   params.rules = std::vector<herokupp::api::inbound_ruleset::CreateParams::Rule>{s1};
-  auto r = herokupp::api::inbound_ruleset::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::inbound_ruleset::create(h.client, "my app", params));
   h.check(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "",
           R"json({"rules": [{"action": "allow", "source": "1.1.1.1/1"}]})json");
   h.mock->reset();
   h.answer(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "{}");
-  CHECK(herokupp::api::inbound_ruleset::create(h.client, "my app").has_value());
+  expect_ok(herokupp::api::inbound_ruleset::create(h.client, "my app"));
   h.check(herokupp::Method::put, "/spaces/my%20app/inbound-ruleset", "", "{}");
 }
 
 TEST_CASE("Invoice › Info: GET /account/invoices/{invoice_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/invoices/my%20app", "{}");
-  auto r = herokupp::api::invoice::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::invoice::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/account/invoices/my%20app", "",
           nullptr);
 }
@@ -1780,18 +1643,16 @@ TEST_CASE("Invoice › Info: GET /account/invoices/{invoice_identity}") {
 TEST_CASE("Invoice › List: GET /account/invoices") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/invoices", "[]");
-  auto items = herokupp::api::invoice::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::invoice::list(h.client));
   h.check(herokupp::Method::get, "/account/invoices", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("InvoiceAddress › info: GET /account/invoice-address") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/invoice-address", "{}");
-  auto r = herokupp::api::invoice_address::info(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::invoice_address::info(h.client));
   h.check(herokupp::Method::get, "/account/invoice-address", "",
           nullptr);
 }
@@ -1808,8 +1669,7 @@ TEST_CASE("InvoiceAddress › update: PUT /account/invoice-address") {
   params.postal_code = std::string("98101");
   params.state = std::string("WA");
   params.use_invoice_address = true;
-  auto r = herokupp::api::invoice_address::update(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::invoice_address::update(h.client, params));
   h.check(herokupp::Method::put, "/account/invoice-address", "",
           R"json({
             "address_1": "40 Hickory Blvd.",
@@ -1823,15 +1683,14 @@ TEST_CASE("InvoiceAddress › update: PUT /account/invoice-address") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::put, "/account/invoice-address", "{}");
-  CHECK(herokupp::api::invoice_address::update(h.client).has_value());
+  expect_ok(herokupp::api::invoice_address::update(h.client));
   h.check(herokupp::Method::put, "/account/invoice-address", "", "{}");
 }
 
 TEST_CASE("Key › Info: GET /account/keys/{key_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/keys/my%20app", "{}");
-  auto r = herokupp::api::key::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::key::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/account/keys/my%20app", "",
           nullptr);
 }
@@ -1839,11 +1698,10 @@ TEST_CASE("Key › Info: GET /account/keys/{key_identity}") {
 TEST_CASE("Key › List: GET /account/keys") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/keys", "[]");
-  auto items = herokupp::api::key::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::key::list(h.client));
   h.check(herokupp::Method::get, "/account/keys", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Log Drain › Create: POST /apps/{app_identity}/log-drains") {
@@ -1851,8 +1709,7 @@ TEST_CASE("Log Drain › Create: POST /apps/{app_identity}/log-drains") {
   h.answer(herokupp::Method::post, "/apps/my%20app/log-drains", "{}");
   herokupp::api::log_drain::CreateParams params;
   params.url = std::string("https://example.com/drain");
-  auto r = herokupp::api::log_drain::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::log_drain::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/log-drains", "",
           R"json({"url": "https://example.com/drain"})json");
 }
@@ -1862,8 +1719,7 @@ TEST_CASE("Log Drain › Update: PUT /addons/{add_on_identity}/log-drains/{log_d
   h.answer(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", "{}");
   herokupp::api::log_drain::UpdateParams params;
   params.url = std::string("https://example.com/drain");
-  auto r = herokupp::api::log_drain::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::log_drain::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::put, "/addons/my%20app/log-drains/x.y_z~1", "",
           R"json({"url": "https://example.com/drain"})json");
 }
@@ -1871,8 +1727,7 @@ TEST_CASE("Log Drain › Update: PUT /addons/{add_on_identity}/log-drains/{log_d
 TEST_CASE("Log Drain › Delete: DELETE /apps/{app_identity}/log-drains/{log_drain_query_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", "{}");
-  auto r = herokupp::api::log_drain::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::log_drain::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/log-drains/x.y_z~1", "",
           nullptr);
 }
@@ -1880,8 +1735,7 @@ TEST_CASE("Log Drain › Delete: DELETE /apps/{app_identity}/log-drains/{log_dra
 TEST_CASE("Log Drain › Info: GET /apps/{app_identity}/log-drains/{log_drain_query_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", "{}");
-  auto r = herokupp::api::log_drain::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::log_drain::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/log-drains/x.y_z~1", "",
           nullptr);
 }
@@ -1889,21 +1743,19 @@ TEST_CASE("Log Drain › Info: GET /apps/{app_identity}/log-drains/{log_drain_qu
 TEST_CASE("Log Drain › List By Add-on: GET /addons/{add_on_identity}/log-drains") {
   Harness h;
   h.answer(herokupp::Method::get, "/addons/my%20app/log-drains", "[]");
-  auto items = herokupp::api::log_drain::list_by_add_on(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::log_drain::list_by_add_on(h.client, "my app"));
   h.check(herokupp::Method::get, "/addons/my%20app/log-drains", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Log Drain › List: GET /apps/{app_identity}/log-drains") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/log-drains", "[]");
-  auto items = herokupp::api::log_drain::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::log_drain::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/log-drains", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Log Session › Create: POST /apps/{app_identity}/log-sessions") {
@@ -1915,8 +1767,7 @@ TEST_CASE("Log Session › Create: POST /apps/{app_identity}/log-sessions") {
   params.source = std::string("app");
   params.tail = true;
   params.type = std::string("web");
-  auto r = herokupp::api::log_session::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::log_session::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/log-sessions", "",
           R"json({
             "dyno_name": "'web.1' (Cedar-generation) or 'web-1234abcde-123ab' (Fir-generation)",
@@ -1927,7 +1778,7 @@ TEST_CASE("Log Session › Create: POST /apps/{app_identity}/log-sessions") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/apps/my%20app/log-sessions", "{}");
-  CHECK(herokupp::api::log_session::create(h.client, "my app").has_value());
+  expect_ok(herokupp::api::log_session::create(h.client, "my app"));
   h.check(herokupp::Method::post, "/apps/my%20app/log-sessions", "", "{}");
 }
 

@@ -75,7 +75,7 @@
 #include <string>
 #include <vector>
 
-using herokupp_generated_tests::describe;
+using herokupp_generated_tests::expect_ok;
 using herokupp_generated_tests::Harness;
 
 TEST_SUITE_BEGIN("endpoints");
@@ -88,8 +88,7 @@ TEST_CASE("OAuth Authorization › Create: POST /oauth/authorizations") {
   params.description = std::string("sample authorization");
   params.expires_in = std::int64_t{2592000};
   params.scope = std::vector<std::string>{std::string("scope-2")};
-  auto r = herokupp::api::oauth_authorization::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_authorization::create(h.client, params));
   h.check(herokupp::Method::post, "/oauth/authorizations", "",
           R"json({
             "client": "client-1",
@@ -104,8 +103,7 @@ TEST_CASE("OAuth Authorization › Create: POST /oauth/authorizations") {
 TEST_CASE("OAuth Authorization › Delete: DELETE /oauth/authorizations/{oauth_authorization_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/oauth/authorizations/my%20app", "{}");
-  auto r = herokupp::api::oauth_authorization::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_authorization::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/oauth/authorizations/my%20app", "",
           nullptr);
 }
@@ -113,8 +111,7 @@ TEST_CASE("OAuth Authorization › Delete: DELETE /oauth/authorizations/{oauth_a
 TEST_CASE("OAuth Authorization › Info: GET /oauth/authorizations/{oauth_authorization_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/oauth/authorizations/my%20app", "{}");
-  auto r = herokupp::api::oauth_authorization::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_authorization::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/oauth/authorizations/my%20app", "",
           nullptr);
 }
@@ -128,8 +125,7 @@ TEST_CASE("OAuth Authorization › Update: PATCH /oauth/authorizations/{oauth_au
   herokupp::api::oauth_authorization::UpdateParams params;
   params.client = s1;
   params.description = std::string("sample authorization");
-  auto r = herokupp::api::oauth_authorization::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_authorization::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/oauth/authorizations/my%20app", "",
           R"json({
             "client": {
@@ -143,18 +139,16 @@ TEST_CASE("OAuth Authorization › Update: PATCH /oauth/authorizations/{oauth_au
 TEST_CASE("OAuth Authorization › List: GET /oauth/authorizations") {
   Harness h;
   h.answer(herokupp::Method::get, "/oauth/authorizations", "[]");
-  auto items = herokupp::api::oauth_authorization::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::oauth_authorization::list(h.client));
   h.check(herokupp::Method::get, "/oauth/authorizations", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("OAuth Authorization › Regenerate: POST /oauth/authorizations/{oauth_authorization_identity}/actions/regenerate-tokens") {
   Harness h;
   h.answer(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", "{}");
-  auto r = herokupp::api::oauth_authorization::regenerate(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_authorization::regenerate(h.client, "my app"));
   h.check(herokupp::Method::post, "/oauth/authorizations/my%20app/actions/regenerate-tokens", "",
           nullptr);
 }
@@ -165,8 +159,7 @@ TEST_CASE("OAuth Client › Create: POST /oauth/clients") {
   herokupp::api::oauth_client::CreateParams params;
   params.name = std::string("example");
   params.redirect_uri = std::string("https://example.com/auth/heroku/callback");
-  auto r = herokupp::api::oauth_client::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_client::create(h.client, params));
   h.check(herokupp::Method::post, "/oauth/clients", "",
           R"json({
             "name": "example",
@@ -177,8 +170,7 @@ TEST_CASE("OAuth Client › Create: POST /oauth/clients") {
 TEST_CASE("OAuth Client › Delete: DELETE /oauth/clients/{oauth_client_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/oauth/clients/my%20app", "{}");
-  auto r = herokupp::api::oauth_client::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_client::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/oauth/clients/my%20app", "",
           nullptr);
 }
@@ -186,8 +178,7 @@ TEST_CASE("OAuth Client › Delete: DELETE /oauth/clients/{oauth_client_identity
 TEST_CASE("OAuth Client › Info: GET /oauth/clients/{oauth_client_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/oauth/clients/my%20app", "{}");
-  auto r = herokupp::api::oauth_client::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_client::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/oauth/clients/my%20app", "",
           nullptr);
 }
@@ -195,11 +186,10 @@ TEST_CASE("OAuth Client › Info: GET /oauth/clients/{oauth_client_identity}") {
 TEST_CASE("OAuth Client › List: GET /oauth/clients") {
   Harness h;
   h.answer(herokupp::Method::get, "/oauth/clients", "[]");
-  auto items = herokupp::api::oauth_client::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::oauth_client::list(h.client));
   h.check(herokupp::Method::get, "/oauth/clients", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("OAuth Client › Update: PATCH /oauth/clients/{oauth_client_identity}") {
@@ -208,8 +198,7 @@ TEST_CASE("OAuth Client › Update: PATCH /oauth/clients/{oauth_client_identity}
   herokupp::api::oauth_client::UpdateParams params;
   params.name = std::string("example");
   params.redirect_uri = std::string("https://example.com/auth/heroku/callback");
-  auto r = herokupp::api::oauth_client::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_client::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/oauth/clients/my%20app", "",
           R"json({
             "name": "example",
@@ -217,15 +206,14 @@ TEST_CASE("OAuth Client › Update: PATCH /oauth/clients/{oauth_client_identity}
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/oauth/clients/my%20app", "{}");
-  CHECK(herokupp::api::oauth_client::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::oauth_client::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/oauth/clients/my%20app", "", "{}");
 }
 
 TEST_CASE("OAuth Client › Rotate Credentials: POST /oauth/clients/{oauth_client_identity}/actions/rotate-credentials") {
   Harness h;
   h.answer(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", "{}");
-  auto r = herokupp::api::oauth_client::rotate_credentials(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_client::rotate_credentials(h.client, "my app"));
   h.check(herokupp::Method::post, "/oauth/clients/my%20app/actions/rotate-credentials", "",
           nullptr);
 }
@@ -244,8 +232,7 @@ TEST_CASE("OAuth Token › Create: POST /oauth/tokens") {
   params.client = s1;
   params.grant = s2;
   params.refresh_token = s3;
-  auto r = herokupp::api::oauth_token::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_token::create(h.client, params));
   h.check(herokupp::Method::post, "/oauth/tokens", "",
           R"json({
             "client": {
@@ -264,8 +251,7 @@ TEST_CASE("OAuth Token › Create: POST /oauth/tokens") {
 TEST_CASE("OAuth Token › Delete: DELETE /oauth/tokens/{oauth_token_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/oauth/tokens/my%20app", "{}");
-  auto r = herokupp::api::oauth_token::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oauth_token::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/oauth/tokens/my%20app", "",
           nullptr);
 }
@@ -273,8 +259,7 @@ TEST_CASE("OAuth Token › Delete: DELETE /oauth/tokens/{oauth_token_identity}")
 TEST_CASE("OCI Image › Info: GET /apps/{app_identity}/oci-images/{oci_image_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", "[]");
-  auto r = herokupp::api::oci_image::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oci_image::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/oci-images/x.y_z~1", "",
           nullptr);
 }
@@ -303,8 +288,7 @@ TEST_CASE("OCI Image › Create: POST /apps/{app_identity}/oci-images") {
   params.image_repo = std::string("d7ba1ace-b396-4691-968c-37ae53153426/builds");
   params.process_types = std::map<std::string, herokupp::api::oci_image::CreateParams::ProcessType>{{"KEY", s2}};
   params.stack = std::string("stack-1");
-  auto r = herokupp::api::oci_image::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::oci_image::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/oci-images", "",
           R"json({
             "architecture": "arm64",
@@ -334,7 +318,7 @@ TEST_CASE("OCI Image › Create: POST /apps/{app_identity}/oci-images") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/apps/my%20app/oci-images", "{}");
-  CHECK(herokupp::api::oci_image::create(h.client, "my app").has_value());
+  expect_ok(herokupp::api::oci_image::create(h.client, "my app"));
   h.check(herokupp::Method::post, "/apps/my%20app/oci-images", "", "{}");
 }
 
@@ -343,8 +327,7 @@ TEST_CASE("PasswordReset › Reset Password: POST /password-resets") {
   h.answer(herokupp::Method::post, "/password-resets", "{}");
   herokupp::api::password_reset::ResetPasswordParams params;
   params.email = std::string("username@example.com");
-  auto r = herokupp::api::password_reset::reset_password(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::password_reset::reset_password(h.client, params));
   h.check(herokupp::Method::post, "/password-resets", "",
           R"json({"email": "username@example.com"})json");
 }
@@ -355,8 +338,7 @@ TEST_CASE("PasswordReset › Complete Reset Password: POST /password-resets/{pas
   herokupp::api::password_reset::CompleteResetPasswordParams params;
   params.password = std::string("currentpassword");
   params.password_confirmation = std::string("newpassword");
-  auto r = herokupp::api::password_reset::complete_reset_password(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::password_reset::complete_reset_password(h.client, "my app", params));
   h.check(herokupp::Method::post, "/password-resets/my%20app/actions/finalize", "",
           R"json({
             "password": "currentpassword",
@@ -367,18 +349,16 @@ TEST_CASE("PasswordReset › Complete Reset Password: POST /password-resets/{pas
 TEST_CASE("Peering › List: GET /spaces/{space_identity}/peerings") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/peerings", "[]");
-  auto items = herokupp::api::peering::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::peering::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/peerings", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Peering › Accept: POST /spaces/{space_identity}/peerings/{peering_pcx_id}/actions/accept") {
   Harness h;
   h.answer(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", "{}");
-  auto r = herokupp::api::peering::accept(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::peering::accept(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::post, "/spaces/my%20app/peerings/x.y_z~1/actions/accept", "",
           nullptr);
 }
@@ -386,8 +366,7 @@ TEST_CASE("Peering › Accept: POST /spaces/{space_identity}/peerings/{peering_p
 TEST_CASE("Peering › Destroy: DELETE /spaces/{space_identity}/peerings/{peering_pcx_id}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", "{}");
-  auto r = herokupp::api::peering::destroy(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::peering::destroy(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/spaces/my%20app/peerings/x.y_z~1", "",
           nullptr);
 }
@@ -395,8 +374,7 @@ TEST_CASE("Peering › Destroy: DELETE /spaces/{space_identity}/peerings/{peerin
 TEST_CASE("Peering › Info: GET /spaces/{space_identity}/peerings/{peering_pcx_id}") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", "{}");
-  auto r = herokupp::api::peering::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::peering::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/spaces/my%20app/peerings/x.y_z~1", "",
           nullptr);
 }
@@ -404,8 +382,7 @@ TEST_CASE("Peering › Info: GET /spaces/{space_identity}/peerings/{peering_pcx_
 TEST_CASE("Peering Info › Info: GET /spaces/{space_identity}/peering-info") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/peering-info", "{}");
-  auto r = herokupp::api::peering_info::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::peering_info::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/peering-info", "",
           nullptr);
 }
@@ -413,11 +390,10 @@ TEST_CASE("Peering Info › Info: GET /spaces/{space_identity}/peering-info") {
 TEST_CASE("Permission Entity › List: GET /teams/{team_identity}/permissions") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/permissions", "[]");
-  auto items = herokupp::api::permission_entity::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::permission_entity::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/permissions", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline › Create: POST /pipelines") {
@@ -429,8 +405,7 @@ TEST_CASE("Pipeline › Create: POST /pipelines") {
   herokupp::api::pipeline::CreateParams params;
   params.name = std::string("example");
   params.owner = s1;
-  auto r = herokupp::api::pipeline::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline::create(h.client, params));
   h.check(herokupp::Method::post, "/pipelines", "",
           R"json({
             "name": "example",
@@ -444,8 +419,7 @@ TEST_CASE("Pipeline › Create: POST /pipelines") {
 TEST_CASE("Pipeline › Info: GET /pipelines/{pipeline_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app", "{}");
-  auto r = herokupp::api::pipeline::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app", "",
           nullptr);
 }
@@ -453,8 +427,7 @@ TEST_CASE("Pipeline › Info: GET /pipelines/{pipeline_identity}") {
 TEST_CASE("Pipeline › Delete: DELETE /pipelines/{pipeline_id}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/pipelines/my%20app", "{}");
-  auto r = herokupp::api::pipeline::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/pipelines/my%20app", "",
           nullptr);
 }
@@ -464,41 +437,37 @@ TEST_CASE("Pipeline › Update: PATCH /pipelines/{pipeline_id}") {
   h.answer(herokupp::Method::patch, "/pipelines/my%20app", "{}");
   herokupp::api::pipeline::UpdateParams params;
   params.name = std::string("example");
-  auto r = herokupp::api::pipeline::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/pipelines/my%20app", "",
           R"json({"name": "example"})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/pipelines/my%20app", "{}");
-  CHECK(herokupp::api::pipeline::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::pipeline::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/pipelines/my%20app", "", "{}");
 }
 
 TEST_CASE("Pipeline › List: GET /pipelines") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines", "[]");
-  auto items = herokupp::api::pipeline::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline::list(h.client));
   h.check(herokupp::Method::get, "/pipelines", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Build › List: GET /pipelines/{pipeline_id}/latest-builds") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-builds", "[]");
-  auto items = herokupp::api::pipeline_build::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_build::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/latest-builds", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Config Vars › Info for App: GET /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "{}");
-  auto r = herokupp::api::pipeline_config_var::info_for_app(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_config_var::info_for_app(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "",
           nullptr);
 }
@@ -509,8 +478,7 @@ TEST_CASE("Pipeline Config Vars › Update: PATCH /pipelines/{pipeline_id}/stage
   herokupp::api::pipeline_config_var::UpdateParams params;
   params["FOO"] = "bar";
   params["OLD"] = std::nullopt;
-  auto r = herokupp::api::pipeline_config_var::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_config_var::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/pipelines/my%20app/stage/x.y_z~1/config-vars", "",
           R"json({"FOO": "bar", "OLD": null})json");
 }
@@ -518,41 +486,37 @@ TEST_CASE("Pipeline Config Vars › Update: PATCH /pipelines/{pipeline_id}/stage
 TEST_CASE("Pipeline Coupling › List By Pipeline: GET /pipelines/{pipeline_id}/pipeline-couplings") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", "[]");
-  auto items = herokupp::api::pipeline_coupling::list_by_pipeline(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_coupling::list_by_pipeline(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-couplings", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Coupling › List By Current User: GET /users/~/pipeline-couplings") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/~/pipeline-couplings", "[]");
-  auto items = herokupp::api::pipeline_coupling::list_by_current_user(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_coupling::list_by_current_user(h.client));
   h.check(herokupp::Method::get, "/users/~/pipeline-couplings", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Coupling › List: GET /pipeline-couplings") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipeline-couplings", "[]");
-  auto items = herokupp::api::pipeline_coupling::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_coupling::list(h.client));
   h.check(herokupp::Method::get, "/pipeline-couplings", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Coupling › List By Team: GET /teams/{team_identity}/pipeline-couplings") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", "[]");
-  auto items = herokupp::api::pipeline_coupling::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_coupling::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/pipeline-couplings", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Coupling › Create: POST /pipeline-couplings") {
@@ -562,8 +526,7 @@ TEST_CASE("Pipeline Coupling › Create: POST /pipeline-couplings") {
   params.app = std::string("app-1");
   params.pipeline = std::string("01234567-89ab-cdef-0123-456789abcdef");
   params.stage = herokupp::Enumerated<herokupp::api::pipeline_coupling::CreateParams::Stage>(herokupp::api::pipeline_coupling::CreateParams::Stage::test, "test");
-  auto r = herokupp::api::pipeline_coupling::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_coupling::create(h.client, params));
   h.check(herokupp::Method::post, "/pipeline-couplings", "",
           R"json({
             "app": "app-1",
@@ -575,8 +538,7 @@ TEST_CASE("Pipeline Coupling › Create: POST /pipeline-couplings") {
 TEST_CASE("Pipeline Coupling › Info: GET /pipeline-couplings/{pipeline_coupling_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipeline-couplings/my%20app", "{}");
-  auto r = herokupp::api::pipeline_coupling::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_coupling::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipeline-couplings/my%20app", "",
           nullptr);
 }
@@ -584,8 +546,7 @@ TEST_CASE("Pipeline Coupling › Info: GET /pipeline-couplings/{pipeline_couplin
 TEST_CASE("Pipeline Coupling › Delete: DELETE /pipeline-couplings/{pipeline_coupling_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/pipeline-couplings/my%20app", "{}");
-  auto r = herokupp::api::pipeline_coupling::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_coupling::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/pipeline-couplings/my%20app", "",
           nullptr);
 }
@@ -595,21 +556,19 @@ TEST_CASE("Pipeline Coupling › Update: PATCH /pipeline-couplings/{pipeline_cou
   h.answer(herokupp::Method::patch, "/pipeline-couplings/my%20app", "{}");
   herokupp::api::pipeline_coupling::UpdateParams params;
   params.stage = herokupp::Enumerated<herokupp::api::pipeline_coupling::UpdateParams::Stage>(herokupp::api::pipeline_coupling::UpdateParams::Stage::test, "test");
-  auto r = herokupp::api::pipeline_coupling::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_coupling::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/pipeline-couplings/my%20app", "",
           R"json({"stage": "test"})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/pipeline-couplings/my%20app", "{}");
-  CHECK(herokupp::api::pipeline_coupling::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::pipeline_coupling::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/pipeline-couplings/my%20app", "", "{}");
 }
 
 TEST_CASE("Pipeline Coupling › Info By App: GET /apps/{app_identity}/pipeline-couplings") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", "{}");
-  auto r = herokupp::api::pipeline_coupling::info_by_app(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_coupling::info_by_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/pipeline-couplings", "",
           nullptr);
 }
@@ -617,11 +576,10 @@ TEST_CASE("Pipeline Coupling › Info By App: GET /apps/{app_identity}/pipeline-
 TEST_CASE("Pipeline Deployment › List: GET /pipelines/{pipeline_id}/latest-deployments") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", "[]");
-  auto items = herokupp::api::pipeline_deployment::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_deployment::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/latest-deployments", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Promotion › Create: POST /pipeline-promotions") {
@@ -644,8 +602,7 @@ TEST_CASE("Pipeline Promotion › Create: POST /pipeline-promotions") {
   params.pipeline = s1;
   params.source = s2;
   params.targets = std::vector<herokupp::api::pipeline_promotion::CreateParams::Target>{s5};
-  auto r = herokupp::api::pipeline_promotion::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_promotion::create(h.client, params));
   h.check(herokupp::Method::post, "/pipeline-promotions", "",
           R"json({
             "pipeline": {
@@ -672,8 +629,7 @@ TEST_CASE("Pipeline Promotion › Create: POST /pipeline-promotions") {
 TEST_CASE("Pipeline Promotion › Info: GET /pipeline-promotions/{pipeline_promotion_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipeline-promotions/my%20app", "{}");
-  auto r = herokupp::api::pipeline_promotion::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_promotion::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipeline-promotions/my%20app", "",
           nullptr);
 }
@@ -681,28 +637,25 @@ TEST_CASE("Pipeline Promotion › Info: GET /pipeline-promotions/{pipeline_promo
 TEST_CASE("Pipeline Promotion Target › List: GET /pipeline-promotions/{pipeline_promotion_id}/promotion-targets") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", "[]");
-  auto items = herokupp::api::pipeline_promotion_target::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_promotion_target::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipeline-promotions/my%20app/promotion-targets", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Release › List: GET /pipelines/{pipeline_id}/latest-releases") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/latest-releases", "[]");
-  auto items = herokupp::api::pipeline_release::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::pipeline_release::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/latest-releases", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Pipeline Stack › Default Stack: GET /pipelines/{pipeline_id}/pipeline-stack") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", "{}");
-  auto r = herokupp::api::pipeline_stack::default_stack(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_stack::default_stack(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/pipeline-stack", "",
           nullptr);
 }
@@ -718,8 +671,7 @@ TEST_CASE("Pipeline Transfer › Create: POST /pipeline-transfers") {
   herokupp::api::pipeline_transfer::CreateParams params;
   params.new_owner = s1;
   params.pipeline = s2;
-  auto r = herokupp::api::pipeline_transfer::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::pipeline_transfer::create(h.client, params));
   h.check(herokupp::Method::post, "/pipeline-transfers", "",
           R"json({
             "new_owner": {
@@ -735,8 +687,7 @@ TEST_CASE("Pipeline Transfer › Create: POST /pipeline-transfers") {
 TEST_CASE("Plan › Info: GET /plans/{plan_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/plans/my%20app", "{}");
-  auto r = herokupp::api::plan::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::plan::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/plans/my%20app", "",
           nullptr);
 }
@@ -744,8 +695,7 @@ TEST_CASE("Plan › Info: GET /plans/{plan_identity}") {
 TEST_CASE("Plan › Info By Add-on: GET /addon-services/{add_on_service_identity}/plans/{plan_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", "{}");
-  auto r = herokupp::api::plan::info_by_add_on(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::plan::info_by_add_on(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/addon-services/my%20app/plans/x.y_z~1", "",
           nullptr);
 }
@@ -753,18 +703,16 @@ TEST_CASE("Plan › Info By Add-on: GET /addon-services/{add_on_service_identity
 TEST_CASE("Plan › List By Add-on: GET /addon-services/{add_on_service_identity}/plans") {
   Harness h;
   h.answer(herokupp::Method::get, "/addon-services/my%20app/plans", "[]");
-  auto items = herokupp::api::plan::list_by_add_on(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::plan::list_by_add_on(h.client, "my app"));
   h.check(herokupp::Method::get, "/addon-services/my%20app/plans", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Rate Limit › Info: GET /account/rate-limits") {
   Harness h;
   h.answer(herokupp::Method::get, "/account/rate-limits", "{}");
-  auto r = herokupp::api::rate_limit::info(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::rate_limit::info(h.client));
   h.check(herokupp::Method::get, "/account/rate-limits", "",
           nullptr);
 }
@@ -772,8 +720,7 @@ TEST_CASE("Rate Limit › Info: GET /account/rate-limits") {
 TEST_CASE("Region › Info: GET /regions/{region_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/regions/my%20app", "{}");
-  auto r = herokupp::api::region::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::region::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/regions/my%20app", "",
           nullptr);
 }
@@ -781,18 +728,16 @@ TEST_CASE("Region › Info: GET /regions/{region_identity}") {
 TEST_CASE("Region › List: GET /regions") {
   Harness h;
   h.answer(herokupp::Method::get, "/regions", "[]");
-  auto items = herokupp::api::region::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::region::list(h.client));
   h.check(herokupp::Method::get, "/regions", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Release › Info: GET /apps/{app_identity}/releases/{release_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", "{}");
-  auto r = herokupp::api::release::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::release::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/releases/x.y_z~1", "",
           nullptr);
 }
@@ -800,11 +745,10 @@ TEST_CASE("Release › Info: GET /apps/{app_identity}/releases/{release_identity
 TEST_CASE("Release › List: GET /apps/{app_identity}/releases") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/releases", "[]");
-  auto items = herokupp::api::release::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::release::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/releases", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Release › Create: POST /apps/{app_identity}/releases") {
@@ -814,8 +758,7 @@ TEST_CASE("Release › Create: POST /apps/{app_identity}/releases") {
   params.description = std::string("Added new feature");
   params.oci_image = std::string("oci_image-1");
   params.slug = std::string("slug-2");
-  auto r = herokupp::api::release::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::release::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/releases", "",
           R"json({
             "description": "Added new feature",
@@ -829,8 +772,7 @@ TEST_CASE("Release › Rollback: POST /apps/{app_identity}/releases") {
   h.answer(herokupp::Method::post, "/apps/my%20app/releases", "{}");
   herokupp::api::release::RollbackParams params;
   params.release = std::string("01234567-89ab-cdef-0123-456789abcdef");
-  auto r = herokupp::api::release::rollback(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::release::rollback(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/releases", "",
           R"json({"release": "01234567-89ab-cdef-0123-456789abcdef"})json");
 }
@@ -848,8 +790,7 @@ TEST_CASE("ReviewApp › Create: POST /review-apps") {
   params.pipeline = std::string("01234567-89ab-cdef-0123-456789abcdef");
   params.pr_number = std::int64_t{24};
   params.source_blob = s1;
-  auto r = herokupp::api::review_app::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app::create(h.client, params));
   h.check(herokupp::Method::post, "/review-apps", "",
           R"json({
             "branch": "branch-1",
@@ -869,8 +810,7 @@ TEST_CASE("ReviewApp › Create: POST /review-apps") {
 TEST_CASE("ReviewApp › Get review app: GET /review-apps/{review_app_id}") {
   Harness h;
   h.answer(herokupp::Method::get, "/review-apps/my%20app", "{}");
-  auto r = herokupp::api::review_app::get_review_app(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app::get_review_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/review-apps/my%20app", "",
           nullptr);
 }
@@ -878,8 +818,7 @@ TEST_CASE("ReviewApp › Get review app: GET /review-apps/{review_app_id}") {
 TEST_CASE("ReviewApp › Delete: DELETE /review-apps/{review_app_id}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/review-apps/my%20app", "{}");
-  auto r = herokupp::api::review_app::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/review-apps/my%20app", "",
           nullptr);
 }
@@ -887,8 +826,7 @@ TEST_CASE("ReviewApp › Delete: DELETE /review-apps/{review_app_id}") {
 TEST_CASE("ReviewApp › Get review app by app_id: GET /apps/{app_identity}/review-app") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/review-app", "{}");
-  auto r = herokupp::api::review_app::get_review_app_by_app_id(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app::get_review_app_by_app_id(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/review-app", "",
           nullptr);
 }
@@ -896,11 +834,10 @@ TEST_CASE("ReviewApp › Get review app by app_id: GET /apps/{app_identity}/revi
 TEST_CASE("ReviewApp › List: GET /pipelines/{pipeline_id}/review-apps") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/review-apps", "[]");
-  auto items = herokupp::api::review_app::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::review_app::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/review-apps", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Review App Configuration › Enable: POST /pipelines/{pipeline_id}/review-app-config") {
@@ -917,8 +854,7 @@ TEST_CASE("Review App Configuration › Enable: POST /pipelines/{pipeline_id}/re
   params.repo = std::string("heroku/homebrew-brew");
   params.stale_days = std::int64_t{42};
   params.wait_for_ci = true;
-  auto r = herokupp::api::review_app_config::enable(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app_config::enable(h.client, "my app", params));
   h.check(herokupp::Method::post, "/pipelines/my%20app/review-app-config", "",
           R"json({
             "automatic_review_apps": true,
@@ -937,8 +873,7 @@ TEST_CASE("Review App Configuration › Enable: POST /pipelines/{pipeline_id}/re
 TEST_CASE("Review App Configuration › Info: GET /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/review-app-config", "{}");
-  auto r = herokupp::api::review_app_config::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app_config::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/review-app-config", "",
           nullptr);
 }
@@ -956,8 +891,7 @@ TEST_CASE("Review App Configuration › Update: PATCH /pipelines/{pipeline_id}/r
   params.destroy_stale_apps = true;
   params.stale_days = std::int64_t{42};
   params.wait_for_ci = true;
-  auto r = herokupp::api::review_app_config::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app_config::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "",
           R"json({
             "automatic_review_apps": true,
@@ -972,15 +906,14 @@ TEST_CASE("Review App Configuration › Update: PATCH /pipelines/{pipeline_id}/r
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "{}");
-  CHECK(herokupp::api::review_app_config::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::review_app_config::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/pipelines/my%20app/review-app-config", "", "{}");
 }
 
 TEST_CASE("Review App Configuration › Delete: DELETE /pipelines/{pipeline_id}/review-app-config") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", "{}");
-  auto r = herokupp::api::review_app_config::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::review_app_config::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/pipelines/my%20app/review-app-config", "",
           nullptr);
 }
@@ -988,8 +921,7 @@ TEST_CASE("Review App Configuration › Delete: DELETE /pipelines/{pipeline_id}/
 TEST_CASE("Slug › Info: GET /apps/{app_identity}/slugs/{slug_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", "{}");
-  auto r = herokupp::api::slug::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::slug::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/slugs/x.y_z~1", "",
           nullptr);
 }
@@ -1004,8 +936,7 @@ TEST_CASE("Slug › Create: POST /apps/{app_identity}/slugs") {
   params.commit_description = std::string("fixed a bug with API documentation");
   params.process_types = std::map<std::string, std::string>{{"KEY", std::string("process_types-1")}};
   params.stack = std::string("stack-2");
-  auto r = herokupp::api::slug::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::slug::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/slugs", "",
           R"json({
             "buildpack_provided_description": "Ruby/Rack",
@@ -1022,8 +953,7 @@ TEST_CASE("Slug › Create: POST /apps/{app_identity}/slugs") {
 TEST_CASE("SMS Number › SMS Number: GET /users/{account_identity}/sms-number") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/my%20app/sms-number", "{}");
-  auto r = herokupp::api::sms_number::sms_number(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sms_number::sms_number(h.client, "my app"));
   h.check(herokupp::Method::get, "/users/my%20app/sms-number", "",
           nullptr);
 }
@@ -1031,8 +961,7 @@ TEST_CASE("SMS Number › SMS Number: GET /users/{account_identity}/sms-number")
 TEST_CASE("SMS Number › Recover: POST /users/{account_identity}/sms-number/actions/recover") {
   Harness h;
   h.answer(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", "{}");
-  auto r = herokupp::api::sms_number::recover(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sms_number::recover(h.client, "my app"));
   h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/recover", "",
           nullptr);
 }
@@ -1040,8 +969,7 @@ TEST_CASE("SMS Number › Recover: POST /users/{account_identity}/sms-number/act
 TEST_CASE("SMS Number › Confirm: POST /users/{account_identity}/sms-number/actions/confirm") {
   Harness h;
   h.answer(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", "{}");
-  auto r = herokupp::api::sms_number::confirm(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sms_number::confirm(h.client, "my app"));
   h.check(herokupp::Method::post, "/users/my%20app/sms-number/actions/confirm", "",
           nullptr);
 }
@@ -1052,8 +980,7 @@ TEST_CASE("SNI Endpoint › Create: POST /apps/{app_identity}/sni-endpoints") {
   herokupp::api::sni_endpoint::CreateParams params;
   params.certificate_chain = std::string("-----BEGIN CERTIFICATE----- ...");
   params.private_key = std::string("-----BEGIN RSA PRIVATE KEY----- ...");
-  auto r = herokupp::api::sni_endpoint::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sni_endpoint::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/apps/my%20app/sni-endpoints", "",
           R"json({
             "certificate_chain": "-----BEGIN CERTIFICATE----- ...",
@@ -1064,8 +991,7 @@ TEST_CASE("SNI Endpoint › Create: POST /apps/{app_identity}/sni-endpoints") {
 TEST_CASE("SNI Endpoint › Delete: DELETE /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", "{}");
-  auto r = herokupp::api::sni_endpoint::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sni_endpoint::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
           nullptr);
 }
@@ -1073,8 +999,7 @@ TEST_CASE("SNI Endpoint › Delete: DELETE /apps/{app_identity}/sni-endpoints/{s
 TEST_CASE("SNI Endpoint › Info: GET /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", "{}");
-  auto r = herokupp::api::sni_endpoint::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sni_endpoint::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
           nullptr);
 }
@@ -1082,11 +1007,10 @@ TEST_CASE("SNI Endpoint › Info: GET /apps/{app_identity}/sni-endpoints/{sni_en
 TEST_CASE("SNI Endpoint › List: GET /apps/{app_identity}/sni-endpoints") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/sni-endpoints", "[]");
-  auto items = herokupp::api::sni_endpoint::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::sni_endpoint::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/sni-endpoints", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("SNI Endpoint › Update: PATCH /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}") {
@@ -1095,8 +1019,7 @@ TEST_CASE("SNI Endpoint › Update: PATCH /apps/{app_identity}/sni-endpoints/{sn
   herokupp::api::sni_endpoint::UpdateParams params;
   params.certificate_chain = std::string("-----BEGIN CERTIFICATE----- ...");
   params.private_key = std::string("-----BEGIN RSA PRIVATE KEY----- ...");
-  auto r = herokupp::api::sni_endpoint::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::sni_endpoint::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/apps/my%20app/sni-endpoints/x.y_z~1", "",
           R"json({
             "certificate_chain": "-----BEGIN CERTIFICATE----- ...",
@@ -1107,8 +1030,7 @@ TEST_CASE("SNI Endpoint › Update: PATCH /apps/{app_identity}/sni-endpoints/{sn
 TEST_CASE("Source › Create: POST /sources") {
   Harness h;
   h.answer(herokupp::Method::post, "/sources", "{}");
-  auto r = herokupp::api::source::create(h.client);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::source::create(h.client));
   h.check(herokupp::Method::post, "/sources", "",
           nullptr);
 }
@@ -1116,8 +1038,7 @@ TEST_CASE("Source › Create: POST /sources") {
 TEST_CASE("Source › Create - Deprecated: POST /apps/{app_identity}/sources") {
   Harness h;
   h.answer(herokupp::Method::post, "/apps/my%20app/sources", "{}");
-  auto r = herokupp::api::source::create_deprecated(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::source::create_deprecated(h.client, "my app"));
   h.check(herokupp::Method::post, "/apps/my%20app/sources", "",
           nullptr);
 }
@@ -1125,18 +1046,16 @@ TEST_CASE("Source › Create - Deprecated: POST /apps/{app_identity}/sources") {
 TEST_CASE("Space › List: GET /spaces") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces", "[]");
-  auto items = herokupp::api::space::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::space::list(h.client));
   h.check(herokupp::Method::get, "/spaces", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Space › Info: GET /spaces/{space_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app", "{}");
-  auto r = herokupp::api::space::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app", "",
           nullptr);
 }
@@ -1146,21 +1065,19 @@ TEST_CASE("Space › Update: PATCH /spaces/{space_identity}") {
   h.answer(herokupp::Method::patch, "/spaces/my%20app", "{}");
   herokupp::api::space::UpdateParams params;
   params.name = std::string("nasa");
-  auto r = herokupp::api::space::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/spaces/my%20app", "",
           R"json({"name": "nasa"})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/spaces/my%20app", "{}");
-  CHECK(herokupp::api::space::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::space::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/spaces/my%20app", "", "{}");
 }
 
 TEST_CASE("Space › Delete: DELETE /spaces/{space_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/spaces/my%20app", "{}");
-  auto r = herokupp::api::space::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/spaces/my%20app", "",
           nullptr);
 }
@@ -1177,8 +1094,7 @@ TEST_CASE("Space › Create: POST /spaces") {
   params.region = std::string("region-1");
   params.shield = true;
   params.team = std::string("example");
-  auto r = herokupp::api::space::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space::create(h.client, params));
   h.check(herokupp::Method::post, "/spaces", "",
           R"json({
             "cidr": "172.20.20.30/16",
@@ -1195,8 +1111,7 @@ TEST_CASE("Space › Create: POST /spaces") {
 TEST_CASE("Space Access › Info: GET /spaces/{space_identity}/members/{account_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", "{}");
-  auto r = herokupp::api::space_app_access::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space_app_access::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/spaces/my%20app/members/x.y_z~1", "",
           nullptr);
 }
@@ -1208,8 +1123,7 @@ TEST_CASE("Space Access › Update: PATCH /spaces/{space_identity}/members/{acco
   s1.name = std::string("name-1");
   herokupp::api::space_app_access::UpdateParams params;
   params.permissions = std::vector<herokupp::api::space_app_access::UpdateParams::Permission>{s1};
-  auto r = herokupp::api::space_app_access::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space_app_access::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/spaces/my%20app/members/x.y_z~1", "",
           R"json({"permissions": [{"name": "name-1"}]})json");
 }
@@ -1217,18 +1131,16 @@ TEST_CASE("Space Access › Update: PATCH /spaces/{space_identity}/members/{acco
 TEST_CASE("Space Access › List: GET /spaces/{space_identity}/members") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/members", "[]");
-  auto items = herokupp::api::space_app_access::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::space_app_access::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/members", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Space Network Address Translation › Info: GET /spaces/{space_identity}/nat") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/nat", "{}");
-  auto r = herokupp::api::space_nat::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space_nat::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/nat", "",
           nullptr);
 }
@@ -1236,8 +1148,7 @@ TEST_CASE("Space Network Address Translation › Info: GET /spaces/{space_identi
 TEST_CASE("Space Topology › Topology: GET /spaces/{space_identity}/topology") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/topology", "{}");
-  auto r = herokupp::api::space_topology::topology(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space_topology::topology(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/topology", "",
           nullptr);
 }
@@ -1247,8 +1158,7 @@ TEST_CASE("Space Transfer › transfer: POST /spaces/{space_identity}/transfer")
   h.answer(herokupp::Method::post, "/spaces/my%20app/transfer", "{}");
   herokupp::api::space_transfer::TransferParams params;
   params.new_owner = std::string("example");
-  auto r = herokupp::api::space_transfer::transfer(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::space_transfer::transfer(h.client, "my app", params));
   h.check(herokupp::Method::post, "/spaces/my%20app/transfer", "",
           R"json({"new_owner": "example"})json");
 }
@@ -1256,8 +1166,7 @@ TEST_CASE("Space Transfer › transfer: POST /spaces/{space_identity}/transfer")
 TEST_CASE("Stack › Info: GET /stacks/{stack_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/stacks/my%20app", "{}");
-  auto r = herokupp::api::stack::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::stack::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/stacks/my%20app", "",
           nullptr);
 }
@@ -1265,38 +1174,34 @@ TEST_CASE("Stack › Info: GET /stacks/{stack_identity}") {
 TEST_CASE("Stack › List: GET /stacks") {
   Harness h;
   h.answer(herokupp::Method::get, "/stacks", "[]");
-  auto items = herokupp::api::stack::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::stack::list(h.client));
   h.check(herokupp::Method::get, "/stacks", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Stack › List by App: GET /apps/{app_identity}/available-stacks") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/available-stacks", "[]");
-  auto items = herokupp::api::stack::list_by_app(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::stack::list_by_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/available-stacks", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team › List: GET /teams") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams", "[]");
-  auto items = herokupp::api::team::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team::list(h.client));
   h.check(herokupp::Method::get, "/teams", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team › Info: GET /teams/{team_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app", "{}");
-  auto r = herokupp::api::team::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app", "",
           nullptr);
 }
@@ -1307,13 +1212,12 @@ TEST_CASE("Team › Update: PATCH /teams/{team_identity}") {
   herokupp::api::team::UpdateParams params;
   params.default_ = true;
   params.name = std::string("example");
-  auto r = herokupp::api::team::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/my%20app", "",
           R"json({"default": true, "name": "example"})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/teams/my%20app", "{}");
-  CHECK(herokupp::api::team::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::team::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/teams/my%20app", "", "{}");
 }
 
@@ -1337,8 +1241,7 @@ TEST_CASE("Team › Create: POST /teams") {
   params.other = std::string("Additional information for payment method");
   params.postal_code = std::string("90210");
   params.state = std::string("CA");
-  auto r = herokupp::api::team::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team::create(h.client, params));
   h.check(herokupp::Method::post, "/teams", "",
           R"json({
             "address_1": "40 Hickory Lane",
@@ -1363,8 +1266,7 @@ TEST_CASE("Team › Create: POST /teams") {
 TEST_CASE("Team › Delete: DELETE /teams/{team_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/my%20app", "{}");
-  auto r = herokupp::api::team::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/teams/my%20app", "",
           nullptr);
 }
@@ -1372,11 +1274,10 @@ TEST_CASE("Team › Delete: DELETE /teams/{team_identity}") {
 TEST_CASE("Team › List by Enterprise Account: GET /enterprise-accounts/{enterprise_account_identity}/teams") {
   Harness h;
   h.answer(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", "[]");
-  auto items = herokupp::api::team::list_by_enterprise_account(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team::list_by_enterprise_account(h.client, "my app"));
   h.check(herokupp::Method::get, "/enterprise-accounts/my%20app/teams", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team › Create in Enterprise Account: POST /enterprise-accounts/{enterprise_account_identity}/teams") {
@@ -1384,8 +1285,7 @@ TEST_CASE("Team › Create in Enterprise Account: POST /enterprise-accounts/{ent
   h.answer(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", "{}");
   herokupp::api::team::CreateInEnterpriseAccountParams params;
   params.name = std::string("example");
-  auto r = herokupp::api::team::create_in_enterprise_account(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team::create_in_enterprise_account(h.client, "my app", params));
   h.check(herokupp::Method::post, "/enterprise-accounts/my%20app/teams", "",
           R"json({"name": "example"})json");
 }
@@ -1393,11 +1293,10 @@ TEST_CASE("Team › Create in Enterprise Account: POST /enterprise-accounts/{ent
 TEST_CASE("Team Add-on › List For Team: GET /teams/{team_identity}/addons") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/addons", "[]");
-  auto items = herokupp::api::team_add_on::list_for_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_add_on::list_for_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/addons", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team App › Create: POST /teams/apps") {
@@ -1412,8 +1311,7 @@ TEST_CASE("Team App › Create: POST /teams/apps") {
   params.space = std::string("nasa");
   params.stack = std::string("heroku-18");
   params.team = std::string("example");
-  auto r = herokupp::api::team_app::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app::create(h.client, params));
   h.check(herokupp::Method::post, "/teams/apps", "",
           R"json({
             "internal_routing": true,
@@ -1427,15 +1325,14 @@ TEST_CASE("Team App › Create: POST /teams/apps") {
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::post, "/teams/apps", "{}");
-  CHECK(herokupp::api::team_app::create(h.client).has_value());
+  expect_ok(herokupp::api::team_app::create(h.client));
   h.check(herokupp::Method::post, "/teams/apps", "", "{}");
 }
 
 TEST_CASE("Team App › Info: GET /teams/apps/{team_app_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/apps/my%20app", "{}");
-  auto r = herokupp::api::team_app::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/apps/my%20app", "",
           nullptr);
 }
@@ -1445,8 +1342,7 @@ TEST_CASE("Team App › Update Locked: PATCH /teams/apps/{team_app_identity}") {
   h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::UpdateLockedParams params;
   params.locked = true;
-  auto r = herokupp::api::team_app::update_locked(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app::update_locked(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
           R"json({"locked": true})json");
 }
@@ -1456,8 +1352,7 @@ TEST_CASE("Team App › Transfer to Account: PATCH /teams/apps/{team_app_identit
   h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::TransferToAccountParams params;
   params.owner = std::string("owner-1");
-  auto r = herokupp::api::team_app::transfer_to_account(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app::transfer_to_account(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
           R"json({"owner": "owner-1"})json");
 }
@@ -1467,8 +1362,7 @@ TEST_CASE("Team App › Transfer to Team: PATCH /teams/apps/{team_app_identity}"
   h.answer(herokupp::Method::patch, "/teams/apps/my%20app", "{}");
   herokupp::api::team_app::TransferToTeamParams params;
   params.owner = std::string("example");
-  auto r = herokupp::api::team_app::transfer_to_team(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app::transfer_to_team(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/apps/my%20app", "",
           R"json({"owner": "example"})json");
 }
@@ -1476,11 +1370,10 @@ TEST_CASE("Team App › Transfer to Team: PATCH /teams/apps/{team_app_identity}"
 TEST_CASE("Team App › List By Team: GET /teams/{team_identity}/apps") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/apps", "[]");
-  auto items = herokupp::api::team_app::list_by_team(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_app::list_by_team(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/apps", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team App Collaborator › Create: POST /teams/apps/{app_identity}/collaborators") {
@@ -1490,8 +1383,7 @@ TEST_CASE("Team App Collaborator › Create: POST /teams/apps/{app_identity}/col
   params.permissions = std::vector<std::string>{std::string("permissions-1")};
   params.silent = true;
   params.user = std::string("user-2");
-  auto r = herokupp::api::team_app_collaborator::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app_collaborator::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/teams/apps/my%20app/collaborators", "",
           R"json({
             "permissions": [
@@ -1505,8 +1397,7 @@ TEST_CASE("Team App Collaborator › Create: POST /teams/apps/{app_identity}/col
 TEST_CASE("Team App Collaborator › Delete: DELETE /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
-  auto r = herokupp::api::team_app_collaborator::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app_collaborator::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
           nullptr);
 }
@@ -1514,8 +1405,7 @@ TEST_CASE("Team App Collaborator › Delete: DELETE /teams/apps/{team_app_identi
 TEST_CASE("Team App Collaborator › Info: GET /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
-  auto r = herokupp::api::team_app_collaborator::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app_collaborator::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
           nullptr);
 }
@@ -1525,8 +1415,7 @@ TEST_CASE("Team App Collaborator › Update: PATCH /teams/apps/{team_app_identit
   h.answer(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", "{}");
   herokupp::api::team_app_collaborator::UpdateParams params;
   params.permissions = std::vector<std::string>{std::string("permissions-1")};
-  auto r = herokupp::api::team_app_collaborator::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_app_collaborator::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/teams/apps/my%20app/collaborators/x.y_z~1", "",
           R"json({"permissions": ["permissions-1"]})json");
 }
@@ -1534,21 +1423,19 @@ TEST_CASE("Team App Collaborator › Update: PATCH /teams/apps/{team_app_identit
 TEST_CASE("Team App Collaborator › List: GET /teams/apps/{team_app_identity}/collaborators") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/apps/my%20app/collaborators", "[]");
-  auto items = herokupp::api::team_app_collaborator::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_app_collaborator::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/apps/my%20app/collaborators", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team App Permission › List: GET /teams/permissions") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/permissions", "[]");
-  auto items = herokupp::api::team_app_permission::list(h.client).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_app_permission::list(h.client));
   h.check(herokupp::Method::get, "/teams/permissions", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Daily Usage › Info: GET /teams/{team_id}/usage/daily") {
@@ -1557,18 +1444,16 @@ TEST_CASE("Team Daily Usage › Info: GET /teams/{team_id}/usage/daily") {
   herokupp::api::team_daily_usage::InfoParams params;
   params.end = std::string("2019-02-25");
   params.start = std::string("2019-01-25");
-  auto items = herokupp::api::team_daily_usage::info(h.client, "my app", params).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_daily_usage::info(h.client, "my app", params));
   h.check(herokupp::Method::get, "/teams/my%20app/usage/daily", "?end=2019-02-25&start=2019-01-25",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Delinquency › Info: GET /teams/{team_identity}/delinquency") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/delinquency", "{}");
-  auto r = herokupp::api::team_delinquency::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_delinquency::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/delinquency", "",
           nullptr);
 }
@@ -1576,8 +1461,7 @@ TEST_CASE("Team Delinquency › Info: GET /teams/{team_identity}/delinquency") {
 TEST_CASE("Team Feature › Info: GET /teams/{team_identity}/features/{team_feature_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", "{}");
-  auto r = herokupp::api::team_feature::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_feature::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/teams/my%20app/features/x.y_z~1", "",
           nullptr);
 }
@@ -1585,21 +1469,19 @@ TEST_CASE("Team Feature › Info: GET /teams/{team_identity}/features/{team_feat
 TEST_CASE("Team Feature › List: GET /teams/{team_identity}/features") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/features", "[]");
-  auto items = herokupp::api::team_feature::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_feature::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/features", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Invitation › List: GET /teams/{team_name}/invitations") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/invitations", "[]");
-  auto items = herokupp::api::team_invitation::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_invitation::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/invitations", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Invitation › Create: PUT /teams/{team_identity}/invitations") {
@@ -1608,8 +1490,7 @@ TEST_CASE("Team Invitation › Create: PUT /teams/{team_identity}/invitations") 
   herokupp::api::team_invitation::CreateParams params;
   params.email = std::string("username@example.com");
   params.role = herokupp::Enumerated<herokupp::api::team_invitation::CreateParams::Role>(herokupp::api::team_invitation::CreateParams::Role::admin, "admin");
-  auto r = herokupp::api::team_invitation::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_invitation::create(h.client, "my app", params));
   h.check(herokupp::Method::put, "/teams/my%20app/invitations", "",
           R"json({"email": "username@example.com", "role": "admin"})json");
 }
@@ -1617,8 +1498,7 @@ TEST_CASE("Team Invitation › Create: PUT /teams/{team_identity}/invitations") 
 TEST_CASE("Team Invitation › Revoke: DELETE /teams/{team_identity}/invitations/{team_invitation_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", "{}");
-  auto r = herokupp::api::team_invitation::revoke(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_invitation::revoke(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/teams/my%20app/invitations/x.y_z~1", "",
           nullptr);
 }
@@ -1626,8 +1506,7 @@ TEST_CASE("Team Invitation › Revoke: DELETE /teams/{team_identity}/invitations
 TEST_CASE("Team Invitation › Get: GET /teams/invitations/{team_invitation_token}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/invitations/my%20app", "{}");
-  auto r = herokupp::api::team_invitation::get(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_invitation::get(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/invitations/my%20app", "",
           nullptr);
 }
@@ -1635,8 +1514,7 @@ TEST_CASE("Team Invitation › Get: GET /teams/invitations/{team_invitation_toke
 TEST_CASE("Team Invitation › Accept: POST /teams/invitations/{team_invitation_token}/accept") {
   Harness h;
   h.answer(herokupp::Method::post, "/teams/invitations/my%20app/accept", "{}");
-  auto r = herokupp::api::team_invitation::accept(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_invitation::accept(h.client, "my app"));
   h.check(herokupp::Method::post, "/teams/invitations/my%20app/accept", "",
           nullptr);
 }
@@ -1644,8 +1522,7 @@ TEST_CASE("Team Invitation › Accept: POST /teams/invitations/{team_invitation_
 TEST_CASE("Team Invoice › Info: GET /teams/{team_identity}/invoices/{team_invoice_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", "{}");
-  auto r = herokupp::api::team_invoice::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_invoice::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/teams/my%20app/invoices/x.y_z~1", "",
           nullptr);
 }
@@ -1653,11 +1530,10 @@ TEST_CASE("Team Invoice › Info: GET /teams/{team_identity}/invoices/{team_invo
 TEST_CASE("Team Invoice › List: GET /teams/{team_identity}/invoices") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/invoices", "[]");
-  auto items = herokupp::api::team_invoice::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_invoice::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/invoices", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Member › Create or Update: PUT /teams/{team_identity}/members") {
@@ -1667,8 +1543,7 @@ TEST_CASE("Team Member › Create or Update: PUT /teams/{team_identity}/members"
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::CreateOrUpdateParams::Role>(herokupp::api::team_member::CreateOrUpdateParams::Role::admin, "admin");
-  auto r = herokupp::api::team_member::create_or_update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_member::create_or_update(h.client, "my app", params));
   h.check(herokupp::Method::put, "/teams/my%20app/members", "",
           R"json({
             "email": "someone@example.org",
@@ -1684,8 +1559,7 @@ TEST_CASE("Team Member › Create: POST /teams/{team_identity}/members") {
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::CreateParams::Role>(herokupp::api::team_member::CreateParams::Role::admin, "admin");
-  auto r = herokupp::api::team_member::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_member::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/teams/my%20app/members", "",
           R"json({
             "email": "someone@example.org",
@@ -1701,8 +1575,7 @@ TEST_CASE("Team Member › Update: PATCH /teams/{team_identity}/members") {
   params.email = std::string("someone@example.org");
   params.federated = true;
   params.role = herokupp::Enumerated<herokupp::api::team_member::UpdateParams::Role>(herokupp::api::team_member::UpdateParams::Role::admin, "admin");
-  auto r = herokupp::api::team_member::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_member::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/my%20app/members", "",
           R"json({
             "email": "someone@example.org",
@@ -1714,8 +1587,7 @@ TEST_CASE("Team Member › Update: PATCH /teams/{team_identity}/members") {
 TEST_CASE("Team Member › Delete: DELETE /teams/{team_identity}/members/{team_member_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", "{}");
-  auto r = herokupp::api::team_member::delete_(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_member::delete_(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/teams/my%20app/members/x.y_z~1", "",
           nullptr);
 }
@@ -1723,21 +1595,19 @@ TEST_CASE("Team Member › Delete: DELETE /teams/{team_identity}/members/{team_m
 TEST_CASE("Team Member › List: GET /teams/{team_identity}/members") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/members", "[]");
-  auto items = herokupp::api::team_member::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_member::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/members", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Member › List By Member: GET /teams/{team_identity}/members/{team_member_identity}/apps") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", "[]");
-  auto items = herokupp::api::team_member::list_by_member(h.client, "my app", "x.y_z~1").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_member::list_by_member(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/teams/my%20app/members/x.y_z~1/apps", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Monthly Usage › Info: GET /teams/{team_id}/usage/monthly") {
@@ -1746,18 +1616,16 @@ TEST_CASE("Team Monthly Usage › Info: GET /teams/{team_id}/usage/monthly") {
   herokupp::api::team_monthly_usage::InfoParams params;
   params.end = std::string("2019-02");
   params.start = std::string("2019-01");
-  auto items = herokupp::api::team_monthly_usage::info(h.client, "my app", params).take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_monthly_usage::info(h.client, "my app", params));
   h.check(herokupp::Method::get, "/teams/my%20app/usage/monthly", "?end=2019-02&start=2019-01",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Team Preferences › List: GET /teams/{team_preferences_identity}/preferences") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/preferences", "{}");
-  auto r = herokupp::api::team_preferences::list(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_preferences::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/preferences", "",
           nullptr);
 }
@@ -1767,24 +1635,22 @@ TEST_CASE("Team Preferences › Update: PATCH /teams/{team_preferences_identity}
   h.answer(herokupp::Method::patch, "/teams/my%20app/preferences", "{}");
   herokupp::api::team_preferences::UpdateParams params;
   params.addons_controls = true;
-  auto r = herokupp::api::team_preferences::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::team_preferences::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/teams/my%20app/preferences", "",
           R"json({"addons-controls": true})json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/teams/my%20app/preferences", "{}");
-  CHECK(herokupp::api::team_preferences::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::team_preferences::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/teams/my%20app/preferences", "", "{}");
 }
 
 TEST_CASE("Team Space › List: GET /teams/{team_identity}/spaces") {
   Harness h;
   h.answer(herokupp::Method::get, "/teams/my%20app/spaces", "[]");
-  auto items = herokupp::api::team_space::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::team_space::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/teams/my%20app/spaces", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Telemetry Drain › Create: POST /telemetry-drains") {
@@ -1801,8 +1667,7 @@ TEST_CASE("Telemetry Drain › Create: POST /telemetry-drains") {
   params.exporter = s1;
   params.owner = s2;
   params.signals = std::vector<herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Signal>>{herokupp::Enumerated<herokupp::api::telemetry_drain::CreateParams::Signal>(herokupp::api::telemetry_drain::CreateParams::Signal::traces, "traces")};
-  auto r = herokupp::api::telemetry_drain::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::telemetry_drain::create(h.client, params));
   h.check(herokupp::Method::post, "/telemetry-drains", "",
           R"json({
             "exporter": {
@@ -1825,21 +1690,19 @@ TEST_CASE("Telemetry Drain › Create: POST /telemetry-drains") {
 TEST_CASE("Telemetry Drain › List by App: GET /apps/{app_identity}/telemetry-drains") {
   Harness h;
   h.answer(herokupp::Method::get, "/apps/my%20app/telemetry-drains", "[]");
-  auto items = herokupp::api::telemetry_drain::list_by_app(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::telemetry_drain::list_by_app(h.client, "my app"));
   h.check(herokupp::Method::get, "/apps/my%20app/telemetry-drains", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Telemetry Drain › List by Space: GET /spaces/{space_identity}/telemetry-drains") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", "[]");
-  auto items = herokupp::api::telemetry_drain::list_by_space(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::telemetry_drain::list_by_space(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/telemetry-drains", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Telemetry Drain › Update: PATCH /telemetry-drains/{telemetry_drain_identity}") {
@@ -1852,8 +1715,7 @@ TEST_CASE("Telemetry Drain › Update: PATCH /telemetry-drains/{telemetry_drain_
   herokupp::api::telemetry_drain::UpdateParams params;
   params.exporter = s1;
   params.signals = std::vector<herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Signal>>{herokupp::Enumerated<herokupp::api::telemetry_drain::UpdateParams::Signal>(herokupp::api::telemetry_drain::UpdateParams::Signal::traces, "traces")};
-  auto r = herokupp::api::telemetry_drain::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::telemetry_drain::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/telemetry-drains/my%20app", "",
           R"json({
             "exporter": {
@@ -1869,15 +1731,14 @@ TEST_CASE("Telemetry Drain › Update: PATCH /telemetry-drains/{telemetry_drain_
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/telemetry-drains/my%20app", "{}");
-  CHECK(herokupp::api::telemetry_drain::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::telemetry_drain::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/telemetry-drains/my%20app", "", "{}");
 }
 
 TEST_CASE("Telemetry Drain › Delete: DELETE /telemetry-drains/{telemetry_drain_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/telemetry-drains/my%20app", "{}");
-  auto r = herokupp::api::telemetry_drain::delete_(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::telemetry_drain::delete_(h.client, "my app"));
   h.check(herokupp::Method::delete_, "/telemetry-drains/my%20app", "",
           nullptr);
 }
@@ -1885,8 +1746,7 @@ TEST_CASE("Telemetry Drain › Delete: DELETE /telemetry-drains/{telemetry_drain
 TEST_CASE("Telemetry Drain › Info: GET /telemetry-drains/{telemetry_drain_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/telemetry-drains/my%20app", "{}");
-  auto r = herokupp::api::telemetry_drain::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::telemetry_drain::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/telemetry-drains/my%20app", "",
           nullptr);
 }
@@ -1894,21 +1754,19 @@ TEST_CASE("Telemetry Drain › Info: GET /telemetry-drains/{telemetry_drain_iden
 TEST_CASE("TestCase › List: GET /test-runs/{test_run_id}/test-cases") {
   Harness h;
   h.answer(herokupp::Method::get, "/test-runs/my%20app/test-cases", "[]");
-  auto items = herokupp::api::test_case::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::test_case::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/test-runs/my%20app/test-cases", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("TestNode › List: GET /test-runs/{test_run_identity}/test-nodes") {
   Harness h;
   h.answer(herokupp::Method::get, "/test-runs/my%20app/test-nodes", "[]");
-  auto items = herokupp::api::test_node::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::test_node::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/test-runs/my%20app/test-nodes", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("TestRun › Create: POST /test-runs") {
@@ -1922,8 +1780,7 @@ TEST_CASE("TestRun › Create: POST /test-runs") {
   params.organization = std::string("organization-4");
   params.pipeline = std::string("pipeline-5");
   params.source_blob_url = std::string("source_blob_url-6");
-  auto r = herokupp::api::test_run::create(h.client, params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::test_run::create(h.client, params));
   h.check(herokupp::Method::post, "/test-runs", "",
           R"json({
             "commit_branch": "commit_branch-1",
@@ -1939,8 +1796,7 @@ TEST_CASE("TestRun › Create: POST /test-runs") {
 TEST_CASE("TestRun › Info: GET /test-runs/{test_run_id}") {
   Harness h;
   h.answer(herokupp::Method::get, "/test-runs/my%20app", "{}");
-  auto r = herokupp::api::test_run::info(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::test_run::info(h.client, "my app"));
   h.check(herokupp::Method::get, "/test-runs/my%20app", "",
           nullptr);
 }
@@ -1948,18 +1804,16 @@ TEST_CASE("TestRun › Info: GET /test-runs/{test_run_id}") {
 TEST_CASE("TestRun › List: GET /pipelines/{pipeline_id}/test-runs") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/test-runs", "[]");
-  auto items = herokupp::api::test_run::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::test_run::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("TestRun › Info By Pipeline: GET /pipelines/{pipeline_id}/test-runs/{test_run_number}") {
   Harness h;
   h.answer(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", "{}");
-  auto r = herokupp::api::test_run::info_by_pipeline(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::test_run::info_by_pipeline(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/pipelines/my%20app/test-runs/x.y_z~1", "",
           nullptr);
 }
@@ -1970,8 +1824,7 @@ TEST_CASE("TestRun › Update: PATCH /test-runs/{test_run_number}") {
   herokupp::api::test_run::UpdateParams params;
   params.message = std::string("message-1");
   params.status = herokupp::Enumerated<herokupp::api::test_run::UpdateParams::Status>(herokupp::api::test_run::UpdateParams::Status::pending, "pending");
-  auto r = herokupp::api::test_run::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::test_run::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/test-runs/my%20app", "",
           R"json({"message": "message-1", "status": "pending"})json");
 }
@@ -1979,8 +1832,7 @@ TEST_CASE("TestRun › Update: PATCH /test-runs/{test_run_number}") {
 TEST_CASE("User Preferences › List: GET /users/{user_preferences_identity}/preferences") {
   Harness h;
   h.answer(herokupp::Method::get, "/users/my%20app/preferences", "{}");
-  auto r = herokupp::api::user_preferences::list(h.client, "my app");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::user_preferences::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/users/my%20app/preferences", "",
           nullptr);
 }
@@ -1999,8 +1851,7 @@ TEST_CASE("User Preferences › Update: PATCH /users/{user_preferences_identity}
   params.dismissed_pipelines_github_banners = std::vector<std::string>{std::string("dismissed-pipelines-github-banners-1")};
   params.dismissed_sms_banner = true;
   params.timezone = std::string("UTC");
-  auto r = herokupp::api::user_preferences::update(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::user_preferences::update(h.client, "my app", params));
   h.check(herokupp::Method::patch, "/users/my%20app/preferences", "",
           R"json({
             "default-organization": "sushi-inc",
@@ -2018,7 +1869,7 @@ TEST_CASE("User Preferences › Update: PATCH /users/{user_preferences_identity}
           })json");
   h.mock->reset();
   h.answer(herokupp::Method::patch, "/users/my%20app/preferences", "{}");
-  CHECK(herokupp::api::user_preferences::update(h.client, "my app").has_value());
+  expect_ok(herokupp::api::user_preferences::update(h.client, "my app"));
   h.check(herokupp::Method::patch, "/users/my%20app/preferences", "", "{}");
 }
 
@@ -2029,8 +1880,7 @@ TEST_CASE("Private Spaces VPN › Create: POST /spaces/{space_identity}/vpn-conn
   params.name = std::string("office");
   params.public_ip = std::string("35.161.69.30");
   params.routable_cidrs = std::vector<std::string>{std::string("routable_cidrs-1")};
-  auto r = herokupp::api::vpn_connection::create(h.client, "my app", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::vpn_connection::create(h.client, "my app", params));
   h.check(herokupp::Method::post, "/spaces/my%20app/vpn-connections", "",
           R"json({
             "name": "office",
@@ -2044,8 +1894,7 @@ TEST_CASE("Private Spaces VPN › Create: POST /spaces/{space_identity}/vpn-conn
 TEST_CASE("Private Spaces VPN › Destroy: DELETE /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}") {
   Harness h;
   h.answer(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
-  auto r = herokupp::api::vpn_connection::destroy(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::vpn_connection::destroy(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::delete_, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
           nullptr);
 }
@@ -2053,18 +1902,16 @@ TEST_CASE("Private Spaces VPN › Destroy: DELETE /spaces/{space_identity}/vpn-c
 TEST_CASE("Private Spaces VPN › List: GET /spaces/{space_identity}/vpn-connections") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/vpn-connections", "[]");
-  auto items = herokupp::api::vpn_connection::list(h.client, "my app").take(1);
-  CHECK_MESSAGE(items.has_value(), describe(items));
+  expect_ok(herokupp::api::vpn_connection::list(h.client, "my app"));
   h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections", "",
           nullptr);
-  CHECK(h.last().headers.get("Range").has_value());
+  h.check_paged();
 }
 
 TEST_CASE("Private Spaces VPN › Info: GET /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}") {
   Harness h;
   h.answer(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
-  auto r = herokupp::api::vpn_connection::info(h.client, "my app", "x.y_z~1");
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::vpn_connection::info(h.client, "my app", "x.y_z~1"));
   h.check(herokupp::Method::get, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
           nullptr);
 }
@@ -2074,8 +1921,7 @@ TEST_CASE("Private Spaces VPN › Update: PATCH /spaces/{space_identity}/vpn-con
   h.answer(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", "{}");
   herokupp::api::vpn_connection::UpdateParams params;
   params.routable_cidrs = std::vector<std::string>{std::string("routable_cidrs-1")};
-  auto r = herokupp::api::vpn_connection::update(h.client, "my app", "x.y_z~1", params);
-  CHECK_MESSAGE(r.has_value(), describe(r));
+  expect_ok(herokupp::api::vpn_connection::update(h.client, "my app", "x.y_z~1", params));
   h.check(herokupp::Method::patch, "/spaces/my%20app/vpn-connections/x.y_z~1", "",
           R"json({"routable_cidrs": ["routable_cidrs-1"]})json");
 }

@@ -6,6 +6,7 @@
 #include <herokupp/client.hpp>
 #include <herokupp/enumerated.hpp>
 #include <herokupp/error.hpp>
+#include <herokupp/paging.hpp>
 #include <herokupp/testing/mock_transport.hpp>
 #include <herokupp/timestamp.hpp>
 
@@ -42,6 +43,9 @@ struct Harness {
     mock->on(method, std::move(path), herokupp::testing::MockTransport::json(200, std::move(body)));
   }
 
+  /// The last request asked for a page: it carried a Range header.
+  void check_paged() const { CHECK(last().headers.get("Range").has_value()); }
+
   herokupp::HttpRequest last() const {
     auto requests = mock->requests();
     REQUIRE_FALSE(requests.empty());
@@ -75,6 +79,22 @@ std::string describe(herokupp::result<T> const& r) {
   return r ? std::string("ok") : r.error().describe();
 }
 
+/// Checks that `r` holds a value; the message is the Error when it does not.
+/// (Helpers instead of macros at every call site keep the generated suites
+/// quick to compile.)
+inline void expect_ok(bool ok, herokupp::Error const* error) {
+  CHECK_MESSAGE(ok, (error != nullptr ? error->describe() : std::string("ok")));
+}
+template <class T>
+void expect_ok(herokupp::result<T> const& r) {
+  expect_ok(r.has_value(), r.has_value() ? nullptr : &r.error());
+}
+/// Iterates a list far enough to send its first request.
+template <class T>
+void expect_ok(herokupp::Paged<T>&& pages) {
+  expect_ok(pages.take(1));
+}
+
 template <class T, class U>
 bool same(T const& a, U const& b) {
   return a == b;
@@ -93,6 +113,23 @@ inline bool same_time(herokupp::Timestamp const& a, char const* b) {
 }
 inline bool same_time(std::optional<herokupp::Timestamp> const& a, char const* b) {
   return a.has_value() && same_time(*a, b);
+}
+
+template <class T, class U>
+void expect_same(T const& actual, U const& expected, char const* field) {
+  CHECK_MESSAGE(same(actual, expected), field);
+}
+template <class T>
+void expect_same_time(T const& actual, char const* expected, char const* field) {
+  CHECK_MESSAGE(same_time(actual, expected), field);
+}
+template <class T>
+void expect_absent(std::optional<T> const& actual, char const* field) {
+  CHECK_MESSAGE(!actual.has_value(), field);
+}
+template <class T>
+void expect_size(T const& actual, std::size_t size, char const* field) {
+  CHECK_MESSAGE(actual.size() == size, field);
 }
 
 /// Whether `actual` holds everything `expected` does (objects may have more
@@ -123,6 +160,12 @@ inline bool contains(nlohmann::json const& actual, nlohmann::json const& expecte
     return a && b && *a == *b;
   }
   return actual == expected;
+}
+
+/// The JSON text `encoded` holds everything the JSON text `expected` does.
+inline void expect_contains(std::string const& encoded, char const* expected) {
+  INFO("encoded: " << encoded);
+  CHECK(contains(nlohmann::json::parse(encoded), nlohmann::json::parse(expected)));
 }
 
 }  // namespace herokupp_generated_tests

@@ -8,7 +8,9 @@ A clean export list holds only entities declared in namespace herokupp (its
 functions, and the vtables, typeinfo and thunks of its exported classes) and
 none from a `detail` or `internal` namespace. Everything else is a leak:
 
-* herokupp::detail::... : implementation, reachable by nobody;
+* herokupp::detail::..., herokupp::X::Impl::... : implementation, reachable
+  by nobody (a pimpl struct nested in an exported class inherits its
+  visibility, so its members leak unless the struct is marked hidden);
 * std::..., __gnu_cxx::... : template instantiations (std::vector<...>::
   _M_realloc_insert, typeinfo for std::_Sp_counted_ptr_inplace<...>) that
   every consumer instantiates itself; exporting them lets two libraries
@@ -53,7 +55,9 @@ FOREIGN = (
     ("curl_", "a dependency (libcurl)"),
     ("Curl_", "a dependency (libcurl)"),
 )
-INTERNAL = re.compile(r"(^|::)(detail|internal|impl)::")
+# Implementation namespaces, and pimpl classes (a nested `Impl` of an exported
+# class inherits its visibility, so its members leak unless marked hidden).
+INTERNAL = re.compile(r"(^|::)(detail|internal|impl|Impl)::")
 
 
 def entity(name):
@@ -127,6 +131,9 @@ SELF_TEST = (
     ("herokupp::operator<<(std::ostream&, herokupp::Error const&)", True),
     ("herokupp::detail::range_header[abi:cxx11](herokupp::ListOptions const&)", False),
     ("herokupp::sim::detail::Store::put(std::string)", False),
+    ("herokupp::sim::Platform::Impl::handle(herokupp::sim::Request const&)", False),
+    ("herokupp::CurlTransport::Impl::~Impl()", False),
+    ("herokupp::Implementation::run()", True),
     ("herokupp::Error* std::__do_uninit_copy<herokupp::Error const*>(herokupp::Error const*)", False),
     ("typeinfo for std::_Sp_counted_ptr_inplace<herokupp::CurlTransport, std::allocator<void>>", False),
     ("void std::vector<char, std::allocator<char> >::_M_realloc_insert<char>(char&&)", False),

@@ -54,6 +54,8 @@ TOOLS_FEATURE = ("HEROKUPP_BUILD_TOOLS", "tools")
 # vcpkg port name -> (Conan reference name, CMake package name)
 DEPENDENCIES = {
     "boost-outcome": ("boost", "Boost"),
+    "boost-asio": ("boost", "Boost"),
+    "boost-beast": ("boost", "Boost"),
     "curl": ("libcurl", "CURL"),
     "nlohmann-json": ("nlohmann_json", "nlohmann_json"),
     "cpp-httplib": ("cpp-httplib", None),
@@ -76,7 +78,7 @@ def dep_names(deps):
     return sorted(d if isinstance(d, str) else d["name"] for d in deps)
 
 
-def check_vcpkg(source, version, options):
+def check_vcpkg(source, version, options, built):
     root = json.loads(read(os.path.join(source, "vcpkg.json")))
     port_dir = os.path.join(source, "packaging", "vcpkg", "ports", "herokupp")
     port = json.loads(read(os.path.join(port_dir, "vcpkg.json")))
@@ -128,6 +130,15 @@ def check_vcpkg(source, version, options):
                 check(name in options, f"portfile sets {name}, which CMakeLists.txt does not define")
         for off in ("HEROKUPP_BUILD_TESTS", "HEROKUPP_BUILD_EXAMPLES", "HEROKUPP_BUILD_BENCH"):
             check(opts.get(off) == "OFF", f"portfile does not turn {off} off")
+        want_tools = (["herokupp"] if "tools" in features else []) + \
+            (["herokupp-sim"] if "sim" in features else [])
+        got_tools = run.get("tools", "").split()
+        check(got_tools == want_tools,
+              f"portfile with features {features} copies tools {got_tools}, expected {want_tools}")
+        if built and "sim" in built["targets"] and "herokupp-sim" in got_tools:
+            check("herokupp-sim" in built.get("programs", []),
+                  "the portfile copies herokupp-sim, but a build with the sim component "
+                  "does not install it")
         check(run.get("config_path") == "lib/cmake/herokupp",
               f"portfile fixes up {run.get('config_path')}, not lib/cmake/herokupp")
         check(run.get("copyright", "").endswith("LICENSE"), "portfile does not install LICENSE")
@@ -496,7 +507,7 @@ def main():
     version, options = cmake_facts(source)
     built = check_build(args.build, version) if args.build else None
     check_cmake_package(source, version)
-    check_vcpkg(source, version, options)
+    check_vcpkg(source, version, options, built)
     check_conan(source, version, options, built)
 
     if FAILURES:

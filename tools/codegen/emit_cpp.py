@@ -199,7 +199,8 @@ def model_header(builder, res):
         name = struct.name
         struct_needs(struct, headers, std)
         f = first_string_field(struct)
-        doc = prose("/// ", "The %s resource (schema definition `%s`)." % (res.display_name(), res.name))
+        doc = prose("/// ", "The %s resource (schema definition `%s`)."
+                    % (res.display_name(), res.name))
         doc += ["///", "/// @par Example", "/// @code",
                 "/// auto value = herokupp::%s(json_text);" % res.from_json_name()]
         if f is not None:
@@ -222,7 +223,8 @@ def model_header(builder, res):
             "///",
             "/// @par Example",
             "/// @code",
-            "/// auto vars = herokupp::%s(R\"({\"FOO\":\"bar\"})\").value();" % res.from_json_name(),
+            "/// auto vars = herokupp::%s(R\"({\"FOO\":\"bar\"})\").value();"
+            % res.from_json_name(),
             "/// std::cout << vars.at(\"FOO\");",
             "/// @endcode",
             "using %s = %s;" % (name, res.map_type.spell()),
@@ -257,8 +259,8 @@ def model_header(builder, res):
             "using %s = %s;" % (name, target.model_type_name()),
             "",
         ]
-        body += prose("/// ", "Decodes a `%s` from JSON text; errors name the field (\"%s.<field>\")."
-                      % (name, target.snake))
+        body += prose("/// ", "Decodes a `%s` from JSON text; errors name the field "
+                      "(\"%s.<field>\")." % (name, target.snake))
     body += wrap_call("HEROKUPP_API result<%s> %s" % (name, res.from_json_name()),
                       ["std::string_view text"], ";")
     headers.discard(res.header())
@@ -298,12 +300,11 @@ def enum_traits(enum, out):
     out.append("")
 
 
-def codec_decl(struct, out, decode=True):
+def codec_decl(struct, out):
     q = struct.qualified()
     out.append("template <>")
     out.append("struct Codec<%s> {" % q)
-    if decode:
-        out += wrap_call("static void decode", ["nlohmann::json const& j", "%s& out" % q], ";", "  ")
+    out += wrap_call("static void decode", ["nlohmann::json const& j", "%s& out" % q], ";", "  ")
     out += wrap_call("static void encode", ["nlohmann::json& j", "%s const& in" % q], ";", "  ")
     out.append("};")
     out.append("")
@@ -352,18 +353,19 @@ def write_statement(f, obj, src, indent):
                      ";", indent)
 
 
-def codec_definitions(struct, out, decode=True):
+def codec_definitions(struct, out):
     """Out-of-line definitions of Codec<struct> (and nested), in namespace detail."""
     for s in struct.all_structs():
         q = s.qualified()
-        if decode:
-            out += wrap_call("void Codec<%s>::decode" % q, ["nlohmann::json const& j", "%s& out" % q], " {")
-            out.append("  expect_object(j);")
-            for f in s.fields:
-                out.append("  read_field(j, %s, out.%s);" % (cpp_string(f.json_name), f.cpp_name))
-            out.append("}")
-            out.append("")
-        out += wrap_call("void Codec<%s>::encode" % q, ["nlohmann::json& j", "%s const& in" % q], " {")
+        out += wrap_call("void Codec<%s>::decode" % q,
+                         ["nlohmann::json const& j", "%s& out" % q], " {")
+        out.append("  expect_object(j);")
+        for f in s.fields:
+            out.append("  read_field(j, %s, out.%s);" % (cpp_string(f.json_name), f.cpp_name))
+        out.append("}")
+        out.append("")
+        out += wrap_call("void Codec<%s>::encode" % q,
+                         ["nlohmann::json& j", "%s const& in" % q], " {")
         out.append("  j = nlohmann::json::object();")
         for f in s.fields:
             out += write_statement(f, "j", "in", "  ")
@@ -377,7 +379,8 @@ def params_codecs(struct, out):
         q = s.qualified()
         out.append("template <>")
         out.append("struct Codec<%s> {" % q)
-        out += wrap_call("static void encode", ["nlohmann::json& j", "%s const& in" % q], " {", "  ")
+        out += wrap_call("static void encode",
+                         ["nlohmann::json& j", "%s const& in" % q], " {", "  ")
         out.append("    j = nlohmann::json::object();")
         for f in s.fields:
             out += write_statement(f, "j", "in", "    ")
@@ -435,7 +438,7 @@ def example_call(builder, link):
     return wrap_call("auto value = " + ns + link.func, args, ";", width=WIDTH - 4)
 
 
-def api_header(builder, res, cpp_groups):
+def api_header(builder, res):
     path = "include/herokupp/api/%s.hpp" % res.snake
     headers = {"herokupp/client.hpp", "herokupp/error.hpp", "herokupp/export.hpp"}
     std = {"string_view"}
@@ -525,13 +528,15 @@ def sample_doc_value(f):
         if t.kind == "int":
             return str(ex) if isinstance(ex, int) and not isinstance(ex, bool) else "1"
         if t.kind == "double":
-            return repr(float(ex)) if isinstance(ex, (int, float)) and not isinstance(ex, bool) else "1.0"
+            number = isinstance(ex, (int, float)) and not isinstance(ex, bool)
+            return repr(float(ex)) if number else "1.0"
         if t.kind == "bool":
             return "true"
         if t.kind == "timestamp":
             return "herokupp::Timestamp::now()"
     if isinstance(t, Enum):
-        return "{herokupp::%s::%s, %s}" % (t.qualified(), t.values[0][0], cpp_string(t.values[0][1]))
+        return "{herokupp::%s::%s, %s}" % (
+            t.qualified(), t.values[0][0], cpp_string(t.values[0][1]))
     if isinstance(t, Vec) and isinstance(t.inner, Prim) and t.inner.kind == "string":
         return '{"example"}'
     return "{}"
@@ -574,15 +579,18 @@ def endpoint_definition(link, out):
         body_ptr = "&body"
     root = cpp_string(link.decode_root or "")
     if link.result_kind == "void":
-        call = wrap_call("return detail::call_void", ["client", method, "std::move(path)", body_ptr], ";", "  ")
+        call = wrap_call("return detail::call_void",
+                         ["client", method, "std::move(path)", body_ptr], ";", "  ")
     elif link.result_kind == "paged":
         model = "herokupp::" + link.result_type.model_type_name()
         if has_body:
             call = wrap_call("return detail::list_with_body<%s>" % model,
-                             ["client", method, "std::move(path)", "body", "options", root], ";", "  ")
+                             ["client", method, "std::move(path)", "body", "options", root],
+                             ";", "  ")
         elif link.method != "GET":
             call = wrap_call("return detail::list_with_body<%s>" % model,
-                             ["client", method, "std::move(path)", "std::string()", "options", root], ";", "  ")
+                             ["client", method, "std::move(path)", "std::string()", "options",
+                              root], ";", "  ")
         else:
             call = wrap_call("return detail::list<%s>" % model,
                              ["client", "std::move(path)", "options", root], ";", "  ")
@@ -683,8 +691,10 @@ def resource_definitions(res):
         out.append("  return detail::encode_text(value);")
         out.append("}")
         out.append("")
-        out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
-        out += wrap_call("return detail::decode_text<%s>" % name, ["text", cpp_string(res.snake)], ";", "  ")
+        out += wrap_call("result<%s> %s" % (name, res.from_json_name()),
+                         ["std::string_view text"], " {")
+        out += wrap_call("return detail::decode_text<%s>" % name,
+                         ["text", cpp_string(res.snake)], ";", "  ")
         out.append("}")
     elif res.kind == "map":
         name = res.type_name()
@@ -692,13 +702,16 @@ def resource_definitions(res):
         out.append("  return detail::encode_text(value);")
         out.append("}")
         out.append("")
-        out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
-        out += wrap_call("return detail::decode_text<%s>" % name, ["text", cpp_string(res.snake)], ";", "  ")
+        out += wrap_call("result<%s> %s" % (name, res.from_json_name()),
+                         ["std::string_view text"], " {")
+        out += wrap_call("return detail::decode_text<%s>" % name,
+                         ["text", cpp_string(res.snake)], ";", "  ")
         out.append("}")
     else:
         target = res.alias_of
         name = res.type_name()
-        out += wrap_call("result<%s> %s" % (name, res.from_json_name()), ["std::string_view text"], " {")
+        out += wrap_call("result<%s> %s" % (name, res.from_json_name()),
+                         ["std::string_view text"], " {")
         out += wrap_call("return detail::decode_text<%s>" % target.model_type_name(),
                          ["text", cpp_string(target.snake)], ";", "  ")
         out.append("}")
@@ -741,7 +754,7 @@ def generate(builder, resources, groups):
         p, text = codec_header(res)
         files[p] = text
         if res.links:
-            p, text = api_header(builder, res, None)
+            p, text = api_header(builder, res)
             files[p] = text
     for group in group_resources(resources, groups):
         p, text = translation_unit(group)

@@ -5,6 +5,7 @@ import json
 import urllib.parse
 
 from ir import Enum, Map, ModelRef, Opt, Prim, Struct, Vec
+from emit_cpp import wrap_call
 from naming import GENERATED_LINE, comment_lines, cpp_string
 
 ENDPOINT_FILES = 2
@@ -100,7 +101,8 @@ class Sampler:
         if isinstance(t, Enum):
             enumerator, raw = t.values[0]
             q = "herokupp::" + t.qualified()
-            return ("herokupp::Enumerated<%s>(%s::%s, %s)" % (q, q, enumerator, cpp_string(raw)), raw)
+            expr = "herokupp::Enumerated<%s>(%s::%s, %s)" % (q, q, enumerator, cpp_string(raw))
+            return expr, raw
         if isinstance(t, Vec):
             expr, value = self.sample(t.inner, {}, name)
             return "%s{%s}" % (full_spell(t), expr), [value]
@@ -155,7 +157,8 @@ def link_test(link):
     method = "herokupp::Method::" + METHOD_ENUM[link.method]
     func = "herokupp::api::%s::%s" % (res.snake, link.func)
     answer = {"one": "{}", "vector": "[]", "paged": "[]", "void": "{}"}[link.result_kind]
-    lines = ['TEST_CASE(%s) {' % cpp_string("%s: %s %s" % (link.label(), link.method, link.href_display())),
+    name = "%s: %s %s" % (link.label(), link.method, link.href_display())
+    lines = ["TEST_CASE(%s) {" % cpp_string(name),
              "  Harness h;",
              "  h.answer(%s, %s, %s);" % (method, cpp_string(path), cpp_string(answer))]
     query = ""
@@ -185,27 +188,19 @@ def link_test(link):
             body = {"FOO": "bar", "OLD": None}
         args.append("params")
     call = "%s(%s)" % (func, ", ".join(args))
-    if link.result_kind == "paged":
-        lines.append("  auto items = %s.take(1);" % call)
-        lines.append("  CHECK_MESSAGE(items.has_value(), describe(items));")
-    else:
-        lines.append("  auto r = %s;" % call)
-        lines.append("  CHECK_MESSAGE(r.has_value(), describe(r));")
+    lines += wrap_call("expect_ok", [call], ";", "  ")
     body_text = "nullptr" if body is None else json_literal(body, "          ")
     lines.append("  h.check(%s, %s, %s," % (method, cpp_string(path), cpp_string(query)))
     lines.append("          %s);" % body_text)
     if link.result_kind == "paged":
-        lines.append('  CHECK(h.last().headers.get("Range").has_value());')
+        lines.append("  h.check_paged();")
     if isinstance(link.body, Struct) and not link.body_required and not link.body_in_query:
         # Members left unset are not sent.
         default_args = ["h.client"] + [cpp_string(v) for v in values]
         lines.append("  h.mock->reset();")
         lines.append("  h.answer(%s, %s, %s);" % (method, cpp_string(path), cpp_string(answer)))
         default_call = "%s(%s)" % (func, ", ".join(default_args))
-        if link.result_kind == "paged":
-            lines.append("  CHECK(%s.take(1).has_value());" % default_call)
-        else:
-            lines.append("  CHECK(%s.has_value());" % default_call)
+        lines += wrap_call("expect_ok", [default_call], ";", "  ")
         lines.append('  h.check(%s, %s, "", "{}");' % (method, cpp_string(path)))
     lines.append("}")
     lines.append("")
@@ -241,7 +236,7 @@ def endpoint_files(resources):
         lines += ["", "#include <doctest/doctest.h>", "",
                   "#include <cstdint>", "#include <map>", "#include <optional>",
                   "#include <string>", "#include <vector>", "",
-                  "using herokupp_generated_tests::describe;",
+                  "using herokupp_generated_tests::expect_ok;",
                   "using herokupp_generated_tests::Harness;", ""]
         lines.append('TEST_SUITE_BEGIN("endpoints");')
         lines.append("")
@@ -332,28 +327,29 @@ class Examples:
 
 
 def literal_check(f, value):
-    """A CHECK that decoded field `f` holds the example `value`, or None."""
+    """A check that decoded field `f` holds the example `value`, or None."""
     t = f.type.inner if isinstance(f.type, Opt) else f.type
+    name = cpp_string(f.json_name)
     if value is None:
         if isinstance(f.type, Opt):
-            return "CHECK_FALSE(v.%s.has_value());" % f.cpp_name
+            return "expect_absent(v.%s, %s);" % (f.cpp_name, name)
         return None
     if isinstance(t, Prim):
         if t.kind == "string":
-            return "CHECK(same(v.%s, %s));" % (f.cpp_name, cpp_string(value))
+            return "expect_same(v.%s, %s, %s);" % (f.cpp_name, cpp_string(value), name)
         if t.kind == "timestamp":
-            return "CHECK(same_time(v.%s, %s));" % (f.cpp_name, cpp_string(value))
+            return "expect_same_time(v.%s, %s, %s);" % (f.cpp_name, cpp_string(value), name)
         if t.kind == "int":
-            return "CHECK(same(v.%s, std::int64_t{%d}));" % (f.cpp_name, value)
+            return "expect_same(v.%s, std::int64_t{%d}, %s);" % (f.cpp_name, value, name)
         if t.kind == "double":
-            return "CHECK(same(v.%s, %s));" % (f.cpp_name, repr(float(value)))
+            return "expect_same(v.%s, %s, %s);" % (f.cpp_name, repr(float(value)), name)
         if t.kind == "bool":
-            return "CHECK(same(v.%s, %s));" % (f.cpp_name, "true" if value else "false")
+            return "expect_same(v.%s, %s, %s);" % (f.cpp_name, "true" if value else "false", name)
     if isinstance(t, Enum):
-        return "CHECK(same(v.%s, %s));" % (f.cpp_name, cpp_string(value))
+        return "expect_same(v.%s, %s, %s);" % (f.cpp_name, cpp_string(value), name)
     if isinstance(t, (Vec, Map)):
-        return "CHECK(v.%s.size() == %d);" % (
-            f.cpp_name if not isinstance(f.type, Opt) else "%s.value()" % f.cpp_name, len(value))
+        member = f.cpp_name if not isinstance(f.type, Opt) else "%s.value()" % f.cpp_name
+        return "expect_size(v.%s, %d, %s);" % (member, len(value), name)
     return None
 
 
@@ -368,10 +364,12 @@ def models_file(builder, resources):
     lines += ["#include <%s>" % r.header() for r in resources]
     lines += ["", "#include <doctest/doctest.h>", "#include <nlohmann/json.hpp>", "",
               "#include <cstdint>", "#include <string>", "",
-              "using herokupp_generated_tests::contains;",
-              "using herokupp_generated_tests::describe;",
-              "using herokupp_generated_tests::same;",
-              "using herokupp_generated_tests::same_time;", "",
+              "using herokupp_generated_tests::expect_contains;",
+              "using herokupp_generated_tests::expect_absent;",
+              "using herokupp_generated_tests::expect_ok;",
+              "using herokupp_generated_tests::expect_same;",
+              "using herokupp_generated_tests::expect_same_time;",
+              "using herokupp_generated_tests::expect_size;", "",
               'TEST_SUITE_BEGIN("models");', ""]
     for res in resources:
         title = "%s decodes its example" % res.type_name()
@@ -381,11 +379,12 @@ def models_file(builder, resources):
             lines += ["TEST_CASE(%s) {" % cpp_string(title),
                       "  auto const text = %s;" % raw_string(text),
                       "  auto r = herokupp::%s(text);" % res.from_json_name(),
-                      "  REQUIRE_MESSAGE(r.has_value(), describe(r));"]
+                      "  expect_ok(r);",
+                      "  if (!r) return;"]
             for k, v in sorted(example.items()):
-                lines.append("  CHECK(r.value().at(%s) == %s);" % (cpp_string(k), cpp_string(v)))
-            lines += ["  CHECK(nlohmann::json::parse(herokupp::%s_to_json(r.value())) =="
-                      " nlohmann::json::parse(text));" % res.snake,
+                lines.append("  expect_same(r.value().at(%s), %s, %s);"
+                             % (cpp_string(k), cpp_string(v), cpp_string(k)))
+            lines += ["  expect_contains(herokupp::%s_to_json(r.value()), text);" % res.snake,
                       "}", ""]
             continue
         model = res.model_resource()
@@ -394,19 +393,15 @@ def models_file(builder, resources):
         lines += ["TEST_CASE(%s) {" % cpp_string(title),
                   "  auto const text = %s;" % json_literal(example),
                   "  auto r = herokupp::%s(text);" % res.from_json_name(),
-                  "  REQUIRE_MESSAGE(r.has_value(), describe(r));",
+                  "  expect_ok(r);",
+                  "  if (!r) return;",
                   "  auto const& v = r.value();"]
-        checks = 0
         for f in struct.fields:
             if f.json_name in example:
                 c = literal_check(f, example[f.json_name])
                 if c:
                     lines.append("  " + c)
-                    checks += 1
-        if checks == 0:
-            lines.append("  (void)v;")
-        lines.append("  CHECK(contains(nlohmann::json::parse(herokupp::to_json(v)), "
-                     "nlohmann::json::parse(text)));")
+        lines.append("  expect_contains(herokupp::to_json(v), text);")
         lines += ["}", ""]
     lines.append("TEST_SUITE_END();")
     return {"tests/generated/models_test.cpp": "\n".join(lines) + "\n"}

@@ -27,8 +27,6 @@ class CodegenError(Exception):
 
 
 class Type:
-    nullable_in_json = False
-
     def spell(self, scope=None):
         """The C++ spelling. `scope` is the struct the spelling appears in
         (nested types declared there are named without qualification)."""
@@ -568,7 +566,9 @@ class Builder:
             if isinstance(pattern, dict) and pattern:
                 if len(pattern) != 1:
                     return self.fallback(path, "several key patterns")
-                value = self.type_of(next(iter(pattern.values())), singular(hint) if hint.endswith("s") else hint + "_value", owner, path + "[]", ctx)
+                value_hint = singular(hint) if hint.endswith("s") else hint + "_value"
+                value = self.type_of(next(iter(pattern.values())), value_hint, owner,
+                                     path + "[]", ctx)
                 return wrap(Map(value))
             extra = node.get("additionalProperties")
             if isinstance(extra, dict):

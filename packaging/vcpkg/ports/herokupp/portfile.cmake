@@ -35,11 +35,16 @@ vcpkg_cmake_install()
 vcpkg_cmake_config_fixup(PACKAGE_NAME herokupp CONFIG_PATH lib/cmake/herokupp)
 vcpkg_fixup_pkgconfig()
 
+# Programs go to tools/herokupp/: the simulator server comes with "sim", the
+# command-line tool with "tools".
+set(tool_names "")
 if("tools" IN_LIST FEATURES)
-  set(tool_names herokupp)
-  if("sim" IN_LIST FEATURES)
-    list(APPEND tool_names herokupp-sim)
-  endif()
+  list(APPEND tool_names herokupp)
+endif()
+if("sim" IN_LIST FEATURES)
+  list(APPEND tool_names herokupp-sim)
+endif()
+if(tool_names)
   vcpkg_copy_tools(TOOL_NAMES ${tool_names} AUTO_CLEAN)
 endif()
 
