@@ -52,6 +52,10 @@ double plain_curl_round(std::string const& url, int requests) {
   curl_slist* headers = nullptr;
   headers = curl_slist_append(headers, "Accept: application/vnd.heroku+json; version=3");
   headers = curl_slist_append(headers, "Authorization: Bearer bench-key");
+  // The same request on the wire as herokupp's: its User-Agent and a
+  // Request-Id (a fixed one; making a fresh id is part of herokupp's cost).
+  headers = curl_slist_append(headers, "User-Agent: herokupp/" HEROKUPP_VERSION_STRING);
+  headers = curl_slist_append(headers, "Request-Id: 01234567-89ab-4def-8123-456789abcdef");
   std::string body;
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
@@ -123,7 +127,8 @@ int main(int argc, char** argv) {
   });
   int port = server.bind_to_any_port("127.0.0.1");
   std::thread serving([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!server.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
 
   std::string base = "http://127.0.0.1:" + std::to_string(port);
   herokupp::ClientOptions opts;
@@ -150,8 +155,8 @@ int main(int argc, char** argv) {
   std::printf("  plain libcurl, reused handle : %8.1f us/request\n", p);
   std::printf("  herokupp app.info()          : %8.1f us/request\n", o);
   std::printf("  ratio herokupp / plain curl  : %8.3f\n", o / p);
-  std::printf("  of which: raw() without decoding %8.1f us, decoding alone %8.1f us\n",
-              median(raw), median(decode));
+  std::printf("  of which: raw() without decoding %8.1f us, decoding alone %8.1f us\n", median(raw),
+              median(decode));
   std::printf("  herokupp connections opened  : %8ld\n", transport->connections_opened());
   server.stop();
   serving.join();

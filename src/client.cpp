@@ -73,11 +73,13 @@ std::string new_request_id() {
 }
 
 ClientState::ClientState(ClientOptions opts) : options(std::move(opts)) {
-  while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
+  while (!options.base_url.empty() && options.base_url.back() == '/')
+    options.base_url.pop_back();
   transport = options.transport ? options.transport : std::make_shared<CurlTransport>();
   throttle = options.throttle ? options.throttle : std::make_shared<NoThrottle>();
   if (!options.now) options.now = [] { return std::chrono::steady_clock::now(); };
-  if (!options.sleep) options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  if (!options.sleep)
+    options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
   user_agent = std::string("herokupp/") + version_string;
   if (!options.user_agent_suffix.empty()) user_agent += " " + options.user_agent_suffix;
   if (!options.api_key.empty()) authorization = "Bearer " + options.api_key;
@@ -117,7 +119,9 @@ ClientOptions ClientOptions::from_env() {
 Client::Client(ClientOptions options)
     : state_(std::make_shared<detail::ClientState>(std::move(options))) {}
 
-ClientOptions const& Client::options() const { return state_->options; }
+ClientOptions const& Client::options() const {
+  return state_->options;
+}
 
 std::optional<long> Client::rate_limit_remaining() const {
   long v = state_->rate_limit_remaining.load(std::memory_order_relaxed);
@@ -145,13 +149,15 @@ namespace detail {
 result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& api) {
   ClientState& state = *client.state_;
   auto const& opts = state.options;
-  std::string const what = std::string(to_string(api.method)) + " " + api.path;
+  // Built only on the way out with an Error: the common path allocates little.
+  auto const what = [&] { return std::string(to_string(api.method)) + " " + api.path; };
   if (state.api_key_invalid) {
     Error e(ErrorKind::invalid_argument,
             "the API key contains control characters; it was not sent");
-    e.request = what;
+    e.request = what();
     return e;
   }
+  bool const logging = static_cast<bool>(opts.logger);
 
   HttpRequest request;
   request.method = api.method;
@@ -164,7 +170,8 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
     request.body = *api.body;
   }
   if (api.range != nullptr) request.headers.add("Range", *api.range);
-  for (auto const& [name, value] : api.extra_headers) request.headers.set(name, value);
+  for (auto const& [name, value] : api.extra_headers)
+    request.headers.set(name, value);
 
   auto const started = opts.now();
   int const max_attempts = std::max(1, opts.retry.max_attempts);
@@ -172,8 +179,8 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
     std::string const request_id = new_request_id();
     request.headers.set("Request-Id", request_id);
     auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(opts.now() - started);
-    request.timeout = std::min(opts.timeout, std::max(std::chrono::milliseconds(1),
-                                                      opts.retry.deadline - elapsed));
+    request.timeout = std::min(
+        opts.timeout, std::max(std::chrono::milliseconds(1), opts.retry.deadline - elapsed));
 
     state.throttle->before_request();
     auto const t0 = std::chrono::steady_clock::now();
@@ -183,10 +190,12 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
 
     LogRecord record;
     record.method = api.method;
-    record.path = api.path;
     record.duration = duration;
     record.attempt = attempt;
-    record.request_id = request_id;
+    if (logging) {
+      record.path = api.path;
+      record.request_id = request_id;
+    }
 
     Error error;
     bool retryable = false;
@@ -196,12 +205,15 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
       if (remaining) state.rate_limit_remaining.store(*remaining, std::memory_order_relaxed);
       state.throttle->after_response(response.status, remaining);
       record.status = response.status;
-      if (auto id = response.headers.get("Request-Id")) record.request_id = std::string(*id);
       if ((response.status >= 200 && response.status < 300) || response.status == 304) {
+        if (!logging) return sent;
+        if (auto id = response.headers.get("Request-Id")) record.request_id = std::string(*id);
         record.level = LogLevel::info;
         state.log(record);
         return sent;
       }
+      auto const answered_id = response.headers.get("Request-Id");
+      record.request_id = answered_id ? std::string(*answered_id) : request_id;
       error = error_from_http(response.status, response.body, record.request_id);
       if (auto after = parse_long(response.headers.get("Retry-After"))) {
         error.retry_after = std::chrono::seconds(*after);
@@ -214,7 +226,7 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
       retryable = retryable_transport_error(error.kind);
       record.message = error.message;
     }
-    error.request = what;
+    error.request = what();
 
     bool const may_retry = retryable && is_idempotent(api.method) && attempt < max_attempts;
     std::chrono::milliseconds wait{0};
@@ -232,9 +244,9 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
       return error;
     }
     record.level = LogLevel::warning;
-    record.message = "retrying in " + std::to_string(wait.count()) + "ms after " +
-                     (record.status != 0 ? std::to_string(record.status)
-                                         : std::string(to_string(error.kind)));
+    record.message =
+        "retrying in " + std::to_string(wait.count()) + "ms after " +
+        (record.status != 0 ? std::to_string(record.status) : std::string(to_string(error.kind)));
     state.log(record);
     opts.sleep(wait);
   }

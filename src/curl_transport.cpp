@@ -90,7 +90,8 @@ std::size_t write_header(char* data, std::size_t size, std::size_t count, void* 
   if (colon == std::string_view::npos) return size * count;
   std::string_view name = line.substr(0, colon);
   std::string_view value = line.substr(colon + 1);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+    value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
     value.remove_suffix(1);
   }
@@ -127,7 +128,8 @@ struct CurlTransport::Impl {
   }
 
   ~Impl() {
-    for (CURL* h : idle) curl_easy_cleanup(h);
+    for (CURL* h : idle)
+      curl_easy_cleanup(h);
     curl_share_cleanup(share);
   }
 
@@ -137,11 +139,31 @@ struct CurlTransport::Impl {
       if (!idle.empty()) {
         CURL* h = idle.back();
         idle.pop_back();
-        curl_easy_reset(h);  // forgets options, keeps shared connections
         return h;
       }
     }
-    return curl_easy_init();
+    CURL* h = curl_easy_init();
+    if (h != nullptr) configure(h);
+    return h;
+  }
+
+  // What is the same for every request is set once per handle; send() sets
+  // everything that varies, every time, so nothing carries over.
+  void configure(CURL* h) const {
+    curl_easy_setopt(h, CURLOPT_SHARE, share);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_MAXCONNECTS, static_cast<long>(options.max_idle_handles));
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);
+    if (!options.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_bundle.c_str());
+    if (!options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &write_body);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &write_header);
   }
 
   void release(CURL* h) {
@@ -156,11 +178,14 @@ struct CurlTransport::Impl {
   }
 };
 
-CurlTransport::CurlTransport(CurlOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+CurlTransport::CurlTransport(CurlOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 CurlTransport::~CurlTransport() = default;
 
-long CurlTransport::connections_opened() const noexcept { return impl_->connections.load(); }
+long CurlTransport::connections_opened() const noexcept {
+  return impl_->connections.load();
+}
 
 result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
   CURL* h = impl_->acquire();
@@ -175,33 +200,30 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
     }
   } releaser{impl_.get(), h};
 
-  auto const& opts = impl_->options;
   HttpResponse response;
   char error_buffer[CURL_ERROR_SIZE] = {0};
 
-  curl_easy_setopt(h, CURLOPT_SHARE, impl_->share);
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(h, CURLOPT_MAXCONNECTS, static_cast<long>(opts.max_idle_handles));
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts.connect_timeout.count()));
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, opts.verify_tls ? 1L : 0L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, opts.verify_tls ? 2L : 0L);
-  if (!opts.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, opts.ca_bundle.c_str());
-  if (!opts.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, opts.proxy.c_str());
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &write_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &write_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
 
+  // The method and its body: every option a previous request on this handle
+  // may have set is set again.
+  curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, nullptr);
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, nullptr);
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(-1));
+  curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   switch (request.method) {
-    case Method::get: curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
-    case Method::head: curl_easy_setopt(h, CURLOPT_NOBODY, 1L); break;
-    case Method::post: curl_easy_setopt(h, CURLOPT_POST, 1L); break;
+    case Method::get:
+      break;
+    case Method::head:
+      curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+      break;
+    case Method::post:
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+      break;
     case Method::put:
     case Method::patch:
     case Method::delete_:
@@ -211,7 +233,7 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
   // libcurl silently resends a request whose reused connection died before
   // any answer arrived; for a POST or PATCH that would apply it twice. Those
   // go out on a fresh connection, which libcurl never retries.
-  if (!is_idempotent(request.method)) curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, is_idempotent(request.method) ? 0L : 1L);
   bool const sends_body = request.method == Method::post || request.method == Method::put ||
                           request.method == Method::patch || !request.body.empty();
   if (sends_body && request.method != Method::get && request.method != Method::head) {
@@ -219,14 +241,19 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
   }
 
+  std::string line;
   for (auto const& [name, value] : request.headers) {
-    std::string line = name + ": " + value;
+    line.assign(name).append(": ").append(value);
     releaser.headers = curl_slist_append(releaser.headers, line.c_str());
   }
-  releaser.headers = curl_slist_append(releaser.headers, "Expect:");
+  // A body would otherwise wait a second for "100 Continue" first.
+  if (sends_body) releaser.headers = curl_slist_append(releaser.headers, "Expect:");
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, releaser.headers);
 
   CURLcode code = curl_easy_perform(h);
+  // Both die with this call; the pooled handle must not keep pointing at them.
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   long new_connections = 0;
   curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &new_connections);
   impl_->connections.fetch_add(new_connections);

@@ -2,31 +2,43 @@
 
 namespace herokupp::detail {
 
-char const* json_type_name(nlohmann::json const& j) noexcept {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "object";
-    case nlohmann::json::value_t::array: return "array";
-    case nlohmann::json::value_t::string: return "string";
-    case nlohmann::json::value_t::boolean: return "boolean";
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return "integer";
-    case nlohmann::json::value_t::number_float: return "number";
-    default: return "value";
-  }
-}
-
-void fail_type(nlohmann::json const& j, char const* expected) {
+void fail_type(JsonReader& r, char const* expected) {
   // The message names types, never the value: a value may be a secret.
-  throw DecodeFailure{std::string(), std::string("expected ") + expected + ", got " +
-                                         json_type_name(j)};
+  throw DecodeFailure{std::string(),
+                      std::string("expected ") + expected + ", got " + r.peek_type_name()};
 }
 
-void Codec<Timestamp>::decode(nlohmann::json const& j, Timestamp& out) {
-  if (!j.is_string()) fail_type(j, "date-time string");
-  auto parsed = Timestamp::parse(j.get_ref<std::string const&>());
+void Codec<std::int64_t>::read(JsonReader& r, std::int64_t& out) {
+  expect_kind(r, JsonKind::number, "integer");
+  JsonNumber number = r.read_number();
+  auto value = number.to_int64();
+  if (!value) {
+    throw DecodeFailure{std::string(),
+                        number.integral ? "integer out of range" : "expected integer, got number"};
+  }
+  out = *value;
+}
+
+void Codec<double>::read(JsonReader& r, double& out) {
+  expect_kind(r, JsonKind::number, "number");
+  auto value = r.read_number().to_double();
+  if (!value) throw DecodeFailure{std::string(), "number out of range"};
+  out = *value;
+}
+
+void Codec<Timestamp>::read(JsonReader& r, Timestamp& out) {
+  expect_kind(r, JsonKind::string, "date-time string");
+  std::string scratch;
+  auto parsed = Timestamp::parse(r.read_string_view(scratch));
   if (!parsed) throw DecodeFailure{std::string(), "expected an ISO 8601 date-time"};
   out = *parsed;
+}
+
+void Codec<nlohmann::json>::read(JsonReader& r, nlohmann::json& out) {
+  // Free-form values are rare and small: the reader has checked the text,
+  // so building a document of just this value cannot fail.
+  std::string_view text = r.capture();
+  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
 }
 
 Error decode_error(std::string_view root, DecodeFailure const& failure) {
@@ -36,6 +48,11 @@ Error decode_error(std::string_view root, DecodeFailure const& failure) {
     where += failure.path;
   }
   return Error(ErrorKind::decode, where + ": " + failure.message);
+}
+
+Error malformed_json_error(std::string_view root, MalformedJson const& failure) {
+  return Error(ErrorKind::decode, std::string(root) + ": malformed JSON at byte " +
+                                      std::to_string(failure.offset) + " (" + failure.what + ")");
 }
 
 }  // namespace herokupp::detail

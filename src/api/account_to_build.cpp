@@ -91,26 +91,60 @@
 
 namespace herokupp::detail {
 
-void Codec<Account>::decode(nlohmann::json const& j, Account& out) {
-  expect_object(j);
-  read_field(j, "allow_tracking", out.allow_tracking);
-  read_field(j, "beta", out.beta);
-  read_field(j, "country_of_residence", out.country_of_residence);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "default_organization", out.default_organization);
-  read_field(j, "default_team", out.default_team);
-  read_field(j, "delinquent_at", out.delinquent_at);
-  read_field(j, "email", out.email);
-  read_field(j, "federated", out.federated);
-  read_field(j, "id", out.id);
-  read_field(j, "identity_provider", out.identity_provider);
-  read_field(j, "last_login", out.last_login);
-  read_field(j, "name", out.name);
-  read_field(j, "sms_number", out.sms_number);
-  read_field(j, "suspended_at", out.suspended_at);
-  read_field(j, "two_factor_authentication", out.two_factor_authentication);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "verified", out.verified);
+void Codec<Account>::read(JsonReader& r, Account& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "beta") return read_member(r, "beta", out.beta);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 8:
+        if (key == "verified") return read_member(r, "verified", out.verified);
+        break;
+      case 9:
+        if (key == "federated") return read_member(r, "federated", out.federated);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "last_login") return read_member(r, "last_login", out.last_login);
+        if (key == "sms_number") return read_member(r, "sms_number", out.sms_number);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "default_team") return read_member(r, "default_team", out.default_team);
+        if (key == "suspended_at") return read_member(r, "suspended_at", out.suspended_at);
+        break;
+      case 13:
+        if (key == "delinquent_at") return read_member(r, "delinquent_at", out.delinquent_at);
+        break;
+      case 14:
+        if (key == "allow_tracking") return read_member(r, "allow_tracking", out.allow_tracking);
+        break;
+      case 17:
+        if (key == "identity_provider") return read_member(
+            r, "identity_provider", out.identity_provider);
+        break;
+      case 20:
+        if (key == "country_of_residence") return read_member(
+            r, "country_of_residence", out.country_of_residence);
+        if (key == "default_organization") return read_member(
+            r, "default_organization", out.default_organization);
+        break;
+      case 25:
+        if (key == "two_factor_authentication") return read_member(
+            r, "two_factor_authentication", out.two_factor_authentication);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account>::encode(nlohmann::json& j, Account const& in) {
@@ -135,11 +169,20 @@ void Codec<Account>::encode(nlohmann::json& j, Account const& in) {
   write_field(j, "verified", in.verified);
 }
 
-void Codec<Account::DefaultOrganization>::decode(
-    nlohmann::json const& j, Account::DefaultOrganization& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Account::DefaultOrganization>::read(JsonReader& r, Account::DefaultOrganization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::DefaultOrganization>::encode(
@@ -149,10 +192,20 @@ void Codec<Account::DefaultOrganization>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<Account::DefaultTeam>::decode(nlohmann::json const& j, Account::DefaultTeam& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Account::DefaultTeam>::read(JsonReader& r, Account::DefaultTeam& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::DefaultTeam>::encode(nlohmann::json& j, Account::DefaultTeam const& in) {
@@ -161,14 +214,27 @@ void Codec<Account::DefaultTeam>::encode(nlohmann::json& j, Account::DefaultTeam
   write_field(j, "name", in.name);
 }
 
-void Codec<Account::IdentityProvider>::decode(
-    nlohmann::json const& j, Account::IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "organization", out.organization);
-  read_field(j, "owner", out.owner);
-  read_field(j, "team", out.team);
+void Codec<Account::IdentityProvider>::read(JsonReader& r, Account::IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "team") return read_member(r, "team", out.team);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 12:
+        if (key == "organization") return read_member(r, "organization", out.organization);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::IdentityProvider>::encode(
@@ -181,10 +247,18 @@ void Codec<Account::IdentityProvider>::encode(
   write_field(j, "team", in.team);
 }
 
-void Codec<Account::IdentityProvider::Organization>::decode(
-    nlohmann::json const& j, Account::IdentityProvider::Organization& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<Account::IdentityProvider::Organization>::read(
+    JsonReader& r, Account::IdentityProvider::Organization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::IdentityProvider::Organization>::encode(
@@ -193,12 +267,22 @@ void Codec<Account::IdentityProvider::Organization>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<Account::IdentityProvider::Owner>::decode(
-    nlohmann::json const& j, Account::IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<Account::IdentityProvider::Owner>::read(
+    JsonReader& r, Account::IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::IdentityProvider::Owner>::encode(
@@ -209,10 +293,18 @@ void Codec<Account::IdentityProvider::Owner>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<Account::IdentityProvider::Team>::decode(
-    nlohmann::json const& j, Account::IdentityProvider::Team& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<Account::IdentityProvider::Team>::read(
+    JsonReader& r, Account::IdentityProvider::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Account::IdentityProvider::Team>::encode(
@@ -315,10 +407,22 @@ result<herokupp::Account> delete_by_user(Client const& client, std::string_view 
 
 namespace herokupp::detail {
 
-void Codec<AccountDelinquency>::decode(nlohmann::json const& j, AccountDelinquency& out) {
-  expect_object(j);
-  read_field(j, "scheduled_deletion_time", out.scheduled_deletion_time);
-  read_field(j, "scheduled_suspension_time", out.scheduled_suspension_time);
+void Codec<AccountDelinquency>::read(JsonReader& r, AccountDelinquency& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 23:
+        if (key == "scheduled_deletion_time") return read_member(
+            r, "scheduled_deletion_time", out.scheduled_deletion_time);
+        break;
+      case 25:
+        if (key == "scheduled_suspension_time") return read_member(
+            r, "scheduled_suspension_time", out.scheduled_suspension_time);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AccountDelinquency>::encode(nlohmann::json& j, AccountDelinquency const& in) {
@@ -358,18 +462,40 @@ result<herokupp::AccountDelinquency> info(Client const& client) {
 
 namespace herokupp::detail {
 
-void Codec<AccountFeature>::decode(nlohmann::json const& j, AccountFeature& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "display_name", out.display_name);
-  read_field(j, "doc_url", out.doc_url);
-  read_field(j, "enabled", out.enabled);
-  read_field(j, "feedback_email", out.feedback_email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AccountFeature>::read(JsonReader& r, AccountFeature& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "doc_url") return read_member(r, "doc_url", out.doc_url);
+        if (key == "enabled") return read_member(r, "enabled", out.enabled);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 12:
+        if (key == "display_name") return read_member(r, "display_name", out.display_name);
+        break;
+      case 14:
+        if (key == "feedback_email") return read_member(r, "feedback_email", out.feedback_email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AccountFeature>::encode(nlohmann::json& j, AccountFeature const& in) {
@@ -448,23 +574,52 @@ result<herokupp::AccountFeature> update(
 
 namespace herokupp::detail {
 
-void Codec<AddOn>::decode(nlohmann::json const& j, AddOn& out) {
-  expect_object(j);
-  read_field(j, "actions", out.actions);
-  read_field(j, "addon_service", out.addon_service);
-  read_field(j, "app", out.app);
-  read_field(j, "billed_price", out.billed_price);
-  read_field(j, "billing_entity", out.billing_entity);
-  read_field(j, "config_vars", out.config_vars);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "plan", out.plan);
-  read_field(j, "provider_id", out.provider_id);
-  read_field(j, "provision_message", out.provision_message);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "web_url", out.web_url);
+void Codec<AddOn>::read(JsonReader& r, AddOn& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "plan") return read_member(r, "plan", out.plan);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "actions") return read_member(r, "actions", out.actions);
+        if (key == "web_url") return read_member(r, "web_url", out.web_url);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "config_vars") return read_member(r, "config_vars", out.config_vars);
+        if (key == "provider_id") return read_member(r, "provider_id", out.provider_id);
+        break;
+      case 12:
+        if (key == "billed_price") return read_member(r, "billed_price", out.billed_price);
+        break;
+      case 13:
+        if (key == "addon_service") return read_member(r, "addon_service", out.addon_service);
+        break;
+      case 14:
+        if (key == "billing_entity") return read_member(r, "billing_entity", out.billing_entity);
+        break;
+      case 17:
+        if (key == "provision_message") return read_member(
+            r, "provision_message", out.provision_message);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn>::encode(nlohmann::json& j, AddOn const& in) {
@@ -486,13 +641,29 @@ void Codec<AddOn>::encode(nlohmann::json& j, AddOn const& in) {
   Codec<std::optional<std::string>>::encode(j["web_url"], in.web_url);
 }
 
-void Codec<AddOn::Action>::decode(nlohmann::json const& j, AddOn::Action& out) {
-  expect_object(j);
-  read_field(j, "action", out.action);
-  read_field(j, "id", out.id);
-  read_field(j, "label", out.label);
-  read_field(j, "requires_owner", out.requires_owner);
-  read_field(j, "url", out.url);
+void Codec<AddOn::Action>::read(JsonReader& r, AddOn::Action& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 5:
+        if (key == "label") return read_member(r, "label", out.label);
+        break;
+      case 6:
+        if (key == "action") return read_member(r, "action", out.action);
+        break;
+      case 14:
+        if (key == "requires_owner") return read_member(r, "requires_owner", out.requires_owner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::Action>::encode(nlohmann::json& j, AddOn::Action const& in) {
@@ -504,10 +675,20 @@ void Codec<AddOn::Action>::encode(nlohmann::json& j, AddOn::Action const& in) {
   write_field(j, "url", in.url);
 }
 
-void Codec<AddOn::AddonService>::decode(nlohmann::json const& j, AddOn::AddonService& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOn::AddonService>::read(JsonReader& r, AddOn::AddonService& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::AddonService>::encode(nlohmann::json& j, AddOn::AddonService const& in) {
@@ -516,10 +697,20 @@ void Codec<AddOn::AddonService>::encode(nlohmann::json& j, AddOn::AddonService c
   write_field(j, "name", in.name);
 }
 
-void Codec<AddOn::App>::decode(nlohmann::json const& j, AddOn::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOn::App>::read(JsonReader& r, AddOn::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::App>::encode(nlohmann::json& j, AddOn::App const& in) {
@@ -528,11 +719,23 @@ void Codec<AddOn::App>::encode(nlohmann::json& j, AddOn::App const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<AddOn::BilledPrice>::decode(nlohmann::json const& j, AddOn::BilledPrice& out) {
-  expect_object(j);
-  read_field(j, "cents", out.cents);
-  read_field(j, "contract", out.contract);
-  read_field(j, "unit", out.unit);
+void Codec<AddOn::BilledPrice>::read(JsonReader& r, AddOn::BilledPrice& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "unit") return read_member(r, "unit", out.unit);
+        break;
+      case 5:
+        if (key == "cents") return read_member(r, "cents", out.cents);
+        break;
+      case 8:
+        if (key == "contract") return read_member(r, "contract", out.contract);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::BilledPrice>::encode(nlohmann::json& j, AddOn::BilledPrice const& in) {
@@ -542,11 +745,21 @@ void Codec<AddOn::BilledPrice>::encode(nlohmann::json& j, AddOn::BilledPrice con
   write_field(j, "unit", in.unit);
 }
 
-void Codec<AddOn::BillingEntity>::decode(nlohmann::json const& j, AddOn::BillingEntity& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<AddOn::BillingEntity>::read(JsonReader& r, AddOn::BillingEntity& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::BillingEntity>::encode(nlohmann::json& j, AddOn::BillingEntity const& in) {
@@ -556,10 +769,20 @@ void Codec<AddOn::BillingEntity>::encode(nlohmann::json& j, AddOn::BillingEntity
   write_field(j, "type", in.type);
 }
 
-void Codec<AddOn::Plan>::decode(nlohmann::json const& j, AddOn::Plan& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOn::Plan>::read(JsonReader& r, AddOn::Plan& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOn::Plan>::encode(nlohmann::json& j, AddOn::Plan const& in) {
@@ -755,17 +978,39 @@ result<herokupp::AddOn> deprovision(Client const& client, std::string_view add_o
 
 namespace herokupp::detail {
 
-void Codec<AddOnAttachment>::decode(nlohmann::json const& j, AddOnAttachment& out) {
-  expect_object(j);
-  read_field(j, "addon", out.addon);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "log_input_url", out.log_input_url);
-  read_field(j, "name", out.name);
-  read_field(j, "namespace", out.namespace_);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "web_url", out.web_url);
+void Codec<AddOnAttachment>::read(JsonReader& r, AddOnAttachment& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "addon") return read_member(r, "addon", out.addon);
+        break;
+      case 7:
+        if (key == "web_url") return read_member(r, "web_url", out.web_url);
+        break;
+      case 9:
+        if (key == "namespace") return read_member(r, "namespace", out.namespace_);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 13:
+        if (key == "log_input_url") return read_member(r, "log_input_url", out.log_input_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnAttachment>::encode(nlohmann::json& j, AddOnAttachment const& in) {
@@ -781,11 +1026,23 @@ void Codec<AddOnAttachment>::encode(nlohmann::json& j, AddOnAttachment const& in
   write_field(j, "web_url", in.web_url);
 }
 
-void Codec<AddOnAttachment::Addon>::decode(nlohmann::json const& j, AddOnAttachment::Addon& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOnAttachment::Addon>::read(JsonReader& r, AddOnAttachment::Addon& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnAttachment::Addon>::encode(nlohmann::json& j, AddOnAttachment::Addon const& in) {
@@ -795,11 +1052,20 @@ void Codec<AddOnAttachment::Addon>::encode(nlohmann::json& j, AddOnAttachment::A
   write_field(j, "name", in.name);
 }
 
-void Codec<AddOnAttachment::Addon::App>::decode(
-    nlohmann::json const& j, AddOnAttachment::Addon::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOnAttachment::Addon::App>::read(JsonReader& r, AddOnAttachment::Addon::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnAttachment::Addon::App>::encode(
@@ -809,10 +1075,20 @@ void Codec<AddOnAttachment::Addon::App>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<AddOnAttachment::App>::decode(nlohmann::json const& j, AddOnAttachment::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOnAttachment::App>::read(JsonReader& r, AddOnAttachment::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnAttachment::App>::encode(nlohmann::json& j, AddOnAttachment::App const& in) {
@@ -949,10 +1225,20 @@ result<std::vector<herokupp::AddOnAttachment>> resolution(
 
 namespace herokupp::detail {
 
-void Codec<AddOnConfig>::decode(nlohmann::json const& j, AddOnConfig& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
-  read_field(j, "value", out.value);
+void Codec<AddOnConfig>::read(JsonReader& r, AddOnConfig& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "value") return read_member(r, "value", out.value);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnConfig>::encode(nlohmann::json& j, AddOnConfig const& in) {
@@ -1014,13 +1300,29 @@ result<std::vector<herokupp::AddOnConfig>> update(
 
 namespace herokupp::detail {
 
-void Codec<AddOnPlanAction>::decode(nlohmann::json const& j, AddOnPlanAction& out) {
-  expect_object(j);
-  read_field(j, "action", out.action);
-  read_field(j, "id", out.id);
-  read_field(j, "label", out.label);
-  read_field(j, "requires_owner", out.requires_owner);
-  read_field(j, "url", out.url);
+void Codec<AddOnPlanAction>::read(JsonReader& r, AddOnPlanAction& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 5:
+        if (key == "label") return read_member(r, "label", out.label);
+        break;
+      case 6:
+        if (key == "action") return read_member(r, "action", out.action);
+        break;
+      case 14:
+        if (key == "requires_owner") return read_member(r, "requires_owner", out.requires_owner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnPlanAction>::encode(nlohmann::json& j, AddOnPlanAction const& in) {
@@ -1051,12 +1353,27 @@ result<AddOnPlanAction> add_on_plan_action_from_json(std::string_view text) {
 
 namespace herokupp::detail {
 
-void Codec<AddOnRegionCapability>::decode(nlohmann::json const& j, AddOnRegionCapability& out) {
-  expect_object(j);
-  read_field(j, "addon_service", out.addon_service);
-  read_field(j, "id", out.id);
-  read_field(j, "region", out.region);
-  read_field(j, "supports_private_networking", out.supports_private_networking);
+void Codec<AddOnRegionCapability>::read(JsonReader& r, AddOnRegionCapability& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "region") return read_member(r, "region", out.region);
+        break;
+      case 13:
+        if (key == "addon_service") return read_member(r, "addon_service", out.addon_service);
+        break;
+      case 27:
+        if (key == "supports_private_networking") return read_member(
+            r, "supports_private_networking", out.supports_private_networking);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnRegionCapability>::encode(nlohmann::json& j, AddOnRegionCapability const& in) {
@@ -1120,18 +1437,43 @@ Paged<herokupp::AddOnRegionCapability> list_by_region(
 
 namespace herokupp::detail {
 
-void Codec<AddOnService>::decode(nlohmann::json const& j, AddOnService& out) {
-  expect_object(j);
-  read_field(j, "cli_plugin_name", out.cli_plugin_name);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "human_name", out.human_name);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "state", out.state);
-  read_field(j, "supported_generations", out.supported_generations);
-  read_field(j, "supports_multiple_installations", out.supports_multiple_installations);
-  read_field(j, "supports_sharing", out.supports_sharing);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AddOnService>::read(JsonReader& r, AddOnService& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "human_name") return read_member(r, "human_name", out.human_name);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 15:
+        if (key == "cli_plugin_name") return read_member(r, "cli_plugin_name", out.cli_plugin_name);
+        break;
+      case 16:
+        if (key == "supports_sharing") return read_member(
+            r, "supports_sharing", out.supports_sharing);
+        break;
+      case 21:
+        if (key == "supported_generations") return read_member(
+            r, "supported_generations", out.supported_generations);
+        break;
+      case 31:
+        if (key == "supports_multiple_installations") return read_member(
+            r, "supports_multiple_installations", out.supports_multiple_installations);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnService>::encode(nlohmann::json& j, AddOnService const& in) {
@@ -1148,11 +1490,21 @@ void Codec<AddOnService>::encode(nlohmann::json& j, AddOnService const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<AddOnService::SupportedGeneration>::decode(
-    nlohmann::json const& j, AddOnService::SupportedGeneration& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOnService::SupportedGeneration>::read(
+    JsonReader& r, AddOnService::SupportedGeneration& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnService::SupportedGeneration>::encode(
@@ -1201,15 +1553,31 @@ Paged<herokupp::AddOnService> list(Client const& client, ListOptions const& opti
 
 namespace herokupp::detail {
 
-void Codec<AddOnWebhook>::decode(nlohmann::json const& j, AddOnWebhook& out) {
-  expect_object(j);
-  read_field(j, "addon", out.addon);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "include", out.include);
-  read_field(j, "level", out.level);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "url", out.url);
+void Codec<AddOnWebhook>::read(JsonReader& r, AddOnWebhook& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 5:
+        if (key == "addon") return read_member(r, "addon", out.addon);
+        if (key == "level") return read_member(r, "level", out.level);
+        break;
+      case 7:
+        if (key == "include") return read_member(r, "include", out.include);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnWebhook>::encode(nlohmann::json& j, AddOnWebhook const& in) {
@@ -1223,10 +1591,20 @@ void Codec<AddOnWebhook>::encode(nlohmann::json& j, AddOnWebhook const& in) {
   write_field(j, "url", in.url);
 }
 
-void Codec<AddOnWebhook::Addon>::decode(nlohmann::json const& j, AddOnWebhook::Addon& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AddOnWebhook::Addon>::read(JsonReader& r, AddOnWebhook::Addon& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AddOnWebhook::Addon>::encode(nlohmann::json& j, AddOnWebhook::Addon const& in) {
@@ -1434,12 +1812,24 @@ Paged<herokupp::AppWebhookEvent> list(
 
 namespace herokupp::detail {
 
-void Codec<AllowedAddOnService>::decode(nlohmann::json const& j, AllowedAddOnService& out) {
-  expect_object(j);
-  read_field(j, "added_at", out.added_at);
-  read_field(j, "added_by", out.added_by);
-  read_field(j, "addon_service", out.addon_service);
-  read_field(j, "id", out.id);
+void Codec<AllowedAddOnService>::read(JsonReader& r, AllowedAddOnService& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 8:
+        if (key == "added_at") return read_member(r, "added_at", out.added_at);
+        if (key == "added_by") return read_member(r, "added_by", out.added_by);
+        break;
+      case 13:
+        if (key == "addon_service") return read_member(r, "addon_service", out.addon_service);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AllowedAddOnService>::encode(nlohmann::json& j, AllowedAddOnService const& in) {
@@ -1450,11 +1840,20 @@ void Codec<AllowedAddOnService>::encode(nlohmann::json& j, AllowedAddOnService c
   write_field(j, "id", in.id);
 }
 
-void Codec<AllowedAddOnService::AddedBy>::decode(
-    nlohmann::json const& j, AllowedAddOnService::AddedBy& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AllowedAddOnService::AddedBy>::read(JsonReader& r, AllowedAddOnService::AddedBy& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AllowedAddOnService::AddedBy>::encode(
@@ -1464,12 +1863,24 @@ void Codec<AllowedAddOnService::AddedBy>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<AllowedAddOnService::AddonService>::decode(
-    nlohmann::json const& j, AllowedAddOnService::AddonService& out) {
-  expect_object(j);
-  read_field(j, "human_name", out.human_name);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AllowedAddOnService::AddonService>::read(
+    JsonReader& r, AllowedAddOnService::AddonService& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 10:
+        if (key == "human_name") return read_member(r, "human_name", out.human_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AllowedAddOnService::AddonService>::encode(
@@ -1547,30 +1958,62 @@ result<herokupp::AllowedAddOnService> delete_by_team(
 
 namespace herokupp::detail {
 
-void Codec<App>::decode(nlohmann::json const& j, App& out) {
-  expect_object(j);
-  read_field(j, "acm", out.acm);
-  read_field(j, "archived_at", out.archived_at);
-  read_field(j, "build_stack", out.build_stack);
-  read_field(j, "buildpack_provided_description", out.buildpack_provided_description);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "generation", out.generation);
-  read_field(j, "git_url", out.git_url);
-  read_field(j, "id", out.id);
-  read_field(j, "internal_routing", out.internal_routing);
-  read_field(j, "maintenance", out.maintenance);
-  read_field(j, "name", out.name);
-  read_field(j, "organization", out.organization);
-  read_field(j, "owner", out.owner);
-  read_field(j, "region", out.region);
-  read_field(j, "released_at", out.released_at);
-  read_field(j, "repo_size", out.repo_size);
-  read_field(j, "slug_size", out.slug_size);
-  read_field(j, "space", out.space);
-  read_field(j, "stack", out.stack);
-  read_field(j, "team", out.team);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "web_url", out.web_url);
+void Codec<App>::read(JsonReader& r, App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "acm") return read_member(r, "acm", out.acm);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "team") return read_member(r, "team", out.team);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        if (key == "space") return read_member(r, "space", out.space);
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "region") return read_member(r, "region", out.region);
+        break;
+      case 7:
+        if (key == "git_url") return read_member(r, "git_url", out.git_url);
+        if (key == "web_url") return read_member(r, "web_url", out.web_url);
+        break;
+      case 9:
+        if (key == "repo_size") return read_member(r, "repo_size", out.repo_size);
+        if (key == "slug_size") return read_member(r, "slug_size", out.slug_size);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "generation") return read_member(r, "generation", out.generation);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "archived_at") return read_member(r, "archived_at", out.archived_at);
+        if (key == "build_stack") return read_member(r, "build_stack", out.build_stack);
+        if (key == "maintenance") return read_member(r, "maintenance", out.maintenance);
+        if (key == "released_at") return read_member(r, "released_at", out.released_at);
+        break;
+      case 12:
+        if (key == "organization") return read_member(r, "organization", out.organization);
+        break;
+      case 16:
+        if (key == "internal_routing") return read_member(
+            r, "internal_routing", out.internal_routing);
+        break;
+      case 30:
+        if (key == "buildpack_provided_description") return read_member(
+            r, "buildpack_provided_description", out.buildpack_provided_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App>::encode(nlohmann::json& j, App const& in) {
@@ -1599,10 +2042,20 @@ void Codec<App>::encode(nlohmann::json& j, App const& in) {
   write_field(j, "web_url", in.web_url);
 }
 
-void Codec<App::BuildStack>::decode(nlohmann::json const& j, App::BuildStack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::BuildStack>::read(JsonReader& r, App::BuildStack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::BuildStack>::encode(nlohmann::json& j, App::BuildStack const& in) {
@@ -1611,10 +2064,20 @@ void Codec<App::BuildStack>::encode(nlohmann::json& j, App::BuildStack const& in
   write_field(j, "name", in.name);
 }
 
-void Codec<App::Generation>::decode(nlohmann::json const& j, App::Generation& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::Generation>::read(JsonReader& r, App::Generation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Generation>::encode(nlohmann::json& j, App::Generation const& in) {
@@ -1623,10 +2086,20 @@ void Codec<App::Generation>::encode(nlohmann::json& j, App::Generation const& in
   write_field(j, "name", in.name);
 }
 
-void Codec<App::Organization>::decode(nlohmann::json const& j, App::Organization& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::Organization>::read(JsonReader& r, App::Organization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Organization>::encode(nlohmann::json& j, App::Organization const& in) {
@@ -1635,10 +2108,20 @@ void Codec<App::Organization>::encode(nlohmann::json& j, App::Organization const
   write_field(j, "name", in.name);
 }
 
-void Codec<App::Owner>::decode(nlohmann::json const& j, App::Owner& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<App::Owner>::read(JsonReader& r, App::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Owner>::encode(nlohmann::json& j, App::Owner const& in) {
@@ -1647,10 +2130,20 @@ void Codec<App::Owner>::encode(nlohmann::json& j, App::Owner const& in) {
   write_field(j, "id", in.id);
 }
 
-void Codec<App::Region>::decode(nlohmann::json const& j, App::Region& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::Region>::read(JsonReader& r, App::Region& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Region>::encode(nlohmann::json& j, App::Region const& in) {
@@ -1659,11 +2152,23 @@ void Codec<App::Region>::encode(nlohmann::json& j, App::Region const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<App::Space>::decode(nlohmann::json const& j, App::Space& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "shield", out.shield);
+void Codec<App::Space>::read(JsonReader& r, App::Space& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "shield") return read_member(r, "shield", out.shield);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Space>::encode(nlohmann::json& j, App::Space const& in) {
@@ -1673,10 +2178,20 @@ void Codec<App::Space>::encode(nlohmann::json& j, App::Space const& in) {
   write_field(j, "shield", in.shield);
 }
 
-void Codec<App::Stack>::decode(nlohmann::json const& j, App::Stack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::Stack>::read(JsonReader& r, App::Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Stack>::encode(nlohmann::json& j, App::Stack const& in) {
@@ -1685,10 +2200,20 @@ void Codec<App::Stack>::encode(nlohmann::json& j, App::Stack const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<App::Team>::decode(nlohmann::json const& j, App::Team& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<App::Team>::read(JsonReader& r, App::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<App::Team>::encode(nlohmann::json& j, App::Team const& in) {
@@ -1812,18 +2337,40 @@ result<herokupp::App> refresh_acm(Client const& client, std::string_view app_ide
 
 namespace herokupp::detail {
 
-void Codec<AppFeature>::decode(nlohmann::json const& j, AppFeature& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "display_name", out.display_name);
-  read_field(j, "doc_url", out.doc_url);
-  read_field(j, "enabled", out.enabled);
-  read_field(j, "feedback_email", out.feedback_email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AppFeature>::read(JsonReader& r, AppFeature& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "doc_url") return read_member(r, "doc_url", out.doc_url);
+        if (key == "enabled") return read_member(r, "enabled", out.enabled);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 12:
+        if (key == "display_name") return read_member(r, "display_name", out.display_name);
+        break;
+      case 14:
+        if (key == "feedback_email") return read_member(r, "feedback_email", out.feedback_email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppFeature>::encode(nlohmann::json& j, AppFeature const& in) {
@@ -1909,18 +2456,39 @@ result<herokupp::AppFeature> update(
 
 namespace herokupp::detail {
 
-void Codec<AppSetup>::decode(nlohmann::json const& j, AppSetup& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "build", out.build);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "failure_message", out.failure_message);
-  read_field(j, "id", out.id);
-  read_field(j, "manifest_errors", out.manifest_errors);
-  read_field(j, "postdeploy", out.postdeploy);
-  read_field(j, "resolved_success_url", out.resolved_success_url);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AppSetup>::read(JsonReader& r, AppSetup& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 5:
+        if (key == "build") return read_member(r, "build", out.build);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "postdeploy") return read_member(r, "postdeploy", out.postdeploy);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 15:
+        if (key == "failure_message") return read_member(r, "failure_message", out.failure_message);
+        if (key == "manifest_errors") return read_member(r, "manifest_errors", out.manifest_errors);
+        break;
+      case 20:
+        if (key == "resolved_success_url") return read_member(
+            r, "resolved_success_url", out.resolved_success_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppSetup>::encode(nlohmann::json& j, AppSetup const& in) {
@@ -1937,10 +2505,20 @@ void Codec<AppSetup>::encode(nlohmann::json& j, AppSetup const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<AppSetup::App>::decode(nlohmann::json const& j, AppSetup::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AppSetup::App>::read(JsonReader& r, AppSetup::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppSetup::App>::encode(nlohmann::json& j, AppSetup::App const& in) {
@@ -1949,11 +2527,24 @@ void Codec<AppSetup::App>::encode(nlohmann::json& j, AppSetup::App const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<AppSetup::Build>::decode(nlohmann::json const& j, AppSetup::Build& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "output_stream_url", out.output_stream_url);
-  read_field(j, "status", out.status);
+void Codec<AppSetup::Build>::read(JsonReader& r, AppSetup::Build& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 17:
+        if (key == "output_stream_url") return read_member(
+            r, "output_stream_url", out.output_stream_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppSetup::Build>::encode(nlohmann::json& j, AppSetup::Build const& in) {
@@ -1963,10 +2554,20 @@ void Codec<AppSetup::Build>::encode(nlohmann::json& j, AppSetup::Build const& in
   write_field(j, "status", in.status);
 }
 
-void Codec<AppSetup::Postdeploy>::decode(nlohmann::json const& j, AppSetup::Postdeploy& out) {
-  expect_object(j);
-  read_field(j, "exit_code", out.exit_code);
-  read_field(j, "output", out.output);
+void Codec<AppSetup::Postdeploy>::read(JsonReader& r, AppSetup::Postdeploy& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 6:
+        if (key == "output") return read_member(r, "output", out.output);
+        break;
+      case 9:
+        if (key == "exit_code") return read_member(r, "exit_code", out.exit_code);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppSetup::Postdeploy>::encode(nlohmann::json& j, AppSetup::Postdeploy const& in) {
@@ -2071,15 +2672,31 @@ result<herokupp::AppSetup> info(Client const& client, std::string_view app_setup
 
 namespace herokupp::detail {
 
-void Codec<AppTransfer>::decode(nlohmann::json const& j, AppTransfer& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "owner", out.owner);
-  read_field(j, "recipient", out.recipient);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AppTransfer>::read(JsonReader& r, AppTransfer& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 9:
+        if (key == "recipient") return read_member(r, "recipient", out.recipient);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppTransfer>::encode(nlohmann::json& j, AppTransfer const& in) {
@@ -2093,10 +2710,20 @@ void Codec<AppTransfer>::encode(nlohmann::json& j, AppTransfer const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<AppTransfer::App>::decode(nlohmann::json const& j, AppTransfer::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AppTransfer::App>::read(JsonReader& r, AppTransfer::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppTransfer::App>::encode(nlohmann::json& j, AppTransfer::App const& in) {
@@ -2105,10 +2732,20 @@ void Codec<AppTransfer::App>::encode(nlohmann::json& j, AppTransfer::App const& 
   write_field(j, "name", in.name);
 }
 
-void Codec<AppTransfer::Owner>::decode(nlohmann::json const& j, AppTransfer::Owner& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AppTransfer::Owner>::read(JsonReader& r, AppTransfer::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppTransfer::Owner>::encode(nlohmann::json& j, AppTransfer::Owner const& in) {
@@ -2117,10 +2754,20 @@ void Codec<AppTransfer::Owner>::encode(nlohmann::json& j, AppTransfer::Owner con
   write_field(j, "id", in.id);
 }
 
-void Codec<AppTransfer::Recipient>::decode(nlohmann::json const& j, AppTransfer::Recipient& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AppTransfer::Recipient>::read(JsonReader& r, AppTransfer::Recipient& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppTransfer::Recipient>::encode(nlohmann::json& j, AppTransfer::Recipient const& in) {
@@ -2227,15 +2874,31 @@ result<herokupp::AppTransfer> update(
 
 namespace herokupp::detail {
 
-void Codec<AppWebhook>::decode(nlohmann::json const& j, AppWebhook& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "include", out.include);
-  read_field(j, "level", out.level);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "url", out.url);
+void Codec<AppWebhook>::read(JsonReader& r, AppWebhook& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 5:
+        if (key == "level") return read_member(r, "level", out.level);
+        break;
+      case 7:
+        if (key == "include") return read_member(r, "include", out.include);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhook>::encode(nlohmann::json& j, AppWebhook const& in) {
@@ -2249,10 +2912,20 @@ void Codec<AppWebhook>::encode(nlohmann::json& j, AppWebhook const& in) {
   write_field(j, "url", in.url);
 }
 
-void Codec<AppWebhook::App>::decode(nlohmann::json const& j, AppWebhook::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AppWebhook::App>::read(JsonReader& r, AppWebhook::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhook::App>::encode(nlohmann::json& j, AppWebhook::App const& in) {
@@ -2386,17 +3059,37 @@ result<herokupp::AppWebhook> update(
 
 namespace herokupp::detail {
 
-void Codec<AppWebhookDelivery>::decode(nlohmann::json const& j, AppWebhookDelivery& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "event", out.event);
-  read_field(j, "id", out.id);
-  read_field(j, "last_attempt", out.last_attempt);
-  read_field(j, "next_attempt_at", out.next_attempt_at);
-  read_field(j, "num_attempts", out.num_attempts);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "webhook", out.webhook);
+void Codec<AppWebhookDelivery>::read(JsonReader& r, AppWebhookDelivery& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "event") return read_member(r, "event", out.event);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "webhook") return read_member(r, "webhook", out.webhook);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "last_attempt") return read_member(r, "last_attempt", out.last_attempt);
+        if (key == "num_attempts") return read_member(r, "num_attempts", out.num_attempts);
+        break;
+      case 15:
+        if (key == "next_attempt_at") return read_member(r, "next_attempt_at", out.next_attempt_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookDelivery>::encode(nlohmann::json& j, AppWebhookDelivery const& in) {
@@ -2412,11 +3105,20 @@ void Codec<AppWebhookDelivery>::encode(nlohmann::json& j, AppWebhookDelivery con
   write_field(j, "webhook", in.webhook);
 }
 
-void Codec<AppWebhookDelivery::Event>::decode(
-    nlohmann::json const& j, AppWebhookDelivery::Event& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "include", out.include);
+void Codec<AppWebhookDelivery::Event>::read(JsonReader& r, AppWebhookDelivery::Event& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 7:
+        if (key == "include") return read_member(r, "include", out.include);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookDelivery::Event>::encode(
@@ -2426,15 +3128,31 @@ void Codec<AppWebhookDelivery::Event>::encode(
   write_field(j, "include", in.include);
 }
 
-void Codec<AppWebhookDelivery::LastAttempt>::decode(
-    nlohmann::json const& j, AppWebhookDelivery::LastAttempt& out) {
-  expect_object(j);
-  read_field(j, "code", out.code);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "error_class", out.error_class);
-  read_field(j, "id", out.id);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AppWebhookDelivery::LastAttempt>::read(
+    JsonReader& r, AppWebhookDelivery::LastAttempt& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "code") return read_member(r, "code", out.code);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "error_class") return read_member(r, "error_class", out.error_class);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookDelivery::LastAttempt>::encode(
@@ -2448,11 +3166,20 @@ void Codec<AppWebhookDelivery::LastAttempt>::encode(
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<AppWebhookDelivery::Webhook>::decode(
-    nlohmann::json const& j, AppWebhookDelivery::Webhook& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "level", out.level);
+void Codec<AppWebhookDelivery::Webhook>::read(JsonReader& r, AppWebhookDelivery::Webhook& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "level") return read_member(r, "level", out.level);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookDelivery::Webhook>::encode(
@@ -2507,13 +3234,25 @@ Paged<herokupp::AppWebhookDelivery> list(
 
 namespace herokupp::detail {
 
-void Codec<AppWebhookEvent>::decode(nlohmann::json const& j, AppWebhookEvent& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "include", out.include);
-  read_field(j, "payload", out.payload);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<AppWebhookEvent>::read(JsonReader& r, AppWebhookEvent& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 7:
+        if (key == "include") return read_member(r, "include", out.include);
+        if (key == "payload") return read_member(r, "payload", out.payload);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookEvent>::encode(nlohmann::json& j, AppWebhookEvent const& in) {
@@ -2525,15 +3264,32 @@ void Codec<AppWebhookEvent>::encode(nlohmann::json& j, AppWebhookEvent const& in
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<AppWebhookEvent::Payload>::decode(
-    nlohmann::json const& j, AppWebhookEvent::Payload& out) {
-  expect_object(j);
-  read_field(j, "action", out.action);
-  read_field(j, "actor", out.actor);
-  read_field(j, "data", out.data);
-  read_field(j, "previous_data", out.previous_data);
-  read_field(j, "resource", out.resource);
-  read_field(j, "version", out.version);
+void Codec<AppWebhookEvent::Payload>::read(JsonReader& r, AppWebhookEvent::Payload& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        break;
+      case 5:
+        if (key == "actor") return read_member(r, "actor", out.actor);
+        break;
+      case 6:
+        if (key == "action") return read_member(r, "action", out.action);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      case 8:
+        if (key == "resource") return read_member(r, "resource", out.resource);
+        break;
+      case 13:
+        if (key == "previous_data") return read_member(r, "previous_data", out.previous_data);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookEvent::Payload>::encode(
@@ -2547,11 +3303,21 @@ void Codec<AppWebhookEvent::Payload>::encode(
   write_field(j, "version", in.version);
 }
 
-void Codec<AppWebhookEvent::Payload::Actor>::decode(
-    nlohmann::json const& j, AppWebhookEvent::Payload::Actor& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AppWebhookEvent::Payload::Actor>::read(
+    JsonReader& r, AppWebhookEvent::Payload::Actor& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AppWebhookEvent::Payload::Actor>::encode(
@@ -2606,14 +3372,30 @@ Paged<herokupp::AppWebhookEvent> list(
 
 namespace herokupp::detail {
 
-void Codec<Archive>::decode(nlohmann::json const& j, Archive& out) {
-  expect_object(j);
-  read_field(j, "checksum", out.checksum);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "month", out.month);
-  read_field(j, "size", out.size);
-  read_field(j, "url", out.url);
-  read_field(j, "year", out.year);
+void Codec<Archive>::read(JsonReader& r, Archive& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 4:
+        if (key == "size") return read_member(r, "size", out.size);
+        if (key == "year") return read_member(r, "year", out.year);
+        break;
+      case 5:
+        if (key == "month") return read_member(r, "month", out.month);
+        break;
+      case 8:
+        if (key == "checksum") return read_member(r, "checksum", out.checksum);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Archive>::encode(nlohmann::json& j, Archive const& in) {
@@ -2674,19 +3456,42 @@ Paged<herokupp::Archive> list(
 
 namespace herokupp::detail {
 
-void Codec<AuditTrailEvent>::decode(nlohmann::json const& j, AuditTrailEvent& out) {
-  expect_object(j);
-  read_field(j, "action", out.action);
-  read_field(j, "actor", out.actor);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "data", out.data);
-  read_field(j, "enterprise_account", out.enterprise_account);
-  read_field(j, "id", out.id);
-  read_field(j, "owner", out.owner);
-  read_field(j, "request", out.request);
-  read_field(j, "team", out.team);
-  read_field(j, "type", out.type);
+void Codec<AuditTrailEvent>::read(JsonReader& r, AuditTrailEvent& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "team") return read_member(r, "team", out.team);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 5:
+        if (key == "actor") return read_member(r, "actor", out.actor);
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 6:
+        if (key == "action") return read_member(r, "action", out.action);
+        break;
+      case 7:
+        if (key == "request") return read_member(r, "request", out.request);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        break;
+      case 18:
+        if (key == "enterprise_account") return read_member(
+            r, "enterprise_account", out.enterprise_account);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent>::encode(nlohmann::json& j, AuditTrailEvent const& in) {
@@ -2704,10 +3509,20 @@ void Codec<AuditTrailEvent>::encode(nlohmann::json& j, AuditTrailEvent const& in
   write_field(j, "type", in.type);
 }
 
-void Codec<AuditTrailEvent::Actor>::decode(nlohmann::json const& j, AuditTrailEvent::Actor& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AuditTrailEvent::Actor>::read(JsonReader& r, AuditTrailEvent::Actor& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::Actor>::encode(nlohmann::json& j, AuditTrailEvent::Actor const& in) {
@@ -2716,10 +3531,20 @@ void Codec<AuditTrailEvent::Actor>::encode(nlohmann::json& j, AuditTrailEvent::A
   write_field(j, "id", in.id);
 }
 
-void Codec<AuditTrailEvent::App>::decode(nlohmann::json const& j, AuditTrailEvent::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AuditTrailEvent::App>::read(JsonReader& r, AuditTrailEvent::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::App>::encode(nlohmann::json& j, AuditTrailEvent::App const& in) {
@@ -2728,11 +3553,21 @@ void Codec<AuditTrailEvent::App>::encode(nlohmann::json& j, AuditTrailEvent::App
   write_field(j, "name", in.name);
 }
 
-void Codec<AuditTrailEvent::EnterpriseAccount>::decode(
-    nlohmann::json const& j, AuditTrailEvent::EnterpriseAccount& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AuditTrailEvent::EnterpriseAccount>::read(
+    JsonReader& r, AuditTrailEvent::EnterpriseAccount& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::EnterpriseAccount>::encode(
@@ -2742,10 +3577,20 @@ void Codec<AuditTrailEvent::EnterpriseAccount>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<AuditTrailEvent::Owner>::decode(nlohmann::json const& j, AuditTrailEvent::Owner& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<AuditTrailEvent::Owner>::read(JsonReader& r, AuditTrailEvent::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::Owner>::encode(nlohmann::json& j, AuditTrailEvent::Owner const& in) {
@@ -2754,10 +3599,17 @@ void Codec<AuditTrailEvent::Owner>::encode(nlohmann::json& j, AuditTrailEvent::O
   write_field(j, "id", in.id);
 }
 
-void Codec<AuditTrailEvent::Request>::decode(
-    nlohmann::json const& j, AuditTrailEvent::Request& out) {
-  expect_object(j);
-  read_field(j, "ip_address", out.ip_address);
+void Codec<AuditTrailEvent::Request>::read(JsonReader& r, AuditTrailEvent::Request& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 10:
+        if (key == "ip_address") return read_member(r, "ip_address", out.ip_address);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::Request>::encode(
@@ -2766,10 +3618,20 @@ void Codec<AuditTrailEvent::Request>::encode(
   write_field(j, "ip_address", in.ip_address);
 }
 
-void Codec<AuditTrailEvent::Team>::decode(nlohmann::json const& j, AuditTrailEvent::Team& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<AuditTrailEvent::Team>::read(JsonReader& r, AuditTrailEvent::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<AuditTrailEvent::Team>::encode(nlohmann::json& j, AuditTrailEvent::Team const& in) {
@@ -2813,21 +3675,46 @@ Paged<herokupp::AuditTrailEvent> list(
 
 namespace herokupp::detail {
 
-void Codec<Build>::decode(nlohmann::json const& j, Build& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "buildpacks", out.buildpacks);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "generation", out.generation);
-  read_field(j, "id", out.id);
-  read_field(j, "output_stream_url", out.output_stream_url);
-  read_field(j, "release", out.release);
-  read_field(j, "slug", out.slug);
-  read_field(j, "source_blob", out.source_blob);
-  read_field(j, "stack", out.stack);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<Build>::read(JsonReader& r, Build& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "slug") return read_member(r, "slug", out.slug);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "release") return read_member(r, "release", out.release);
+        break;
+      case 10:
+        if (key == "buildpacks") return read_member(r, "buildpacks", out.buildpacks);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "generation") return read_member(r, "generation", out.generation);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "source_blob") return read_member(r, "source_blob", out.source_blob);
+        break;
+      case 17:
+        if (key == "output_stream_url") return read_member(
+            r, "output_stream_url", out.output_stream_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build>::encode(nlohmann::json& j, Build const& in) {
@@ -2847,9 +3734,17 @@ void Codec<Build>::encode(nlohmann::json& j, Build const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<Build::App>::decode(nlohmann::json const& j, Build::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<Build::App>::read(JsonReader& r, Build::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::App>::encode(nlohmann::json& j, Build::App const& in) {
@@ -2857,10 +3752,20 @@ void Codec<Build::App>::encode(nlohmann::json& j, Build::App const& in) {
   write_field(j, "id", in.id);
 }
 
-void Codec<Build::Buildpack>::decode(nlohmann::json const& j, Build::Buildpack& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
-  read_field(j, "url", out.url);
+void Codec<Build::Buildpack>::read(JsonReader& r, Build::Buildpack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::Buildpack>::encode(nlohmann::json& j, Build::Buildpack const& in) {
@@ -2869,9 +3774,17 @@ void Codec<Build::Buildpack>::encode(nlohmann::json& j, Build::Buildpack const& 
   write_field(j, "url", in.url);
 }
 
-void Codec<Build::Release>::decode(nlohmann::json const& j, Build::Release& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<Build::Release>::read(JsonReader& r, Build::Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::Release>::encode(nlohmann::json& j, Build::Release const& in) {
@@ -2879,9 +3792,17 @@ void Codec<Build::Release>::encode(nlohmann::json& j, Build::Release const& in) 
   write_field(j, "id", in.id);
 }
 
-void Codec<Build::Slug>::decode(nlohmann::json const& j, Build::Slug& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<Build::Slug>::read(JsonReader& r, Build::Slug& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::Slug>::encode(nlohmann::json& j, Build::Slug const& in) {
@@ -2889,12 +3810,27 @@ void Codec<Build::Slug>::encode(nlohmann::json& j, Build::Slug const& in) {
   write_field(j, "id", in.id);
 }
 
-void Codec<Build::SourceBlob>::decode(nlohmann::json const& j, Build::SourceBlob& out) {
-  expect_object(j);
-  read_field(j, "checksum", out.checksum);
-  read_field(j, "url", out.url);
-  read_field(j, "version", out.version);
-  read_field(j, "version_description", out.version_description);
+void Codec<Build::SourceBlob>::read(JsonReader& r, Build::SourceBlob& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      case 8:
+        if (key == "checksum") return read_member(r, "checksum", out.checksum);
+        break;
+      case 19:
+        if (key == "version_description") return read_member(
+            r, "version_description", out.version_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::SourceBlob>::encode(nlohmann::json& j, Build::SourceBlob const& in) {
@@ -2905,10 +3841,20 @@ void Codec<Build::SourceBlob>::encode(nlohmann::json& j, Build::SourceBlob const
   write_field(j, "version_description", in.version_description);
 }
 
-void Codec<Build::User>::decode(nlohmann::json const& j, Build::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<Build::User>::read(JsonReader& r, Build::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Build::User>::encode(nlohmann::json& j, Build::User const& in) {

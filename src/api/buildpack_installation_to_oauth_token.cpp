@@ -97,10 +97,20 @@
 
 namespace herokupp::detail {
 
-void Codec<BuildpackInstallation>::decode(nlohmann::json const& j, BuildpackInstallation& out) {
-  expect_object(j);
-  read_field(j, "buildpack", out.buildpack);
-  read_field(j, "ordinal", out.ordinal);
+void Codec<BuildpackInstallation>::read(JsonReader& r, BuildpackInstallation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 7:
+        if (key == "ordinal") return read_member(r, "ordinal", out.ordinal);
+        break;
+      case 9:
+        if (key == "buildpack") return read_member(r, "buildpack", out.buildpack);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<BuildpackInstallation>::encode(nlohmann::json& j, BuildpackInstallation const& in) {
@@ -109,11 +119,21 @@ void Codec<BuildpackInstallation>::encode(nlohmann::json& j, BuildpackInstallati
   write_field(j, "ordinal", in.ordinal);
 }
 
-void Codec<BuildpackInstallation::Buildpack>::decode(
-    nlohmann::json const& j, BuildpackInstallation::Buildpack& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
-  read_field(j, "url", out.url);
+void Codec<BuildpackInstallation::Buildpack>::read(
+    JsonReader& r, BuildpackInstallation::Buildpack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<BuildpackInstallation::Buildpack>::encode(
@@ -186,15 +206,31 @@ Paged<herokupp::BuildpackInstallation> list(
 
 namespace herokupp::detail {
 
-void Codec<Collaborator>::decode(nlohmann::json const& j, Collaborator& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "permissions", out.permissions);
-  read_field(j, "role", out.role);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<Collaborator>::read(JsonReader& r, Collaborator& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "role") return read_member(r, "role", out.role);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Collaborator>::encode(nlohmann::json& j, Collaborator const& in) {
@@ -208,10 +244,20 @@ void Codec<Collaborator>::encode(nlohmann::json& j, Collaborator const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<Collaborator::App>::decode(nlohmann::json const& j, Collaborator::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Collaborator::App>::read(JsonReader& r, Collaborator::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Collaborator::App>::encode(nlohmann::json& j, Collaborator::App const& in) {
@@ -220,11 +266,23 @@ void Codec<Collaborator::App>::encode(nlohmann::json& j, Collaborator::App const
   write_field(j, "name", in.name);
 }
 
-void Codec<Collaborator::User>::decode(nlohmann::json const& j, Collaborator::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "federated", out.federated);
-  read_field(j, "id", out.id);
+void Codec<Collaborator::User>::read(JsonReader& r, Collaborator::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 9:
+        if (key == "federated") return read_member(r, "federated", out.federated);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Collaborator::User>::encode(nlohmann::json& j, Collaborator::User const& in) {
@@ -362,15 +420,31 @@ result<herokupp::ConfigVars> update(
 
 namespace herokupp::detail {
 
-void Codec<Credit>::decode(nlohmann::json const& j, Credit& out) {
-  expect_object(j);
-  read_field(j, "amount", out.amount);
-  read_field(j, "balance", out.balance);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "expires_at", out.expires_at);
-  read_field(j, "id", out.id);
-  read_field(j, "title", out.title);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Credit>::read(JsonReader& r, Credit& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "title") return read_member(r, "title", out.title);
+        break;
+      case 6:
+        if (key == "amount") return read_member(r, "amount", out.amount);
+        break;
+      case 7:
+        if (key == "balance") return read_member(r, "balance", out.balance);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "expires_at") return read_member(r, "expires_at", out.expires_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Credit>::encode(nlohmann::json& j, Credit const& in) {
@@ -442,19 +516,44 @@ Paged<herokupp::Credit> list(Client const& client, ListOptions const& options) {
 
 namespace herokupp::detail {
 
-void Codec<Domain>::decode(nlohmann::json const& j, Domain& out) {
-  expect_object(j);
-  read_field(j, "acm_status", out.acm_status);
-  read_field(j, "acm_status_reason", out.acm_status_reason);
-  read_field(j, "app", out.app);
-  read_field(j, "cname", out.cname);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "hostname", out.hostname);
-  read_field(j, "id", out.id);
-  read_field(j, "kind", out.kind);
-  read_field(j, "sni_endpoint", out.sni_endpoint);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Domain>::read(JsonReader& r, Domain& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "kind") return read_member(r, "kind", out.kind);
+        break;
+      case 5:
+        if (key == "cname") return read_member(r, "cname", out.cname);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 8:
+        if (key == "hostname") return read_member(r, "hostname", out.hostname);
+        break;
+      case 10:
+        if (key == "acm_status") return read_member(r, "acm_status", out.acm_status);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "sni_endpoint") return read_member(r, "sni_endpoint", out.sni_endpoint);
+        break;
+      case 17:
+        if (key == "acm_status_reason") return read_member(
+            r, "acm_status_reason", out.acm_status_reason);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Domain>::encode(nlohmann::json& j, Domain const& in) {
@@ -472,10 +571,20 @@ void Codec<Domain>::encode(nlohmann::json& j, Domain const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Domain::App>::decode(nlohmann::json const& j, Domain::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Domain::App>::read(JsonReader& r, Domain::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Domain::App>::encode(nlohmann::json& j, Domain::App const& in) {
@@ -484,10 +593,20 @@ void Codec<Domain::App>::encode(nlohmann::json& j, Domain::App const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<Domain::SniEndpoint>::decode(nlohmann::json const& j, Domain::SniEndpoint& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Domain::SniEndpoint>::read(JsonReader& r, Domain::SniEndpoint& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Domain::SniEndpoint>::encode(nlohmann::json& j, Domain::SniEndpoint const& in) {
@@ -593,19 +712,37 @@ Paged<herokupp::Domain> list(
 
 namespace herokupp::detail {
 
-void Codec<Dyno>::decode(nlohmann::json const& j, Dyno& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "attach_url", out.attach_url);
-  read_field(j, "command", out.command);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "release", out.release);
-  read_field(j, "size", out.size);
-  read_field(j, "state", out.state);
-  read_field(j, "type", out.type);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Dyno>::read(JsonReader& r, Dyno& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "size") return read_member(r, "size", out.size);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "command") return read_member(r, "command", out.command);
+        if (key == "release") return read_member(r, "release", out.release);
+        break;
+      case 10:
+        if (key == "attach_url") return read_member(r, "attach_url", out.attach_url);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Dyno>::encode(nlohmann::json& j, Dyno const& in) {
@@ -623,10 +760,20 @@ void Codec<Dyno>::encode(nlohmann::json& j, Dyno const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Dyno::App>::decode(nlohmann::json const& j, Dyno::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Dyno::App>::read(JsonReader& r, Dyno::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Dyno::App>::encode(nlohmann::json& j, Dyno::App const& in) {
@@ -635,10 +782,20 @@ void Codec<Dyno::App>::encode(nlohmann::json& j, Dyno::App const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<Dyno::Release>::decode(nlohmann::json const& j, Dyno::Release& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "version", out.version);
+void Codec<Dyno::Release>::read(JsonReader& r, Dyno::Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Dyno::Release>::encode(nlohmann::json& j, Dyno::Release const& in) {
@@ -769,18 +926,42 @@ Paged<herokupp::Dyno> list(
 
 namespace herokupp::detail {
 
-void Codec<DynoSize>::decode(nlohmann::json const& j, DynoSize& out) {
-  expect_object(j);
-  read_field(j, "architecture", out.architecture);
-  read_field(j, "compute", out.compute);
-  read_field(j, "cost", out.cost);
-  read_field(j, "dedicated", out.dedicated);
-  read_field(j, "generation", out.generation);
-  read_field(j, "id", out.id);
-  read_field(j, "memory", out.memory);
-  read_field(j, "name", out.name);
-  read_field(j, "precise_dyno_units", out.precise_dyno_units);
-  read_field(j, "private_space_only", out.private_space_only);
+void Codec<DynoSize>::read(JsonReader& r, DynoSize& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "cost") return read_member(r, "cost", out.cost);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "memory") return read_member(r, "memory", out.memory);
+        break;
+      case 7:
+        if (key == "compute") return read_member(r, "compute", out.compute);
+        break;
+      case 9:
+        if (key == "dedicated") return read_member(r, "dedicated", out.dedicated);
+        break;
+      case 10:
+        if (key == "generation") return read_member(r, "generation", out.generation);
+        break;
+      case 12:
+        if (key == "architecture") return read_member(r, "architecture", out.architecture);
+        break;
+      case 18:
+        if (key == "precise_dyno_units") return read_member(
+            r, "precise_dyno_units", out.precise_dyno_units);
+        if (key == "private_space_only") return read_member(
+            r, "private_space_only", out.private_space_only);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<DynoSize>::encode(nlohmann::json& j, DynoSize const& in) {
@@ -797,10 +978,20 @@ void Codec<DynoSize>::encode(nlohmann::json& j, DynoSize const& in) {
   write_field(j, "private_space_only", in.private_space_only);
 }
 
-void Codec<DynoSize::Cost>::decode(nlohmann::json const& j, DynoSize::Cost& out) {
-  expect_object(j);
-  read_field(j, "cents", out.cents);
-  read_field(j, "unit", out.unit);
+void Codec<DynoSize::Cost>::read(JsonReader& r, DynoSize::Cost& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "unit") return read_member(r, "unit", out.unit);
+        break;
+      case 5:
+        if (key == "cents") return read_member(r, "cents", out.cents);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<DynoSize::Cost>::encode(nlohmann::json& j, DynoSize::Cost const& in) {
@@ -809,10 +1000,20 @@ void Codec<DynoSize::Cost>::encode(nlohmann::json& j, DynoSize::Cost const& in) 
   write_field(j, "unit", in.unit);
 }
 
-void Codec<DynoSize::Generation>::decode(nlohmann::json const& j, DynoSize::Generation& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<DynoSize::Generation>::read(JsonReader& r, DynoSize::Generation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<DynoSize::Generation>::encode(nlohmann::json& j, DynoSize::Generation const& in) {
@@ -868,16 +1069,38 @@ result<std::vector<herokupp::DynoSize>> list_app_dyno_sizes(
 
 namespace herokupp::detail {
 
-void Codec<EnterpriseAccount>::decode(nlohmann::json const& j, EnterpriseAccount& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "identity_provider", out.identity_provider);
-  read_field(j, "name", out.name);
-  read_field(j, "partner_benefits", out.partner_benefits);
-  read_field(j, "permissions", out.permissions);
-  read_field(j, "trial", out.trial);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<EnterpriseAccount>::read(JsonReader& r, EnterpriseAccount& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "trial") return read_member(r, "trial", out.trial);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      case 16:
+        if (key == "partner_benefits") return read_member(
+            r, "partner_benefits", out.partner_benefits);
+        break;
+      case 17:
+        if (key == "identity_provider") return read_member(
+            r, "identity_provider", out.identity_provider);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccount>::encode(nlohmann::json& j, EnterpriseAccount const& in) {
@@ -892,12 +1115,24 @@ void Codec<EnterpriseAccount>::encode(nlohmann::json& j, EnterpriseAccount const
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<EnterpriseAccount::IdentityProvider>::decode(
-    nlohmann::json const& j, EnterpriseAccount::IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
+void Codec<EnterpriseAccount::IdentityProvider>::read(
+    JsonReader& r, EnterpriseAccount::IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccount::IdentityProvider>::encode(
@@ -908,12 +1143,22 @@ void Codec<EnterpriseAccount::IdentityProvider>::encode(
   write_field(j, "owner", in.owner);
 }
 
-void Codec<EnterpriseAccount::IdentityProvider::Owner>::decode(
-    nlohmann::json const& j, EnterpriseAccount::IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<EnterpriseAccount::IdentityProvider::Owner>::read(
+    JsonReader& r, EnterpriseAccount::IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccount::IdentityProvider::Owner>::encode(
@@ -989,18 +1234,33 @@ result<herokupp::EnterpriseAccount> update(
 
 namespace herokupp::detail {
 
-void Codec<EnterpriseAccountDailyUsage>::decode(
-    nlohmann::json const& j, EnterpriseAccountDailyUsage& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "data", out.data);
-  read_field(j, "date", out.date);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
-  read_field(j, "teams", out.teams);
+void Codec<EnterpriseAccountDailyUsage>::read(JsonReader& r, EnterpriseAccountDailyUsage& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "date") return read_member(r, "date", out.date);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "space") return read_member(r, "space", out.space);
+        if (key == "teams") return read_member(r, "teams", out.teams);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountDailyUsage>::encode(
@@ -1017,17 +1277,33 @@ void Codec<EnterpriseAccountDailyUsage>::encode(
   write_field(j, "teams", in.teams);
 }
 
-void Codec<EnterpriseAccountDailyUsage::Team>::decode(
-    nlohmann::json const& j, EnterpriseAccountDailyUsage::Team& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "apps", out.apps);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
+void Codec<EnterpriseAccountDailyUsage::Team>::read(
+    JsonReader& r, EnterpriseAccountDailyUsage::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "apps") return read_member(r, "apps", out.apps);
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountDailyUsage::Team>::encode(
@@ -1043,14 +1319,30 @@ void Codec<EnterpriseAccountDailyUsage::Team>::encode(
   write_field(j, "space", in.space);
 }
 
-void Codec<EnterpriseAccountDailyUsage::Team::App>::decode(
-    nlohmann::json const& j, EnterpriseAccountDailyUsage::Team::App& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "app_name", out.app_name);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "partner", out.partner);
+void Codec<EnterpriseAccountDailyUsage::Team::App>::read(
+    JsonReader& r, EnterpriseAccountDailyUsage::Team::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      case 8:
+        if (key == "app_name") return read_member(r, "app_name", out.app_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountDailyUsage::Team::App>::encode(
@@ -1103,14 +1395,35 @@ Paged<herokupp::EnterpriseAccountDailyUsage> info(
 
 namespace herokupp::detail {
 
-void Codec<EnterpriseAccountMember>::decode(nlohmann::json const& j, EnterpriseAccountMember& out) {
-  expect_object(j);
-  read_field(j, "enterprise_account", out.enterprise_account);
-  read_field(j, "id", out.id);
-  read_field(j, "identity_provider", out.identity_provider);
-  read_field(j, "permissions", out.permissions);
-  read_field(j, "two_factor_authentication", out.two_factor_authentication);
-  read_field(j, "user", out.user);
+void Codec<EnterpriseAccountMember>::read(JsonReader& r, EnterpriseAccountMember& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      case 17:
+        if (key == "identity_provider") return read_member(
+            r, "identity_provider", out.identity_provider);
+        break;
+      case 18:
+        if (key == "enterprise_account") return read_member(
+            r, "enterprise_account", out.enterprise_account);
+        break;
+      case 25:
+        if (key == "two_factor_authentication") return read_member(
+            r, "two_factor_authentication", out.two_factor_authentication);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember>::encode(nlohmann::json& j, EnterpriseAccountMember const& in) {
@@ -1123,11 +1436,21 @@ void Codec<EnterpriseAccountMember>::encode(nlohmann::json& j, EnterpriseAccount
   write_field(j, "user", in.user);
 }
 
-void Codec<EnterpriseAccountMember::EnterpriseAccount>::decode(
-    nlohmann::json const& j, EnterpriseAccountMember::EnterpriseAccount& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<EnterpriseAccountMember::EnterpriseAccount>::read(
+    JsonReader& r, EnterpriseAccountMember::EnterpriseAccount& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember::EnterpriseAccount>::encode(
@@ -1137,13 +1460,27 @@ void Codec<EnterpriseAccountMember::EnterpriseAccount>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<EnterpriseAccountMember::IdentityProvider>::decode(
-    nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
-  read_field(j, "redacted", out.redacted);
+void Codec<EnterpriseAccountMember::IdentityProvider>::read(
+    JsonReader& r, EnterpriseAccountMember::IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 8:
+        if (key == "redacted") return read_member(r, "redacted", out.redacted);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember::IdentityProvider>::encode(
@@ -1155,12 +1492,22 @@ void Codec<EnterpriseAccountMember::IdentityProvider>::encode(
   write_field(j, "redacted", in.redacted);
 }
 
-void Codec<EnterpriseAccountMember::IdentityProvider::Owner>::decode(
-    nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<EnterpriseAccountMember::IdentityProvider::Owner>::read(
+    JsonReader& r, EnterpriseAccountMember::IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember::IdentityProvider::Owner>::encode(
@@ -1171,11 +1518,21 @@ void Codec<EnterpriseAccountMember::IdentityProvider::Owner>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<EnterpriseAccountMember::Permission>::decode(
-    nlohmann::json const& j, EnterpriseAccountMember::Permission& out) {
-  expect_object(j);
-  read_field(j, "description", out.description);
-  read_field(j, "name", out.name);
+void Codec<EnterpriseAccountMember::Permission>::read(
+    JsonReader& r, EnterpriseAccountMember::Permission& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember::Permission>::encode(
@@ -1185,11 +1542,20 @@ void Codec<EnterpriseAccountMember::Permission>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<EnterpriseAccountMember::User>::decode(
-    nlohmann::json const& j, EnterpriseAccountMember::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<EnterpriseAccountMember::User>::read(JsonReader& r, EnterpriseAccountMember::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMember::User>::encode(
@@ -1318,19 +1684,34 @@ result<herokupp::EnterpriseAccountMember> delete_(
 
 namespace herokupp::detail {
 
-void Codec<EnterpriseAccountMonthlyUsage>::decode(
-    nlohmann::json const& j, EnterpriseAccountMonthlyUsage& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "connect", out.connect);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "month", out.month);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
-  read_field(j, "teams", out.teams);
+void Codec<EnterpriseAccountMonthlyUsage>::read(JsonReader& r, EnterpriseAccountMonthlyUsage& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "month") return read_member(r, "month", out.month);
+        if (key == "space") return read_member(r, "space", out.space);
+        if (key == "teams") return read_member(r, "teams", out.teams);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "connect") return read_member(r, "connect", out.connect);
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMonthlyUsage>::encode(
@@ -1348,18 +1729,34 @@ void Codec<EnterpriseAccountMonthlyUsage>::encode(
   write_field(j, "teams", in.teams);
 }
 
-void Codec<EnterpriseAccountMonthlyUsage::Team>::decode(
-    nlohmann::json const& j, EnterpriseAccountMonthlyUsage::Team& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "apps", out.apps);
-  read_field(j, "connect", out.connect);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
+void Codec<EnterpriseAccountMonthlyUsage::Team>::read(
+    JsonReader& r, EnterpriseAccountMonthlyUsage::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "apps") return read_member(r, "apps", out.apps);
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "connect") return read_member(r, "connect", out.connect);
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMonthlyUsage::Team>::encode(
@@ -1376,14 +1773,30 @@ void Codec<EnterpriseAccountMonthlyUsage::Team>::encode(
   write_field(j, "space", in.space);
 }
 
-void Codec<EnterpriseAccountMonthlyUsage::Team::App>::decode(
-    nlohmann::json const& j, EnterpriseAccountMonthlyUsage::Team::App& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "app_name", out.app_name);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "partner", out.partner);
+void Codec<EnterpriseAccountMonthlyUsage::Team::App>::read(
+    JsonReader& r, EnterpriseAccountMonthlyUsage::Team::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      case 8:
+        if (key == "app_name") return read_member(r, "app_name", out.app_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<EnterpriseAccountMonthlyUsage::Team::App>::encode(
@@ -1482,17 +1895,37 @@ Paged<herokupp::TeamApp> apps(
 
 namespace herokupp::detail {
 
-void Codec<Formation>::decode(nlohmann::json const& j, Formation& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "command", out.command);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "dyno_size", out.dyno_size);
-  read_field(j, "id", out.id);
-  read_field(j, "quantity", out.quantity);
-  read_field(j, "size", out.size);
-  read_field(j, "type", out.type);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Formation>::read(JsonReader& r, Formation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "size") return read_member(r, "size", out.size);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 7:
+        if (key == "command") return read_member(r, "command", out.command);
+        break;
+      case 8:
+        if (key == "quantity") return read_member(r, "quantity", out.quantity);
+        break;
+      case 9:
+        if (key == "dyno_size") return read_member(r, "dyno_size", out.dyno_size);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Formation>::encode(nlohmann::json& j, Formation const& in) {
@@ -1508,10 +1941,20 @@ void Codec<Formation>::encode(nlohmann::json& j, Formation const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Formation::App>::decode(nlohmann::json const& j, Formation::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Formation::App>::read(JsonReader& r, Formation::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Formation::App>::encode(nlohmann::json& j, Formation::App const& in) {
@@ -1520,10 +1963,20 @@ void Codec<Formation::App>::encode(nlohmann::json& j, Formation::App const& in) 
   write_field(j, "name", in.name);
 }
 
-void Codec<Formation::DynoSize>::decode(nlohmann::json const& j, Formation::DynoSize& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Formation::DynoSize>::read(JsonReader& r, Formation::DynoSize& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Formation::DynoSize>::encode(nlohmann::json& j, Formation::DynoSize const& in) {
@@ -1649,12 +2102,24 @@ result<herokupp::Formation> update(
 
 namespace herokupp::detail {
 
-void Codec<Generation>::decode(nlohmann::json const& j, Generation& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Generation>::read(JsonReader& r, Generation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Generation>::encode(nlohmann::json& j, Generation const& in) {
@@ -1711,17 +2176,37 @@ Paged<herokupp::Generation> list_by_team(
 
 namespace herokupp::detail {
 
-void Codec<IdentityProvider>::decode(nlohmann::json const& j, IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "certificate", out.certificate);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "entity_id", out.entity_id);
-  read_field(j, "id", out.id);
-  read_field(j, "organization", out.organization);
-  read_field(j, "owner", out.owner);
-  read_field(j, "slo_target_url", out.slo_target_url);
-  read_field(j, "sso_target_url", out.sso_target_url);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<IdentityProvider>::read(JsonReader& r, IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 9:
+        if (key == "entity_id") return read_member(r, "entity_id", out.entity_id);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "certificate") return read_member(r, "certificate", out.certificate);
+        break;
+      case 12:
+        if (key == "organization") return read_member(r, "organization", out.organization);
+        break;
+      case 14:
+        if (key == "slo_target_url") return read_member(r, "slo_target_url", out.slo_target_url);
+        if (key == "sso_target_url") return read_member(r, "sso_target_url", out.sso_target_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<IdentityProvider>::encode(nlohmann::json& j, IdentityProvider const& in) {
@@ -1737,10 +2222,18 @@ void Codec<IdentityProvider>::encode(nlohmann::json& j, IdentityProvider const& 
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<IdentityProvider::Organization>::decode(
-    nlohmann::json const& j, IdentityProvider::Organization& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<IdentityProvider::Organization>::read(
+    JsonReader& r, IdentityProvider::Organization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<IdentityProvider::Organization>::encode(
@@ -1749,11 +2242,21 @@ void Codec<IdentityProvider::Organization>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<IdentityProvider::Owner>::decode(nlohmann::json const& j, IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<IdentityProvider::Owner>::read(JsonReader& r, IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<IdentityProvider::Owner>::encode(nlohmann::json& j, IdentityProvider::Owner const& in) {
@@ -1857,13 +2360,25 @@ result<herokupp::IdentityProvider> delete_by_team(
 
 namespace herokupp::detail {
 
-void Codec<InboundRuleset>::decode(nlohmann::json const& j, InboundRuleset& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "created_by", out.created_by);
-  read_field(j, "id", out.id);
-  read_field(j, "rules", out.rules);
-  read_field(j, "space", out.space);
+void Codec<InboundRuleset>::read(JsonReader& r, InboundRuleset& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "rules") return read_member(r, "rules", out.rules);
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "created_by") return read_member(r, "created_by", out.created_by);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<InboundRuleset>::encode(nlohmann::json& j, InboundRuleset const& in) {
@@ -1875,10 +2390,18 @@ void Codec<InboundRuleset>::encode(nlohmann::json& j, InboundRuleset const& in) 
   write_field(j, "space", in.space);
 }
 
-void Codec<InboundRuleset::Rule>::decode(nlohmann::json const& j, InboundRuleset::Rule& out) {
-  expect_object(j);
-  read_field(j, "action", out.action);
-  read_field(j, "source", out.source);
+void Codec<InboundRuleset::Rule>::read(JsonReader& r, InboundRuleset::Rule& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 6:
+        if (key == "action") return read_member(r, "action", out.action);
+        if (key == "source") return read_member(r, "source", out.source);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<InboundRuleset::Rule>::encode(nlohmann::json& j, InboundRuleset::Rule const& in) {
@@ -1887,10 +2410,20 @@ void Codec<InboundRuleset::Rule>::encode(nlohmann::json& j, InboundRuleset::Rule
   write_field(j, "source", in.source);
 }
 
-void Codec<InboundRuleset::Space>::decode(nlohmann::json const& j, InboundRuleset::Space& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<InboundRuleset::Space>::read(JsonReader& r, InboundRuleset::Space& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<InboundRuleset::Space>::encode(nlohmann::json& j, InboundRuleset::Space const& in) {
@@ -1992,18 +2525,36 @@ result<herokupp::InboundRuleset> create(
 
 namespace herokupp::detail {
 
-void Codec<Invoice>::decode(nlohmann::json const& j, Invoice& out) {
-  expect_object(j);
-  read_field(j, "charges_total", out.charges_total);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "credits_total", out.credits_total);
-  read_field(j, "id", out.id);
-  read_field(j, "number", out.number);
-  read_field(j, "period_end", out.period_end);
-  read_field(j, "period_start", out.period_start);
-  read_field(j, "state", out.state);
-  read_field(j, "total", out.total);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Invoice>::read(JsonReader& r, Invoice& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        if (key == "total") return read_member(r, "total", out.total);
+        break;
+      case 6:
+        if (key == "number") return read_member(r, "number", out.number);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "period_end") return read_member(r, "period_end", out.period_end);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "period_start") return read_member(r, "period_start", out.period_start);
+        break;
+      case 13:
+        if (key == "charges_total") return read_member(r, "charges_total", out.charges_total);
+        if (key == "credits_total") return read_member(r, "credits_total", out.credits_total);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Invoice>::encode(nlohmann::json& j, Invoice const& in) {
@@ -2057,17 +2608,36 @@ Paged<herokupp::Invoice> list(Client const& client, ListOptions const& options) 
 
 namespace herokupp::detail {
 
-void Codec<InvoiceAddress>::decode(nlohmann::json const& j, InvoiceAddress& out) {
-  expect_object(j);
-  read_field(j, "address_1", out.address_1);
-  read_field(j, "address_2", out.address_2);
-  read_field(j, "city", out.city);
-  read_field(j, "country", out.country);
-  read_field(j, "heroku_id", out.heroku_id);
-  read_field(j, "other", out.other);
-  read_field(j, "postal_code", out.postal_code);
-  read_field(j, "state", out.state);
-  read_field(j, "use_invoice_address", out.use_invoice_address);
+void Codec<InvoiceAddress>::read(JsonReader& r, InvoiceAddress& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "city") return read_member(r, "city", out.city);
+        break;
+      case 5:
+        if (key == "other") return read_member(r, "other", out.other);
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "country") return read_member(r, "country", out.country);
+        break;
+      case 9:
+        if (key == "address_1") return read_member(r, "address_1", out.address_1);
+        if (key == "address_2") return read_member(r, "address_2", out.address_2);
+        if (key == "heroku_id") return read_member(r, "heroku_id", out.heroku_id);
+        break;
+      case 11:
+        if (key == "postal_code") return read_member(r, "postal_code", out.postal_code);
+        break;
+      case 19:
+        if (key == "use_invoice_address") return read_member(
+            r, "use_invoice_address", out.use_invoice_address);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<InvoiceAddress>::encode(nlohmann::json& j, InvoiceAddress const& in) {
@@ -2142,15 +2712,31 @@ result<herokupp::InvoiceAddress> update(Client const& client, UpdateParams const
 
 namespace herokupp::detail {
 
-void Codec<Key>::decode(nlohmann::json const& j, Key& out) {
-  expect_object(j);
-  read_field(j, "comment", out.comment);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "email", out.email);
-  read_field(j, "fingerprint", out.fingerprint);
-  read_field(j, "id", out.id);
-  read_field(j, "public_key", out.public_key);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Key>::read(JsonReader& r, Key& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 7:
+        if (key == "comment") return read_member(r, "comment", out.comment);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "public_key") return read_member(r, "public_key", out.public_key);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "fingerprint") return read_member(r, "fingerprint", out.fingerprint);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Key>::encode(nlohmann::json& j, Key const& in) {
@@ -2201,15 +2787,29 @@ Paged<herokupp::Key> list(Client const& client, ListOptions const& options) {
 
 namespace herokupp::detail {
 
-void Codec<LogDrain>::decode(nlohmann::json const& j, LogDrain& out) {
-  expect_object(j);
-  read_field(j, "addon", out.addon);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "token", out.token);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "url", out.url);
+void Codec<LogDrain>::read(JsonReader& r, LogDrain& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 5:
+        if (key == "addon") return read_member(r, "addon", out.addon);
+        if (key == "token") return read_member(r, "token", out.token);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<LogDrain>::encode(nlohmann::json& j, LogDrain const& in) {
@@ -2223,11 +2823,23 @@ void Codec<LogDrain>::encode(nlohmann::json& j, LogDrain const& in) {
   write_field(j, "url", in.url);
 }
 
-void Codec<LogDrain::Addon>::decode(nlohmann::json const& j, LogDrain::Addon& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<LogDrain::Addon>::read(JsonReader& r, LogDrain::Addon& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<LogDrain::Addon>::encode(nlohmann::json& j, LogDrain::Addon const& in) {
@@ -2237,10 +2849,20 @@ void Codec<LogDrain::Addon>::encode(nlohmann::json& j, LogDrain::Addon const& in
   write_field(j, "name", in.name);
 }
 
-void Codec<LogDrain::Addon::App>::decode(nlohmann::json const& j, LogDrain::Addon::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<LogDrain::Addon::App>::read(JsonReader& r, LogDrain::Addon::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<LogDrain::Addon::App>::encode(nlohmann::json& j, LogDrain::Addon::App const& in) {
@@ -2249,10 +2871,20 @@ void Codec<LogDrain::Addon::App>::encode(nlohmann::json& j, LogDrain::Addon::App
   write_field(j, "name", in.name);
 }
 
-void Codec<LogDrain::App>::decode(nlohmann::json const& j, LogDrain::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<LogDrain::App>::read(JsonReader& r, LogDrain::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<LogDrain::App>::encode(nlohmann::json& j, LogDrain::App const& in) {
@@ -2369,12 +3001,24 @@ Paged<herokupp::LogDrain> list(
 
 namespace herokupp::detail {
 
-void Codec<LogSession>::decode(nlohmann::json const& j, LogSession& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "logplex_url", out.logplex_url);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<LogSession>::read(JsonReader& r, LogSession& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "logplex_url") return read_member(r, "logplex_url", out.logplex_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<LogSession>::encode(nlohmann::json& j, LogSession const& in) {
@@ -2434,19 +3078,43 @@ result<herokupp::LogSession> create(
 
 namespace herokupp::detail {
 
-void Codec<OauthAuthorization>::decode(nlohmann::json const& j, OauthAuthorization& out) {
-  expect_object(j);
-  read_field(j, "access_token", out.access_token);
-  read_field(j, "client", out.client);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "grant", out.grant);
-  read_field(j, "id", out.id);
-  read_field(j, "refresh_token", out.refresh_token);
-  read_field(j, "scope", out.scope);
-  read_field(j, "session", out.session);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<OauthAuthorization>::read(JsonReader& r, OauthAuthorization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "grant") return read_member(r, "grant", out.grant);
+        if (key == "scope") return read_member(r, "scope", out.scope);
+        break;
+      case 6:
+        if (key == "client") return read_member(r, "client", out.client);
+        break;
+      case 7:
+        if (key == "session") return read_member(r, "session", out.session);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 12:
+        if (key == "access_token") return read_member(r, "access_token", out.access_token);
+        break;
+      case 13:
+        if (key == "refresh_token") return read_member(r, "refresh_token", out.refresh_token);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization>::encode(nlohmann::json& j, OauthAuthorization const& in) {
@@ -2464,12 +3132,24 @@ void Codec<OauthAuthorization>::encode(nlohmann::json& j, OauthAuthorization con
   write_field(j, "user", in.user);
 }
 
-void Codec<OauthAuthorization::AccessToken>::decode(
-    nlohmann::json const& j, OauthAuthorization::AccessToken& out) {
-  expect_object(j);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
-  read_field(j, "token", out.token);
+void Codec<OauthAuthorization::AccessToken>::read(
+    JsonReader& r, OauthAuthorization::AccessToken& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "token") return read_member(r, "token", out.token);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::AccessToken>::encode(
@@ -2480,12 +3160,23 @@ void Codec<OauthAuthorization::AccessToken>::encode(
   write_field(j, "token", in.token);
 }
 
-void Codec<OauthAuthorization::Client>::decode(
-    nlohmann::json const& j, OauthAuthorization::Client& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "redirect_uri", out.redirect_uri);
+void Codec<OauthAuthorization::Client>::read(JsonReader& r, OauthAuthorization::Client& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 12:
+        if (key == "redirect_uri") return read_member(r, "redirect_uri", out.redirect_uri);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::Client>::encode(
@@ -2496,12 +3187,23 @@ void Codec<OauthAuthorization::Client>::encode(
   write_field(j, "redirect_uri", in.redirect_uri);
 }
 
-void Codec<OauthAuthorization::Grant>::decode(
-    nlohmann::json const& j, OauthAuthorization::Grant& out) {
-  expect_object(j);
-  read_field(j, "code", out.code);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
+void Codec<OauthAuthorization::Grant>::read(JsonReader& r, OauthAuthorization::Grant& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "code") return read_member(r, "code", out.code);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::Grant>::encode(
@@ -2512,12 +3214,24 @@ void Codec<OauthAuthorization::Grant>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<OauthAuthorization::RefreshToken>::decode(
-    nlohmann::json const& j, OauthAuthorization::RefreshToken& out) {
-  expect_object(j);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
-  read_field(j, "token", out.token);
+void Codec<OauthAuthorization::RefreshToken>::read(
+    JsonReader& r, OauthAuthorization::RefreshToken& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "token") return read_member(r, "token", out.token);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::RefreshToken>::encode(
@@ -2528,10 +3242,17 @@ void Codec<OauthAuthorization::RefreshToken>::encode(
   write_field(j, "token", in.token);
 }
 
-void Codec<OauthAuthorization::Session>::decode(
-    nlohmann::json const& j, OauthAuthorization::Session& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<OauthAuthorization::Session>::read(JsonReader& r, OauthAuthorization::Session& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::Session>::encode(
@@ -2540,12 +3261,23 @@ void Codec<OauthAuthorization::Session>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<OauthAuthorization::User>::decode(
-    nlohmann::json const& j, OauthAuthorization::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "full_name", out.full_name);
-  read_field(j, "id", out.id);
+void Codec<OauthAuthorization::User>::read(JsonReader& r, OauthAuthorization::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 9:
+        if (key == "full_name") return read_member(r, "full_name", out.full_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthAuthorization::User>::encode(
@@ -2672,15 +3404,34 @@ result<herokupp::OauthAuthorization> regenerate(
 
 namespace herokupp::detail {
 
-void Codec<OauthClient>::decode(nlohmann::json const& j, OauthClient& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "ignores_delinquent", out.ignores_delinquent);
-  read_field(j, "name", out.name);
-  read_field(j, "redirect_uri", out.redirect_uri);
-  read_field(j, "secret", out.secret);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<OauthClient>::read(JsonReader& r, OauthClient& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "secret") return read_member(r, "secret", out.secret);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "redirect_uri") return read_member(r, "redirect_uri", out.redirect_uri);
+        break;
+      case 18:
+        if (key == "ignores_delinquent") return read_member(
+            r, "ignores_delinquent", out.ignores_delinquent);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthClient>::encode(nlohmann::json& j, OauthClient const& in) {
@@ -2793,12 +3544,24 @@ result<herokupp::OauthClient> rotate_credentials(
 
 namespace herokupp::detail {
 
-void Codec<OauthGrant>::decode(nlohmann::json const& j, OauthGrant& out) {
-  expect_object(j);
-  read_field(j, "code", out.code);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<OauthGrant>::read(JsonReader& r, OauthGrant& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "code") return read_member(r, "code", out.code);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthGrant>::encode(nlohmann::json& j, OauthGrant const& in) {
@@ -2828,18 +3591,40 @@ result<OauthGrant> oauth_grant_from_json(std::string_view text) {
 
 namespace herokupp::detail {
 
-void Codec<OauthToken>::decode(nlohmann::json const& j, OauthToken& out) {
-  expect_object(j);
-  read_field(j, "access_token", out.access_token);
-  read_field(j, "authorization", out.authorization);
-  read_field(j, "client", out.client);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "grant", out.grant);
-  read_field(j, "id", out.id);
-  read_field(j, "refresh_token", out.refresh_token);
-  read_field(j, "session", out.session);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<OauthToken>::read(JsonReader& r, OauthToken& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "grant") return read_member(r, "grant", out.grant);
+        break;
+      case 6:
+        if (key == "client") return read_member(r, "client", out.client);
+        break;
+      case 7:
+        if (key == "session") return read_member(r, "session", out.session);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "access_token") return read_member(r, "access_token", out.access_token);
+        break;
+      case 13:
+        if (key == "authorization") return read_member(r, "authorization", out.authorization);
+        if (key == "refresh_token") return read_member(r, "refresh_token", out.refresh_token);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken>::encode(nlohmann::json& j, OauthToken const& in) {
@@ -2856,11 +3641,23 @@ void Codec<OauthToken>::encode(nlohmann::json& j, OauthToken const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<OauthToken::AccessToken>::decode(nlohmann::json const& j, OauthToken::AccessToken& out) {
-  expect_object(j);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
-  read_field(j, "token", out.token);
+void Codec<OauthToken::AccessToken>::read(JsonReader& r, OauthToken::AccessToken& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "token") return read_member(r, "token", out.token);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::AccessToken>::encode(nlohmann::json& j, OauthToken::AccessToken const& in) {
@@ -2870,10 +3667,17 @@ void Codec<OauthToken::AccessToken>::encode(nlohmann::json& j, OauthToken::Acces
   write_field(j, "token", in.token);
 }
 
-void Codec<OauthToken::Authorization>::decode(
-    nlohmann::json const& j, OauthToken::Authorization& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<OauthToken::Authorization>::read(JsonReader& r, OauthToken::Authorization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::Authorization>::encode(
@@ -2882,9 +3686,17 @@ void Codec<OauthToken::Authorization>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<OauthToken::Client>::decode(nlohmann::json const& j, OauthToken::Client& out) {
-  expect_object(j);
-  read_field(j, "secret", out.secret);
+void Codec<OauthToken::Client>::read(JsonReader& r, OauthToken::Client& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 6:
+        if (key == "secret") return read_member(r, "secret", out.secret);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::Client>::encode(nlohmann::json& j, OauthToken::Client const& in) {
@@ -2892,10 +3704,18 @@ void Codec<OauthToken::Client>::encode(nlohmann::json& j, OauthToken::Client con
   write_field(j, "secret", in.secret);
 }
 
-void Codec<OauthToken::Grant>::decode(nlohmann::json const& j, OauthToken::Grant& out) {
-  expect_object(j);
-  read_field(j, "code", out.code);
-  read_field(j, "type", out.type);
+void Codec<OauthToken::Grant>::read(JsonReader& r, OauthToken::Grant& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "code") return read_member(r, "code", out.code);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::Grant>::encode(nlohmann::json& j, OauthToken::Grant const& in) {
@@ -2904,12 +3724,23 @@ void Codec<OauthToken::Grant>::encode(nlohmann::json& j, OauthToken::Grant const
   write_field(j, "type", in.type);
 }
 
-void Codec<OauthToken::RefreshToken>::decode(
-    nlohmann::json const& j, OauthToken::RefreshToken& out) {
-  expect_object(j);
-  read_field(j, "expires_in", out.expires_in);
-  read_field(j, "id", out.id);
-  read_field(j, "token", out.token);
+void Codec<OauthToken::RefreshToken>::read(JsonReader& r, OauthToken::RefreshToken& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "token") return read_member(r, "token", out.token);
+        break;
+      case 10:
+        if (key == "expires_in") return read_member(r, "expires_in", out.expires_in);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::RefreshToken>::encode(
@@ -2920,9 +3751,17 @@ void Codec<OauthToken::RefreshToken>::encode(
   write_field(j, "token", in.token);
 }
 
-void Codec<OauthToken::Session>::decode(nlohmann::json const& j, OauthToken::Session& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<OauthToken::Session>::read(JsonReader& r, OauthToken::Session& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::Session>::encode(nlohmann::json& j, OauthToken::Session const& in) {
@@ -2930,9 +3769,17 @@ void Codec<OauthToken::Session>::encode(nlohmann::json& j, OauthToken::Session c
   write_field(j, "id", in.id);
 }
 
-void Codec<OauthToken::User>::decode(nlohmann::json const& j, OauthToken::User& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<OauthToken::User>::read(JsonReader& r, OauthToken::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OauthToken::User>::encode(nlohmann::json& j, OauthToken::User const& in) {

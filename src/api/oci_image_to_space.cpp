@@ -98,22 +98,47 @@
 
 namespace herokupp::detail {
 
-void Codec<OciImage>::decode(nlohmann::json const& j, OciImage& out) {
-  expect_object(j);
-  read_field(j, "architecture", out.architecture);
-  read_field(j, "base_image_name", out.base_image_name);
-  read_field(j, "base_top_layer", out.base_top_layer);
-  read_field(j, "buildpacks", out.buildpacks);
-  read_field(j, "commit", out.commit);
-  read_field(j, "commit_description", out.commit_description);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "deleted_at", out.deleted_at);
-  read_field(j, "digest", out.digest);
-  read_field(j, "id", out.id);
-  read_field(j, "image_repo", out.image_repo);
-  read_field(j, "process_types", out.process_types);
-  read_field(j, "stack", out.stack);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<OciImage>::read(JsonReader& r, OciImage& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "commit") return read_member(r, "commit", out.commit);
+        if (key == "digest") return read_member(r, "digest", out.digest);
+        break;
+      case 10:
+        if (key == "buildpacks") return read_member(r, "buildpacks", out.buildpacks);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "deleted_at") return read_member(r, "deleted_at", out.deleted_at);
+        if (key == "image_repo") return read_member(r, "image_repo", out.image_repo);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "architecture") return read_member(r, "architecture", out.architecture);
+        break;
+      case 13:
+        if (key == "process_types") return read_member(r, "process_types", out.process_types);
+        break;
+      case 14:
+        if (key == "base_top_layer") return read_member(r, "base_top_layer", out.base_top_layer);
+        break;
+      case 15:
+        if (key == "base_image_name") return read_member(r, "base_image_name", out.base_image_name);
+        break;
+      case 18:
+        if (key == "commit_description") return read_member(
+            r, "commit_description", out.commit_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OciImage>::encode(nlohmann::json& j, OciImage const& in) {
@@ -134,11 +159,23 @@ void Codec<OciImage>::encode(nlohmann::json& j, OciImage const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<OciImage::Buildpack>::decode(nlohmann::json const& j, OciImage::Buildpack& out) {
-  expect_object(j);
-  read_field(j, "homepage", out.homepage);
-  read_field(j, "id", out.id);
-  read_field(j, "version", out.version);
+void Codec<OciImage::Buildpack>::read(JsonReader& r, OciImage::Buildpack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      case 8:
+        if (key == "homepage") return read_member(r, "homepage", out.homepage);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OciImage::Buildpack>::encode(nlohmann::json& j, OciImage::Buildpack const& in) {
@@ -148,13 +185,25 @@ void Codec<OciImage::Buildpack>::encode(nlohmann::json& j, OciImage::Buildpack c
   write_field(j, "version", in.version);
 }
 
-void Codec<OciImage::ProcessType>::decode(nlohmann::json const& j, OciImage::ProcessType& out) {
-  expect_object(j);
-  read_field(j, "command", out.command);
-  read_field(j, "default", out.default_);
-  read_field(j, "display_cmd", out.display_cmd);
-  read_field(j, "name", out.name);
-  read_field(j, "working_dir", out.working_dir);
+void Codec<OciImage::ProcessType>::read(JsonReader& r, OciImage::ProcessType& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 7:
+        if (key == "command") return read_member(r, "command", out.command);
+        if (key == "default") return read_member(r, "default", out.default_);
+        break;
+      case 11:
+        if (key == "display_cmd") return read_member(r, "display_cmd", out.display_cmd);
+        if (key == "working_dir") return read_member(r, "working_dir", out.working_dir);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OciImage::ProcessType>::encode(nlohmann::json& j, OciImage::ProcessType const& in) {
@@ -166,10 +215,20 @@ void Codec<OciImage::ProcessType>::encode(nlohmann::json& j, OciImage::ProcessTy
   write_field(j, "working_dir", in.working_dir);
 }
 
-void Codec<OciImage::Stack>::decode(nlohmann::json const& j, OciImage::Stack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<OciImage::Stack>::read(JsonReader& r, OciImage::Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<OciImage::Stack>::encode(nlohmann::json& j, OciImage::Stack const& in) {
@@ -266,10 +325,20 @@ result<herokupp::OciImage> create(
 
 namespace herokupp::detail {
 
-void Codec<PasswordReset>::decode(nlohmann::json const& j, PasswordReset& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "user", out.user);
+void Codec<PasswordReset>::read(JsonReader& r, PasswordReset& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PasswordReset>::encode(nlohmann::json& j, PasswordReset const& in) {
@@ -278,10 +347,20 @@ void Codec<PasswordReset>::encode(nlohmann::json& j, PasswordReset const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<PasswordReset::User>::decode(nlohmann::json const& j, PasswordReset::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<PasswordReset::User>::read(JsonReader& r, PasswordReset::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PasswordReset::User>::encode(nlohmann::json& j, PasswordReset::User const& in) {
@@ -358,16 +437,34 @@ result<herokupp::PasswordReset> complete_reset_password(
 
 namespace herokupp::detail {
 
-void Codec<Peering>::decode(nlohmann::json const& j, Peering& out) {
-  expect_object(j);
-  read_field(j, "aws_account_id", out.aws_account_id);
-  read_field(j, "aws_region", out.aws_region);
-  read_field(j, "aws_vpc_id", out.aws_vpc_id);
-  read_field(j, "cidr_blocks", out.cidr_blocks);
-  read_field(j, "expires", out.expires);
-  read_field(j, "pcx_id", out.pcx_id);
-  read_field(j, "status", out.status);
-  read_field(j, "type", out.type);
+void Codec<Peering>::read(JsonReader& r, Peering& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 6:
+        if (key == "pcx_id") return read_member(r, "pcx_id", out.pcx_id);
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "expires") return read_member(r, "expires", out.expires);
+        break;
+      case 10:
+        if (key == "aws_region") return read_member(r, "aws_region", out.aws_region);
+        if (key == "aws_vpc_id") return read_member(r, "aws_vpc_id", out.aws_vpc_id);
+        break;
+      case 11:
+        if (key == "cidr_blocks") return read_member(r, "cidr_blocks", out.cidr_blocks);
+        break;
+      case 14:
+        if (key == "aws_account_id") return read_member(r, "aws_account_id", out.aws_account_id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Peering>::encode(nlohmann::json& j, Peering const& in) {
@@ -448,15 +545,38 @@ result<herokupp::Peering> info(
 
 namespace herokupp::detail {
 
-void Codec<PeeringInfo>::decode(nlohmann::json const& j, PeeringInfo& out) {
-  expect_object(j);
-  read_field(j, "aws_account_id", out.aws_account_id);
-  read_field(j, "aws_region", out.aws_region);
-  read_field(j, "dyno_cidr_blocks", out.dyno_cidr_blocks);
-  read_field(j, "space_cidr_blocks", out.space_cidr_blocks);
-  read_field(j, "unavailable_cidr_blocks", out.unavailable_cidr_blocks);
-  read_field(j, "vpc_cidr", out.vpc_cidr);
-  read_field(j, "vpc_id", out.vpc_id);
+void Codec<PeeringInfo>::read(JsonReader& r, PeeringInfo& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 6:
+        if (key == "vpc_id") return read_member(r, "vpc_id", out.vpc_id);
+        break;
+      case 8:
+        if (key == "vpc_cidr") return read_member(r, "vpc_cidr", out.vpc_cidr);
+        break;
+      case 10:
+        if (key == "aws_region") return read_member(r, "aws_region", out.aws_region);
+        break;
+      case 14:
+        if (key == "aws_account_id") return read_member(r, "aws_account_id", out.aws_account_id);
+        break;
+      case 16:
+        if (key == "dyno_cidr_blocks") return read_member(
+            r, "dyno_cidr_blocks", out.dyno_cidr_blocks);
+        break;
+      case 17:
+        if (key == "space_cidr_blocks") return read_member(
+            r, "space_cidr_blocks", out.space_cidr_blocks);
+        break;
+      case 23:
+        if (key == "unavailable_cidr_blocks") return read_member(
+            r, "unavailable_cidr_blocks", out.unavailable_cidr_blocks);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PeeringInfo>::encode(nlohmann::json& j, PeeringInfo const& in) {
@@ -501,13 +621,27 @@ result<herokupp::PeeringInfo> info(Client const& client, std::string_view space_
 
 namespace herokupp::detail {
 
-void Codec<PermissionEntity>::decode(nlohmann::json const& j, PermissionEntity& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "team_id", out.team_id);
-  read_field(j, "type", out.type);
-  read_field(j, "users", out.users);
+void Codec<PermissionEntity>::read(JsonReader& r, PermissionEntity& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 5:
+        if (key == "users") return read_member(r, "users", out.users);
+        break;
+      case 7:
+        if (key == "team_id") return read_member(r, "team_id", out.team_id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PermissionEntity>::encode(nlohmann::json& j, PermissionEntity const& in) {
@@ -519,11 +653,23 @@ void Codec<PermissionEntity>::encode(nlohmann::json& j, PermissionEntity const& 
   write_field(j, "users", in.users);
 }
 
-void Codec<PermissionEntity::User>::decode(nlohmann::json const& j, PermissionEntity::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
-  read_field(j, "permissions", out.permissions);
+void Codec<PermissionEntity::User>::read(JsonReader& r, PermissionEntity::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PermissionEntity::User>::encode(nlohmann::json& j, PermissionEntity::User const& in) {
@@ -565,14 +711,28 @@ Paged<herokupp::PermissionEntity> list(
 
 namespace herokupp::detail {
 
-void Codec<Pipeline>::decode(nlohmann::json const& j, Pipeline& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "generation", out.generation);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Pipeline>::read(JsonReader& r, Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "generation") return read_member(r, "generation", out.generation);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Pipeline>::encode(nlohmann::json& j, Pipeline const& in) {
@@ -585,10 +745,20 @@ void Codec<Pipeline>::encode(nlohmann::json& j, Pipeline const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Pipeline::Generation>::decode(nlohmann::json const& j, Pipeline::Generation& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Pipeline::Generation>::read(JsonReader& r, Pipeline::Generation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Pipeline::Generation>::encode(nlohmann::json& j, Pipeline::Generation const& in) {
@@ -597,10 +767,20 @@ void Codec<Pipeline::Generation>::encode(nlohmann::json& j, Pipeline::Generation
   write_field(j, "name", in.name);
 }
 
-void Codec<Pipeline::Owner>::decode(nlohmann::json const& j, Pipeline::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<Pipeline::Owner>::read(JsonReader& r, Pipeline::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Pipeline::Owner>::encode(nlohmann::json& j, Pipeline::Owner const& in) {
@@ -703,20 +883,45 @@ Paged<herokupp::Pipeline> list(Client const& client, ListOptions const& options)
 
 namespace herokupp::detail {
 
-void Codec<PipelineBuild>::decode(nlohmann::json const& j, PipelineBuild& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "buildpacks", out.buildpacks);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "output_stream_url", out.output_stream_url);
-  read_field(j, "release", out.release);
-  read_field(j, "slug", out.slug);
-  read_field(j, "source_blob", out.source_blob);
-  read_field(j, "stack", out.stack);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<PipelineBuild>::read(JsonReader& r, PipelineBuild& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "slug") return read_member(r, "slug", out.slug);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "release") return read_member(r, "release", out.release);
+        break;
+      case 10:
+        if (key == "buildpacks") return read_member(r, "buildpacks", out.buildpacks);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "source_blob") return read_member(r, "source_blob", out.source_blob);
+        break;
+      case 17:
+        if (key == "output_stream_url") return read_member(
+            r, "output_stream_url", out.output_stream_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild>::encode(nlohmann::json& j, PipelineBuild const& in) {
@@ -735,9 +940,17 @@ void Codec<PipelineBuild>::encode(nlohmann::json& j, PipelineBuild const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<PipelineBuild::App>::decode(nlohmann::json const& j, PipelineBuild::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineBuild::App>::read(JsonReader& r, PipelineBuild::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::App>::encode(nlohmann::json& j, PipelineBuild::App const& in) {
@@ -745,11 +958,20 @@ void Codec<PipelineBuild::App>::encode(nlohmann::json& j, PipelineBuild::App con
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelineBuild::Buildpack>::decode(
-    nlohmann::json const& j, PipelineBuild::Buildpack& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
-  read_field(j, "url", out.url);
+void Codec<PipelineBuild::Buildpack>::read(JsonReader& r, PipelineBuild::Buildpack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::Buildpack>::encode(
@@ -759,9 +981,17 @@ void Codec<PipelineBuild::Buildpack>::encode(
   write_field(j, "url", in.url);
 }
 
-void Codec<PipelineBuild::Release>::decode(nlohmann::json const& j, PipelineBuild::Release& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineBuild::Release>::read(JsonReader& r, PipelineBuild::Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::Release>::encode(nlohmann::json& j, PipelineBuild::Release const& in) {
@@ -769,9 +999,17 @@ void Codec<PipelineBuild::Release>::encode(nlohmann::json& j, PipelineBuild::Rel
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelineBuild::Slug>::decode(nlohmann::json const& j, PipelineBuild::Slug& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineBuild::Slug>::read(JsonReader& r, PipelineBuild::Slug& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::Slug>::encode(nlohmann::json& j, PipelineBuild::Slug const& in) {
@@ -779,13 +1017,27 @@ void Codec<PipelineBuild::Slug>::encode(nlohmann::json& j, PipelineBuild::Slug c
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelineBuild::SourceBlob>::decode(
-    nlohmann::json const& j, PipelineBuild::SourceBlob& out) {
-  expect_object(j);
-  read_field(j, "checksum", out.checksum);
-  read_field(j, "url", out.url);
-  read_field(j, "version", out.version);
-  read_field(j, "version_description", out.version_description);
+void Codec<PipelineBuild::SourceBlob>::read(JsonReader& r, PipelineBuild::SourceBlob& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      case 8:
+        if (key == "checksum") return read_member(r, "checksum", out.checksum);
+        break;
+      case 19:
+        if (key == "version_description") return read_member(
+            r, "version_description", out.version_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::SourceBlob>::encode(
@@ -797,10 +1049,20 @@ void Codec<PipelineBuild::SourceBlob>::encode(
   write_field(j, "version_description", in.version_description);
 }
 
-void Codec<PipelineBuild::User>::decode(nlohmann::json const& j, PipelineBuild::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<PipelineBuild::User>::read(JsonReader& r, PipelineBuild::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineBuild::User>::encode(nlohmann::json& j, PipelineBuild::User const& in) {
@@ -887,14 +1149,30 @@ result<herokupp::PipelineConfigVars> update(
 
 namespace herokupp::detail {
 
-void Codec<PipelineCoupling>::decode(nlohmann::json const& j, PipelineCoupling& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "stage", out.stage);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<PipelineCoupling>::read(JsonReader& r, PipelineCoupling& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 5:
+        if (key == "stage") return read_member(r, "stage", out.stage);
+        break;
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineCoupling>::encode(nlohmann::json& j, PipelineCoupling const& in) {
@@ -907,9 +1185,17 @@ void Codec<PipelineCoupling>::encode(nlohmann::json& j, PipelineCoupling const& 
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<PipelineCoupling::App>::decode(nlohmann::json const& j, PipelineCoupling::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineCoupling::App>::read(JsonReader& r, PipelineCoupling::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineCoupling::App>::encode(nlohmann::json& j, PipelineCoupling::App const& in) {
@@ -917,10 +1203,17 @@ void Codec<PipelineCoupling::App>::encode(nlohmann::json& j, PipelineCoupling::A
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelineCoupling::Pipeline>::decode(
-    nlohmann::json const& j, PipelineCoupling::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineCoupling::Pipeline>::read(JsonReader& r, PipelineCoupling::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineCoupling::Pipeline>::encode(
@@ -1105,14 +1398,28 @@ Paged<herokupp::Release> list(
 
 namespace herokupp::detail {
 
-void Codec<PipelinePromotion>::decode(nlohmann::json const& j, PipelinePromotion& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "source", out.source);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<PipelinePromotion>::read(JsonReader& r, PipelinePromotion& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "source") return read_member(r, "source", out.source);
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotion>::encode(nlohmann::json& j, PipelinePromotion const& in) {
@@ -1125,10 +1432,17 @@ void Codec<PipelinePromotion>::encode(nlohmann::json& j, PipelinePromotion const
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<PipelinePromotion::Pipeline>::decode(
-    nlohmann::json const& j, PipelinePromotion::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotion::Pipeline>::read(JsonReader& r, PipelinePromotion::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotion::Pipeline>::encode(
@@ -1137,11 +1451,20 @@ void Codec<PipelinePromotion::Pipeline>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelinePromotion::Source>::decode(
-    nlohmann::json const& j, PipelinePromotion::Source& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "release", out.release);
+void Codec<PipelinePromotion::Source>::read(JsonReader& r, PipelinePromotion::Source& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 7:
+        if (key == "release") return read_member(r, "release", out.release);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotion::Source>::encode(
@@ -1151,10 +1474,18 @@ void Codec<PipelinePromotion::Source>::encode(
   write_field(j, "release", in.release);
 }
 
-void Codec<PipelinePromotion::Source::App>::decode(
-    nlohmann::json const& j, PipelinePromotion::Source::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotion::Source::App>::read(
+    JsonReader& r, PipelinePromotion::Source::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotion::Source::App>::encode(
@@ -1163,10 +1494,18 @@ void Codec<PipelinePromotion::Source::App>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelinePromotion::Source::Release>::decode(
-    nlohmann::json const& j, PipelinePromotion::Source::Release& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotion::Source::Release>::read(
+    JsonReader& r, PipelinePromotion::Source::Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotion::Source::Release>::encode(
@@ -1283,14 +1622,33 @@ result<herokupp::PipelinePromotion> info(
 
 namespace herokupp::detail {
 
-void Codec<PipelinePromotionTarget>::decode(nlohmann::json const& j, PipelinePromotionTarget& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "error_message", out.error_message);
-  read_field(j, "id", out.id);
-  read_field(j, "pipeline_promotion", out.pipeline_promotion);
-  read_field(j, "release", out.release);
-  read_field(j, "status", out.status);
+void Codec<PipelinePromotionTarget>::read(JsonReader& r, PipelinePromotionTarget& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "release") return read_member(r, "release", out.release);
+        break;
+      case 13:
+        if (key == "error_message") return read_member(r, "error_message", out.error_message);
+        break;
+      case 18:
+        if (key == "pipeline_promotion") return read_member(
+            r, "pipeline_promotion", out.pipeline_promotion);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotionTarget>::encode(nlohmann::json& j, PipelinePromotionTarget const& in) {
@@ -1303,10 +1661,17 @@ void Codec<PipelinePromotionTarget>::encode(nlohmann::json& j, PipelinePromotion
   write_field(j, "status", in.status);
 }
 
-void Codec<PipelinePromotionTarget::App>::decode(
-    nlohmann::json const& j, PipelinePromotionTarget::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotionTarget::App>::read(JsonReader& r, PipelinePromotionTarget::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotionTarget::App>::encode(
@@ -1315,10 +1680,18 @@ void Codec<PipelinePromotionTarget::App>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelinePromotionTarget::PipelinePromotion>::decode(
-    nlohmann::json const& j, PipelinePromotionTarget::PipelinePromotion& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotionTarget::PipelinePromotion>::read(
+    JsonReader& r, PipelinePromotionTarget::PipelinePromotion& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotionTarget::PipelinePromotion>::encode(
@@ -1327,10 +1700,18 @@ void Codec<PipelinePromotionTarget::PipelinePromotion>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelinePromotionTarget::Release>::decode(
-    nlohmann::json const& j, PipelinePromotionTarget::Release& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelinePromotionTarget::Release>::read(
+    JsonReader& r, PipelinePromotionTarget::Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelinePromotionTarget::Release>::encode(
@@ -1396,9 +1777,17 @@ Paged<herokupp::Release> list(
 
 namespace herokupp::detail {
 
-void Codec<PipelineStack>::decode(nlohmann::json const& j, PipelineStack& out) {
-  expect_object(j);
-  read_field(j, "stack", out.stack);
+void Codec<PipelineStack>::read(JsonReader& r, PipelineStack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 5:
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineStack>::encode(nlohmann::json& j, PipelineStack const& in) {
@@ -1406,10 +1795,20 @@ void Codec<PipelineStack>::encode(nlohmann::json& j, PipelineStack const& in) {
   write_field(j, "stack", in.stack);
 }
 
-void Codec<PipelineStack::Stack>::decode(nlohmann::json const& j, PipelineStack::Stack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<PipelineStack::Stack>::read(JsonReader& r, PipelineStack::Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineStack::Stack>::encode(nlohmann::json& j, PipelineStack::Stack const& in) {
@@ -1449,11 +1848,23 @@ result<herokupp::PipelineStack> default_stack(Client const& client, std::string_
 
 namespace herokupp::detail {
 
-void Codec<PipelineTransfer>::decode(nlohmann::json const& j, PipelineTransfer& out) {
-  expect_object(j);
-  read_field(j, "new_owner", out.new_owner);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "previous_owner", out.previous_owner);
+void Codec<PipelineTransfer>::read(JsonReader& r, PipelineTransfer& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        break;
+      case 9:
+        if (key == "new_owner") return read_member(r, "new_owner", out.new_owner);
+        break;
+      case 14:
+        if (key == "previous_owner") return read_member(r, "previous_owner", out.previous_owner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineTransfer>::encode(nlohmann::json& j, PipelineTransfer const& in) {
@@ -1463,11 +1874,20 @@ void Codec<PipelineTransfer>::encode(nlohmann::json& j, PipelineTransfer const& 
   write_field(j, "previous_owner", in.previous_owner);
 }
 
-void Codec<PipelineTransfer::NewOwner>::decode(
-    nlohmann::json const& j, PipelineTransfer::NewOwner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<PipelineTransfer::NewOwner>::read(JsonReader& r, PipelineTransfer::NewOwner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineTransfer::NewOwner>::encode(
@@ -1477,10 +1897,17 @@ void Codec<PipelineTransfer::NewOwner>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<PipelineTransfer::Pipeline>::decode(
-    nlohmann::json const& j, PipelineTransfer::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<PipelineTransfer::Pipeline>::read(JsonReader& r, PipelineTransfer::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineTransfer::Pipeline>::encode(
@@ -1489,11 +1916,21 @@ void Codec<PipelineTransfer::Pipeline>::encode(
   write_field(j, "id", in.id);
 }
 
-void Codec<PipelineTransfer::PreviousOwner>::decode(
-    nlohmann::json const& j, PipelineTransfer::PreviousOwner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<PipelineTransfer::PreviousOwner>::read(
+    JsonReader& r, PipelineTransfer::PreviousOwner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<PipelineTransfer::PreviousOwner>::encode(
@@ -1565,23 +2002,49 @@ result<herokupp::PipelineTransfer> create(Client const& client, CreateParams con
 
 namespace herokupp::detail {
 
-void Codec<Plan>::decode(nlohmann::json const& j, Plan& out) {
-  expect_object(j);
-  read_field(j, "addon_service", out.addon_service);
-  read_field(j, "compliance", out.compliance);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "default", out.default_);
-  read_field(j, "description", out.description);
-  read_field(j, "human_name", out.human_name);
-  read_field(j, "id", out.id);
-  read_field(j, "installable_inside_private_network", out.installable_inside_private_network);
-  read_field(j, "installable_outside_private_network", out.installable_outside_private_network);
-  read_field(j, "name", out.name);
-  read_field(j, "price", out.price);
-  read_field(j, "space_default", out.space_default);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "visible", out.visible);
+void Codec<Plan>::read(JsonReader& r, Plan& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "price") return read_member(r, "price", out.price);
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "default") return read_member(r, "default", out.default_);
+        if (key == "visible") return read_member(r, "visible", out.visible);
+        break;
+      case 10:
+        if (key == "compliance") return read_member(r, "compliance", out.compliance);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "human_name") return read_member(r, "human_name", out.human_name);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 13:
+        if (key == "addon_service") return read_member(r, "addon_service", out.addon_service);
+        if (key == "space_default") return read_member(r, "space_default", out.space_default);
+        break;
+      case 34:
+        if (key == "installable_inside_private_network") return read_member(
+            r, "installable_inside_private_network", out.installable_inside_private_network);
+        break;
+      case 35:
+        if (key == "installable_outside_private_network") return read_member(
+            r, "installable_outside_private_network", out.installable_outside_private_network);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Plan>::encode(nlohmann::json& j, Plan const& in) {
@@ -1603,10 +2066,20 @@ void Codec<Plan>::encode(nlohmann::json& j, Plan const& in) {
   write_field(j, "visible", in.visible);
 }
 
-void Codec<Plan::AddonService>::decode(nlohmann::json const& j, Plan::AddonService& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Plan::AddonService>::read(JsonReader& r, Plan::AddonService& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Plan::AddonService>::encode(nlohmann::json& j, Plan::AddonService const& in) {
@@ -1615,11 +2088,23 @@ void Codec<Plan::AddonService>::encode(nlohmann::json& j, Plan::AddonService con
   write_field(j, "name", in.name);
 }
 
-void Codec<Plan::Price>::decode(nlohmann::json const& j, Plan::Price& out) {
-  expect_object(j);
-  read_field(j, "cents", out.cents);
-  read_field(j, "contract", out.contract);
-  read_field(j, "unit", out.unit);
+void Codec<Plan::Price>::read(JsonReader& r, Plan::Price& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "unit") return read_member(r, "unit", out.unit);
+        break;
+      case 5:
+        if (key == "cents") return read_member(r, "cents", out.cents);
+        break;
+      case 8:
+        if (key == "contract") return read_member(r, "contract", out.contract);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Plan::Price>::encode(nlohmann::json& j, Plan::Price const& in) {
@@ -1681,9 +2166,17 @@ Paged<herokupp::Plan> list_by_add_on(
 
 namespace herokupp::detail {
 
-void Codec<RateLimit>::decode(nlohmann::json const& j, RateLimit& out) {
-  expect_object(j);
-  read_field(j, "remaining", out.remaining);
+void Codec<RateLimit>::read(JsonReader& r, RateLimit& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 9:
+        if (key == "remaining") return read_member(r, "remaining", out.remaining);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<RateLimit>::encode(nlohmann::json& j, RateLimit const& in) {
@@ -1722,17 +2215,39 @@ result<herokupp::RateLimit> info(Client const& client) {
 
 namespace herokupp::detail {
 
-void Codec<Region>::decode(nlohmann::json const& j, Region& out) {
-  expect_object(j);
-  read_field(j, "country", out.country);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "id", out.id);
-  read_field(j, "locale", out.locale);
-  read_field(j, "name", out.name);
-  read_field(j, "private_capable", out.private_capable);
-  read_field(j, "provider", out.provider);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Region>::read(JsonReader& r, Region& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "locale") return read_member(r, "locale", out.locale);
+        break;
+      case 7:
+        if (key == "country") return read_member(r, "country", out.country);
+        break;
+      case 8:
+        if (key == "provider") return read_member(r, "provider", out.provider);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 15:
+        if (key == "private_capable") return read_member(r, "private_capable", out.private_capable);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Region>::encode(nlohmann::json& j, Region const& in) {
@@ -1748,10 +2263,20 @@ void Codec<Region>::encode(nlohmann::json& j, Region const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Region::Provider>::decode(nlohmann::json const& j, Region::Provider& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
-  read_field(j, "region", out.region);
+void Codec<Region::Provider>::read(JsonReader& r, Region::Provider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "region") return read_member(r, "region", out.region);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Region::Provider>::encode(nlohmann::json& j, Region::Provider const& in) {
@@ -1797,22 +2322,53 @@ Paged<herokupp::Region> list(Client const& client, ListOptions const& options) {
 
 namespace herokupp::detail {
 
-void Codec<Release>::decode(nlohmann::json const& j, Release& out) {
-  expect_object(j);
-  read_field(j, "addon_plan_names", out.addon_plan_names);
-  read_field(j, "app", out.app);
-  read_field(j, "artifacts", out.artifacts);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "current", out.current);
-  read_field(j, "description", out.description);
-  read_field(j, "eligible_for_rollback", out.eligible_for_rollback);
-  read_field(j, "id", out.id);
-  read_field(j, "output_stream_url", out.output_stream_url);
-  read_field(j, "slug", out.slug);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
-  read_field(j, "version", out.version);
+void Codec<Release>::read(JsonReader& r, Release& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "slug") return read_member(r, "slug", out.slug);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "current") return read_member(r, "current", out.current);
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      case 9:
+        if (key == "artifacts") return read_member(r, "artifacts", out.artifacts);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 16:
+        if (key == "addon_plan_names") return read_member(
+            r, "addon_plan_names", out.addon_plan_names);
+        break;
+      case 17:
+        if (key == "output_stream_url") return read_member(
+            r, "output_stream_url", out.output_stream_url);
+        break;
+      case 21:
+        if (key == "eligible_for_rollback") return read_member(
+            r, "eligible_for_rollback", out.eligible_for_rollback);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Release>::encode(nlohmann::json& j, Release const& in) {
@@ -1833,10 +2389,20 @@ void Codec<Release>::encode(nlohmann::json& j, Release const& in) {
   write_field(j, "version", in.version);
 }
 
-void Codec<Release::App>::decode(nlohmann::json const& j, Release::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Release::App>::read(JsonReader& r, Release::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Release::App>::encode(nlohmann::json& j, Release::App const& in) {
@@ -1845,10 +2411,20 @@ void Codec<Release::App>::encode(nlohmann::json& j, Release::App const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<Release::Artifact>::decode(nlohmann::json const& j, Release::Artifact& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<Release::Artifact>::read(JsonReader& r, Release::Artifact& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Release::Artifact>::encode(nlohmann::json& j, Release::Artifact const& in) {
@@ -1857,9 +2433,17 @@ void Codec<Release::Artifact>::encode(nlohmann::json& j, Release::Artifact const
   write_field(j, "type", in.type);
 }
 
-void Codec<Release::Slug>::decode(nlohmann::json const& j, Release::Slug& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<Release::Slug>::read(JsonReader& r, Release::Slug& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Release::Slug>::encode(nlohmann::json& j, Release::Slug const& in) {
@@ -1867,10 +2451,20 @@ void Codec<Release::Slug>::encode(nlohmann::json& j, Release::Slug const& in) {
   write_field(j, "id", in.id);
 }
 
-void Codec<Release::User>::decode(nlohmann::json const& j, Release::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<Release::User>::read(JsonReader& r, Release::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Release::User>::encode(nlohmann::json& j, Release::User const& in) {
@@ -1961,22 +2555,46 @@ result<herokupp::Release> rollback(
 
 namespace herokupp::detail {
 
-void Codec<ReviewApp>::decode(nlohmann::json const& j, ReviewApp& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "app_setup", out.app_setup);
-  read_field(j, "branch", out.branch);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "creator", out.creator);
-  read_field(j, "error_status", out.error_status);
-  read_field(j, "fork_repo", out.fork_repo);
-  read_field(j, "id", out.id);
-  read_field(j, "message", out.message);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "pr_number", out.pr_number);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "wait_for_ci", out.wait_for_ci);
+void Codec<ReviewApp>::read(JsonReader& r, ReviewApp& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 6:
+        if (key == "branch") return read_member(r, "branch", out.branch);
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "creator") return read_member(r, "creator", out.creator);
+        if (key == "message") return read_member(r, "message", out.message);
+        break;
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        break;
+      case 9:
+        if (key == "app_setup") return read_member(r, "app_setup", out.app_setup);
+        if (key == "fork_repo") return read_member(r, "fork_repo", out.fork_repo);
+        if (key == "pr_number") return read_member(r, "pr_number", out.pr_number);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "wait_for_ci") return read_member(r, "wait_for_ci", out.wait_for_ci);
+        break;
+      case 12:
+        if (key == "error_status") return read_member(r, "error_status", out.error_status);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp>::encode(nlohmann::json& j, ReviewApp const& in) {
@@ -1997,9 +2615,17 @@ void Codec<ReviewApp>::encode(nlohmann::json& j, ReviewApp const& in) {
   write_field(j, "wait_for_ci", in.wait_for_ci);
 }
 
-void Codec<ReviewApp::App>::decode(nlohmann::json const& j, ReviewApp::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewApp::App>::read(JsonReader& r, ReviewApp::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp::App>::encode(nlohmann::json& j, ReviewApp::App const& in) {
@@ -2007,9 +2633,17 @@ void Codec<ReviewApp::App>::encode(nlohmann::json& j, ReviewApp::App const& in) 
   write_field(j, "id", in.id);
 }
 
-void Codec<ReviewApp::AppSetup>::decode(nlohmann::json const& j, ReviewApp::AppSetup& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewApp::AppSetup>::read(JsonReader& r, ReviewApp::AppSetup& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp::AppSetup>::encode(nlohmann::json& j, ReviewApp::AppSetup const& in) {
@@ -2017,9 +2651,17 @@ void Codec<ReviewApp::AppSetup>::encode(nlohmann::json& j, ReviewApp::AppSetup c
   write_field(j, "id", in.id);
 }
 
-void Codec<ReviewApp::Creator>::decode(nlohmann::json const& j, ReviewApp::Creator& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewApp::Creator>::read(JsonReader& r, ReviewApp::Creator& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp::Creator>::encode(nlohmann::json& j, ReviewApp::Creator const& in) {
@@ -2027,9 +2669,17 @@ void Codec<ReviewApp::Creator>::encode(nlohmann::json& j, ReviewApp::Creator con
   write_field(j, "id", in.id);
 }
 
-void Codec<ReviewApp::ForkRepo>::decode(nlohmann::json const& j, ReviewApp::ForkRepo& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewApp::ForkRepo>::read(JsonReader& r, ReviewApp::ForkRepo& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp::ForkRepo>::encode(nlohmann::json& j, ReviewApp::ForkRepo const& in) {
@@ -2037,9 +2687,17 @@ void Codec<ReviewApp::ForkRepo>::encode(nlohmann::json& j, ReviewApp::ForkRepo c
   write_field(j, "id", in.id);
 }
 
-void Codec<ReviewApp::Pipeline>::decode(nlohmann::json const& j, ReviewApp::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewApp::Pipeline>::read(JsonReader& r, ReviewApp::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewApp::Pipeline>::encode(nlohmann::json& j, ReviewApp::Pipeline const& in) {
@@ -2138,16 +2796,38 @@ Paged<herokupp::ReviewApp> list(
 
 namespace herokupp::detail {
 
-void Codec<ReviewAppConfig>::decode(nlohmann::json const& j, ReviewAppConfig& out) {
-  expect_object(j);
-  read_field(j, "automatic_review_apps", out.automatic_review_apps);
-  read_field(j, "base_name", out.base_name);
-  read_field(j, "deploy_target", out.deploy_target);
-  read_field(j, "destroy_stale_apps", out.destroy_stale_apps);
-  read_field(j, "pipeline_id", out.pipeline_id);
-  read_field(j, "repo", out.repo);
-  read_field(j, "stale_days", out.stale_days);
-  read_field(j, "wait_for_ci", out.wait_for_ci);
+void Codec<ReviewAppConfig>::read(JsonReader& r, ReviewAppConfig& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "repo") return read_member(r, "repo", out.repo);
+        break;
+      case 9:
+        if (key == "base_name") return read_member(r, "base_name", out.base_name);
+        break;
+      case 10:
+        if (key == "stale_days") return read_member(r, "stale_days", out.stale_days);
+        break;
+      case 11:
+        if (key == "pipeline_id") return read_member(r, "pipeline_id", out.pipeline_id);
+        if (key == "wait_for_ci") return read_member(r, "wait_for_ci", out.wait_for_ci);
+        break;
+      case 13:
+        if (key == "deploy_target") return read_member(r, "deploy_target", out.deploy_target);
+        break;
+      case 18:
+        if (key == "destroy_stale_apps") return read_member(
+            r, "destroy_stale_apps", out.destroy_stale_apps);
+        break;
+      case 21:
+        if (key == "automatic_review_apps") return read_member(
+            r, "automatic_review_apps", out.automatic_review_apps);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewAppConfig>::encode(nlohmann::json& j, ReviewAppConfig const& in) {
@@ -2162,11 +2842,20 @@ void Codec<ReviewAppConfig>::encode(nlohmann::json& j, ReviewAppConfig const& in
   write_field(j, "wait_for_ci", in.wait_for_ci);
 }
 
-void Codec<ReviewAppConfig::DeployTarget>::decode(
-    nlohmann::json const& j, ReviewAppConfig::DeployTarget& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<ReviewAppConfig::DeployTarget>::read(JsonReader& r, ReviewAppConfig::DeployTarget& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewAppConfig::DeployTarget>::encode(
@@ -2176,9 +2865,17 @@ void Codec<ReviewAppConfig::DeployTarget>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<ReviewAppConfig::Repo>::decode(nlohmann::json const& j, ReviewAppConfig::Repo& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<ReviewAppConfig::Repo>::read(JsonReader& r, ReviewAppConfig::Repo& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<ReviewAppConfig::Repo>::encode(nlohmann::json& j, ReviewAppConfig::Repo const& in) {
@@ -2296,20 +2993,46 @@ result<herokupp::ReviewAppConfig> delete_(Client const& client, std::string_view
 
 namespace herokupp::detail {
 
-void Codec<Slug>::decode(nlohmann::json const& j, Slug& out) {
-  expect_object(j);
-  read_field(j, "blob", out.blob);
-  read_field(j, "buildpack_provided_description", out.buildpack_provided_description);
-  read_field(j, "checksum", out.checksum);
-  read_field(j, "commit", out.commit);
-  read_field(j, "commit_description", out.commit_description);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "deleted_at", out.deleted_at);
-  read_field(j, "id", out.id);
-  read_field(j, "process_types", out.process_types);
-  read_field(j, "size", out.size);
-  read_field(j, "stack", out.stack);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Slug>::read(JsonReader& r, Slug& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "blob") return read_member(r, "blob", out.blob);
+        if (key == "size") return read_member(r, "size", out.size);
+        break;
+      case 5:
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "commit") return read_member(r, "commit", out.commit);
+        break;
+      case 8:
+        if (key == "checksum") return read_member(r, "checksum", out.checksum);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "deleted_at") return read_member(r, "deleted_at", out.deleted_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 13:
+        if (key == "process_types") return read_member(r, "process_types", out.process_types);
+        break;
+      case 18:
+        if (key == "commit_description") return read_member(
+            r, "commit_description", out.commit_description);
+        break;
+      case 30:
+        if (key == "buildpack_provided_description") return read_member(
+            r, "buildpack_provided_description", out.buildpack_provided_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Slug>::encode(nlohmann::json& j, Slug const& in) {
@@ -2328,10 +3051,20 @@ void Codec<Slug>::encode(nlohmann::json& j, Slug const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Slug::Blob>::decode(nlohmann::json const& j, Slug::Blob& out) {
-  expect_object(j);
-  read_field(j, "method", out.method);
-  read_field(j, "url", out.url);
+void Codec<Slug::Blob>::read(JsonReader& r, Slug::Blob& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 3:
+        if (key == "url") return read_member(r, "url", out.url);
+        break;
+      case 6:
+        if (key == "method") return read_member(r, "method", out.method);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Slug::Blob>::encode(nlohmann::json& j, Slug::Blob const& in) {
@@ -2340,10 +3073,20 @@ void Codec<Slug::Blob>::encode(nlohmann::json& j, Slug::Blob const& in) {
   write_field(j, "url", in.url);
 }
 
-void Codec<Slug::Stack>::decode(nlohmann::json const& j, Slug::Stack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Slug::Stack>::read(JsonReader& r, Slug::Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Slug::Stack>::encode(nlohmann::json& j, Slug::Stack const& in) {
@@ -2412,9 +3155,17 @@ result<herokupp::Slug> create(
 
 namespace herokupp::detail {
 
-void Codec<SmsNumber>::decode(nlohmann::json const& j, SmsNumber& out) {
-  expect_object(j);
-  read_field(j, "sms_number", out.sms_number);
+void Codec<SmsNumber>::read(JsonReader& r, SmsNumber& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 10:
+        if (key == "sms_number") return read_member(r, "sms_number", out.sms_number);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SmsNumber>::encode(nlohmann::json& j, SmsNumber const& in) {
@@ -2473,17 +3224,40 @@ result<herokupp::SmsNumber> confirm(Client const& client, std::string_view accou
 
 namespace herokupp::detail {
 
-void Codec<SniEndpoint>::decode(nlohmann::json const& j, SniEndpoint& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "certificate_chain", out.certificate_chain);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "display_name", out.display_name);
-  read_field(j, "domains", out.domains);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "ssl_cert", out.ssl_cert);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<SniEndpoint>::read(JsonReader& r, SniEndpoint& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 7:
+        if (key == "domains") return read_member(r, "domains", out.domains);
+        break;
+      case 8:
+        if (key == "ssl_cert") return read_member(r, "ssl_cert", out.ssl_cert);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "display_name") return read_member(r, "display_name", out.display_name);
+        break;
+      case 17:
+        if (key == "certificate_chain") return read_member(
+            r, "certificate_chain", out.certificate_chain);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SniEndpoint>::encode(nlohmann::json& j, SniEndpoint const& in) {
@@ -2499,10 +3273,20 @@ void Codec<SniEndpoint>::encode(nlohmann::json& j, SniEndpoint const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<SniEndpoint::App>::decode(nlohmann::json const& j, SniEndpoint::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<SniEndpoint::App>::read(JsonReader& r, SniEndpoint::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SniEndpoint::App>::encode(nlohmann::json& j, SniEndpoint::App const& in) {
@@ -2511,16 +3295,34 @@ void Codec<SniEndpoint::App>::encode(nlohmann::json& j, SniEndpoint::App const& 
   write_field(j, "name", in.name);
 }
 
-void Codec<SniEndpoint::SslCert>::decode(nlohmann::json const& j, SniEndpoint::SslCert& out) {
-  expect_object(j);
-  read_field(j, "ca_signed?", out.ca_signed);
-  read_field(j, "cert_domains", out.cert_domains);
-  read_field(j, "expires_at", out.expires_at);
-  read_field(j, "id", out.id);
-  read_field(j, "issuer", out.issuer);
-  read_field(j, "self_signed?", out.self_signed);
-  read_field(j, "starts_at", out.starts_at);
-  read_field(j, "subject", out.subject);
+void Codec<SniEndpoint::SslCert>::read(JsonReader& r, SniEndpoint::SslCert& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "issuer") return read_member(r, "issuer", out.issuer);
+        break;
+      case 7:
+        if (key == "subject") return read_member(r, "subject", out.subject);
+        break;
+      case 9:
+        if (key == "starts_at") return read_member(r, "starts_at", out.starts_at);
+        break;
+      case 10:
+        if (key == "ca_signed?") return read_member(r, "ca_signed?", out.ca_signed);
+        if (key == "expires_at") return read_member(r, "expires_at", out.expires_at);
+        break;
+      case 12:
+        if (key == "cert_domains") return read_member(r, "cert_domains", out.cert_domains);
+        if (key == "self_signed?") return read_member(r, "self_signed?", out.self_signed);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SniEndpoint::SslCert>::encode(nlohmann::json& j, SniEndpoint::SslCert const& in) {
@@ -2636,9 +3438,17 @@ result<herokupp::SniEndpoint> update(
 
 namespace herokupp::detail {
 
-void Codec<Source>::decode(nlohmann::json const& j, Source& out) {
-  expect_object(j);
-  read_field(j, "source_blob", out.source_blob);
+void Codec<Source>::read(JsonReader& r, Source& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 11:
+        if (key == "source_blob") return read_member(r, "source_blob", out.source_blob);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Source>::encode(nlohmann::json& j, Source const& in) {
@@ -2646,10 +3456,18 @@ void Codec<Source>::encode(nlohmann::json& j, Source const& in) {
   write_field(j, "source_blob", in.source_blob);
 }
 
-void Codec<Source::SourceBlob>::decode(nlohmann::json const& j, Source::SourceBlob& out) {
-  expect_object(j);
-  read_field(j, "get_url", out.get_url);
-  read_field(j, "put_url", out.put_url);
+void Codec<Source::SourceBlob>::read(JsonReader& r, Source::SourceBlob& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 7:
+        if (key == "get_url") return read_member(r, "get_url", out.get_url);
+        if (key == "put_url") return read_member(r, "put_url", out.put_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Source::SourceBlob>::encode(nlohmann::json& j, Source::SourceBlob const& in) {
@@ -2695,20 +3513,40 @@ result<herokupp::Source> create_deprecated(Client const& client, std::string_vie
 
 namespace herokupp::detail {
 
-void Codec<Space>::decode(nlohmann::json const& j, Space& out) {
-  expect_object(j);
-  read_field(j, "cidr", out.cidr);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "data_cidr", out.data_cidr);
-  read_field(j, "generation", out.generation);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "organization", out.organization);
-  read_field(j, "region", out.region);
-  read_field(j, "shield", out.shield);
-  read_field(j, "state", out.state);
-  read_field(j, "team", out.team);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Space>::read(JsonReader& r, Space& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "cidr") return read_member(r, "cidr", out.cidr);
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "team") return read_member(r, "team", out.team);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 6:
+        if (key == "region") return read_member(r, "region", out.region);
+        if (key == "shield") return read_member(r, "shield", out.shield);
+        break;
+      case 9:
+        if (key == "data_cidr") return read_member(r, "data_cidr", out.data_cidr);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "generation") return read_member(r, "generation", out.generation);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "organization") return read_member(r, "organization", out.organization);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Space>::encode(nlohmann::json& j, Space const& in) {
@@ -2727,10 +3565,20 @@ void Codec<Space>::encode(nlohmann::json& j, Space const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Space::Generation>::decode(nlohmann::json const& j, Space::Generation& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Space::Generation>::read(JsonReader& r, Space::Generation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Space::Generation>::encode(nlohmann::json& j, Space::Generation const& in) {
@@ -2739,9 +3587,17 @@ void Codec<Space::Generation>::encode(nlohmann::json& j, Space::Generation const
   write_field(j, "name", in.name);
 }
 
-void Codec<Space::Organization>::decode(nlohmann::json const& j, Space::Organization& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<Space::Organization>::read(JsonReader& r, Space::Organization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Space::Organization>::encode(nlohmann::json& j, Space::Organization const& in) {
@@ -2749,10 +3605,20 @@ void Codec<Space::Organization>::encode(nlohmann::json& j, Space::Organization c
   write_field(j, "name", in.name);
 }
 
-void Codec<Space::Region>::decode(nlohmann::json const& j, Space::Region& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Space::Region>::read(JsonReader& r, Space::Region& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Space::Region>::encode(nlohmann::json& j, Space::Region const& in) {
@@ -2761,10 +3627,20 @@ void Codec<Space::Region>::encode(nlohmann::json& j, Space::Region const& in) {
   write_field(j, "name", in.name);
 }
 
-void Codec<Space::Team>::decode(nlohmann::json const& j, Space::Team& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Space::Team>::read(JsonReader& r, Space::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Space::Team>::encode(nlohmann::json& j, Space::Team const& in) {

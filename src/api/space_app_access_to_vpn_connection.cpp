@@ -97,14 +97,30 @@
 
 namespace herokupp::detail {
 
-void Codec<SpaceAppAccess>::decode(nlohmann::json const& j, SpaceAppAccess& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "permissions", out.permissions);
-  read_field(j, "space", out.space);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<SpaceAppAccess>::read(JsonReader& r, SpaceAppAccess& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceAppAccess>::encode(nlohmann::json& j, SpaceAppAccess const& in) {
@@ -117,11 +133,20 @@ void Codec<SpaceAppAccess>::encode(nlohmann::json& j, SpaceAppAccess const& in) 
   write_field(j, "user", in.user);
 }
 
-void Codec<SpaceAppAccess::Permission>::decode(
-    nlohmann::json const& j, SpaceAppAccess::Permission& out) {
-  expect_object(j);
-  read_field(j, "description", out.description);
-  read_field(j, "name", out.name);
+void Codec<SpaceAppAccess::Permission>::read(JsonReader& r, SpaceAppAccess::Permission& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceAppAccess::Permission>::encode(
@@ -131,10 +156,20 @@ void Codec<SpaceAppAccess::Permission>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<SpaceAppAccess::Space>::decode(nlohmann::json const& j, SpaceAppAccess::Space& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<SpaceAppAccess::Space>::read(JsonReader& r, SpaceAppAccess::Space& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceAppAccess::Space>::encode(nlohmann::json& j, SpaceAppAccess::Space const& in) {
@@ -143,10 +178,20 @@ void Codec<SpaceAppAccess::Space>::encode(nlohmann::json& j, SpaceAppAccess::Spa
   write_field(j, "name", in.name);
 }
 
-void Codec<SpaceAppAccess::User>::decode(nlohmann::json const& j, SpaceAppAccess::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<SpaceAppAccess::User>::read(JsonReader& r, SpaceAppAccess::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceAppAccess::User>::encode(nlohmann::json& j, SpaceAppAccess::User const& in) {
@@ -233,12 +278,24 @@ Paged<herokupp::SpaceAppAccess> list(
 
 namespace herokupp::detail {
 
-void Codec<SpaceNat>::decode(nlohmann::json const& j, SpaceNat& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "sources", out.sources);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<SpaceNat>::read(JsonReader& r, SpaceNat& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "sources") return read_member(r, "sources", out.sources);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceNat>::encode(nlohmann::json& j, SpaceNat const& in) {
@@ -280,10 +337,20 @@ result<herokupp::SpaceNat> info(Client const& client, std::string_view space_ide
 
 namespace herokupp::detail {
 
-void Codec<SpaceTopology>::decode(nlohmann::json const& j, SpaceTopology& out) {
-  expect_object(j);
-  read_field(j, "apps", out.apps);
-  read_field(j, "version", out.version);
+void Codec<SpaceTopology>::read(JsonReader& r, SpaceTopology& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "apps") return read_member(r, "apps", out.apps);
+        break;
+      case 7:
+        if (key == "version") return read_member(r, "version", out.version);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceTopology>::encode(nlohmann::json& j, SpaceTopology const& in) {
@@ -292,11 +359,23 @@ void Codec<SpaceTopology>::encode(nlohmann::json& j, SpaceTopology const& in) {
   write_field(j, "version", in.version);
 }
 
-void Codec<SpaceTopology::App>::decode(nlohmann::json const& j, SpaceTopology::App& out) {
-  expect_object(j);
-  read_field(j, "domains", out.domains);
-  read_field(j, "formation", out.formation);
-  read_field(j, "id", out.id);
+void Codec<SpaceTopology::App>::read(JsonReader& r, SpaceTopology::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 7:
+        if (key == "domains") return read_member(r, "domains", out.domains);
+        break;
+      case 9:
+        if (key == "formation") return read_member(r, "formation", out.formation);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceTopology::App>::encode(nlohmann::json& j, SpaceTopology::App const& in) {
@@ -306,12 +385,24 @@ void Codec<SpaceTopology::App>::encode(nlohmann::json& j, SpaceTopology::App con
   write_field(j, "id", in.id);
 }
 
-void Codec<SpaceTopology::App::FormationItem>::decode(
-    nlohmann::json const& j, SpaceTopology::App::FormationItem& out) {
-  expect_object(j);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "process_type", out.process_type);
+void Codec<SpaceTopology::App::FormationItem>::read(
+    JsonReader& r, SpaceTopology::App::FormationItem& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        break;
+      case 12:
+        if (key == "process_type") return read_member(r, "process_type", out.process_type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceTopology::App::FormationItem>::encode(
@@ -322,13 +413,27 @@ void Codec<SpaceTopology::App::FormationItem>::encode(
   write_field(j, "process_type", in.process_type);
 }
 
-void Codec<SpaceTopology::App::FormationItem::Dyno>::decode(
-    nlohmann::json const& j, SpaceTopology::App::FormationItem::Dyno& out) {
-  expect_object(j);
-  read_field(j, "hostname", out.hostname);
-  read_field(j, "id", out.id);
-  read_field(j, "number", out.number);
-  read_field(j, "private_ip", out.private_ip);
+void Codec<SpaceTopology::App::FormationItem::Dyno>::read(
+    JsonReader& r, SpaceTopology::App::FormationItem::Dyno& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "number") return read_member(r, "number", out.number);
+        break;
+      case 8:
+        if (key == "hostname") return read_member(r, "hostname", out.hostname);
+        break;
+      case 10:
+        if (key == "private_ip") return read_member(r, "private_ip", out.private_ip);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<SpaceTopology::App::FormationItem::Dyno>::encode(
@@ -407,14 +512,30 @@ result<herokupp::Space> transfer(
 
 namespace herokupp::detail {
 
-void Codec<Stack>::decode(nlohmann::json const& j, Stack& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "default", out.default_);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Stack>::read(JsonReader& r, Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "default") return read_member(r, "default", out.default_);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Stack>::encode(nlohmann::json& j, Stack const& in) {
@@ -472,20 +593,49 @@ Paged<herokupp::Stack> list_by_app(
 
 namespace herokupp::detail {
 
-void Codec<Team>::decode(nlohmann::json const& j, Team& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "credit_card_collections", out.credit_card_collections);
-  read_field(j, "default", out.default_);
-  read_field(j, "enterprise_account", out.enterprise_account);
-  read_field(j, "id", out.id);
-  read_field(j, "identity_provider", out.identity_provider);
-  read_field(j, "membership_limit", out.membership_limit);
-  read_field(j, "name", out.name);
-  read_field(j, "provisioned_licenses", out.provisioned_licenses);
-  read_field(j, "role", out.role);
-  read_field(j, "type", out.type);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<Team>::read(JsonReader& r, Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "role") return read_member(r, "role", out.role);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 7:
+        if (key == "default") return read_member(r, "default", out.default_);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 16:
+        if (key == "membership_limit") return read_member(
+            r, "membership_limit", out.membership_limit);
+        break;
+      case 17:
+        if (key == "identity_provider") return read_member(
+            r, "identity_provider", out.identity_provider);
+        break;
+      case 18:
+        if (key == "enterprise_account") return read_member(
+            r, "enterprise_account", out.enterprise_account);
+        break;
+      case 20:
+        if (key == "provisioned_licenses") return read_member(
+            r, "provisioned_licenses", out.provisioned_licenses);
+        break;
+      case 23:
+        if (key == "credit_card_collections") return read_member(
+            r, "credit_card_collections", out.credit_card_collections);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Team>::encode(nlohmann::json& j, Team const& in) {
@@ -504,10 +654,20 @@ void Codec<Team>::encode(nlohmann::json& j, Team const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<Team::EnterpriseAccount>::decode(nlohmann::json const& j, Team::EnterpriseAccount& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<Team::EnterpriseAccount>::read(JsonReader& r, Team::EnterpriseAccount& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Team::EnterpriseAccount>::encode(nlohmann::json& j, Team::EnterpriseAccount const& in) {
@@ -516,11 +676,23 @@ void Codec<Team::EnterpriseAccount>::encode(nlohmann::json& j, Team::EnterpriseA
   write_field(j, "name", in.name);
 }
 
-void Codec<Team::IdentityProvider>::decode(nlohmann::json const& j, Team::IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
+void Codec<Team::IdentityProvider>::read(JsonReader& r, Team::IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Team::IdentityProvider>::encode(nlohmann::json& j, Team::IdentityProvider const& in) {
@@ -530,12 +702,21 @@ void Codec<Team::IdentityProvider>::encode(nlohmann::json& j, Team::IdentityProv
   write_field(j, "owner", in.owner);
 }
 
-void Codec<Team::IdentityProvider::Owner>::decode(
-    nlohmann::json const& j, Team::IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<Team::IdentityProvider::Owner>::read(JsonReader& r, Team::IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<Team::IdentityProvider::Owner>::encode(
@@ -697,29 +878,57 @@ Paged<herokupp::AddOn> list_for_team(
 
 namespace herokupp::detail {
 
-void Codec<TeamApp>::decode(nlohmann::json const& j, TeamApp& out) {
-  expect_object(j);
-  read_field(j, "archived_at", out.archived_at);
-  read_field(j, "build_stack", out.build_stack);
-  read_field(j, "buildpack_provided_description", out.buildpack_provided_description);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "git_url", out.git_url);
-  read_field(j, "id", out.id);
-  read_field(j, "internal_routing", out.internal_routing);
-  read_field(j, "joined", out.joined);
-  read_field(j, "locked", out.locked);
-  read_field(j, "maintenance", out.maintenance);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
-  read_field(j, "region", out.region);
-  read_field(j, "released_at", out.released_at);
-  read_field(j, "repo_size", out.repo_size);
-  read_field(j, "slug_size", out.slug_size);
-  read_field(j, "space", out.space);
-  read_field(j, "stack", out.stack);
-  read_field(j, "team", out.team);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "web_url", out.web_url);
+void Codec<TeamApp>::read(JsonReader& r, TeamApp& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "team") return read_member(r, "team", out.team);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        if (key == "space") return read_member(r, "space", out.space);
+        if (key == "stack") return read_member(r, "stack", out.stack);
+        break;
+      case 6:
+        if (key == "joined") return read_member(r, "joined", out.joined);
+        if (key == "locked") return read_member(r, "locked", out.locked);
+        if (key == "region") return read_member(r, "region", out.region);
+        break;
+      case 7:
+        if (key == "git_url") return read_member(r, "git_url", out.git_url);
+        if (key == "web_url") return read_member(r, "web_url", out.web_url);
+        break;
+      case 9:
+        if (key == "repo_size") return read_member(r, "repo_size", out.repo_size);
+        if (key == "slug_size") return read_member(r, "slug_size", out.slug_size);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "archived_at") return read_member(r, "archived_at", out.archived_at);
+        if (key == "build_stack") return read_member(r, "build_stack", out.build_stack);
+        if (key == "maintenance") return read_member(r, "maintenance", out.maintenance);
+        if (key == "released_at") return read_member(r, "released_at", out.released_at);
+        break;
+      case 16:
+        if (key == "internal_routing") return read_member(
+            r, "internal_routing", out.internal_routing);
+        break;
+      case 30:
+        if (key == "buildpack_provided_description") return read_member(
+            r, "buildpack_provided_description", out.buildpack_provided_description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp>::encode(nlohmann::json& j, TeamApp const& in) {
@@ -747,10 +956,20 @@ void Codec<TeamApp>::encode(nlohmann::json& j, TeamApp const& in) {
   write_field(j, "web_url", in.web_url);
 }
 
-void Codec<TeamApp::BuildStack>::decode(nlohmann::json const& j, TeamApp::BuildStack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamApp::BuildStack>::read(JsonReader& r, TeamApp::BuildStack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::BuildStack>::encode(nlohmann::json& j, TeamApp::BuildStack const& in) {
@@ -759,10 +978,20 @@ void Codec<TeamApp::BuildStack>::encode(nlohmann::json& j, TeamApp::BuildStack c
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamApp::Owner>::decode(nlohmann::json const& j, TeamApp::Owner& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
+void Codec<TeamApp::Owner>::read(JsonReader& r, TeamApp::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::Owner>::encode(nlohmann::json& j, TeamApp::Owner const& in) {
@@ -771,10 +1000,20 @@ void Codec<TeamApp::Owner>::encode(nlohmann::json& j, TeamApp::Owner const& in) 
   write_field(j, "id", in.id);
 }
 
-void Codec<TeamApp::Region>::decode(nlohmann::json const& j, TeamApp::Region& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamApp::Region>::read(JsonReader& r, TeamApp::Region& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::Region>::encode(nlohmann::json& j, TeamApp::Region const& in) {
@@ -783,10 +1022,20 @@ void Codec<TeamApp::Region>::encode(nlohmann::json& j, TeamApp::Region const& in
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamApp::Space>::decode(nlohmann::json const& j, TeamApp::Space& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamApp::Space>::read(JsonReader& r, TeamApp::Space& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::Space>::encode(nlohmann::json& j, TeamApp::Space const& in) {
@@ -795,10 +1044,20 @@ void Codec<TeamApp::Space>::encode(nlohmann::json& j, TeamApp::Space const& in) 
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamApp::Stack>::decode(nlohmann::json const& j, TeamApp::Stack& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamApp::Stack>::read(JsonReader& r, TeamApp::Stack& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::Stack>::encode(nlohmann::json& j, TeamApp::Stack const& in) {
@@ -807,9 +1066,17 @@ void Codec<TeamApp::Stack>::encode(nlohmann::json& j, TeamApp::Stack const& in) 
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamApp::Team>::decode(nlohmann::json const& j, TeamApp::Team& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<TeamApp::Team>::read(JsonReader& r, TeamApp::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamApp::Team>::encode(nlohmann::json& j, TeamApp::Team const& in) {
@@ -934,15 +1201,31 @@ Paged<herokupp::TeamApp> list_by_team(
 
 namespace herokupp::detail {
 
-void Codec<TeamAppCollaborator>::decode(nlohmann::json const& j, TeamAppCollaborator& out) {
-  expect_object(j);
-  read_field(j, "app", out.app);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "permissions", out.permissions);
-  read_field(j, "role", out.role);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<TeamAppCollaborator>::read(JsonReader& r, TeamAppCollaborator& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 3:
+        if (key == "app") return read_member(r, "app", out.app);
+        break;
+      case 4:
+        if (key == "role") return read_member(r, "role", out.role);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "permissions") return read_member(r, "permissions", out.permissions);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamAppCollaborator>::encode(nlohmann::json& j, TeamAppCollaborator const& in) {
@@ -956,11 +1239,20 @@ void Codec<TeamAppCollaborator>::encode(nlohmann::json& j, TeamAppCollaborator c
   write_field(j, "user", in.user);
 }
 
-void Codec<TeamAppCollaborator::App>::decode(
-    nlohmann::json const& j, TeamAppCollaborator::App& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamAppCollaborator::App>::read(JsonReader& r, TeamAppCollaborator::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamAppCollaborator::App>::encode(
@@ -970,12 +1262,23 @@ void Codec<TeamAppCollaborator::App>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamAppCollaborator::User>::decode(
-    nlohmann::json const& j, TeamAppCollaborator::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "federated", out.federated);
-  read_field(j, "id", out.id);
+void Codec<TeamAppCollaborator::User>::read(JsonReader& r, TeamAppCollaborator::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 9:
+        if (key == "federated") return read_member(r, "federated", out.federated);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamAppCollaborator::User>::encode(
@@ -1090,10 +1393,20 @@ Paged<herokupp::TeamAppCollaborator> list(
 
 namespace herokupp::detail {
 
-void Codec<TeamAppPermission>::decode(nlohmann::json const& j, TeamAppPermission& out) {
-  expect_object(j);
-  read_field(j, "description", out.description);
-  read_field(j, "name", out.name);
+void Codec<TeamAppPermission>::read(JsonReader& r, TeamAppPermission& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamAppPermission>::encode(nlohmann::json& j, TeamAppPermission const& in) {
@@ -1133,17 +1446,33 @@ Paged<herokupp::TeamAppPermission> list(Client const& client, ListOptions const&
 
 namespace herokupp::detail {
 
-void Codec<TeamDailyUsage>::decode(nlohmann::json const& j, TeamDailyUsage& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "apps", out.apps);
-  read_field(j, "data", out.data);
-  read_field(j, "date", out.date);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
+void Codec<TeamDailyUsage>::read(JsonReader& r, TeamDailyUsage& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "apps") return read_member(r, "apps", out.apps);
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "date") return read_member(r, "date", out.date);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamDailyUsage>::encode(nlohmann::json& j, TeamDailyUsage const& in) {
@@ -1159,13 +1488,29 @@ void Codec<TeamDailyUsage>::encode(nlohmann::json& j, TeamDailyUsage const& in) 
   write_field(j, "space", in.space);
 }
 
-void Codec<TeamDailyUsage::App>::decode(nlohmann::json const& j, TeamDailyUsage::App& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "app_name", out.app_name);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "partner", out.partner);
+void Codec<TeamDailyUsage::App>::read(JsonReader& r, TeamDailyUsage::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      case 8:
+        if (key == "app_name") return read_member(r, "app_name", out.app_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamDailyUsage::App>::encode(nlohmann::json& j, TeamDailyUsage::App const& in) {
@@ -1214,10 +1559,22 @@ Paged<herokupp::TeamDailyUsage> info(
 
 namespace herokupp::detail {
 
-void Codec<TeamDelinquency>::decode(nlohmann::json const& j, TeamDelinquency& out) {
-  expect_object(j);
-  read_field(j, "scheduled_deletion_time", out.scheduled_deletion_time);
-  read_field(j, "scheduled_suspension_time", out.scheduled_suspension_time);
+void Codec<TeamDelinquency>::read(JsonReader& r, TeamDelinquency& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 23:
+        if (key == "scheduled_deletion_time") return read_member(
+            r, "scheduled_deletion_time", out.scheduled_deletion_time);
+        break;
+      case 25:
+        if (key == "scheduled_suspension_time") return read_member(
+            r, "scheduled_suspension_time", out.scheduled_suspension_time);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamDelinquency>::encode(nlohmann::json& j, TeamDelinquency const& in) {
@@ -1257,18 +1614,40 @@ result<herokupp::TeamDelinquency> info(Client const& client, std::string_view te
 
 namespace herokupp::detail {
 
-void Codec<TeamFeature>::decode(nlohmann::json const& j, TeamFeature& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "display_name", out.display_name);
-  read_field(j, "doc_url", out.doc_url);
-  read_field(j, "enabled", out.enabled);
-  read_field(j, "feedback_email", out.feedback_email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "state", out.state);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<TeamFeature>::read(JsonReader& r, TeamFeature& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        break;
+      case 7:
+        if (key == "doc_url") return read_member(r, "doc_url", out.doc_url);
+        if (key == "enabled") return read_member(r, "enabled", out.enabled);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      case 12:
+        if (key == "display_name") return read_member(r, "display_name", out.display_name);
+        break;
+      case 14:
+        if (key == "feedback_email") return read_member(r, "feedback_email", out.feedback_email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamFeature>::encode(nlohmann::json& j, TeamFeature const& in) {
@@ -1328,15 +1707,27 @@ Paged<herokupp::TeamFeature> list(
 
 namespace herokupp::detail {
 
-void Codec<TeamInvitation>::decode(nlohmann::json const& j, TeamInvitation& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "id", out.id);
-  read_field(j, "invited_by", out.invited_by);
-  read_field(j, "role", out.role);
-  read_field(j, "team", out.team);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<TeamInvitation>::read(JsonReader& r, TeamInvitation& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "role") return read_member(r, "role", out.role);
+        if (key == "team") return read_member(r, "team", out.team);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "invited_by") return read_member(r, "invited_by", out.invited_by);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamInvitation>::encode(nlohmann::json& j, TeamInvitation const& in) {
@@ -1350,12 +1741,23 @@ void Codec<TeamInvitation>::encode(nlohmann::json& j, TeamInvitation const& in) 
   write_field(j, "user", in.user);
 }
 
-void Codec<TeamInvitation::InvitedBy>::decode(
-    nlohmann::json const& j, TeamInvitation::InvitedBy& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamInvitation::InvitedBy>::read(JsonReader& r, TeamInvitation::InvitedBy& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamInvitation::InvitedBy>::encode(
@@ -1366,10 +1768,20 @@ void Codec<TeamInvitation::InvitedBy>::encode(
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamInvitation::Team>::decode(nlohmann::json const& j, TeamInvitation::Team& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamInvitation::Team>::read(JsonReader& r, TeamInvitation::Team& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamInvitation::Team>::encode(nlohmann::json& j, TeamInvitation::Team const& in) {
@@ -1378,11 +1790,23 @@ void Codec<TeamInvitation::Team>::encode(nlohmann::json& j, TeamInvitation::Team
   write_field(j, "name", in.name);
 }
 
-void Codec<TeamInvitation::User>::decode(nlohmann::json const& j, TeamInvitation::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamInvitation::User>::read(JsonReader& r, TeamInvitation::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamInvitation::User>::encode(nlohmann::json& j, TeamInvitation::User const& in) {
@@ -1490,24 +1914,47 @@ result<herokupp::TeamMember> accept(Client const& client, std::string_view team_
 
 namespace herokupp::detail {
 
-void Codec<TeamInvoice>::decode(nlohmann::json const& j, TeamInvoice& out) {
-  expect_object(j);
-  read_field(j, "addons_total", out.addons_total);
-  read_field(j, "charges_total", out.charges_total);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "credits_total", out.credits_total);
-  read_field(j, "database_total", out.database_total);
-  read_field(j, "dyno_units", out.dyno_units);
-  read_field(j, "id", out.id);
-  read_field(j, "number", out.number);
-  read_field(j, "payment_status", out.payment_status);
-  read_field(j, "period_end", out.period_end);
-  read_field(j, "period_start", out.period_start);
-  read_field(j, "platform_total", out.platform_total);
-  read_field(j, "state", out.state);
-  read_field(j, "total", out.total);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "weighted_dyno_hours", out.weighted_dyno_hours);
+void Codec<TeamInvoice>::read(JsonReader& r, TeamInvoice& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "state") return read_member(r, "state", out.state);
+        if (key == "total") return read_member(r, "total", out.total);
+        break;
+      case 6:
+        if (key == "number") return read_member(r, "number", out.number);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "dyno_units") return read_member(r, "dyno_units", out.dyno_units);
+        if (key == "period_end") return read_member(r, "period_end", out.period_end);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "addons_total") return read_member(r, "addons_total", out.addons_total);
+        if (key == "period_start") return read_member(r, "period_start", out.period_start);
+        break;
+      case 13:
+        if (key == "charges_total") return read_member(r, "charges_total", out.charges_total);
+        if (key == "credits_total") return read_member(r, "credits_total", out.credits_total);
+        break;
+      case 14:
+        if (key == "database_total") return read_member(r, "database_total", out.database_total);
+        if (key == "payment_status") return read_member(r, "payment_status", out.payment_status);
+        if (key == "platform_total") return read_member(r, "platform_total", out.platform_total);
+        break;
+      case 19:
+        if (key == "weighted_dyno_hours") return read_member(
+            r, "weighted_dyno_hours", out.weighted_dyno_hours);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamInvoice>::encode(nlohmann::json& j, TeamInvoice const& in) {
@@ -1573,17 +2020,39 @@ Paged<herokupp::TeamInvoice> list(
 
 namespace herokupp::detail {
 
-void Codec<TeamMember>::decode(nlohmann::json const& j, TeamMember& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "email", out.email);
-  read_field(j, "federated", out.federated);
-  read_field(j, "id", out.id);
-  read_field(j, "identity_provider", out.identity_provider);
-  read_field(j, "role", out.role);
-  read_field(j, "two_factor_authentication", out.two_factor_authentication);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
+void Codec<TeamMember>::read(JsonReader& r, TeamMember& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "role") return read_member(r, "role", out.role);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      case 9:
+        if (key == "federated") return read_member(r, "federated", out.federated);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 17:
+        if (key == "identity_provider") return read_member(
+            r, "identity_provider", out.identity_provider);
+        break;
+      case 25:
+        if (key == "two_factor_authentication") return read_member(
+            r, "two_factor_authentication", out.two_factor_authentication);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMember>::encode(nlohmann::json& j, TeamMember const& in) {
@@ -1599,13 +2068,26 @@ void Codec<TeamMember>::encode(nlohmann::json& j, TeamMember const& in) {
   write_field(j, "user", in.user);
 }
 
-void Codec<TeamMember::IdentityProvider>::decode(
-    nlohmann::json const& j, TeamMember::IdentityProvider& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "owner", out.owner);
-  read_field(j, "redacted", out.redacted);
+void Codec<TeamMember::IdentityProvider>::read(JsonReader& r, TeamMember::IdentityProvider& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 8:
+        if (key == "redacted") return read_member(r, "redacted", out.redacted);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMember::IdentityProvider>::encode(
@@ -1617,12 +2099,22 @@ void Codec<TeamMember::IdentityProvider>::encode(
   write_field(j, "redacted", in.redacted);
 }
 
-void Codec<TeamMember::IdentityProvider::Owner>::decode(
-    nlohmann::json const& j, TeamMember::IdentityProvider::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
-  read_field(j, "type", out.type);
+void Codec<TeamMember::IdentityProvider::Owner>::read(
+    JsonReader& r, TeamMember::IdentityProvider::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMember::IdentityProvider::Owner>::encode(
@@ -1633,11 +2125,23 @@ void Codec<TeamMember::IdentityProvider::Owner>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<TeamMember::User>::decode(nlohmann::json const& j, TeamMember::User& out) {
-  expect_object(j);
-  read_field(j, "email", out.email);
-  read_field(j, "id", out.id);
-  read_field(j, "name", out.name);
+void Codec<TeamMember::User>::read(JsonReader& r, TeamMember::User& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "email") return read_member(r, "email", out.email);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMember::User>::encode(nlohmann::json& j, TeamMember::User const& in) {
@@ -1797,18 +2301,34 @@ Paged<herokupp::TeamApp> list_by_member(
 
 namespace herokupp::detail {
 
-void Codec<TeamMonthlyUsage>::decode(nlohmann::json const& j, TeamMonthlyUsage& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "apps", out.apps);
-  read_field(j, "connect", out.connect);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "id", out.id);
-  read_field(j, "month", out.month);
-  read_field(j, "name", out.name);
-  read_field(j, "partner", out.partner);
-  read_field(j, "space", out.space);
+void Codec<TeamMonthlyUsage>::read(JsonReader& r, TeamMonthlyUsage& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "apps") return read_member(r, "apps", out.apps);
+        if (key == "data") return read_member(r, "data", out.data);
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        if (key == "month") return read_member(r, "month", out.month);
+        if (key == "space") return read_member(r, "space", out.space);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "connect") return read_member(r, "connect", out.connect);
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMonthlyUsage>::encode(nlohmann::json& j, TeamMonthlyUsage const& in) {
@@ -1825,13 +2345,29 @@ void Codec<TeamMonthlyUsage>::encode(nlohmann::json& j, TeamMonthlyUsage const& 
   write_field(j, "space", in.space);
 }
 
-void Codec<TeamMonthlyUsage::App>::decode(nlohmann::json const& j, TeamMonthlyUsage::App& out) {
-  expect_object(j);
-  read_field(j, "addons", out.addons);
-  read_field(j, "app_name", out.app_name);
-  read_field(j, "data", out.data);
-  read_field(j, "dynos", out.dynos);
-  read_field(j, "partner", out.partner);
+void Codec<TeamMonthlyUsage::App>::read(JsonReader& r, TeamMonthlyUsage::App& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "data") return read_member(r, "data", out.data);
+        break;
+      case 5:
+        if (key == "dynos") return read_member(r, "dynos", out.dynos);
+        break;
+      case 6:
+        if (key == "addons") return read_member(r, "addons", out.addons);
+        break;
+      case 7:
+        if (key == "partner") return read_member(r, "partner", out.partner);
+        break;
+      case 8:
+        if (key == "app_name") return read_member(r, "app_name", out.app_name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamMonthlyUsage::App>::encode(nlohmann::json& j, TeamMonthlyUsage::App const& in) {
@@ -1880,10 +2416,21 @@ Paged<herokupp::TeamMonthlyUsage> info(
 
 namespace herokupp::detail {
 
-void Codec<TeamPreferences>::decode(nlohmann::json const& j, TeamPreferences& out) {
-  expect_object(j);
-  read_field(j, "addons-controls", out.addons_controls);
-  read_field(j, "default-permission", out.default_permission);
+void Codec<TeamPreferences>::read(JsonReader& r, TeamPreferences& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 15:
+        if (key == "addons-controls") return read_member(r, "addons-controls", out.addons_controls);
+        break;
+      case 18:
+        if (key == "default-permission") return read_member(
+            r, "default-permission", out.default_permission);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TeamPreferences>::encode(nlohmann::json& j, TeamPreferences const& in) {
@@ -1973,14 +2520,30 @@ Paged<herokupp::Space> list(
 
 namespace herokupp::detail {
 
-void Codec<TelemetryDrain>::decode(nlohmann::json const& j, TelemetryDrain& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "exporter", out.exporter);
-  read_field(j, "id", out.id);
-  read_field(j, "owner", out.owner);
-  read_field(j, "signals", out.signals);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<TelemetryDrain>::read(JsonReader& r, TelemetryDrain& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 5:
+        if (key == "owner") return read_member(r, "owner", out.owner);
+        break;
+      case 7:
+        if (key == "signals") return read_member(r, "signals", out.signals);
+        break;
+      case 8:
+        if (key == "exporter") return read_member(r, "exporter", out.exporter);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TelemetryDrain>::encode(nlohmann::json& j, TelemetryDrain const& in) {
@@ -1993,12 +2556,23 @@ void Codec<TelemetryDrain>::encode(nlohmann::json& j, TelemetryDrain const& in) 
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<TelemetryDrain::Exporter>::decode(
-    nlohmann::json const& j, TelemetryDrain::Exporter& out) {
-  expect_object(j);
-  read_field(j, "endpoint", out.endpoint);
-  read_field(j, "headers", out.headers);
-  read_field(j, "type", out.type);
+void Codec<TelemetryDrain::Exporter>::read(JsonReader& r, TelemetryDrain::Exporter& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      case 7:
+        if (key == "headers") return read_member(r, "headers", out.headers);
+        break;
+      case 8:
+        if (key == "endpoint") return read_member(r, "endpoint", out.endpoint);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TelemetryDrain::Exporter>::encode(
@@ -2009,10 +2583,20 @@ void Codec<TelemetryDrain::Exporter>::encode(
   write_field(j, "type", in.type);
 }
 
-void Codec<TelemetryDrain::Owner>::decode(nlohmann::json const& j, TelemetryDrain::Owner& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "type", out.type);
+void Codec<TelemetryDrain::Owner>::read(JsonReader& r, TelemetryDrain::Owner& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "type") return read_member(r, "type", out.type);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TelemetryDrain::Owner>::encode(nlohmann::json& j, TelemetryDrain::Owner const& in) {
@@ -2198,18 +2782,36 @@ result<herokupp::TelemetryDrain> info(
 
 namespace herokupp::detail {
 
-void Codec<TestCase>::decode(nlohmann::json const& j, TestCase& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "description", out.description);
-  read_field(j, "diagnostic", out.diagnostic);
-  read_field(j, "directive", out.directive);
-  read_field(j, "id", out.id);
-  read_field(j, "number", out.number);
-  read_field(j, "passed", out.passed);
-  read_field(j, "test_node", out.test_node);
-  read_field(j, "test_run", out.test_run);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<TestCase>::read(JsonReader& r, TestCase& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 6:
+        if (key == "number") return read_member(r, "number", out.number);
+        if (key == "passed") return read_member(r, "passed", out.passed);
+        break;
+      case 8:
+        if (key == "test_run") return read_member(r, "test_run", out.test_run);
+        break;
+      case 9:
+        if (key == "directive") return read_member(r, "directive", out.directive);
+        if (key == "test_node") return read_member(r, "test_node", out.test_node);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "diagnostic") return read_member(r, "diagnostic", out.diagnostic);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "description") return read_member(r, "description", out.description);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestCase>::encode(nlohmann::json& j, TestCase const& in) {
@@ -2226,9 +2828,17 @@ void Codec<TestCase>::encode(nlohmann::json& j, TestCase const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<TestCase::TestNode>::decode(nlohmann::json const& j, TestCase::TestNode& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<TestCase::TestNode>::read(JsonReader& r, TestCase::TestNode& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestCase::TestNode>::encode(nlohmann::json& j, TestCase::TestNode const& in) {
@@ -2236,9 +2846,17 @@ void Codec<TestCase::TestNode>::encode(nlohmann::json& j, TestCase::TestNode con
   write_field(j, "id", in.id);
 }
 
-void Codec<TestCase::TestRun>::decode(nlohmann::json const& j, TestCase::TestRun& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<TestCase::TestRun>::read(JsonReader& r, TestCase::TestRun& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestCase::TestRun>::encode(nlohmann::json& j, TestCase::TestRun const& in) {
@@ -2277,21 +2895,51 @@ Paged<herokupp::TestCase> list(
 
 namespace herokupp::detail {
 
-void Codec<TestNode>::decode(nlohmann::json const& j, TestNode& out) {
-  expect_object(j);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "dyno", out.dyno);
-  read_field(j, "error_status", out.error_status);
-  read_field(j, "exit_code", out.exit_code);
-  read_field(j, "id", out.id);
-  read_field(j, "index", out.index);
-  read_field(j, "message", out.message);
-  read_field(j, "output_stream_url", out.output_stream_url);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "setup_stream_url", out.setup_stream_url);
-  read_field(j, "status", out.status);
-  read_field(j, "test_run", out.test_run);
-  read_field(j, "updated_at", out.updated_at);
+void Codec<TestNode>::read(JsonReader& r, TestNode& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "dyno") return read_member(r, "dyno", out.dyno);
+        break;
+      case 5:
+        if (key == "index") return read_member(r, "index", out.index);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "message") return read_member(r, "message", out.message);
+        break;
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        if (key == "test_run") return read_member(r, "test_run", out.test_run);
+        break;
+      case 9:
+        if (key == "exit_code") return read_member(r, "exit_code", out.exit_code);
+        break;
+      case 10:
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 12:
+        if (key == "error_status") return read_member(r, "error_status", out.error_status);
+        break;
+      case 16:
+        if (key == "setup_stream_url") return read_member(
+            r, "setup_stream_url", out.setup_stream_url);
+        break;
+      case 17:
+        if (key == "output_stream_url") return read_member(
+            r, "output_stream_url", out.output_stream_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestNode>::encode(nlohmann::json& j, TestNode const& in) {
@@ -2311,10 +2959,20 @@ void Codec<TestNode>::encode(nlohmann::json& j, TestNode const& in) {
   write_field(j, "updated_at", in.updated_at);
 }
 
-void Codec<TestNode::Dyno>::decode(nlohmann::json const& j, TestNode::Dyno& out) {
-  expect_object(j);
-  read_field(j, "attach_url", out.attach_url);
-  read_field(j, "id", out.id);
+void Codec<TestNode::Dyno>::read(JsonReader& r, TestNode::Dyno& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 10:
+        if (key == "attach_url") return read_member(r, "attach_url", out.attach_url);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestNode::Dyno>::encode(nlohmann::json& j, TestNode::Dyno const& in) {
@@ -2323,9 +2981,17 @@ void Codec<TestNode::Dyno>::encode(nlohmann::json& j, TestNode::Dyno const& in) 
   write_field(j, "id", in.id);
 }
 
-void Codec<TestNode::Pipeline>::decode(nlohmann::json const& j, TestNode::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<TestNode::Pipeline>::read(JsonReader& r, TestNode::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestNode::Pipeline>::encode(nlohmann::json& j, TestNode::Pipeline const& in) {
@@ -2333,9 +2999,17 @@ void Codec<TestNode::Pipeline>::encode(nlohmann::json& j, TestNode::Pipeline con
   write_field(j, "id", in.id);
 }
 
-void Codec<TestNode::TestRun>::decode(nlohmann::json const& j, TestNode::TestRun& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<TestNode::TestRun>::read(JsonReader& r, TestNode::TestRun& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestNode::TestRun>::encode(nlohmann::json& j, TestNode::TestRun const& in) {
@@ -2374,27 +3048,59 @@ Paged<herokupp::TestNode> list(
 
 namespace herokupp::detail {
 
-void Codec<TestRun>::decode(nlohmann::json const& j, TestRun& out) {
-  expect_object(j);
-  read_field(j, "actor_email", out.actor_email);
-  read_field(j, "app_setup", out.app_setup);
-  read_field(j, "clear_cache", out.clear_cache);
-  read_field(j, "commit_branch", out.commit_branch);
-  read_field(j, "commit_message", out.commit_message);
-  read_field(j, "commit_sha", out.commit_sha);
-  read_field(j, "created_at", out.created_at);
-  read_field(j, "debug", out.debug);
-  read_field(j, "dyno", out.dyno);
-  read_field(j, "id", out.id);
-  read_field(j, "message", out.message);
-  read_field(j, "number", out.number);
-  read_field(j, "organization", out.organization);
-  read_field(j, "pipeline", out.pipeline);
-  read_field(j, "source_blob_url", out.source_blob_url);
-  read_field(j, "status", out.status);
-  read_field(j, "updated_at", out.updated_at);
-  read_field(j, "user", out.user);
-  read_field(j, "warning_message", out.warning_message);
+void Codec<TestRun>::read(JsonReader& r, TestRun& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "dyno") return read_member(r, "dyno", out.dyno);
+        if (key == "user") return read_member(r, "user", out.user);
+        break;
+      case 5:
+        if (key == "debug") return read_member(r, "debug", out.debug);
+        break;
+      case 6:
+        if (key == "number") return read_member(r, "number", out.number);
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "message") return read_member(r, "message", out.message);
+        break;
+      case 8:
+        if (key == "pipeline") return read_member(r, "pipeline", out.pipeline);
+        break;
+      case 9:
+        if (key == "app_setup") return read_member(r, "app_setup", out.app_setup);
+        break;
+      case 10:
+        if (key == "commit_sha") return read_member(r, "commit_sha", out.commit_sha);
+        if (key == "created_at") return read_member(r, "created_at", out.created_at);
+        if (key == "updated_at") return read_member(r, "updated_at", out.updated_at);
+        break;
+      case 11:
+        if (key == "actor_email") return read_member(r, "actor_email", out.actor_email);
+        if (key == "clear_cache") return read_member(r, "clear_cache", out.clear_cache);
+        break;
+      case 12:
+        if (key == "organization") return read_member(r, "organization", out.organization);
+        break;
+      case 13:
+        if (key == "commit_branch") return read_member(r, "commit_branch", out.commit_branch);
+        break;
+      case 14:
+        if (key == "commit_message") return read_member(r, "commit_message", out.commit_message);
+        break;
+      case 15:
+        if (key == "source_blob_url") return read_member(r, "source_blob_url", out.source_blob_url);
+        if (key == "warning_message") return read_member(r, "warning_message", out.warning_message);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestRun>::encode(nlohmann::json& j, TestRun const& in) {
@@ -2420,9 +3126,17 @@ void Codec<TestRun>::encode(nlohmann::json& j, TestRun const& in) {
   write_field(j, "warning_message", in.warning_message);
 }
 
-void Codec<TestRun::Dyno>::decode(nlohmann::json const& j, TestRun::Dyno& out) {
-  expect_object(j);
-  read_field(j, "size", out.size);
+void Codec<TestRun::Dyno>::read(JsonReader& r, TestRun::Dyno& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "size") return read_member(r, "size", out.size);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestRun::Dyno>::encode(nlohmann::json& j, TestRun::Dyno const& in) {
@@ -2430,9 +3144,17 @@ void Codec<TestRun::Dyno>::encode(nlohmann::json& j, TestRun::Dyno const& in) {
   write_field(j, "size", in.size);
 }
 
-void Codec<TestRun::Organization>::decode(nlohmann::json const& j, TestRun::Organization& out) {
-  expect_object(j);
-  read_field(j, "name", out.name);
+void Codec<TestRun::Organization>::read(JsonReader& r, TestRun::Organization& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestRun::Organization>::encode(nlohmann::json& j, TestRun::Organization const& in) {
@@ -2440,9 +3162,17 @@ void Codec<TestRun::Organization>::encode(nlohmann::json& j, TestRun::Organizati
   write_field(j, "name", in.name);
 }
 
-void Codec<TestRun::Pipeline>::decode(nlohmann::json const& j, TestRun::Pipeline& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
+void Codec<TestRun::Pipeline>::read(JsonReader& r, TestRun::Pipeline& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<TestRun::Pipeline>::encode(nlohmann::json& j, TestRun::Pipeline const& in) {
@@ -2559,18 +3289,49 @@ result<herokupp::TestRun> update(
 
 namespace herokupp::detail {
 
-void Codec<UserPreferences>::decode(nlohmann::json const& j, UserPreferences& out) {
-  expect_object(j);
-  read_field(j, "default-organization", out.default_organization);
-  read_field(j, "dismissed-getting-started", out.dismissed_getting_started);
-  read_field(j, "dismissed-github-banner", out.dismissed_github_banner);
-  read_field(j, "dismissed-org-access-controls", out.dismissed_org_access_controls);
-  read_field(j, "dismissed-org-wizard-notification", out.dismissed_org_wizard_notification);
-  read_field(j, "dismissed-pipelines-banner", out.dismissed_pipelines_banner);
-  read_field(j, "dismissed-pipelines-github-banner", out.dismissed_pipelines_github_banner);
-  read_field(j, "dismissed-pipelines-github-banners", out.dismissed_pipelines_github_banners);
-  read_field(j, "dismissed-sms-banner", out.dismissed_sms_banner);
-  read_field(j, "timezone", out.timezone);
+void Codec<UserPreferences>::read(JsonReader& r, UserPreferences& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 8:
+        if (key == "timezone") return read_member(r, "timezone", out.timezone);
+        break;
+      case 20:
+        if (key == "default-organization") return read_member(
+            r, "default-organization", out.default_organization);
+        if (key == "dismissed-sms-banner") return read_member(
+            r, "dismissed-sms-banner", out.dismissed_sms_banner);
+        break;
+      case 23:
+        if (key == "dismissed-github-banner") return read_member(
+            r, "dismissed-github-banner", out.dismissed_github_banner);
+        break;
+      case 25:
+        if (key == "dismissed-getting-started") return read_member(
+            r, "dismissed-getting-started", out.dismissed_getting_started);
+        break;
+      case 26:
+        if (key == "dismissed-pipelines-banner") return read_member(
+            r, "dismissed-pipelines-banner", out.dismissed_pipelines_banner);
+        break;
+      case 29:
+        if (key == "dismissed-org-access-controls") return read_member(
+            r, "dismissed-org-access-controls", out.dismissed_org_access_controls);
+        break;
+      case 33:
+        if (key == "dismissed-org-wizard-notification") return read_member(
+            r, "dismissed-org-wizard-notification", out.dismissed_org_wizard_notification);
+        if (key == "dismissed-pipelines-github-banner") return read_member(
+            r, "dismissed-pipelines-github-banner", out.dismissed_pipelines_github_banner);
+        break;
+      case 34:
+        if (key == "dismissed-pipelines-github-banners") return read_member(
+            r, "dismissed-pipelines-github-banners", out.dismissed_pipelines_github_banners);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<UserPreferences>::encode(nlohmann::json& j, UserPreferences const& in) {
@@ -2654,17 +3415,40 @@ result<herokupp::UserPreferences> update(
 
 namespace herokupp::detail {
 
-void Codec<VpnConnection>::decode(nlohmann::json const& j, VpnConnection& out) {
-  expect_object(j);
-  read_field(j, "id", out.id);
-  read_field(j, "ike_version", out.ike_version);
-  read_field(j, "name", out.name);
-  read_field(j, "public_ip", out.public_ip);
-  read_field(j, "routable_cidrs", out.routable_cidrs);
-  read_field(j, "space_cidr_block", out.space_cidr_block);
-  read_field(j, "status", out.status);
-  read_field(j, "status_message", out.status_message);
-  read_field(j, "tunnels", out.tunnels);
+void Codec<VpnConnection>::read(JsonReader& r, VpnConnection& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "id") return read_member(r, "id", out.id);
+        break;
+      case 4:
+        if (key == "name") return read_member(r, "name", out.name);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 7:
+        if (key == "tunnels") return read_member(r, "tunnels", out.tunnels);
+        break;
+      case 9:
+        if (key == "public_ip") return read_member(r, "public_ip", out.public_ip);
+        break;
+      case 11:
+        if (key == "ike_version") return read_member(r, "ike_version", out.ike_version);
+        break;
+      case 14:
+        if (key == "routable_cidrs") return read_member(r, "routable_cidrs", out.routable_cidrs);
+        if (key == "status_message") return read_member(r, "status_message", out.status_message);
+        break;
+      case 16:
+        if (key == "space_cidr_block") return read_member(
+            r, "space_cidr_block", out.space_cidr_block);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<VpnConnection>::encode(nlohmann::json& j, VpnConnection const& in) {
@@ -2680,14 +3464,31 @@ void Codec<VpnConnection>::encode(nlohmann::json& j, VpnConnection const& in) {
   write_field(j, "tunnels", in.tunnels);
 }
 
-void Codec<VpnConnection::Tunnel>::decode(nlohmann::json const& j, VpnConnection::Tunnel& out) {
-  expect_object(j);
-  read_field(j, "customer_ip", out.customer_ip);
-  read_field(j, "ip", out.ip);
-  read_field(j, "last_status_change", out.last_status_change);
-  read_field(j, "pre_shared_key", out.pre_shared_key);
-  read_field(j, "status", out.status);
-  read_field(j, "status_message", out.status_message);
+void Codec<VpnConnection::Tunnel>::read(JsonReader& r, VpnConnection::Tunnel& out) {
+  read_members(r, [&](std::string_view key) {
+    switch (key.size()) {
+      case 2:
+        if (key == "ip") return read_member(r, "ip", out.ip);
+        break;
+      case 6:
+        if (key == "status") return read_member(r, "status", out.status);
+        break;
+      case 11:
+        if (key == "customer_ip") return read_member(r, "customer_ip", out.customer_ip);
+        break;
+      case 14:
+        if (key == "pre_shared_key") return read_member(r, "pre_shared_key", out.pre_shared_key);
+        if (key == "status_message") return read_member(r, "status_message", out.status_message);
+        break;
+      case 18:
+        if (key == "last_status_change") return read_member(
+            r, "last_status_change", out.last_status_change);
+        break;
+      default:
+        break;
+    }
+    r.skip();
+  });
 }
 
 void Codec<VpnConnection::Tunnel>::encode(nlohmann::json& j, VpnConnection::Tunnel const& in) {

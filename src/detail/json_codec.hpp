@@ -1,11 +1,13 @@
 // Internal: lenient, typed JSON decoding and encoding for models and params.
 //
 // Every model type T has a `Codec<T>` specialization (generated) with
-//   static void decode(nlohmann::json const& j, T& out);   // throws DecodeFailure
+//   static void read(JsonReader& r, T& out);   // throws DecodeFailure
 //   static void encode(nlohmann::json& j, T const& in);
-// Decoding is lenient the way real answers need: unknown fields are ignored,
-// absent fields and nulls keep the default, and only a present value of the
-// wrong type fails, naming its path ("release.user.email").
+// Decoding reads the text straight into the model, with no document in
+// between. It is lenient the way real answers need: unknown fields are
+// skipped (but still checked), absent fields and nulls keep the default, and
+// only a present value of the wrong type fails, naming its path
+// ("release.user.email").
 #ifndef HEROKUPP_SRC_DETAIL_JSON_CODEC_HPP
 #define HEROKUPP_SRC_DETAIL_JSON_CODEC_HPP
 
@@ -15,12 +17,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
+#include "detail/json_reader.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -34,7 +38,7 @@ struct DecodeFailure {
 
   void prefix_field(std::string_view name) {
     path = path.empty() || path.front() == '[' ? std::string(name) + path
-                                                : std::string(name) + "." + path;
+                                               : std::string(name) + "." + path;
   }
   void prefix_index(std::size_t index) {
     path = "[" + std::to_string(index) + "]" +
@@ -42,10 +46,13 @@ struct DecodeFailure {
   }
 };
 
-/// "string", "number"...: the JSON type as a person would name it.
-char const* json_type_name(nlohmann::json const& j) noexcept;
+/// Fails with "expected <expected>, got <the next value's type>".
+[[noreturn]] void fail_type(JsonReader& r, char const* expected);
 
-[[noreturn]] void fail_type(nlohmann::json const& j, char const* expected);
+/// Fails unless the next value is of `kind`.
+inline void expect_kind(JsonReader& r, JsonKind kind, char const* expected) {
+  if (r.peek() != kind) fail_type(r, expected);
+}
 
 /// Names and values of an enum, specialized by generated code:
 ///   template <> struct EnumTraits<Release::Status> {
@@ -59,62 +66,51 @@ struct Codec;
 
 template <>
 struct Codec<std::string> {
-  static void decode(nlohmann::json const& j, std::string& out) {
-    if (!j.is_string()) fail_type(j, "string");
-    out = j.get_ref<std::string const&>();
+  static void read(JsonReader& r, std::string& out) {
+    expect_kind(r, JsonKind::string, "string");
+    r.read_string(out);
   }
   static void encode(nlohmann::json& j, std::string const& in) { j = in; }
 };
 
 template <>
 struct Codec<bool> {
-  static void decode(nlohmann::json const& j, bool& out) {
-    if (!j.is_boolean()) fail_type(j, "boolean");
-    out = j.get<bool>();
+  static void read(JsonReader& r, bool& out) {
+    expect_kind(r, JsonKind::boolean, "boolean");
+    out = r.read_bool();
   }
   static void encode(nlohmann::json& j, bool in) { j = in; }
 };
 
 template <>
 struct Codec<std::int64_t> {
-  static void decode(nlohmann::json const& j, std::int64_t& out) {
-    if (j.is_number_integer()) {
-      out = j.get<std::int64_t>();
-    } else if (j.is_number_float() && std::trunc(j.get<double>()) == j.get<double>()) {
-      out = static_cast<std::int64_t>(j.get<double>());
-    } else {
-      fail_type(j, "integer");
-    }
-  }
+  static void read(JsonReader& r, std::int64_t& out);
   static void encode(nlohmann::json& j, std::int64_t in) { j = in; }
 };
 
 template <>
 struct Codec<double> {
-  static void decode(nlohmann::json const& j, double& out) {
-    if (!j.is_number()) fail_type(j, "number");
-    out = j.get<double>();
-  }
+  static void read(JsonReader& r, double& out);
   static void encode(nlohmann::json& j, double in) { j = in; }
 };
 
 template <>
 struct Codec<Timestamp> {
-  static void decode(nlohmann::json const& j, Timestamp& out);
+  static void read(JsonReader& r, Timestamp& out);
   static void encode(nlohmann::json& j, Timestamp const& in) { j = in.to_string(); }
 };
 
 template <>
 struct Codec<nlohmann::json> {
-  static void decode(nlohmann::json const& j, nlohmann::json& out) { out = j; }
+  static void read(JsonReader& r, nlohmann::json& out);
   static void encode(nlohmann::json& j, nlohmann::json const& in) { j = in; }
 };
 
 template <class E>
 struct Codec<Enumerated<E>> {
-  static void decode(nlohmann::json const& j, Enumerated<E>& out) {
-    if (!j.is_string()) fail_type(j, "string");
-    out.raw = j.get_ref<std::string const&>();
+  static void read(JsonReader& r, Enumerated<E>& out) {
+    expect_kind(r, JsonKind::string, "string");
+    r.read_string(out.raw);
     out.value = E{};
     for (auto const& [value, name] : EnumTraits<E>::values) {
       if (name == out.raw) {
@@ -136,13 +132,13 @@ struct Codec<Enumerated<E>> {
 
 template <class T>
 struct Codec<std::optional<T>> {
-  static void decode(nlohmann::json const& j, std::optional<T>& out) {
-    if (j.is_null()) {
+  static void read(JsonReader& r, std::optional<T>& out) {
+    if (r.read_null()) {
       out.reset();
       return;
     }
     T value{};
-    Codec<T>::decode(j, value);
+    Codec<T>::read(r, value);
     out = std::move(value);
   }
   static void encode(nlohmann::json& j, std::optional<T> const& in) {
@@ -156,22 +152,21 @@ struct Codec<std::optional<T>> {
 
 template <class T>
 struct Codec<std::vector<T>> {
-  static void decode(nlohmann::json const& j, std::vector<T>& out) {
-    if (!j.is_array()) fail_type(j, "array");
+  static void read(JsonReader& r, std::vector<T>& out) {
+    expect_kind(r, JsonKind::array, "array");
     out.clear();
-    out.reserve(j.size());
     std::size_t index = 0;
-    for (auto const& item : j) {
+    r.read_array([&] {
       T value{};
       try {
-        if (!item.is_null()) Codec<T>::decode(item, value);
+        if (!r.read_null()) Codec<T>::read(r, value);
       } catch (DecodeFailure& failure) {
         failure.prefix_index(index);
         throw;
       }
       out.push_back(std::move(value));
       ++index;
-    }
+    });
   }
   static void encode(nlohmann::json& j, std::vector<T> const& in) {
     j = nlohmann::json::array();
@@ -185,59 +180,63 @@ struct Codec<std::vector<T>> {
 
 template <class T>
 struct Codec<std::map<std::string, T>> {
-  static void decode(nlohmann::json const& j, std::map<std::string, T>& out) {
-    if (!j.is_object()) fail_type(j, "object");
+  static void read(JsonReader& r, std::map<std::string, T>& out) {
+    expect_kind(r, JsonKind::object, "object");
     out.clear();
-    for (auto it = j.begin(); it != j.end(); ++it) {
+    r.read_object([&](std::string_view key) {
+      std::string name(key);  // the key's storage is reused by what follows
       T value{};
       try {
-        Codec<T>::decode(it.value(), value);
+        Codec<T>::read(r, value);
       } catch (DecodeFailure& failure) {
-        failure.prefix_field(it.key());
+        failure.prefix_field(name);
         throw;
       }
-      out.emplace(it.key(), std::move(value));
-    }
+      out.insert_or_assign(std::move(name), std::move(value));
+    });
   }
   static void encode(nlohmann::json& j, std::map<std::string, T> const& in) {
     j = nlohmann::json::object();
-    for (auto const& [key, value] : in) Codec<T>::encode(j[key], value);
+    for (auto const& [key, value] : in)
+      Codec<T>::encode(j[key], value);
   }
 };
 
-/// Decodes the member `name` of object `obj` into `out`, if present and not
-/// null; the member's path is added to any failure.
+/// Reads the value of member `name` into `out`; a null keeps the default.
+/// The member's name is added to the path of any failure.
 template <class T>
-void read_field(nlohmann::json const& obj, char const* name, T& out) {
-  auto it = obj.find(name);
-  if (it == obj.end()) return;
-  if (it->is_null()) {
-    if constexpr (!std::is_same_v<T, nlohmann::json>) return;
-  }
+void read_member(JsonReader& r, char const* name, T& out) {
   try {
-    Codec<T>::decode(*it, out);
+    if constexpr (!std::is_same_v<T, nlohmann::json>) {
+      if (r.read_null()) return;
+    }
+    Codec<T>::read(r, out);
   } catch (DecodeFailure& failure) {
     failure.prefix_field(name);
     throw;
   }
 }
 
-/// Like read_field, for optional members: a null resets `out`.
+/// Like read_member, for optional members: a null resets `out`.
 template <class T>
-void read_field(nlohmann::json const& obj, char const* name, std::optional<T>& out) {
-  auto it = obj.find(name);
-  if (it == obj.end()) return;
+void read_member(JsonReader& r, char const* name, std::optional<T>& out) {
   try {
-    Codec<std::optional<T>>::decode(*it, out);
+    Codec<std::optional<T>>::read(r, out);
   } catch (DecodeFailure& failure) {
     failure.prefix_field(name);
     throw;
   }
 }
 
-/// Fails unless `j` is an object; every model decoder starts with it.
-inline void expect_object(nlohmann::json const& j) {
-  if (!j.is_object()) fail_type(j, "object");
+/// Reads an object member by member; every model decoder is one call:
+///   read_members(r, [&](std::string_view key) {
+///     if (key == "name") return read_member(r, "name", out.name);
+///     r.skip();
+///   });
+template <class OnMember>
+void read_members(JsonReader& r, OnMember&& on_member) {
+  expect_kind(r, JsonKind::object, "object");
+  r.read_object(std::forward<OnMember>(on_member));
 }
 
 /// Writes `in` as member `name`.
@@ -253,23 +252,35 @@ void write_field(nlohmann::json& obj, char const* name, std::optional<T> const& 
   if (in) Codec<T>::encode(obj[name], *in);
 }
 
-/// Parses failures into an Error of kind decode; `root` names the top level
+/// A failure into an Error of kind decode; `root` names the top level
 /// ("release"), so a path reads "release.user.email".
 Error decode_error(std::string_view root, DecodeFailure const& failure);
 
-/// Parses `text` as JSON and decodes a T; malformed JSON, an empty body and
-/// wrong types all become an Error of kind decode.
+/// Text that is not JSON as an Error of kind decode. It says where reading
+/// stopped, never what the text holds: a body may carry secrets.
+Error malformed_json_error(std::string_view root, MalformedJson const& failure);
+
+/// Reads `text` as a T; malformed JSON, an empty body and wrong types all
+/// become an Error of kind decode. Malformed text is reported as such even
+/// when a wrongly typed value comes before the fault.
 template <class T>
 result<T> decode_text(std::string_view text, std::string_view root) {
-  auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) {
-    return Error(ErrorKind::decode, text.empty() ? std::string(root) + ": empty response body"
-                                                 : std::string(root) + ": malformed JSON");
-  }
+  if (text.empty()) return Error(ErrorKind::decode, std::string(root) + ": empty response body");
   T out{};
   try {
-    Codec<T>::decode(j, out);
+    JsonReader reader(text);
+    Codec<T>::read(reader, out);
+    reader.finish();
+  } catch (MalformedJson const& failure) {
+    return malformed_json_error(root, failure);
   } catch (DecodeFailure const& failure) {
+    try {
+      JsonReader whole(text);
+      whole.skip();
+      whole.finish();
+    } catch (MalformedJson const& malformed) {
+      return malformed_json_error(root, malformed);
+    }
     return decode_error(root, failure);
   }
   return out;

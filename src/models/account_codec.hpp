@@ -23,43 +23,43 @@ struct EnumTraits<Account::IdentityProvider::Owner::Type> {
 
 template <>
 struct Codec<Account> {
-  static void decode(nlohmann::json const& j, Account& out);
+  static void read(JsonReader& r, Account& out);
   static void encode(nlohmann::json& j, Account const& in);
 };
 
 template <>
 struct Codec<Account::DefaultOrganization> {
-  static void decode(nlohmann::json const& j, Account::DefaultOrganization& out);
+  static void read(JsonReader& r, Account::DefaultOrganization& out);
   static void encode(nlohmann::json& j, Account::DefaultOrganization const& in);
 };
 
 template <>
 struct Codec<Account::DefaultTeam> {
-  static void decode(nlohmann::json const& j, Account::DefaultTeam& out);
+  static void read(JsonReader& r, Account::DefaultTeam& out);
   static void encode(nlohmann::json& j, Account::DefaultTeam const& in);
 };
 
 template <>
 struct Codec<Account::IdentityProvider> {
-  static void decode(nlohmann::json const& j, Account::IdentityProvider& out);
+  static void read(JsonReader& r, Account::IdentityProvider& out);
   static void encode(nlohmann::json& j, Account::IdentityProvider const& in);
 };
 
 template <>
 struct Codec<Account::IdentityProvider::Organization> {
-  static void decode(nlohmann::json const& j, Account::IdentityProvider::Organization& out);
+  static void read(JsonReader& r, Account::IdentityProvider::Organization& out);
   static void encode(nlohmann::json& j, Account::IdentityProvider::Organization const& in);
 };
 
 template <>
 struct Codec<Account::IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, Account::IdentityProvider::Owner& out);
+  static void read(JsonReader& r, Account::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, Account::IdentityProvider::Owner const& in);
 };
 
 template <>
 struct Codec<Account::IdentityProvider::Team> {
-  static void decode(nlohmann::json const& j, Account::IdentityProvider::Team& out);
+  static void read(JsonReader& r, Account::IdentityProvider::Team& out);
   static void encode(nlohmann::json& j, Account::IdentityProvider::Team const& in);
 };
 

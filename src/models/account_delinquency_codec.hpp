@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AccountDelinquency> {
-  static void decode(nlohmann::json const& j, AccountDelinquency& out);
+  static void read(JsonReader& r, AccountDelinquency& out);
   static void encode(nlohmann::json& j, AccountDelinquency const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AccountFeature> {
-  static void decode(nlohmann::json const& j, AccountFeature& out);
+  static void read(JsonReader& r, AccountFeature& out);
   static void encode(nlohmann::json& j, AccountFeature const& in);
 };
 

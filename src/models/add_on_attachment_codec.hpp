@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AddOnAttachment> {
-  static void decode(nlohmann::json const& j, AddOnAttachment& out);
+  static void read(JsonReader& r, AddOnAttachment& out);
   static void encode(nlohmann::json& j, AddOnAttachment const& in);
 };
 
 template <>
 struct Codec<AddOnAttachment::Addon> {
-  static void decode(nlohmann::json const& j, AddOnAttachment::Addon& out);
+  static void read(JsonReader& r, AddOnAttachment::Addon& out);
   static void encode(nlohmann::json& j, AddOnAttachment::Addon const& in);
 };
 
 template <>
 struct Codec<AddOnAttachment::Addon::App> {
-  static void decode(nlohmann::json const& j, AddOnAttachment::Addon::App& out);
+  static void read(JsonReader& r, AddOnAttachment::Addon::App& out);
   static void encode(nlohmann::json& j, AddOnAttachment::Addon::App const& in);
 };
 
 template <>
 struct Codec<AddOnAttachment::App> {
-  static void decode(nlohmann::json const& j, AddOnAttachment::App& out);
+  static void read(JsonReader& r, AddOnAttachment::App& out);
   static void encode(nlohmann::json& j, AddOnAttachment::App const& in);
 };
 

@@ -33,43 +33,43 @@ struct EnumTraits<AddOn::State> {
 
 template <>
 struct Codec<AddOn> {
-  static void decode(nlohmann::json const& j, AddOn& out);
+  static void read(JsonReader& r, AddOn& out);
   static void encode(nlohmann::json& j, AddOn const& in);
 };
 
 template <>
 struct Codec<AddOn::Action> {
-  static void decode(nlohmann::json const& j, AddOn::Action& out);
+  static void read(JsonReader& r, AddOn::Action& out);
   static void encode(nlohmann::json& j, AddOn::Action const& in);
 };
 
 template <>
 struct Codec<AddOn::AddonService> {
-  static void decode(nlohmann::json const& j, AddOn::AddonService& out);
+  static void read(JsonReader& r, AddOn::AddonService& out);
   static void encode(nlohmann::json& j, AddOn::AddonService const& in);
 };
 
 template <>
 struct Codec<AddOn::App> {
-  static void decode(nlohmann::json const& j, AddOn::App& out);
+  static void read(JsonReader& r, AddOn::App& out);
   static void encode(nlohmann::json& j, AddOn::App const& in);
 };
 
 template <>
 struct Codec<AddOn::BilledPrice> {
-  static void decode(nlohmann::json const& j, AddOn::BilledPrice& out);
+  static void read(JsonReader& r, AddOn::BilledPrice& out);
   static void encode(nlohmann::json& j, AddOn::BilledPrice const& in);
 };
 
 template <>
 struct Codec<AddOn::BillingEntity> {
-  static void decode(nlohmann::json const& j, AddOn::BillingEntity& out);
+  static void read(JsonReader& r, AddOn::BillingEntity& out);
   static void encode(nlohmann::json& j, AddOn::BillingEntity const& in);
 };
 
 template <>
 struct Codec<AddOn::Plan> {
-  static void decode(nlohmann::json const& j, AddOn::Plan& out);
+  static void read(JsonReader& r, AddOn::Plan& out);
   static void encode(nlohmann::json& j, AddOn::Plan const& in);
 };
 

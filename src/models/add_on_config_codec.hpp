@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AddOnConfig> {
-  static void decode(nlohmann::json const& j, AddOnConfig& out);
+  static void read(JsonReader& r, AddOnConfig& out);
   static void encode(nlohmann::json& j, AddOnConfig const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AddOnPlanAction> {
-  static void decode(nlohmann::json const& j, AddOnPlanAction& out);
+  static void read(JsonReader& r, AddOnPlanAction& out);
   static void encode(nlohmann::json& j, AddOnPlanAction const& in);
 };
 

@@ -13,7 +13,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AddOnRegionCapability> {
-  static void decode(nlohmann::json const& j, AddOnRegionCapability& out);
+  static void read(JsonReader& r, AddOnRegionCapability& out);
   static void encode(nlohmann::json& j, AddOnRegionCapability const& in);
 };
 

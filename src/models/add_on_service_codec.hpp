@@ -25,13 +25,13 @@ struct EnumTraits<AddOnService::State> {
 
 template <>
 struct Codec<AddOnService> {
-  static void decode(nlohmann::json const& j, AddOnService& out);
+  static void read(JsonReader& r, AddOnService& out);
   static void encode(nlohmann::json& j, AddOnService const& in);
 };
 
 template <>
 struct Codec<AddOnService::SupportedGeneration> {
-  static void decode(nlohmann::json const& j, AddOnService::SupportedGeneration& out);
+  static void read(JsonReader& r, AddOnService::SupportedGeneration& out);
   static void encode(nlohmann::json& j, AddOnService::SupportedGeneration const& in);
 };
 

@@ -23,13 +23,13 @@ struct EnumTraits<AddOnWebhook::Level> {
 
 template <>
 struct Codec<AddOnWebhook> {
-  static void decode(nlohmann::json const& j, AddOnWebhook& out);
+  static void read(JsonReader& r, AddOnWebhook& out);
   static void encode(nlohmann::json& j, AddOnWebhook const& in);
 };
 
 template <>
 struct Codec<AddOnWebhook::Addon> {
-  static void decode(nlohmann::json const& j, AddOnWebhook::Addon& out);
+  static void read(JsonReader& r, AddOnWebhook::Addon& out);
   static void encode(nlohmann::json& j, AddOnWebhook::Addon const& in);
 };
 

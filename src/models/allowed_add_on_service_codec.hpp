@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AllowedAddOnService> {
-  static void decode(nlohmann::json const& j, AllowedAddOnService& out);
+  static void read(JsonReader& r, AllowedAddOnService& out);
   static void encode(nlohmann::json& j, AllowedAddOnService const& in);
 };
 
 template <>
 struct Codec<AllowedAddOnService::AddedBy> {
-  static void decode(nlohmann::json const& j, AllowedAddOnService::AddedBy& out);
+  static void read(JsonReader& r, AllowedAddOnService::AddedBy& out);
   static void encode(nlohmann::json& j, AllowedAddOnService::AddedBy const& in);
 };
 
 template <>
 struct Codec<AllowedAddOnService::AddonService> {
-  static void decode(nlohmann::json const& j, AllowedAddOnService::AddonService& out);
+  static void read(JsonReader& r, AllowedAddOnService::AddonService& out);
   static void encode(nlohmann::json& j, AllowedAddOnService::AddonService const& in);
 };
 

@@ -11,55 +11,55 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<App> {
-  static void decode(nlohmann::json const& j, App& out);
+  static void read(JsonReader& r, App& out);
   static void encode(nlohmann::json& j, App const& in);
 };
 
 template <>
 struct Codec<App::BuildStack> {
-  static void decode(nlohmann::json const& j, App::BuildStack& out);
+  static void read(JsonReader& r, App::BuildStack& out);
   static void encode(nlohmann::json& j, App::BuildStack const& in);
 };
 
 template <>
 struct Codec<App::Generation> {
-  static void decode(nlohmann::json const& j, App::Generation& out);
+  static void read(JsonReader& r, App::Generation& out);
   static void encode(nlohmann::json& j, App::Generation const& in);
 };
 
 template <>
 struct Codec<App::Organization> {
-  static void decode(nlohmann::json const& j, App::Organization& out);
+  static void read(JsonReader& r, App::Organization& out);
   static void encode(nlohmann::json& j, App::Organization const& in);
 };
 
 template <>
 struct Codec<App::Owner> {
-  static void decode(nlohmann::json const& j, App::Owner& out);
+  static void read(JsonReader& r, App::Owner& out);
   static void encode(nlohmann::json& j, App::Owner const& in);
 };
 
 template <>
 struct Codec<App::Region> {
-  static void decode(nlohmann::json const& j, App::Region& out);
+  static void read(JsonReader& r, App::Region& out);
   static void encode(nlohmann::json& j, App::Region const& in);
 };
 
 template <>
 struct Codec<App::Space> {
-  static void decode(nlohmann::json const& j, App::Space& out);
+  static void read(JsonReader& r, App::Space& out);
   static void encode(nlohmann::json& j, App::Space const& in);
 };
 
 template <>
 struct Codec<App::Stack> {
-  static void decode(nlohmann::json const& j, App::Stack& out);
+  static void read(JsonReader& r, App::Stack& out);
   static void encode(nlohmann::json& j, App::Stack const& in);
 };
 
 template <>
 struct Codec<App::Team> {
-  static void decode(nlohmann::json const& j, App::Team& out);
+  static void read(JsonReader& r, App::Team& out);
   static void encode(nlohmann::json& j, App::Team const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AppFeature> {
-  static void decode(nlohmann::json const& j, AppFeature& out);
+  static void read(JsonReader& r, AppFeature& out);
   static void encode(nlohmann::json& j, AppFeature const& in);
 };
 

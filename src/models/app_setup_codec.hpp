@@ -34,25 +34,25 @@ struct EnumTraits<AppSetup::Status> {
 
 template <>
 struct Codec<AppSetup> {
-  static void decode(nlohmann::json const& j, AppSetup& out);
+  static void read(JsonReader& r, AppSetup& out);
   static void encode(nlohmann::json& j, AppSetup const& in);
 };
 
 template <>
 struct Codec<AppSetup::App> {
-  static void decode(nlohmann::json const& j, AppSetup::App& out);
+  static void read(JsonReader& r, AppSetup::App& out);
   static void encode(nlohmann::json& j, AppSetup::App const& in);
 };
 
 template <>
 struct Codec<AppSetup::Build> {
-  static void decode(nlohmann::json const& j, AppSetup::Build& out);
+  static void read(JsonReader& r, AppSetup::Build& out);
   static void encode(nlohmann::json& j, AppSetup::Build const& in);
 };
 
 template <>
 struct Codec<AppSetup::Postdeploy> {
-  static void decode(nlohmann::json const& j, AppSetup::Postdeploy& out);
+  static void read(JsonReader& r, AppSetup::Postdeploy& out);
   static void encode(nlohmann::json& j, AppSetup::Postdeploy const& in);
 };
 

@@ -24,25 +24,25 @@ struct EnumTraits<AppTransfer::State> {
 
 template <>
 struct Codec<AppTransfer> {
-  static void decode(nlohmann::json const& j, AppTransfer& out);
+  static void read(JsonReader& r, AppTransfer& out);
   static void encode(nlohmann::json& j, AppTransfer const& in);
 };
 
 template <>
 struct Codec<AppTransfer::App> {
-  static void decode(nlohmann::json const& j, AppTransfer::App& out);
+  static void read(JsonReader& r, AppTransfer::App& out);
   static void encode(nlohmann::json& j, AppTransfer::App const& in);
 };
 
 template <>
 struct Codec<AppTransfer::Owner> {
-  static void decode(nlohmann::json const& j, AppTransfer::Owner& out);
+  static void read(JsonReader& r, AppTransfer::Owner& out);
   static void encode(nlohmann::json& j, AppTransfer::Owner const& in);
 };
 
 template <>
 struct Codec<AppTransfer::Recipient> {
-  static void decode(nlohmann::json const& j, AppTransfer::Recipient& out);
+  static void read(JsonReader& r, AppTransfer::Recipient& out);
   static void encode(nlohmann::json& j, AppTransfer::Recipient const& in);
 };
 

@@ -23,13 +23,13 @@ struct EnumTraits<AppWebhook::Level> {
 
 template <>
 struct Codec<AppWebhook> {
-  static void decode(nlohmann::json const& j, AppWebhook& out);
+  static void read(JsonReader& r, AppWebhook& out);
   static void encode(nlohmann::json& j, AppWebhook const& in);
 };
 
 template <>
 struct Codec<AppWebhook::App> {
-  static void decode(nlohmann::json const& j, AppWebhook::App& out);
+  static void read(JsonReader& r, AppWebhook::App& out);
   static void encode(nlohmann::json& j, AppWebhook::App const& in);
 };
 

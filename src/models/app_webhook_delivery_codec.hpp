@@ -45,25 +45,25 @@ struct EnumTraits<AppWebhookDelivery::Webhook::Level> {
 
 template <>
 struct Codec<AppWebhookDelivery> {
-  static void decode(nlohmann::json const& j, AppWebhookDelivery& out);
+  static void read(JsonReader& r, AppWebhookDelivery& out);
   static void encode(nlohmann::json& j, AppWebhookDelivery const& in);
 };
 
 template <>
 struct Codec<AppWebhookDelivery::Event> {
-  static void decode(nlohmann::json const& j, AppWebhookDelivery::Event& out);
+  static void read(JsonReader& r, AppWebhookDelivery::Event& out);
   static void encode(nlohmann::json& j, AppWebhookDelivery::Event const& in);
 };
 
 template <>
 struct Codec<AppWebhookDelivery::LastAttempt> {
-  static void decode(nlohmann::json const& j, AppWebhookDelivery::LastAttempt& out);
+  static void read(JsonReader& r, AppWebhookDelivery::LastAttempt& out);
   static void encode(nlohmann::json& j, AppWebhookDelivery::LastAttempt const& in);
 };
 
 template <>
 struct Codec<AppWebhookDelivery::Webhook> {
-  static void decode(nlohmann::json const& j, AppWebhookDelivery::Webhook& out);
+  static void read(JsonReader& r, AppWebhookDelivery::Webhook& out);
   static void encode(nlohmann::json& j, AppWebhookDelivery::Webhook const& in);
 };
 

@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AppWebhookEvent> {
-  static void decode(nlohmann::json const& j, AppWebhookEvent& out);
+  static void read(JsonReader& r, AppWebhookEvent& out);
   static void encode(nlohmann::json& j, AppWebhookEvent const& in);
 };
 
 template <>
 struct Codec<AppWebhookEvent::Payload> {
-  static void decode(nlohmann::json const& j, AppWebhookEvent::Payload& out);
+  static void read(JsonReader& r, AppWebhookEvent::Payload& out);
   static void encode(nlohmann::json& j, AppWebhookEvent::Payload const& in);
 };
 
 template <>
 struct Codec<AppWebhookEvent::Payload::Actor> {
-  static void decode(nlohmann::json const& j, AppWebhookEvent::Payload::Actor& out);
+  static void read(JsonReader& r, AppWebhookEvent::Payload::Actor& out);
   static void encode(nlohmann::json& j, AppWebhookEvent::Payload::Actor const& in);
 };
 

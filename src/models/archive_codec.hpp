@@ -33,7 +33,7 @@ struct EnumTraits<Archive::Month> {
 
 template <>
 struct Codec<Archive> {
-  static void decode(nlohmann::json const& j, Archive& out);
+  static void read(JsonReader& r, Archive& out);
   static void encode(nlohmann::json& j, Archive const& in);
 };
 

@@ -11,43 +11,43 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<AuditTrailEvent> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent& out);
+  static void read(JsonReader& r, AuditTrailEvent& out);
   static void encode(nlohmann::json& j, AuditTrailEvent const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::Actor> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::Actor& out);
+  static void read(JsonReader& r, AuditTrailEvent::Actor& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::Actor const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::App> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::App& out);
+  static void read(JsonReader& r, AuditTrailEvent::App& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::App const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::EnterpriseAccount> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::EnterpriseAccount& out);
+  static void read(JsonReader& r, AuditTrailEvent::EnterpriseAccount& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::EnterpriseAccount const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::Owner> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::Owner& out);
+  static void read(JsonReader& r, AuditTrailEvent::Owner& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::Owner const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::Request> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::Request& out);
+  static void read(JsonReader& r, AuditTrailEvent::Request& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::Request const& in);
 };
 
 template <>
 struct Codec<AuditTrailEvent::Team> {
-  static void decode(nlohmann::json const& j, AuditTrailEvent::Team& out);
+  static void read(JsonReader& r, AuditTrailEvent::Team& out);
   static void encode(nlohmann::json& j, AuditTrailEvent::Team const& in);
 };
 

@@ -24,43 +24,43 @@ struct EnumTraits<Build::Status> {
 
 template <>
 struct Codec<Build> {
-  static void decode(nlohmann::json const& j, Build& out);
+  static void read(JsonReader& r, Build& out);
   static void encode(nlohmann::json& j, Build const& in);
 };
 
 template <>
 struct Codec<Build::App> {
-  static void decode(nlohmann::json const& j, Build::App& out);
+  static void read(JsonReader& r, Build::App& out);
   static void encode(nlohmann::json& j, Build::App const& in);
 };
 
 template <>
 struct Codec<Build::Buildpack> {
-  static void decode(nlohmann::json const& j, Build::Buildpack& out);
+  static void read(JsonReader& r, Build::Buildpack& out);
   static void encode(nlohmann::json& j, Build::Buildpack const& in);
 };
 
 template <>
 struct Codec<Build::Release> {
-  static void decode(nlohmann::json const& j, Build::Release& out);
+  static void read(JsonReader& r, Build::Release& out);
   static void encode(nlohmann::json& j, Build::Release const& in);
 };
 
 template <>
 struct Codec<Build::Slug> {
-  static void decode(nlohmann::json const& j, Build::Slug& out);
+  static void read(JsonReader& r, Build::Slug& out);
   static void encode(nlohmann::json& j, Build::Slug const& in);
 };
 
 template <>
 struct Codec<Build::SourceBlob> {
-  static void decode(nlohmann::json const& j, Build::SourceBlob& out);
+  static void read(JsonReader& r, Build::SourceBlob& out);
   static void encode(nlohmann::json& j, Build::SourceBlob const& in);
 };
 
 template <>
 struct Codec<Build::User> {
-  static void decode(nlohmann::json const& j, Build::User& out);
+  static void read(JsonReader& r, Build::User& out);
   static void encode(nlohmann::json& j, Build::User const& in);
 };
 

@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<BuildpackInstallation> {
-  static void decode(nlohmann::json const& j, BuildpackInstallation& out);
+  static void read(JsonReader& r, BuildpackInstallation& out);
   static void encode(nlohmann::json& j, BuildpackInstallation const& in);
 };
 
 template <>
 struct Codec<BuildpackInstallation::Buildpack> {
-  static void decode(nlohmann::json const& j, BuildpackInstallation::Buildpack& out);
+  static void read(JsonReader& r, BuildpackInstallation::Buildpack& out);
   static void encode(nlohmann::json& j, BuildpackInstallation::Buildpack const& in);
 };
 

@@ -26,19 +26,19 @@ struct EnumTraits<Collaborator::Role> {
 
 template <>
 struct Codec<Collaborator> {
-  static void decode(nlohmann::json const& j, Collaborator& out);
+  static void read(JsonReader& r, Collaborator& out);
   static void encode(nlohmann::json& j, Collaborator const& in);
 };
 
 template <>
 struct Codec<Collaborator::App> {
-  static void decode(nlohmann::json const& j, Collaborator::App& out);
+  static void read(JsonReader& r, Collaborator::App& out);
   static void encode(nlohmann::json& j, Collaborator::App const& in);
 };
 
 template <>
 struct Codec<Collaborator::User> {
-  static void decode(nlohmann::json const& j, Collaborator::User& out);
+  static void read(JsonReader& r, Collaborator::User& out);
   static void encode(nlohmann::json& j, Collaborator::User const& in);
 };
 

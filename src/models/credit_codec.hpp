@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Credit> {
-  static void decode(nlohmann::json const& j, Credit& out);
+  static void read(JsonReader& r, Credit& out);
   static void encode(nlohmann::json& j, Credit const& in);
 };
 

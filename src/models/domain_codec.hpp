@@ -23,19 +23,19 @@ struct EnumTraits<Domain::Kind> {
 
 template <>
 struct Codec<Domain> {
-  static void decode(nlohmann::json const& j, Domain& out);
+  static void read(JsonReader& r, Domain& out);
   static void encode(nlohmann::json& j, Domain const& in);
 };
 
 template <>
 struct Codec<Domain::App> {
-  static void decode(nlohmann::json const& j, Domain::App& out);
+  static void read(JsonReader& r, Domain::App& out);
   static void encode(nlohmann::json& j, Domain::App const& in);
 };
 
 template <>
 struct Codec<Domain::SniEndpoint> {
-  static void decode(nlohmann::json const& j, Domain::SniEndpoint& out);
+  static void read(JsonReader& r, Domain::SniEndpoint& out);
   static void encode(nlohmann::json& j, Domain::SniEndpoint const& in);
 };
 

@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Dyno> {
-  static void decode(nlohmann::json const& j, Dyno& out);
+  static void read(JsonReader& r, Dyno& out);
   static void encode(nlohmann::json& j, Dyno const& in);
 };
 
 template <>
 struct Codec<Dyno::App> {
-  static void decode(nlohmann::json const& j, Dyno::App& out);
+  static void read(JsonReader& r, Dyno::App& out);
   static void encode(nlohmann::json& j, Dyno::App const& in);
 };
 
 template <>
 struct Codec<Dyno::Release> {
-  static void decode(nlohmann::json const& j, Dyno::Release& out);
+  static void read(JsonReader& r, Dyno::Release& out);
   static void encode(nlohmann::json& j, Dyno::Release const& in);
 };
 

@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<DynoSize> {
-  static void decode(nlohmann::json const& j, DynoSize& out);
+  static void read(JsonReader& r, DynoSize& out);
   static void encode(nlohmann::json& j, DynoSize const& in);
 };
 
 template <>
 struct Codec<DynoSize::Cost> {
-  static void decode(nlohmann::json const& j, DynoSize::Cost& out);
+  static void read(JsonReader& r, DynoSize::Cost& out);
   static void encode(nlohmann::json& j, DynoSize::Cost const& in);
 };
 
 template <>
 struct Codec<DynoSize::Generation> {
-  static void decode(nlohmann::json const& j, DynoSize::Generation& out);
+  static void read(JsonReader& r, DynoSize::Generation& out);
   static void encode(nlohmann::json& j, DynoSize::Generation const& in);
 };
 

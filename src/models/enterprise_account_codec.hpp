@@ -23,19 +23,19 @@ struct EnumTraits<EnterpriseAccount::IdentityProvider::Owner::Type> {
 
 template <>
 struct Codec<EnterpriseAccount> {
-  static void decode(nlohmann::json const& j, EnterpriseAccount& out);
+  static void read(JsonReader& r, EnterpriseAccount& out);
   static void encode(nlohmann::json& j, EnterpriseAccount const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccount::IdentityProvider> {
-  static void decode(nlohmann::json const& j, EnterpriseAccount::IdentityProvider& out);
+  static void read(JsonReader& r, EnterpriseAccount::IdentityProvider& out);
   static void encode(nlohmann::json& j, EnterpriseAccount::IdentityProvider const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccount::IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, EnterpriseAccount::IdentityProvider::Owner& out);
+  static void read(JsonReader& r, EnterpriseAccount::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, EnterpriseAccount::IdentityProvider::Owner const& in);
 };
 

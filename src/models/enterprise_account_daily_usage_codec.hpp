@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<EnterpriseAccountDailyUsage> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountDailyUsage& out);
+  static void read(JsonReader& r, EnterpriseAccountDailyUsage& out);
   static void encode(nlohmann::json& j, EnterpriseAccountDailyUsage const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountDailyUsage::Team> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountDailyUsage::Team& out);
+  static void read(JsonReader& r, EnterpriseAccountDailyUsage::Team& out);
   static void encode(nlohmann::json& j, EnterpriseAccountDailyUsage::Team const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountDailyUsage::Team::App> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountDailyUsage::Team::App& out);
+  static void read(JsonReader& r, EnterpriseAccountDailyUsage::Team::App& out);
   static void encode(nlohmann::json& j, EnterpriseAccountDailyUsage::Team::App const& in);
 };
 

@@ -34,38 +34,37 @@ struct EnumTraits<EnterpriseAccountMember::Permission::Name> {
 
 template <>
 struct Codec<EnterpriseAccountMember> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember& out);
+  static void read(JsonReader& r, EnterpriseAccountMember& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMember::EnterpriseAccount> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember::EnterpriseAccount& out);
+  static void read(JsonReader& r, EnterpriseAccountMember::EnterpriseAccount& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::EnterpriseAccount const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMember::IdentityProvider> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider& out);
+  static void read(JsonReader& r, EnterpriseAccountMember::IdentityProvider& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::IdentityProvider const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMember::IdentityProvider::Owner> {
-  static void decode(
-      nlohmann::json const& j, EnterpriseAccountMember::IdentityProvider::Owner& out);
+  static void read(JsonReader& r, EnterpriseAccountMember::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::IdentityProvider::Owner const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMember::Permission> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember::Permission& out);
+  static void read(JsonReader& r, EnterpriseAccountMember::Permission& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::Permission const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMember::User> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMember::User& out);
+  static void read(JsonReader& r, EnterpriseAccountMember::User& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMember::User const& in);
 };
 

@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<EnterpriseAccountMonthlyUsage> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMonthlyUsage& out);
+  static void read(JsonReader& r, EnterpriseAccountMonthlyUsage& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMonthlyUsage const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMonthlyUsage::Team> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMonthlyUsage::Team& out);
+  static void read(JsonReader& r, EnterpriseAccountMonthlyUsage::Team& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMonthlyUsage::Team const& in);
 };
 
 template <>
 struct Codec<EnterpriseAccountMonthlyUsage::Team::App> {
-  static void decode(nlohmann::json const& j, EnterpriseAccountMonthlyUsage::Team::App& out);
+  static void read(JsonReader& r, EnterpriseAccountMonthlyUsage::Team::App& out);
   static void encode(nlohmann::json& j, EnterpriseAccountMonthlyUsage::Team::App const& in);
 };
 

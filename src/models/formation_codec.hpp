@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Formation> {
-  static void decode(nlohmann::json const& j, Formation& out);
+  static void read(JsonReader& r, Formation& out);
   static void encode(nlohmann::json& j, Formation const& in);
 };
 
 template <>
 struct Codec<Formation::App> {
-  static void decode(nlohmann::json const& j, Formation::App& out);
+  static void read(JsonReader& r, Formation::App& out);
   static void encode(nlohmann::json& j, Formation::App const& in);
 };
 
 template <>
 struct Codec<Formation::DynoSize> {
-  static void decode(nlohmann::json const& j, Formation::DynoSize& out);
+  static void read(JsonReader& r, Formation::DynoSize& out);
   static void encode(nlohmann::json& j, Formation::DynoSize const& in);
 };
 

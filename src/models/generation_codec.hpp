@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Generation> {
-  static void decode(nlohmann::json const& j, Generation& out);
+  static void read(JsonReader& r, Generation& out);
   static void encode(nlohmann::json& j, Generation const& in);
 };
 

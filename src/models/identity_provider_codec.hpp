@@ -23,19 +23,19 @@ struct EnumTraits<IdentityProvider::Owner::Type> {
 
 template <>
 struct Codec<IdentityProvider> {
-  static void decode(nlohmann::json const& j, IdentityProvider& out);
+  static void read(JsonReader& r, IdentityProvider& out);
   static void encode(nlohmann::json& j, IdentityProvider const& in);
 };
 
 template <>
 struct Codec<IdentityProvider::Organization> {
-  static void decode(nlohmann::json const& j, IdentityProvider::Organization& out);
+  static void read(JsonReader& r, IdentityProvider::Organization& out);
   static void encode(nlohmann::json& j, IdentityProvider::Organization const& in);
 };
 
 template <>
 struct Codec<IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, IdentityProvider::Owner& out);
+  static void read(JsonReader& r, IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, IdentityProvider::Owner const& in);
 };
 

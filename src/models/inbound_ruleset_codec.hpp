@@ -23,19 +23,19 @@ struct EnumTraits<InboundRuleset::Rule::Action> {
 
 template <>
 struct Codec<InboundRuleset> {
-  static void decode(nlohmann::json const& j, InboundRuleset& out);
+  static void read(JsonReader& r, InboundRuleset& out);
   static void encode(nlohmann::json& j, InboundRuleset const& in);
 };
 
 template <>
 struct Codec<InboundRuleset::Rule> {
-  static void decode(nlohmann::json const& j, InboundRuleset::Rule& out);
+  static void read(JsonReader& r, InboundRuleset::Rule& out);
   static void encode(nlohmann::json& j, InboundRuleset::Rule const& in);
 };
 
 template <>
 struct Codec<InboundRuleset::Space> {
-  static void decode(nlohmann::json const& j, InboundRuleset::Space& out);
+  static void read(JsonReader& r, InboundRuleset::Space& out);
   static void encode(nlohmann::json& j, InboundRuleset::Space const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<InvoiceAddress> {
-  static void decode(nlohmann::json const& j, InvoiceAddress& out);
+  static void read(JsonReader& r, InvoiceAddress& out);
   static void encode(nlohmann::json& j, InvoiceAddress const& in);
 };
 

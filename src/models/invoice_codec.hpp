@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Invoice> {
-  static void decode(nlohmann::json const& j, Invoice& out);
+  static void read(JsonReader& r, Invoice& out);
   static void encode(nlohmann::json& j, Invoice const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Key> {
-  static void decode(nlohmann::json const& j, Key& out);
+  static void read(JsonReader& r, Key& out);
   static void encode(nlohmann::json& j, Key const& in);
 };
 

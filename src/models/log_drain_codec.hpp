@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<LogDrain> {
-  static void decode(nlohmann::json const& j, LogDrain& out);
+  static void read(JsonReader& r, LogDrain& out);
   static void encode(nlohmann::json& j, LogDrain const& in);
 };
 
 template <>
 struct Codec<LogDrain::Addon> {
-  static void decode(nlohmann::json const& j, LogDrain::Addon& out);
+  static void read(JsonReader& r, LogDrain::Addon& out);
   static void encode(nlohmann::json& j, LogDrain::Addon const& in);
 };
 
 template <>
 struct Codec<LogDrain::Addon::App> {
-  static void decode(nlohmann::json const& j, LogDrain::Addon::App& out);
+  static void read(JsonReader& r, LogDrain::Addon::App& out);
   static void encode(nlohmann::json& j, LogDrain::Addon::App const& in);
 };
 
 template <>
 struct Codec<LogDrain::App> {
-  static void decode(nlohmann::json const& j, LogDrain::App& out);
+  static void read(JsonReader& r, LogDrain::App& out);
   static void encode(nlohmann::json& j, LogDrain::App const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<LogSession> {
-  static void decode(nlohmann::json const& j, LogSession& out);
+  static void read(JsonReader& r, LogSession& out);
   static void encode(nlohmann::json& j, LogSession const& in);
 };
 

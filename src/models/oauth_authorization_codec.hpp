@@ -11,43 +11,43 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<OauthAuthorization> {
-  static void decode(nlohmann::json const& j, OauthAuthorization& out);
+  static void read(JsonReader& r, OauthAuthorization& out);
   static void encode(nlohmann::json& j, OauthAuthorization const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::AccessToken> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::AccessToken& out);
+  static void read(JsonReader& r, OauthAuthorization::AccessToken& out);
   static void encode(nlohmann::json& j, OauthAuthorization::AccessToken const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::Client> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::Client& out);
+  static void read(JsonReader& r, OauthAuthorization::Client& out);
   static void encode(nlohmann::json& j, OauthAuthorization::Client const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::Grant> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::Grant& out);
+  static void read(JsonReader& r, OauthAuthorization::Grant& out);
   static void encode(nlohmann::json& j, OauthAuthorization::Grant const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::RefreshToken> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::RefreshToken& out);
+  static void read(JsonReader& r, OauthAuthorization::RefreshToken& out);
   static void encode(nlohmann::json& j, OauthAuthorization::RefreshToken const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::Session> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::Session& out);
+  static void read(JsonReader& r, OauthAuthorization::Session& out);
   static void encode(nlohmann::json& j, OauthAuthorization::Session const& in);
 };
 
 template <>
 struct Codec<OauthAuthorization::User> {
-  static void decode(nlohmann::json const& j, OauthAuthorization::User& out);
+  static void read(JsonReader& r, OauthAuthorization::User& out);
   static void encode(nlohmann::json& j, OauthAuthorization::User const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<OauthClient> {
-  static void decode(nlohmann::json const& j, OauthClient& out);
+  static void read(JsonReader& r, OauthClient& out);
   static void encode(nlohmann::json& j, OauthClient const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<OauthGrant> {
-  static void decode(nlohmann::json const& j, OauthGrant& out);
+  static void read(JsonReader& r, OauthGrant& out);
   static void encode(nlohmann::json& j, OauthGrant const& in);
 };
 

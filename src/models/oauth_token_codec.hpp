@@ -11,49 +11,49 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<OauthToken> {
-  static void decode(nlohmann::json const& j, OauthToken& out);
+  static void read(JsonReader& r, OauthToken& out);
   static void encode(nlohmann::json& j, OauthToken const& in);
 };
 
 template <>
 struct Codec<OauthToken::AccessToken> {
-  static void decode(nlohmann::json const& j, OauthToken::AccessToken& out);
+  static void read(JsonReader& r, OauthToken::AccessToken& out);
   static void encode(nlohmann::json& j, OauthToken::AccessToken const& in);
 };
 
 template <>
 struct Codec<OauthToken::Authorization> {
-  static void decode(nlohmann::json const& j, OauthToken::Authorization& out);
+  static void read(JsonReader& r, OauthToken::Authorization& out);
   static void encode(nlohmann::json& j, OauthToken::Authorization const& in);
 };
 
 template <>
 struct Codec<OauthToken::Client> {
-  static void decode(nlohmann::json const& j, OauthToken::Client& out);
+  static void read(JsonReader& r, OauthToken::Client& out);
   static void encode(nlohmann::json& j, OauthToken::Client const& in);
 };
 
 template <>
 struct Codec<OauthToken::Grant> {
-  static void decode(nlohmann::json const& j, OauthToken::Grant& out);
+  static void read(JsonReader& r, OauthToken::Grant& out);
   static void encode(nlohmann::json& j, OauthToken::Grant const& in);
 };
 
 template <>
 struct Codec<OauthToken::RefreshToken> {
-  static void decode(nlohmann::json const& j, OauthToken::RefreshToken& out);
+  static void read(JsonReader& r, OauthToken::RefreshToken& out);
   static void encode(nlohmann::json& j, OauthToken::RefreshToken const& in);
 };
 
 template <>
 struct Codec<OauthToken::Session> {
-  static void decode(nlohmann::json const& j, OauthToken::Session& out);
+  static void read(JsonReader& r, OauthToken::Session& out);
   static void encode(nlohmann::json& j, OauthToken::Session const& in);
 };
 
 template <>
 struct Codec<OauthToken::User> {
-  static void decode(nlohmann::json const& j, OauthToken::User& out);
+  static void read(JsonReader& r, OauthToken::User& out);
   static void encode(nlohmann::json& j, OauthToken::User const& in);
 };
 

@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<OciImage> {
-  static void decode(nlohmann::json const& j, OciImage& out);
+  static void read(JsonReader& r, OciImage& out);
   static void encode(nlohmann::json& j, OciImage const& in);
 };
 
 template <>
 struct Codec<OciImage::Buildpack> {
-  static void decode(nlohmann::json const& j, OciImage::Buildpack& out);
+  static void read(JsonReader& r, OciImage::Buildpack& out);
   static void encode(nlohmann::json& j, OciImage::Buildpack const& in);
 };
 
 template <>
 struct Codec<OciImage::ProcessType> {
-  static void decode(nlohmann::json const& j, OciImage::ProcessType& out);
+  static void read(JsonReader& r, OciImage::ProcessType& out);
   static void encode(nlohmann::json& j, OciImage::ProcessType const& in);
 };
 
 template <>
 struct Codec<OciImage::Stack> {
-  static void decode(nlohmann::json const& j, OciImage::Stack& out);
+  static void read(JsonReader& r, OciImage::Stack& out);
   static void encode(nlohmann::json& j, OciImage::Stack const& in);
 };
 

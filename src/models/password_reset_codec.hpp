@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<PasswordReset> {
-  static void decode(nlohmann::json const& j, PasswordReset& out);
+  static void read(JsonReader& r, PasswordReset& out);
   static void encode(nlohmann::json& j, PasswordReset const& in);
 };
 
 template <>
 struct Codec<PasswordReset::User> {
-  static void decode(nlohmann::json const& j, PasswordReset::User& out);
+  static void read(JsonReader& r, PasswordReset::User& out);
   static void encode(nlohmann::json& j, PasswordReset::User const& in);
 };
 

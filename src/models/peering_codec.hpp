@@ -38,7 +38,7 @@ struct EnumTraits<Peering::Type> {
 
 template <>
 struct Codec<Peering> {
-  static void decode(nlohmann::json const& j, Peering& out);
+  static void read(JsonReader& r, Peering& out);
   static void encode(nlohmann::json& j, Peering const& in);
 };
 

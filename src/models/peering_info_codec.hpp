@@ -34,7 +34,7 @@ struct EnumTraits<PeeringInfo::AwsRegion> {
 
 template <>
 struct Codec<PeeringInfo> {
-  static void decode(nlohmann::json const& j, PeeringInfo& out);
+  static void read(JsonReader& r, PeeringInfo& out);
   static void encode(nlohmann::json& j, PeeringInfo const& in);
 };
 

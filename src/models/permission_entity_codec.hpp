@@ -23,13 +23,13 @@ struct EnumTraits<PermissionEntity::Type> {
 
 template <>
 struct Codec<PermissionEntity> {
-  static void decode(nlohmann::json const& j, PermissionEntity& out);
+  static void read(JsonReader& r, PermissionEntity& out);
   static void encode(nlohmann::json& j, PermissionEntity const& in);
 };
 
 template <>
 struct Codec<PermissionEntity::User> {
-  static void decode(nlohmann::json const& j, PermissionEntity::User& out);
+  static void read(JsonReader& r, PermissionEntity::User& out);
   static void encode(nlohmann::json& j, PermissionEntity::User const& in);
 };
 

@@ -24,43 +24,43 @@ struct EnumTraits<PipelineBuild::Status> {
 
 template <>
 struct Codec<PipelineBuild> {
-  static void decode(nlohmann::json const& j, PipelineBuild& out);
+  static void read(JsonReader& r, PipelineBuild& out);
   static void encode(nlohmann::json& j, PipelineBuild const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::App> {
-  static void decode(nlohmann::json const& j, PipelineBuild::App& out);
+  static void read(JsonReader& r, PipelineBuild::App& out);
   static void encode(nlohmann::json& j, PipelineBuild::App const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::Buildpack> {
-  static void decode(nlohmann::json const& j, PipelineBuild::Buildpack& out);
+  static void read(JsonReader& r, PipelineBuild::Buildpack& out);
   static void encode(nlohmann::json& j, PipelineBuild::Buildpack const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::Release> {
-  static void decode(nlohmann::json const& j, PipelineBuild::Release& out);
+  static void read(JsonReader& r, PipelineBuild::Release& out);
   static void encode(nlohmann::json& j, PipelineBuild::Release const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::Slug> {
-  static void decode(nlohmann::json const& j, PipelineBuild::Slug& out);
+  static void read(JsonReader& r, PipelineBuild::Slug& out);
   static void encode(nlohmann::json& j, PipelineBuild::Slug const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::SourceBlob> {
-  static void decode(nlohmann::json const& j, PipelineBuild::SourceBlob& out);
+  static void read(JsonReader& r, PipelineBuild::SourceBlob& out);
   static void encode(nlohmann::json& j, PipelineBuild::SourceBlob const& in);
 };
 
 template <>
 struct Codec<PipelineBuild::User> {
-  static void decode(nlohmann::json const& j, PipelineBuild::User& out);
+  static void read(JsonReader& r, PipelineBuild::User& out);
   static void encode(nlohmann::json& j, PipelineBuild::User const& in);
 };
 

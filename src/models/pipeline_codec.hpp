@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Pipeline> {
-  static void decode(nlohmann::json const& j, Pipeline& out);
+  static void read(JsonReader& r, Pipeline& out);
   static void encode(nlohmann::json& j, Pipeline const& in);
 };
 
 template <>
 struct Codec<Pipeline::Generation> {
-  static void decode(nlohmann::json const& j, Pipeline::Generation& out);
+  static void read(JsonReader& r, Pipeline::Generation& out);
   static void encode(nlohmann::json& j, Pipeline::Generation const& in);
 };
 
 template <>
 struct Codec<Pipeline::Owner> {
-  static void decode(nlohmann::json const& j, Pipeline::Owner& out);
+  static void read(JsonReader& r, Pipeline::Owner& out);
   static void encode(nlohmann::json& j, Pipeline::Owner const& in);
 };
 

@@ -26,19 +26,19 @@ struct EnumTraits<PipelineCoupling::Stage> {
 
 template <>
 struct Codec<PipelineCoupling> {
-  static void decode(nlohmann::json const& j, PipelineCoupling& out);
+  static void read(JsonReader& r, PipelineCoupling& out);
   static void encode(nlohmann::json& j, PipelineCoupling const& in);
 };
 
 template <>
 struct Codec<PipelineCoupling::App> {
-  static void decode(nlohmann::json const& j, PipelineCoupling::App& out);
+  static void read(JsonReader& r, PipelineCoupling::App& out);
   static void encode(nlohmann::json& j, PipelineCoupling::App const& in);
 };
 
 template <>
 struct Codec<PipelineCoupling::Pipeline> {
-  static void decode(nlohmann::json const& j, PipelineCoupling::Pipeline& out);
+  static void read(JsonReader& r, PipelineCoupling::Pipeline& out);
   static void encode(nlohmann::json& j, PipelineCoupling::Pipeline const& in);
 };
 

@@ -23,31 +23,31 @@ struct EnumTraits<PipelinePromotion::Status> {
 
 template <>
 struct Codec<PipelinePromotion> {
-  static void decode(nlohmann::json const& j, PipelinePromotion& out);
+  static void read(JsonReader& r, PipelinePromotion& out);
   static void encode(nlohmann::json& j, PipelinePromotion const& in);
 };
 
 template <>
 struct Codec<PipelinePromotion::Pipeline> {
-  static void decode(nlohmann::json const& j, PipelinePromotion::Pipeline& out);
+  static void read(JsonReader& r, PipelinePromotion::Pipeline& out);
   static void encode(nlohmann::json& j, PipelinePromotion::Pipeline const& in);
 };
 
 template <>
 struct Codec<PipelinePromotion::Source> {
-  static void decode(nlohmann::json const& j, PipelinePromotion::Source& out);
+  static void read(JsonReader& r, PipelinePromotion::Source& out);
   static void encode(nlohmann::json& j, PipelinePromotion::Source const& in);
 };
 
 template <>
 struct Codec<PipelinePromotion::Source::App> {
-  static void decode(nlohmann::json const& j, PipelinePromotion::Source::App& out);
+  static void read(JsonReader& r, PipelinePromotion::Source::App& out);
   static void encode(nlohmann::json& j, PipelinePromotion::Source::App const& in);
 };
 
 template <>
 struct Codec<PipelinePromotion::Source::Release> {
-  static void decode(nlohmann::json const& j, PipelinePromotion::Source::Release& out);
+  static void read(JsonReader& r, PipelinePromotion::Source::Release& out);
   static void encode(nlohmann::json& j, PipelinePromotion::Source::Release const& in);
 };
 

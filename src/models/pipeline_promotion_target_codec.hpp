@@ -24,25 +24,25 @@ struct EnumTraits<PipelinePromotionTarget::Status> {
 
 template <>
 struct Codec<PipelinePromotionTarget> {
-  static void decode(nlohmann::json const& j, PipelinePromotionTarget& out);
+  static void read(JsonReader& r, PipelinePromotionTarget& out);
   static void encode(nlohmann::json& j, PipelinePromotionTarget const& in);
 };
 
 template <>
 struct Codec<PipelinePromotionTarget::App> {
-  static void decode(nlohmann::json const& j, PipelinePromotionTarget::App& out);
+  static void read(JsonReader& r, PipelinePromotionTarget::App& out);
   static void encode(nlohmann::json& j, PipelinePromotionTarget::App const& in);
 };
 
 template <>
 struct Codec<PipelinePromotionTarget::PipelinePromotion> {
-  static void decode(nlohmann::json const& j, PipelinePromotionTarget::PipelinePromotion& out);
+  static void read(JsonReader& r, PipelinePromotionTarget::PipelinePromotion& out);
   static void encode(nlohmann::json& j, PipelinePromotionTarget::PipelinePromotion const& in);
 };
 
 template <>
 struct Codec<PipelinePromotionTarget::Release> {
-  static void decode(nlohmann::json const& j, PipelinePromotionTarget::Release& out);
+  static void read(JsonReader& r, PipelinePromotionTarget::Release& out);
   static void encode(nlohmann::json& j, PipelinePromotionTarget::Release const& in);
 };
 

@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<PipelineStack> {
-  static void decode(nlohmann::json const& j, PipelineStack& out);
+  static void read(JsonReader& r, PipelineStack& out);
   static void encode(nlohmann::json& j, PipelineStack const& in);
 };
 
 template <>
 struct Codec<PipelineStack::Stack> {
-  static void decode(nlohmann::json const& j, PipelineStack::Stack& out);
+  static void read(JsonReader& r, PipelineStack::Stack& out);
   static void encode(nlohmann::json& j, PipelineStack::Stack const& in);
 };
 

@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<PipelineTransfer> {
-  static void decode(nlohmann::json const& j, PipelineTransfer& out);
+  static void read(JsonReader& r, PipelineTransfer& out);
   static void encode(nlohmann::json& j, PipelineTransfer const& in);
 };
 
 template <>
 struct Codec<PipelineTransfer::NewOwner> {
-  static void decode(nlohmann::json const& j, PipelineTransfer::NewOwner& out);
+  static void read(JsonReader& r, PipelineTransfer::NewOwner& out);
   static void encode(nlohmann::json& j, PipelineTransfer::NewOwner const& in);
 };
 
 template <>
 struct Codec<PipelineTransfer::Pipeline> {
-  static void decode(nlohmann::json const& j, PipelineTransfer::Pipeline& out);
+  static void read(JsonReader& r, PipelineTransfer::Pipeline& out);
   static void encode(nlohmann::json& j, PipelineTransfer::Pipeline const& in);
 };
 
 template <>
 struct Codec<PipelineTransfer::PreviousOwner> {
-  static void decode(nlohmann::json const& j, PipelineTransfer::PreviousOwner& out);
+  static void read(JsonReader& r, PipelineTransfer::PreviousOwner& out);
   static void encode(nlohmann::json& j, PipelineTransfer::PreviousOwner const& in);
 };
 

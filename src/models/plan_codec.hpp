@@ -23,19 +23,19 @@ struct EnumTraits<Plan::ComplianceItem> {
 
 template <>
 struct Codec<Plan> {
-  static void decode(nlohmann::json const& j, Plan& out);
+  static void read(JsonReader& r, Plan& out);
   static void encode(nlohmann::json& j, Plan const& in);
 };
 
 template <>
 struct Codec<Plan::AddonService> {
-  static void decode(nlohmann::json const& j, Plan::AddonService& out);
+  static void read(JsonReader& r, Plan::AddonService& out);
   static void encode(nlohmann::json& j, Plan::AddonService const& in);
 };
 
 template <>
 struct Codec<Plan::Price> {
-  static void decode(nlohmann::json const& j, Plan::Price& out);
+  static void read(JsonReader& r, Plan::Price& out);
   static void encode(nlohmann::json& j, Plan::Price const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<RateLimit> {
-  static void decode(nlohmann::json const& j, RateLimit& out);
+  static void read(JsonReader& r, RateLimit& out);
   static void encode(nlohmann::json& j, RateLimit const& in);
 };
 

@@ -34,13 +34,13 @@ struct EnumTraits<Region::Provider::Region> {
 
 template <>
 struct Codec<Region> {
-  static void decode(nlohmann::json const& j, Region& out);
+  static void read(JsonReader& r, Region& out);
   static void encode(nlohmann::json& j, Region const& in);
 };
 
 template <>
 struct Codec<Region::Provider> {
-  static void decode(nlohmann::json const& j, Region::Provider& out);
+  static void read(JsonReader& r, Region::Provider& out);
   static void encode(nlohmann::json& j, Region::Provider const& in);
 };
 

@@ -25,31 +25,31 @@ struct EnumTraits<Release::Status> {
 
 template <>
 struct Codec<Release> {
-  static void decode(nlohmann::json const& j, Release& out);
+  static void read(JsonReader& r, Release& out);
   static void encode(nlohmann::json& j, Release const& in);
 };
 
 template <>
 struct Codec<Release::App> {
-  static void decode(nlohmann::json const& j, Release::App& out);
+  static void read(JsonReader& r, Release::App& out);
   static void encode(nlohmann::json& j, Release::App const& in);
 };
 
 template <>
 struct Codec<Release::Artifact> {
-  static void decode(nlohmann::json const& j, Release::Artifact& out);
+  static void read(JsonReader& r, Release::Artifact& out);
   static void encode(nlohmann::json& j, Release::Artifact const& in);
 };
 
 template <>
 struct Codec<Release::Slug> {
-  static void decode(nlohmann::json const& j, Release::Slug& out);
+  static void read(JsonReader& r, Release::Slug& out);
   static void encode(nlohmann::json& j, Release::Slug const& in);
 };
 
 template <>
 struct Codec<Release::User> {
-  static void decode(nlohmann::json const& j, Release::User& out);
+  static void read(JsonReader& r, Release::User& out);
   static void encode(nlohmann::json& j, Release::User const& in);
 };
 

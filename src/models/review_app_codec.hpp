@@ -27,37 +27,37 @@ struct EnumTraits<ReviewApp::Status> {
 
 template <>
 struct Codec<ReviewApp> {
-  static void decode(nlohmann::json const& j, ReviewApp& out);
+  static void read(JsonReader& r, ReviewApp& out);
   static void encode(nlohmann::json& j, ReviewApp const& in);
 };
 
 template <>
 struct Codec<ReviewApp::App> {
-  static void decode(nlohmann::json const& j, ReviewApp::App& out);
+  static void read(JsonReader& r, ReviewApp::App& out);
   static void encode(nlohmann::json& j, ReviewApp::App const& in);
 };
 
 template <>
 struct Codec<ReviewApp::AppSetup> {
-  static void decode(nlohmann::json const& j, ReviewApp::AppSetup& out);
+  static void read(JsonReader& r, ReviewApp::AppSetup& out);
   static void encode(nlohmann::json& j, ReviewApp::AppSetup const& in);
 };
 
 template <>
 struct Codec<ReviewApp::Creator> {
-  static void decode(nlohmann::json const& j, ReviewApp::Creator& out);
+  static void read(JsonReader& r, ReviewApp::Creator& out);
   static void encode(nlohmann::json& j, ReviewApp::Creator const& in);
 };
 
 template <>
 struct Codec<ReviewApp::ForkRepo> {
-  static void decode(nlohmann::json const& j, ReviewApp::ForkRepo& out);
+  static void read(JsonReader& r, ReviewApp::ForkRepo& out);
   static void encode(nlohmann::json& j, ReviewApp::ForkRepo const& in);
 };
 
 template <>
 struct Codec<ReviewApp::Pipeline> {
-  static void decode(nlohmann::json const& j, ReviewApp::Pipeline& out);
+  static void read(JsonReader& r, ReviewApp::Pipeline& out);
   static void encode(nlohmann::json& j, ReviewApp::Pipeline const& in);
 };
 

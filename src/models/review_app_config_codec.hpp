@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<ReviewAppConfig> {
-  static void decode(nlohmann::json const& j, ReviewAppConfig& out);
+  static void read(JsonReader& r, ReviewAppConfig& out);
   static void encode(nlohmann::json& j, ReviewAppConfig const& in);
 };
 
 template <>
 struct Codec<ReviewAppConfig::DeployTarget> {
-  static void decode(nlohmann::json const& j, ReviewAppConfig::DeployTarget& out);
+  static void read(JsonReader& r, ReviewAppConfig::DeployTarget& out);
   static void encode(nlohmann::json& j, ReviewAppConfig::DeployTarget const& in);
 };
 
 template <>
 struct Codec<ReviewAppConfig::Repo> {
-  static void decode(nlohmann::json const& j, ReviewAppConfig::Repo& out);
+  static void read(JsonReader& r, ReviewAppConfig::Repo& out);
   static void encode(nlohmann::json& j, ReviewAppConfig::Repo const& in);
 };
 

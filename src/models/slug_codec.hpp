@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Slug> {
-  static void decode(nlohmann::json const& j, Slug& out);
+  static void read(JsonReader& r, Slug& out);
   static void encode(nlohmann::json& j, Slug const& in);
 };
 
 template <>
 struct Codec<Slug::Blob> {
-  static void decode(nlohmann::json const& j, Slug::Blob& out);
+  static void read(JsonReader& r, Slug::Blob& out);
   static void encode(nlohmann::json& j, Slug::Blob const& in);
 };
 
 template <>
 struct Codec<Slug::Stack> {
-  static void decode(nlohmann::json const& j, Slug::Stack& out);
+  static void read(JsonReader& r, Slug::Stack& out);
   static void encode(nlohmann::json& j, Slug::Stack const& in);
 };
 

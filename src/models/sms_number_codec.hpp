@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<SmsNumber> {
-  static void decode(nlohmann::json const& j, SmsNumber& out);
+  static void read(JsonReader& r, SmsNumber& out);
   static void encode(nlohmann::json& j, SmsNumber const& in);
 };
 

@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<SniEndpoint> {
-  static void decode(nlohmann::json const& j, SniEndpoint& out);
+  static void read(JsonReader& r, SniEndpoint& out);
   static void encode(nlohmann::json& j, SniEndpoint const& in);
 };
 
 template <>
 struct Codec<SniEndpoint::App> {
-  static void decode(nlohmann::json const& j, SniEndpoint::App& out);
+  static void read(JsonReader& r, SniEndpoint::App& out);
   static void encode(nlohmann::json& j, SniEndpoint::App const& in);
 };
 
 template <>
 struct Codec<SniEndpoint::SslCert> {
-  static void decode(nlohmann::json const& j, SniEndpoint::SslCert& out);
+  static void read(JsonReader& r, SniEndpoint::SslCert& out);
   static void encode(nlohmann::json& j, SniEndpoint::SslCert const& in);
 };
 

@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Source> {
-  static void decode(nlohmann::json const& j, Source& out);
+  static void read(JsonReader& r, Source& out);
   static void encode(nlohmann::json& j, Source const& in);
 };
 
 template <>
 struct Codec<Source::SourceBlob> {
-  static void decode(nlohmann::json const& j, Source::SourceBlob& out);
+  static void read(JsonReader& r, Source::SourceBlob& out);
   static void encode(nlohmann::json& j, Source::SourceBlob const& in);
 };
 

@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<SpaceAppAccess> {
-  static void decode(nlohmann::json const& j, SpaceAppAccess& out);
+  static void read(JsonReader& r, SpaceAppAccess& out);
   static void encode(nlohmann::json& j, SpaceAppAccess const& in);
 };
 
 template <>
 struct Codec<SpaceAppAccess::Permission> {
-  static void decode(nlohmann::json const& j, SpaceAppAccess::Permission& out);
+  static void read(JsonReader& r, SpaceAppAccess::Permission& out);
   static void encode(nlohmann::json& j, SpaceAppAccess::Permission const& in);
 };
 
 template <>
 struct Codec<SpaceAppAccess::Space> {
-  static void decode(nlohmann::json const& j, SpaceAppAccess::Space& out);
+  static void read(JsonReader& r, SpaceAppAccess::Space& out);
   static void encode(nlohmann::json& j, SpaceAppAccess::Space const& in);
 };
 
 template <>
 struct Codec<SpaceAppAccess::User> {
-  static void decode(nlohmann::json const& j, SpaceAppAccess::User& out);
+  static void read(JsonReader& r, SpaceAppAccess::User& out);
   static void encode(nlohmann::json& j, SpaceAppAccess::User const& in);
 };
 

@@ -24,31 +24,31 @@ struct EnumTraits<Space::State> {
 
 template <>
 struct Codec<Space> {
-  static void decode(nlohmann::json const& j, Space& out);
+  static void read(JsonReader& r, Space& out);
   static void encode(nlohmann::json& j, Space const& in);
 };
 
 template <>
 struct Codec<Space::Generation> {
-  static void decode(nlohmann::json const& j, Space::Generation& out);
+  static void read(JsonReader& r, Space::Generation& out);
   static void encode(nlohmann::json& j, Space::Generation const& in);
 };
 
 template <>
 struct Codec<Space::Organization> {
-  static void decode(nlohmann::json const& j, Space::Organization& out);
+  static void read(JsonReader& r, Space::Organization& out);
   static void encode(nlohmann::json& j, Space::Organization const& in);
 };
 
 template <>
 struct Codec<Space::Region> {
-  static void decode(nlohmann::json const& j, Space::Region& out);
+  static void read(JsonReader& r, Space::Region& out);
   static void encode(nlohmann::json& j, Space::Region const& in);
 };
 
 template <>
 struct Codec<Space::Team> {
-  static void decode(nlohmann::json const& j, Space::Team& out);
+  static void read(JsonReader& r, Space::Team& out);
   static void encode(nlohmann::json& j, Space::Team const& in);
 };
 

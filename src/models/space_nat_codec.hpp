@@ -24,7 +24,7 @@ struct EnumTraits<SpaceNat::State> {
 
 template <>
 struct Codec<SpaceNat> {
-  static void decode(nlohmann::json const& j, SpaceNat& out);
+  static void read(JsonReader& r, SpaceNat& out);
   static void encode(nlohmann::json& j, SpaceNat const& in);
 };
 

@@ -11,25 +11,25 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<SpaceTopology> {
-  static void decode(nlohmann::json const& j, SpaceTopology& out);
+  static void read(JsonReader& r, SpaceTopology& out);
   static void encode(nlohmann::json& j, SpaceTopology const& in);
 };
 
 template <>
 struct Codec<SpaceTopology::App> {
-  static void decode(nlohmann::json const& j, SpaceTopology::App& out);
+  static void read(JsonReader& r, SpaceTopology::App& out);
   static void encode(nlohmann::json& j, SpaceTopology::App const& in);
 };
 
 template <>
 struct Codec<SpaceTopology::App::FormationItem> {
-  static void decode(nlohmann::json const& j, SpaceTopology::App::FormationItem& out);
+  static void read(JsonReader& r, SpaceTopology::App::FormationItem& out);
   static void encode(nlohmann::json& j, SpaceTopology::App::FormationItem const& in);
 };
 
 template <>
 struct Codec<SpaceTopology::App::FormationItem::Dyno> {
-  static void decode(nlohmann::json const& j, SpaceTopology::App::FormationItem::Dyno& out);
+  static void read(JsonReader& r, SpaceTopology::App::FormationItem::Dyno& out);
   static void encode(nlohmann::json& j, SpaceTopology::App::FormationItem::Dyno const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<Stack> {
-  static void decode(nlohmann::json const& j, Stack& out);
+  static void read(JsonReader& r, Stack& out);
   static void encode(nlohmann::json& j, Stack const& in);
 };
 

@@ -11,43 +11,43 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamApp> {
-  static void decode(nlohmann::json const& j, TeamApp& out);
+  static void read(JsonReader& r, TeamApp& out);
   static void encode(nlohmann::json& j, TeamApp const& in);
 };
 
 template <>
 struct Codec<TeamApp::BuildStack> {
-  static void decode(nlohmann::json const& j, TeamApp::BuildStack& out);
+  static void read(JsonReader& r, TeamApp::BuildStack& out);
   static void encode(nlohmann::json& j, TeamApp::BuildStack const& in);
 };
 
 template <>
 struct Codec<TeamApp::Owner> {
-  static void decode(nlohmann::json const& j, TeamApp::Owner& out);
+  static void read(JsonReader& r, TeamApp::Owner& out);
   static void encode(nlohmann::json& j, TeamApp::Owner const& in);
 };
 
 template <>
 struct Codec<TeamApp::Region> {
-  static void decode(nlohmann::json const& j, TeamApp::Region& out);
+  static void read(JsonReader& r, TeamApp::Region& out);
   static void encode(nlohmann::json& j, TeamApp::Region const& in);
 };
 
 template <>
 struct Codec<TeamApp::Space> {
-  static void decode(nlohmann::json const& j, TeamApp::Space& out);
+  static void read(JsonReader& r, TeamApp::Space& out);
   static void encode(nlohmann::json& j, TeamApp::Space const& in);
 };
 
 template <>
 struct Codec<TeamApp::Stack> {
-  static void decode(nlohmann::json const& j, TeamApp::Stack& out);
+  static void read(JsonReader& r, TeamApp::Stack& out);
   static void encode(nlohmann::json& j, TeamApp::Stack const& in);
 };
 
 template <>
 struct Codec<TeamApp::Team> {
-  static void decode(nlohmann::json const& j, TeamApp::Team& out);
+  static void read(JsonReader& r, TeamApp::Team& out);
   static void encode(nlohmann::json& j, TeamApp::Team const& in);
 };
 

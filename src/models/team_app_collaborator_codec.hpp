@@ -26,19 +26,19 @@ struct EnumTraits<TeamAppCollaborator::Role> {
 
 template <>
 struct Codec<TeamAppCollaborator> {
-  static void decode(nlohmann::json const& j, TeamAppCollaborator& out);
+  static void read(JsonReader& r, TeamAppCollaborator& out);
   static void encode(nlohmann::json& j, TeamAppCollaborator const& in);
 };
 
 template <>
 struct Codec<TeamAppCollaborator::App> {
-  static void decode(nlohmann::json const& j, TeamAppCollaborator::App& out);
+  static void read(JsonReader& r, TeamAppCollaborator::App& out);
   static void encode(nlohmann::json& j, TeamAppCollaborator::App const& in);
 };
 
 template <>
 struct Codec<TeamAppCollaborator::User> {
-  static void decode(nlohmann::json const& j, TeamAppCollaborator::User& out);
+  static void read(JsonReader& r, TeamAppCollaborator::User& out);
   static void encode(nlohmann::json& j, TeamAppCollaborator::User const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamAppPermission> {
-  static void decode(nlohmann::json const& j, TeamAppPermission& out);
+  static void read(JsonReader& r, TeamAppPermission& out);
   static void encode(nlohmann::json& j, TeamAppPermission const& in);
 };
 

@@ -43,25 +43,25 @@ struct EnumTraits<Team::Type> {
 
 template <>
 struct Codec<Team> {
-  static void decode(nlohmann::json const& j, Team& out);
+  static void read(JsonReader& r, Team& out);
   static void encode(nlohmann::json& j, Team const& in);
 };
 
 template <>
 struct Codec<Team::EnterpriseAccount> {
-  static void decode(nlohmann::json const& j, Team::EnterpriseAccount& out);
+  static void read(JsonReader& r, Team::EnterpriseAccount& out);
   static void encode(nlohmann::json& j, Team::EnterpriseAccount const& in);
 };
 
 template <>
 struct Codec<Team::IdentityProvider> {
-  static void decode(nlohmann::json const& j, Team::IdentityProvider& out);
+  static void read(JsonReader& r, Team::IdentityProvider& out);
   static void encode(nlohmann::json& j, Team::IdentityProvider const& in);
 };
 
 template <>
 struct Codec<Team::IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, Team::IdentityProvider::Owner& out);
+  static void read(JsonReader& r, Team::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, Team::IdentityProvider::Owner const& in);
 };
 

@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamDailyUsage> {
-  static void decode(nlohmann::json const& j, TeamDailyUsage& out);
+  static void read(JsonReader& r, TeamDailyUsage& out);
   static void encode(nlohmann::json& j, TeamDailyUsage const& in);
 };
 
 template <>
 struct Codec<TeamDailyUsage::App> {
-  static void decode(nlohmann::json const& j, TeamDailyUsage::App& out);
+  static void read(JsonReader& r, TeamDailyUsage::App& out);
   static void encode(nlohmann::json& j, TeamDailyUsage::App const& in);
 };
 

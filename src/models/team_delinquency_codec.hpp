@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamDelinquency> {
-  static void decode(nlohmann::json const& j, TeamDelinquency& out);
+  static void read(JsonReader& r, TeamDelinquency& out);
   static void encode(nlohmann::json& j, TeamDelinquency const& in);
 };
 

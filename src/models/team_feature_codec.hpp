@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamFeature> {
-  static void decode(nlohmann::json const& j, TeamFeature& out);
+  static void read(JsonReader& r, TeamFeature& out);
   static void encode(nlohmann::json& j, TeamFeature const& in);
 };
 

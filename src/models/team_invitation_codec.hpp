@@ -25,25 +25,25 @@ struct EnumTraits<TeamInvitation::Role> {
 
 template <>
 struct Codec<TeamInvitation> {
-  static void decode(nlohmann::json const& j, TeamInvitation& out);
+  static void read(JsonReader& r, TeamInvitation& out);
   static void encode(nlohmann::json& j, TeamInvitation const& in);
 };
 
 template <>
 struct Codec<TeamInvitation::InvitedBy> {
-  static void decode(nlohmann::json const& j, TeamInvitation::InvitedBy& out);
+  static void read(JsonReader& r, TeamInvitation::InvitedBy& out);
   static void encode(nlohmann::json& j, TeamInvitation::InvitedBy const& in);
 };
 
 template <>
 struct Codec<TeamInvitation::Team> {
-  static void decode(nlohmann::json const& j, TeamInvitation::Team& out);
+  static void read(JsonReader& r, TeamInvitation::Team& out);
   static void encode(nlohmann::json& j, TeamInvitation::Team const& in);
 };
 
 template <>
 struct Codec<TeamInvitation::User> {
-  static void decode(nlohmann::json const& j, TeamInvitation::User& out);
+  static void read(JsonReader& r, TeamInvitation::User& out);
   static void encode(nlohmann::json& j, TeamInvitation::User const& in);
 };
 

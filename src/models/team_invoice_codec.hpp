@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamInvoice> {
-  static void decode(nlohmann::json const& j, TeamInvoice& out);
+  static void read(JsonReader& r, TeamInvoice& out);
   static void encode(nlohmann::json& j, TeamInvoice const& in);
 };
 

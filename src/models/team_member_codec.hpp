@@ -34,25 +34,25 @@ struct EnumTraits<TeamMember::Role> {
 
 template <>
 struct Codec<TeamMember> {
-  static void decode(nlohmann::json const& j, TeamMember& out);
+  static void read(JsonReader& r, TeamMember& out);
   static void encode(nlohmann::json& j, TeamMember const& in);
 };
 
 template <>
 struct Codec<TeamMember::IdentityProvider> {
-  static void decode(nlohmann::json const& j, TeamMember::IdentityProvider& out);
+  static void read(JsonReader& r, TeamMember::IdentityProvider& out);
   static void encode(nlohmann::json& j, TeamMember::IdentityProvider const& in);
 };
 
 template <>
 struct Codec<TeamMember::IdentityProvider::Owner> {
-  static void decode(nlohmann::json const& j, TeamMember::IdentityProvider::Owner& out);
+  static void read(JsonReader& r, TeamMember::IdentityProvider::Owner& out);
   static void encode(nlohmann::json& j, TeamMember::IdentityProvider::Owner const& in);
 };
 
 template <>
 struct Codec<TeamMember::User> {
-  static void decode(nlohmann::json const& j, TeamMember::User& out);
+  static void read(JsonReader& r, TeamMember::User& out);
   static void encode(nlohmann::json& j, TeamMember::User const& in);
 };
 

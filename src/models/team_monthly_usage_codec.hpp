@@ -11,13 +11,13 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TeamMonthlyUsage> {
-  static void decode(nlohmann::json const& j, TeamMonthlyUsage& out);
+  static void read(JsonReader& r, TeamMonthlyUsage& out);
   static void encode(nlohmann::json& j, TeamMonthlyUsage const& in);
 };
 
 template <>
 struct Codec<TeamMonthlyUsage::App> {
-  static void decode(nlohmann::json const& j, TeamMonthlyUsage::App& out);
+  static void read(JsonReader& r, TeamMonthlyUsage::App& out);
   static void encode(nlohmann::json& j, TeamMonthlyUsage::App const& in);
 };
 

@@ -24,7 +24,7 @@ struct EnumTraits<TeamPreferences::DefaultPermission> {
 
 template <>
 struct Codec<TeamPreferences> {
-  static void decode(nlohmann::json const& j, TeamPreferences& out);
+  static void read(JsonReader& r, TeamPreferences& out);
   static void encode(nlohmann::json& j, TeamPreferences const& in);
 };
 

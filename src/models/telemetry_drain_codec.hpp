@@ -42,19 +42,19 @@ struct EnumTraits<TelemetryDrain::Signal> {
 
 template <>
 struct Codec<TelemetryDrain> {
-  static void decode(nlohmann::json const& j, TelemetryDrain& out);
+  static void read(JsonReader& r, TelemetryDrain& out);
   static void encode(nlohmann::json& j, TelemetryDrain const& in);
 };
 
 template <>
 struct Codec<TelemetryDrain::Exporter> {
-  static void decode(nlohmann::json const& j, TelemetryDrain::Exporter& out);
+  static void read(JsonReader& r, TelemetryDrain::Exporter& out);
   static void encode(nlohmann::json& j, TelemetryDrain::Exporter const& in);
 };
 
 template <>
 struct Codec<TelemetryDrain::Owner> {
-  static void decode(nlohmann::json const& j, TelemetryDrain::Owner& out);
+  static void read(JsonReader& r, TelemetryDrain::Owner& out);
   static void encode(nlohmann::json& j, TelemetryDrain::Owner const& in);
 };
 

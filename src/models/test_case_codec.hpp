@@ -11,19 +11,19 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<TestCase> {
-  static void decode(nlohmann::json const& j, TestCase& out);
+  static void read(JsonReader& r, TestCase& out);
   static void encode(nlohmann::json& j, TestCase const& in);
 };
 
 template <>
 struct Codec<TestCase::TestNode> {
-  static void decode(nlohmann::json const& j, TestCase::TestNode& out);
+  static void read(JsonReader& r, TestCase::TestNode& out);
   static void encode(nlohmann::json& j, TestCase::TestNode const& in);
 };
 
 template <>
 struct Codec<TestCase::TestRun> {
-  static void decode(nlohmann::json const& j, TestCase::TestRun& out);
+  static void read(JsonReader& r, TestCase::TestRun& out);
   static void encode(nlohmann::json& j, TestCase::TestRun const& in);
 };
 

@@ -30,25 +30,25 @@ struct EnumTraits<TestNode::Status> {
 
 template <>
 struct Codec<TestNode> {
-  static void decode(nlohmann::json const& j, TestNode& out);
+  static void read(JsonReader& r, TestNode& out);
   static void encode(nlohmann::json& j, TestNode const& in);
 };
 
 template <>
 struct Codec<TestNode::Dyno> {
-  static void decode(nlohmann::json const& j, TestNode::Dyno& out);
+  static void read(JsonReader& r, TestNode::Dyno& out);
   static void encode(nlohmann::json& j, TestNode::Dyno const& in);
 };
 
 template <>
 struct Codec<TestNode::Pipeline> {
-  static void decode(nlohmann::json const& j, TestNode::Pipeline& out);
+  static void read(JsonReader& r, TestNode::Pipeline& out);
   static void encode(nlohmann::json& j, TestNode::Pipeline const& in);
 };
 
 template <>
 struct Codec<TestNode::TestRun> {
-  static void decode(nlohmann::json const& j, TestNode::TestRun& out);
+  static void read(JsonReader& r, TestNode::TestRun& out);
   static void encode(nlohmann::json& j, TestNode::TestRun const& in);
 };
 

@@ -31,25 +31,25 @@ struct EnumTraits<TestRun::Status> {
 
 template <>
 struct Codec<TestRun> {
-  static void decode(nlohmann::json const& j, TestRun& out);
+  static void read(JsonReader& r, TestRun& out);
   static void encode(nlohmann::json& j, TestRun const& in);
 };
 
 template <>
 struct Codec<TestRun::Dyno> {
-  static void decode(nlohmann::json const& j, TestRun::Dyno& out);
+  static void read(JsonReader& r, TestRun::Dyno& out);
   static void encode(nlohmann::json& j, TestRun::Dyno const& in);
 };
 
 template <>
 struct Codec<TestRun::Organization> {
-  static void decode(nlohmann::json const& j, TestRun::Organization& out);
+  static void read(JsonReader& r, TestRun::Organization& out);
   static void encode(nlohmann::json& j, TestRun::Organization const& in);
 };
 
 template <>
 struct Codec<TestRun::Pipeline> {
-  static void decode(nlohmann::json const& j, TestRun::Pipeline& out);
+  static void read(JsonReader& r, TestRun::Pipeline& out);
   static void encode(nlohmann::json& j, TestRun::Pipeline const& in);
 };
 

@@ -11,7 +11,7 @@ namespace herokupp::detail {
 
 template <>
 struct Codec<UserPreferences> {
-  static void decode(nlohmann::json const& j, UserPreferences& out);
+  static void read(JsonReader& r, UserPreferences& out);
   static void encode(nlohmann::json& j, UserPreferences const& in);
 };
 

@@ -35,13 +35,13 @@ struct EnumTraits<VpnConnection::Tunnel::Status> {
 
 template <>
 struct Codec<VpnConnection> {
-  static void decode(nlohmann::json const& j, VpnConnection& out);
+  static void read(JsonReader& r, VpnConnection& out);
   static void encode(nlohmann::json& j, VpnConnection const& in);
 };
 
 template <>
 struct Codec<VpnConnection::Tunnel> {
-  static void decode(nlohmann::json const& j, VpnConnection::Tunnel& out);
+  static void read(JsonReader& r, VpnConnection::Tunnel& out);
   static void encode(nlohmann::json& j, VpnConnection::Tunnel const& in);
 };
 

@@ -1,3 +1,4 @@
+#include <herokupp/transport.hpp>
 #include <herokupp/workflow/environments.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -47,13 +48,6 @@ nlohmann::json to_json(YAML::Node const& node) {
   }
   if (node.IsScalar()) return node.as<std::string>();
   return nullptr;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 }  // namespace

@@ -44,10 +44,23 @@ class LoopbackServer {
       res.status = 503;
       res.set_content("<html><body>Application Error</body></html>", "text/html");
     });
+    // What arrived, for tests of what a pooled handle carries over.
+    auto inspect = [](httplib::Request const& req, httplib::Response& res) {
+      res.set_content(req.method + " body=" + req.body +
+                          " x-first=" + req.get_header_value("X-First") +
+                          " expect=" + req.get_header_value("Expect"),
+                      "text/plain");
+    };
+    server_.Get("/inspect", inspect);
+    server_.Post("/inspect", inspect);
+    server_.Put("/inspect", inspect);
+    server_.Patch("/inspect", inspect);
+    server_.Delete("/inspect", inspect);
     server_.set_keep_alive_max_count(100000);
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!server_.is_running())
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~LoopbackServer() {
     server_.stop();
@@ -116,6 +129,31 @@ TEST_CASE("CurlTransport sends methods, headers and bodies") {
   CHECK(unavailable->status == 503);
 }
 
+TEST_CASE("a pooled handle carries nothing from one request to the next") {
+  LoopbackServer server;
+  CurlTransport transport;  // one thread: every request reuses the same handle
+  auto send = [&](Method method, std::string body, bool first_header = false) {
+    HttpRequest r = get(server.url("/inspect"));
+    r.method = method;
+    r.body = std::move(body);
+    if (first_header) r.headers.set("X-First", "yes");
+    auto answer = transport.send(r);
+    REQUIRE(answer);
+    return *answer;
+  };
+  CHECK(send(Method::post, R"({"a":1})", true).body == R"(POST body={"a":1} x-first=yes expect=)");
+  CHECK(send(Method::get, "").body == "GET body= x-first= expect=");
+  auto head = send(Method::head, "");
+  CHECK(head.status == 200);
+  CHECK(head.body.empty());
+  CHECK(send(Method::get, "").body == "GET body= x-first= expect=");
+  CHECK(send(Method::delete_, "").body == "DELETE body= x-first= expect=");
+  CHECK(send(Method::get, "").body == "GET body= x-first= expect=");
+  CHECK(send(Method::put, "put").body == "PUT body=put x-first= expect=");
+  CHECK(send(Method::patch, "patch").body == "PATCH body=patch x-first= expect=");
+  CHECK(send(Method::get, "").body == "GET body= x-first= expect=");
+}
+
 TEST_CASE("many threads share one CurlTransport safely") {
   LoopbackServer server;
   CurlTransport transport;
@@ -129,7 +167,8 @@ TEST_CASE("many threads share one CurlTransport safely") {
       }
     });
   }
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   CHECK(ok == 160);
   CHECK(transport.connections_opened() <= 8 + 1);
 }

@@ -304,7 +304,7 @@ def codec_decl(struct, out):
     q = struct.qualified()
     out.append("template <>")
     out.append("struct Codec<%s> {" % q)
-    out += wrap_call("static void decode", ["nlohmann::json const& j", "%s& out" % q], ";", "  ")
+    out += wrap_call("static void read", ["JsonReader& r", "%s& out" % q], ";", "  ")
     out += wrap_call("static void encode", ["nlohmann::json& j", "%s const& in" % q], ";", "  ")
     out.append("};")
     out.append("")
@@ -353,15 +353,37 @@ def write_statement(f, obj, src, indent):
                      ";", indent)
 
 
+def member_dispatch(struct):
+    """The body of Codec<struct>::read: each known member read into its field,
+    anything else skipped. Keys are told apart by length first, so most
+    members cost one or two comparisons."""
+    out = ["  read_members(r, [&](std::string_view key) {"]
+    by_length = {}
+    for f in struct.fields:
+        by_length.setdefault(len(f.json_name.encode("utf-8")), []).append(f)
+    if by_length:
+        out.append("    switch (key.size()) {")
+        for length in sorted(by_length):
+            out.append("      case %d:" % length)
+            for f in by_length[length]:
+                name = cpp_string(f.json_name)
+                out += wrap_call("if (key == %s) return read_member" % name,
+                                 ["r", name, "out.%s" % f.cpp_name], ";", "        ")
+            out.append("        break;")
+        out.append("      default:")
+        out.append("        break;")
+        out.append("    }")
+    out.append("    r.skip();")
+    out.append("  });")
+    return out
+
+
 def codec_definitions(struct, out):
     """Out-of-line definitions of Codec<struct> (and nested), in namespace detail."""
     for s in struct.all_structs():
         q = s.qualified()
-        out += wrap_call("void Codec<%s>::decode" % q,
-                         ["nlohmann::json const& j", "%s& out" % q], " {")
-        out.append("  expect_object(j);")
-        for f in s.fields:
-            out.append("  read_field(j, %s, out.%s);" % (cpp_string(f.json_name), f.cpp_name))
+        out += wrap_call("void Codec<%s>::read" % q, ["JsonReader& r", "%s& out" % q], " {")
+        out += member_dispatch(s)
         out.append("}")
         out.append("")
         out += wrap_call("void Codec<%s>::encode" % q,
