@@ -77,6 +77,12 @@ Release& Platform::Impl::create_release(App& app, std::string description, Relea
     app.releases.push_back(std::move(r));
     return app.releases.back();
   }
+  bool const ships_code = kind == ReleaseKind::deploy || kind == ReleaseKind::promote;
+  if (ships_code && app.crash_next_release) {
+    app.crashing_slug_id = r.slug_id;
+    app.crash_message = std::move(*app.crash_next_release);
+    app.crash_next_release.reset();
+  }
   app.current_version = r.version;
   app.released_at = now;
   app.updated_at = now;
@@ -189,6 +195,14 @@ Slug& Platform::Impl::create_slug(App& app, std::string commit, TimePoint now) {
   return slugs.emplace(id, std::move(s)).first->second;
 }
 
+bool Platform::Impl::runs_crashing_slug(App const& app, Dyno const& dyno) const {
+  if (app.crashing_slug_id.empty() || dyno.one_off) return false;
+  for (auto const& r : app.releases) {
+    if (r.id == dyno.release_id) return r.slug_id == app.crashing_slug_id;
+  }
+  return false;
+}
+
 void Platform::Impl::restart_dyno(App& app, Dyno& dyno, TimePoint now) {
   if (dyno.state != "starting") {
     log_line(app, now, "heroku[" + dyno.name + "]",
@@ -203,8 +217,15 @@ void Platform::Impl::restart_dyno(App& app, Dyno& dyno, TimePoint now) {
     if (a == apps.end()) return;
     for (auto& d : a->second.dynos) {
       if (d.id != dyno_id || d.state != "starting" || d.updated_at != now) continue;
-      d.state = "up";
       d.updated_at = at;
+      if (runs_crashing_slug(a->second, d)) {
+        d.state = "crashed";
+        log_line(a->second, at, "app[" + d.name + "]", a->second.crash_message);
+        log_line(a->second, at, "heroku[" + d.name + "]", "Process exited with status 1");
+        log_line(a->second, at, "heroku[" + d.name + "]", "State changed from starting to crashed");
+        continue;
+      }
+      d.state = "up";
       log_line(a->second, at, "heroku[" + d.name + "]", "State changed from starting to up");
     }
   });

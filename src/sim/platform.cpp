@@ -867,10 +867,22 @@ void Platform::inject(FaultKind kind, int count, std::string path_prefix) {
   impl_->injected.push_back({kind, count, std::move(path_prefix)});
 }
 
-void Platform::fail_next_release(std::string const& app, std::string message) {
+bool Platform::fail_next_release(std::string const& app, std::string message) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
+  App* a = impl_->app_by_identity(app);
+  if (a == nullptr) return false;
   ++impl_->generation;
-  if (App* a = impl_->app_by_identity(app)) a->fail_next_release = std::move(message);
+  a->fail_next_release = std::move(message);
+  return true;
+}
+
+bool Platform::crash_next_release(std::string const& app, std::string message) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  App* a = impl_->app_by_identity(app);
+  if (a == nullptr) return false;
+  ++impl_->generation;
+  a->crash_next_release = std::move(message);
+  return true;
 }
 
 Clock const& Platform::clock() const {

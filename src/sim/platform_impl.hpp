@@ -126,6 +126,8 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
                                std::string const& user_id, TimePoint now, detail::ReleaseKind kind);
   void scale(detail::App& app, detail::Formation& f, int quantity, TimePoint now);
   void restart_dyno(detail::App& app, detail::Dyno& dyno, TimePoint now);
+  /// Whether `dyno` boots the slug armed by crash_next_release.
+  bool runs_crashing_slug(detail::App const& app, detail::Dyno const& dyno) const;
   detail::Slug& create_slug(detail::App& app, std::string commit, TimePoint now);
   void log_line(detail::App& app, TimePoint at, std::string const& source, std::string text);
 

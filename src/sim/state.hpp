@@ -149,7 +149,10 @@ struct App {
   std::vector<Collaborator> collaborators;
   int next_run = 1;
   std::optional<std::string> fail_next_release;
-  std::deque<std::string> log;  ///< recent log lines, for log sessions
+  std::optional<std::string> crash_next_release;  ///< armed by the next deploy or promotion
+  std::string crashing_slug_id;                   ///< dynos booting this slug crash...
+  std::string crash_message;                      ///< ...and log this
+  std::deque<std::string> log;                    ///< recent log lines, for log sessions
 };
 
 struct Pipeline {

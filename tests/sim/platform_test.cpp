@@ -256,6 +256,58 @@ TEST_CASE("releases: versions, current flags, rollback") {
   CHECK(w.get("/apps/rollback-app/releases/6")["current"] == true);
 }
 
+TEST_CASE("a release whose code crashes on boot leaves crashed dynos until a rollback") {
+  World w;
+  w.post("/apps", {{"name", "crash-app"}});
+  auto states = [&] {
+    std::set<std::string> seen;
+    for (auto const& d : w.get("/apps/crash-app/dynos"))
+      seen.insert(d["state"].get<std::string>());
+    return seen;
+  };
+  auto good = w.post("/apps/crash-app/slugs",
+                     {{"process_types", {{"web", "./server"}}}, {"commit", "1111111111"}});
+  auto working = w.post("/apps/crash-app/releases", {{"slug", good["id"]}});
+  w.patch("/apps/crash-app/formation/web", {{"quantity", 2}});
+  w.clock->advance(5s);
+  REQUIRE(states() == std::set<std::string>{"up"});
+
+  REQUIRE(w.platform->crash_next_release("crash-app", "NoMethodError: undefined method"));
+  // A config change ships no code: it neither crashes nor uses up the crash.
+  w.patch("/apps/crash-app/config-vars", {{"FOO", "1"}});
+  w.clock->advance(5s);
+  CHECK(states() == std::set<std::string>{"up"});
+
+  auto bad = w.post("/apps/crash-app/slugs",
+                    {{"process_types", {{"web", "./server"}}}, {"commit", "2222222222"}});
+  auto broken = w.post("/apps/crash-app/releases", {{"slug", bad["id"]}});
+  CHECK(broken["status"] == "succeeded");  // the release itself is fine...
+  CHECK(states() == std::set<std::string>{"starting"});
+  w.clock->advance(5s);
+  CHECK(states() == std::set<std::string>{"crashed"});  // ...its code is not
+  // Restarting does not help: the same code crashes again.
+  w.send(Method::delete_, "/apps/crash-app/dynos", "");
+  CHECK(states() == std::set<std::string>{"starting"});
+  w.clock->advance(5s);
+  CHECK(states() == std::set<std::string>{"crashed"});
+
+  w.post("/apps/crash-app/releases", {{"release", working["id"]}});
+  w.clock->advance(5s);
+  CHECK(states() == std::set<std::string>{"up"});
+  // Only the next deploy was armed: deploying again boots normally.
+  auto fixed = w.post("/apps/crash-app/slugs",
+                      {{"process_types", {{"web", "./server"}}}, {"commit", "3333333333"}});
+  w.post("/apps/crash-app/releases", {{"slug", fixed["id"]}});
+  w.clock->advance(5s);
+  CHECK(states() == std::set<std::string>{"up"});
+}
+
+TEST_CASE("breaking an unknown app is refused") {
+  World w;
+  CHECK_FALSE(w.platform->crash_next_release("no-such-app", "boom"));
+  CHECK_FALSE(w.platform->fail_next_release("no-such-app", "boom"));
+}
+
 TEST_CASE("formation and dynos") {
   World w;
   w.post("/apps", {{"name", "dyno-app"}});

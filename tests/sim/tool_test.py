@@ -52,11 +52,74 @@ def run(binary, seed, sig):
             proc.wait()
 
 
+def start(binary, seed, *options):
+    proc = subprocess.Popen([binary, "--port", "0", "--seed", seed, *options],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline().split()
+    env = dict(part.split("=", 1) for part in first)
+    return proc, env["HEROKU_API_URL"], env["HEROKU_API_KEY"]
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=10)
+
+
+def dyno_states(base, key, app):
+    status, _, dynos = request(base, key, "/apps/%s/dynos" % app)
+    assert status == 200, status
+    return {d["name"]: d["state"] for d in dynos if d["type"] != "run"}
+
+
+def deploy(base, key, app):
+    body = json.dumps({"source_blob": {"url": "https://example.com/src.tgz", "version": "abc1234"}})
+    status, _, build = request(base, key, "/apps/%s/builds" % app, "POST", body.encode())
+    assert status == 201, (status, build)
+    status, _, build = request(base, key, "/apps/%s/builds/%s" % (app, build["id"]))
+    assert build["status"] == "succeeded", build
+    return build
+
+
+def breaking_apps(binary, seed):
+    """--crash-next-release and --fail-next-release, and an unknown app refused."""
+    instant = ["--build-seconds", "0", "--dyno-boot-seconds", "0"]
+    proc, base, key = start(binary, seed, *instant,
+                            "--crash-next-release", "shop-production=NoMethodError: undefined")
+    try:
+        before = dyno_states(base, key, "shop-production")
+        assert before and set(before.values()) == {"up"}, before
+        build = deploy(base, key, "shop-production")
+        status, _, release = request(base, key, "/apps/shop-production/releases/%s" % build["release"]["id"])
+        assert release["status"] == "succeeded", release
+        crashed = dyno_states(base, key, "shop-production")
+        assert set(crashed.values()) == {"crashed"}, crashed
+        status, _, rolled = request(base, key, "/apps/shop-production/releases", "POST",
+                                    json.dumps({"release": str(release["version"] - 1)}).encode())
+        assert status == 201, (status, rolled)
+        after = dyno_states(base, key, "shop-production")
+        assert set(after.values()) == {"up"}, after
+    finally:
+        stop(proc)
+
+    proc, base, key = start(binary, seed, *instant, "--fail-next-release", "shop-staging=exit 1")
+    try:
+        build = deploy(base, key, "shop-staging")
+        status, _, release = request(base, key, "/apps/shop-staging/releases/%s" % build["release"]["id"])
+        assert release["status"] == "failed", release
+    finally:
+        stop(proc)
+
+    refused = subprocess.run([binary, "--port", "0", "--seed", seed, "--crash-next-release", "nope"],
+                             capture_output=True, text=True, timeout=10)
+    assert refused.returncode == 2 and "no app called nope" in refused.stderr, refused
+
+
 def main():
     binary, seed = sys.argv[1], sys.argv[2]
     run(binary, seed, signal.SIGTERM)
     run(binary, seed, signal.SIGINT)
-    print("1 passed, 0 failed")
+    breaking_apps(binary, seed)
+    print("2 passed, 0 failed")
 
 
 if __name__ == "__main__":

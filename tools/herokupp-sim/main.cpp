@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -45,6 +46,10 @@ Faults (each deterministic under --fault-seed):
   --fault-slow RATE        share of bodies sent slowly
   --slow-body-ms N         how long a slow body takes (default 2000)
   --fault-path PREFIX      only requests whose path starts with PREFIX
+Broken releases (after the seed loads; each may be given more than once):
+  --fail-next-release APP[=MESSAGE]   the next release of APP fails
+  --crash-next-release APP[=MESSAGE]  the next deploy or promotion to APP
+                                      succeeds, but its dynos crash on boot
 )";
 
 [[noreturn]] void usage_error(std::string const& message) {
@@ -67,6 +72,12 @@ int main(int argc, char** argv) {
   herokupp::sim::FaultOptions& faults = platform_options.faults;
   std::string seed;
   bool access_log = false;
+  struct Breakage {
+    bool crash;  ///< crash on boot, rather than fail the release
+    std::string app;
+    std::string message;
+  };
+  std::vector<Breakage> breakages;
 
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -131,6 +142,17 @@ int main(int argc, char** argv) {
       faults.slow_body_duration = millis();
     } else if (arg == "--fault-path") {
       faults.path_prefix = value;
+    } else if (arg == "--fail-next-release" || arg == "--crash-next-release") {
+      std::string_view spec = value;
+      auto equals = spec.find('=');
+      Breakage b{arg == "--crash-next-release", std::string(spec.substr(0, equals)), {}};
+      if (b.app.empty())
+        usage_error("an app name is needed: " + std::string(arg) + " APP[=MESSAGE]");
+      if (equals != std::string_view::npos) b.message = std::string(spec.substr(equals + 1));
+      if (b.message.empty()) {
+        b.message = b.crash ? "Error: the app crashed on boot" : "Release command failed.";
+      }
+      breakages.push_back(std::move(b));
     } else {
       usage_error("unknown option " + std::string(arg));
     }
@@ -143,6 +165,11 @@ int main(int argc, char** argv) {
       std::cerr << "herokupp-sim: " << loaded.error().message << "\n";
       return 1;
     }
+  }
+  for (auto const& b : breakages) {
+    bool const known = b.crash ? platform.crash_next_release(b.app, b.message)
+                               : platform.fail_next_release(b.app, b.message);
+    if (!known) usage_error("no app called " + b.app + " (seed one with --seed)");
   }
   std::string const key = platform.default_api_key();
 

@@ -106,8 +106,18 @@ class HEROKUPP_API Platform {
 
   /// The next release of `app` (from a build, a promotion or a rollback)
   /// fails with `message`: the release is `failed` and a promotion target
-  /// to the app reports the message.
-  void fail_next_release(std::string const& app, std::string message);
+  /// to the app reports the message. False when there is no such app.
+  bool fail_next_release(std::string const& app, std::string message);
+
+  /// The next deploy or promotion to `app` succeeds, but its code crashes
+  /// on boot: every dyno that starts on that slug ends `crashed`, and the
+  /// app's log shows `message` and the exit. A rollback to an earlier slug
+  /// boots normally again. False when there is no such app.
+  ///
+  /// @code
+  /// platform.crash_next_release("shop-production", "NoMethodError: undefined method");
+  /// @endcode
+  bool crash_next_release(std::string const& app, std::string message);
 
   /// The clock the platform runs on.
   Clock const& clock() const;
