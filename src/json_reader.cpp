@@ -42,6 +42,28 @@ int hex_value(char c) noexcept {
   return -1;
 }
 
+/// What a one-letter escape stands for; 0 for `u` and for what is no escape.
+char unescaped(char c) noexcept {
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+      return c;
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return 0;
+  }
+}
+
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -260,36 +282,13 @@ void JsonReader::append_escape(std::string& out) {
   ++pos_;  // the backslash
   if (pos_ >= text_.size()) fail("unterminated string");
   char const c = text_[pos_++];
-  switch (c) {
-    case '"':
-      out.push_back('"');
-      return;
-    case '\\':
-      out.push_back('\\');
-      return;
-    case '/':
-      out.push_back('/');
-      return;
-    case 'b':
-      out.push_back('\b');
-      return;
-    case 'f':
-      out.push_back('\f');
-      return;
-    case 'n':
-      out.push_back('\n');
-      return;
-    case 'r':
-      out.push_back('\r');
-      return;
-    case 't':
-      out.push_back('\t');
-      return;
-    case 'u':
-      break;
-    default:
-      --pos_;
-      fail("invalid escape");
+  if (char const simple = unescaped(c)) {
+    out.push_back(simple);
+    return;
+  }
+  if (c != 'u') {
+    --pos_;
+    fail("invalid escape");
   }
   auto read_hex4 = [&]() -> std::uint32_t {
     if (text_.size() - pos_ < 4) fail("invalid \\u escape");
