@@ -1,6 +1,7 @@
 #include <herokupp/ops/config_change.hpp>
 
 #include "detail/uuid.hpp"
+#include "ops/detail/protected_app.hpp"
 #include "ops/detail/text.hpp"
 
 #include <algorithm>
@@ -31,8 +32,7 @@ bool listed(std::vector<std::string> const& list, std::string_view name) {
 }
 
 Error protected_error(std::string const& app) {
-  return Error(ErrorKind::protected_app,
-               app + " is protected: its config cannot be changed through herokupp::ops");
+  return detail::protected_app_error(app, "its config cannot be changed through herokupp::ops");
 }
 
 // Refuses protected apps, by the identity given and, when the list holds

@@ -1,5 +1,6 @@
 #include <herokupp/ops/policy.hpp>
 
+#include "ops/detail/protected_app.hpp"
 #include "ops/detail/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -158,9 +159,8 @@ bool Policy::is_protected(std::string_view app) const {
 result<void> Policy::check(std::string_view actor, Action action, std::string_view app) const {
   ActionClass const cls = class_of(action);
   if (cls == ActionClass::configure && is_protected(app)) {
-    return Error(ErrorKind::protected_app, std::string(app) +
-                                               " is protected: " + std::string(to_string(action)) +
-                                               " is refused for everyone");
+    return detail::protected_app_error(app,
+                                       std::string(to_string(action)) + " is refused for everyone");
   }
   std::string const needed = role_for(action, app);
   auto it = roles_.find(actor);
@@ -170,9 +170,12 @@ result<void> Policy::check(std::string_view actor, Action action, std::string_vi
       return success();
     }
   }
-  std::string message = std::string(actor.empty() ? "(no actor)" : actor) + " may not " +
-                        std::string(to_string(action)) + " on " + std::string(app) +
-                        ": that needs the role " + needed;
+  // "the actor ..." rather than the name first: explain() capitalises the
+  // first letter of a sentence, and a name must stay as it was given.
+  std::string message =
+      (actor.empty() ? std::string("an unnamed actor") : "the actor " + std::string(actor)) +
+      " may not " + std::string(to_string(action)) + " on " + std::string(app) +
+      ": that needs the role " + needed;
   if (cls != ActionClass::reveal) message += " (or admin)";
   return Error(ErrorKind::policy_denied, std::move(message));
 }

@@ -3,6 +3,7 @@
 #include <herokupp/ops/session.hpp>
 #include <herokupp/pipeline_client.hpp>
 
+#include "ops/detail/protected_app.hpp"
 #include "ops/detail/text.hpp"
 
 #include <algorithm>
@@ -81,9 +82,8 @@ Client noting_client(Client const& client) {
 
 result<void> check_action(SessionState const& s, Action action, std::string_view app) {
   if (class_of(action) == ActionClass::configure && s.is_protected(app)) {
-    return Error(ErrorKind::protected_app, std::string(app) +
-                                               " is protected: " + std::string(to_string(action)) +
-                                               " is refused for everyone");
+    return detail::protected_app_error(app,
+                                       std::string(to_string(action)) + " is refused for everyone");
   }
   if (s.policy) return s.policy->check(s.actor, action, app);
   return success();

@@ -1,4 +1,5 @@
 #include <herokupp/ops/explain.hpp>
+#include <herokupp/ops/policy.hpp>
 
 #include "ops_world.hpp"
 
@@ -60,10 +61,11 @@ TEST_CASE("explain gives the sentence a person needs for each HTTP failure") {
 }
 
 TEST_CASE("explain keeps the reasons ops gave for its own refusals") {
-  Error denied(ErrorKind::policy_denied,
-               "bob may not rollback on shop: that needs the role heroku-shop (or admin)");
+  Error denied(
+      ErrorKind::policy_denied,
+      "the actor bob may not rollback on shop: that needs the role heroku-shop (or admin)");
   CHECK(ops::explain(denied) ==
-        "Bob may not rollback on shop: that needs the role heroku-shop (or admin).");
+        "The actor bob may not rollback on shop: that needs the role heroku-shop (or admin).");
   Error pre(ErrorKind::precondition_failed, "release v42 is already the current release of shop");
   CHECK(has(ops::explain(pre), "already the current release"));
   Error transport(ErrorKind::transport, "Could not resolve host");
@@ -92,4 +94,18 @@ TEST_CASE("explain on the simulator's answers") {
   REQUIRE_FALSE(typo);
   CHECK(has(ops::explain(typo.error()), "typo"));
   w.capture(typo);
+}
+
+TEST_CASE("explain leaves the names in ops refusals as they were given") {
+  ops::Policy policy;
+  policy.grant("dana@example.com", "heroku-shop-production").protect("shop-production");
+  auto refused = policy.check("dana@example.com", ops::Action::set_config, "shop-production");
+  REQUIRE_FALSE(refused);
+  CHECK(ops::explain(refused.error()) ==
+        "The app shop-production is protected: set_config is refused for everyone.");
+  auto denied = policy.check("dana@example.com", ops::Action::rollback, "shop-staging");
+  REQUIRE_FALSE(denied);
+  CHECK(ops::explain(denied.error()) ==
+        "The actor dana@example.com may not rollback on shop-staging: that needs the role "
+        "heroku-shop-staging (or admin).");
 }
