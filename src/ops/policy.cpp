@@ -42,6 +42,8 @@ std::string_view to_string(Action action) noexcept {
       return "maintenance";
     case Action::promote:
       return "promote";
+    case Action::deploy:
+      return "deploy";
   }
   return "unknown";
 }
@@ -80,6 +82,7 @@ ActionClass class_of(Action action) noexcept {
     case Action::migrate:
     case Action::maintenance:
     case Action::promote:
+    case Action::deploy:
       return ActionClass::operate;
   }
   return ActionClass::configure;  // unreachable; the strictest class

@@ -269,7 +269,7 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
     return Error{ErrorKind::invalid_argument,
                  "no environment `" + std::string(environment) + "` in the environments file"};
   }
-  if (auto allowed = session_.check(ops::Action::promote, env->app_name); !allowed) {
+  if (auto allowed = session_.check(ops::Action::deploy, env->app_name); !allowed) {
     return allowed.error();
   }
 
@@ -367,7 +367,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
         ErrorKind::precondition_failed,
         "nothing to deploy: " + plan.app + " already runs " + short_commit(plan.target_commit)});
   }
-  if (auto allowed = session_.check(ops::Action::promote, plan.app); !allowed) {
+  if (auto allowed = session_.check(ops::Action::deploy, plan.app); !allowed) {
     return finish(allowed.error());
   }
   std::vector<std::string> also;

@@ -16,13 +16,14 @@ TEST_CASE("every action has a class and a name") {
   CHECK(ops::class_of(Action::masked_config) == ops::ActionClass::read);
   CHECK(ops::class_of(Action::compare_config) == ops::ActionClass::read);
   for (Action a : {Action::restart, Action::scale, Action::rollback, Action::run, Action::migrate,
-                   Action::maintenance, Action::promote}) {
+                   Action::maintenance, Action::promote, Action::deploy}) {
     CHECK(ops::class_of(a) == ops::ActionClass::operate);
   }
   CHECK(ops::class_of(Action::set_config) == ops::ActionClass::configure);
   CHECK(ops::class_of(Action::unset_config) == ops::ActionClass::configure);
   CHECK(ops::class_of(Action::reveal_config) == ops::ActionClass::reveal);
   CHECK(ops::to_string(Action::set_config) == "set_config");
+  CHECK(ops::to_string(Action::deploy) == "deploy");
   CHECK(ops::to_string(ops::ActionClass::operate) == "operate");
 }
 

@@ -36,6 +36,7 @@ enum class Action {
   migrate,         ///< operate: the configured migrate command
   maintenance,     ///< operate: a maintenance window
   promote,         ///< operate: on every target app
+  deploy,          ///< operate: a planned deploy (herokupp::workflow), from source or by promotion
 };
 
 /// The classes a Policy grants: read and operate come with heroku-<app>,
