@@ -34,7 +34,10 @@ class HEROKUPP_API PipelineClient {
  public:
   PipelineClient(Client client, std::string id_or_name);
 
+  /// The name or id this client was made with.
   std::string const& identity() const noexcept { return pipeline_; }
+  /// The Client requests go through (its options, clock and transport).
+  Client const& client() const noexcept { return client_; }
 
   /// Pipeline › Info.
   result<Pipeline> info() const;

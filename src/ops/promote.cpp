@@ -68,7 +68,7 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
   out.slug_id = slug;
 
   if (options.wait.enabled) {
-    auto const clock = detail::wait_clock(options.wait, nullptr);
+    auto const clock = detail::wait_clock(options.wait, &pipeline.client());
     std::string const id = out.promotion.id;
     auto done = detail::poll<PipelinePromotion>(
         options.wait, clock, "promotion " + id + " in pipeline " + pipeline.identity(),

@@ -215,8 +215,8 @@ struct World {
     return client().pipeline(std::move(name));
   }
 
-  /// Waiting on the virtual clock, for calls that have no Client to take
-  /// the clock from (promote takes a PipelineClient).
+  /// Waiting on the virtual clock, spelled out (calls take it from their
+  /// Client when the options leave it empty).
   herokupp::ops::WaitOptions virtual_wait() const {
     herokupp::ops::WaitOptions wait;
     wait.enabled = true;
