@@ -13,20 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-Reply ok(json body, int status = 200) {
-  Reply r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
-Reply list(json items, std::vector<std::string> fields) {
-  Reply r;
-  r.body = std::move(items);
-  r.range_fields = std::move(fields);
-  return r;
-}
-
 bool valid_app_name(std::string const& name) {
   if (name.size() < 3 || name.size() > 30) return false;
   if (!(name.front() >= 'a' && name.front() <= 'z')) return false;

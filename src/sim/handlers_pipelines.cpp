@@ -11,20 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-Reply ok(json body, int status = 200) {
-  Reply r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
-Reply list(json items, std::vector<std::string> fields) {
-  Reply r;
-  r.body = std::move(items);
-  r.range_fields = std::move(fields);
-  return r;
-}
-
 constexpr char const* kStages[] = {"test", "review", "development", "staging", "production"};
 
 }  // namespace

@@ -12,20 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-Reply ok(json body, int status = 200) {
-  Reply r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
-Reply list(json items, std::vector<std::string> fields) {
-  Reply r;
-  r.body = std::move(items);
-  r.range_fields = std::move(fields);
-  return r;
-}
-
 /// The dyno size a body names ({"dyno_size": {"name": "Standard-2X"}} or "size").
 std::optional<std::string> size_in(json const& body) {
   std::optional<std::string> wanted = ref_at(body, "dyno_size", "name");

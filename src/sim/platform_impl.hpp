@@ -32,6 +32,22 @@ struct Reply {
   std::vector<std::string> range_fields;
 };
 
+/// An answer of `status` (201 for a creation, 202 for work that goes on).
+inline Reply ok(nlohmann::json body, int status = 200) {
+  Reply r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+/// A list, sorted and paged over `fields` (the first is the default sort).
+inline Reply list(nlohmann::json items, std::vector<std::string> fields) {
+  Reply r;
+  r.body = std::move(items);
+  r.range_fields = std::move(fields);
+  return r;
+}
+
 /// Thrown inside Platform::handle by endpoint code to answer with an error;
 /// never escapes handle().
 struct ApiError {
