@@ -106,12 +106,16 @@ def unique(name, taken):
     return candidate
 
 
-def cpp_string(text):
-    """A C++ string literal for `text` (escapes what needs escaping)."""
+def cpp_string(text, ascii_only=False):
+    """A C++ string literal for `text` (escapes what needs escaping). With
+    `ascii_only`, characters beyond ASCII are written as octal UTF-8 bytes,
+    for tables compared byte by byte whatever the source encoding."""
     out = []
     for ch in text:
         code = ord(ch)
-        if ch == "\\":
+        if ascii_only and code > 0x7E:
+            out.extend("\\%03o" % byte for byte in ch.encode("utf-8"))
+        elif ch == "\\":
             out.append("\\\\")
         elif ch == '"':
             out.append('\\"')
