@@ -17,9 +17,11 @@ int main(int argc, char** argv) {
 #ifdef HEROKUPP_HAVE_SIM
   herokupp::sim::Platform platform;
   if (options.api_key.empty()) {
-    platform.load_seed(R"({"accounts": [{"email": "dev@example.com", "api_key": "HRKU-demo"}],
+    platform
+        .load_seed(R"({"accounts": [{"email": "dev@example.com", "api_key": "HRKU-demo"}],
       "apps": [{"name": "shop-staging", "releases": [{"deploy": "1a2b3c4d"},
-               {"config": {"RAILS_ENV": "staging"}}, {"deploy": "5e6f7a8b"}]}]})").value();
+               {"config": {"RAILS_ENV": "staging"}}, {"deploy": "5e6f7a8b"}]}]})")
+        .value();
     options.api_key = platform.default_api_key();
     options.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
   }

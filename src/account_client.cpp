@@ -4,8 +4,12 @@
 
 namespace herokupp {
 
-result<Account> AccountClient::info() const { return api::account::info(client_); }
+result<Account> AccountClient::info() const {
+  return api::account::info(client_);
+}
 
-result<RateLimit> AccountClient::rate_limits() const { return api::rate_limit::info(client_); }
+result<RateLimit> AccountClient::rate_limits() const {
+  return api::rate_limit::info(client_);
+}
 
 }  // namespace herokupp

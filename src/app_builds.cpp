@@ -4,7 +4,8 @@
 namespace herokupp {
 
 result<Build> AppBuilds::create(SourceBlob const& source) const {
-  if (source.url.empty()) return Error(ErrorKind::invalid_argument, "SourceBlob.url must not be empty");
+  if (source.url.empty())
+    return Error(ErrorKind::invalid_argument, "SourceBlob.url must not be empty");
   api::build::CreateParams params;
   params.source_blob.url = source.url;
   params.source_blob.version = source.version;

@@ -7,18 +7,28 @@
 
 namespace herokupp {
 
-AppClient Client::app(std::string name_or_id) const { return AppClient(*this, std::move(name_or_id)); }
-AppsClient Client::apps() const { return AppsClient(*this); }
+AppClient Client::app(std::string name_or_id) const {
+  return AppClient(*this, std::move(name_or_id));
+}
+AppsClient Client::apps() const {
+  return AppsClient(*this);
+}
 PipelineClient Client::pipeline(std::string id_or_name) const {
   return PipelineClient(*this, std::move(id_or_name));
 }
-PipelinesClient Client::pipelines() const { return PipelinesClient(*this); }
-AccountClient Client::account() const { return AccountClient(*this); }
+PipelinesClient Client::pipelines() const {
+  return PipelinesClient(*this);
+}
+AccountClient Client::account() const {
+  return AccountClient(*this);
+}
 
 AppClient::AppClient(Client client, std::string name_or_id)
     : client_(std::move(client)), app_(std::move(name_or_id)) {}
 
-result<App> AppClient::info() const { return api::app::info(client_, app_); }
+result<App> AppClient::info() const {
+  return api::app::info(client_, app_);
+}
 
 result<App> AppClient::update(api::app::UpdateParams const& params) const {
   return api::app::update(client_, app_, params);
@@ -36,6 +46,8 @@ result<App> AppClient::disable_maintenance() const {
   return update(params);
 }
 
-result<App> AppClient::destroy() const { return api::app::delete_(client_, app_); }
+result<App> AppClient::destroy() const {
+  return api::app::delete_(client_, app_);
+}
 
 }  // namespace herokupp

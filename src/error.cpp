@@ -9,30 +9,54 @@ namespace herokupp {
 
 std::string_view to_string(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::unknown: return "unknown";
-    case ErrorKind::bad_request: return "bad_request";
-    case ErrorKind::unauthorized: return "unauthorized";
-    case ErrorKind::payment_required: return "payment_required";
-    case ErrorKind::forbidden: return "forbidden";
-    case ErrorKind::verification_needed: return "verification_needed";
-    case ErrorKind::two_factor: return "two_factor";
-    case ErrorKind::not_found: return "not_found";
-    case ErrorKind::method_not_allowed: return "method_not_allowed";
-    case ErrorKind::conflict: return "conflict";
-    case ErrorKind::gone: return "gone";
-    case ErrorKind::range_not_satisfiable: return "range_not_satisfiable";
-    case ErrorKind::invalid_params: return "invalid_params";
-    case ErrorKind::rate_limited: return "rate_limited";
-    case ErrorKind::server: return "server";
-    case ErrorKind::transport: return "transport";
-    case ErrorKind::tls: return "tls";
-    case ErrorKind::timeout: return "timeout";
-    case ErrorKind::decode: return "decode";
-    case ErrorKind::invalid_argument: return "invalid_argument";
-    case ErrorKind::policy_denied: return "policy_denied";
-    case ErrorKind::confirmation_required: return "confirmation_required";
-    case ErrorKind::protected_app: return "protected_app";
-    case ErrorKind::precondition_failed: return "precondition_failed";
+    case ErrorKind::unknown:
+      return "unknown";
+    case ErrorKind::bad_request:
+      return "bad_request";
+    case ErrorKind::unauthorized:
+      return "unauthorized";
+    case ErrorKind::payment_required:
+      return "payment_required";
+    case ErrorKind::forbidden:
+      return "forbidden";
+    case ErrorKind::verification_needed:
+      return "verification_needed";
+    case ErrorKind::two_factor:
+      return "two_factor";
+    case ErrorKind::not_found:
+      return "not_found";
+    case ErrorKind::method_not_allowed:
+      return "method_not_allowed";
+    case ErrorKind::conflict:
+      return "conflict";
+    case ErrorKind::gone:
+      return "gone";
+    case ErrorKind::range_not_satisfiable:
+      return "range_not_satisfiable";
+    case ErrorKind::invalid_params:
+      return "invalid_params";
+    case ErrorKind::rate_limited:
+      return "rate_limited";
+    case ErrorKind::server:
+      return "server";
+    case ErrorKind::transport:
+      return "transport";
+    case ErrorKind::tls:
+      return "tls";
+    case ErrorKind::timeout:
+      return "timeout";
+    case ErrorKind::decode:
+      return "decode";
+    case ErrorKind::invalid_argument:
+      return "invalid_argument";
+    case ErrorKind::policy_denied:
+      return "policy_denied";
+    case ErrorKind::confirmation_required:
+      return "confirmation_required";
+    case ErrorKind::protected_app:
+      return "protected_app";
+    case ErrorKind::precondition_failed:
+      return "precondition_failed";
   }
   return "unknown";
 }
@@ -47,18 +71,30 @@ ErrorKind kind_for(int status, std::string_view id) noexcept {
   if (id == "invalid_params") return ErrorKind::invalid_params;
   if (id == "requested_range_not_satisfiable") return ErrorKind::range_not_satisfiable;
   switch (status) {
-    case 400: return ErrorKind::bad_request;
-    case 401: return ErrorKind::unauthorized;
-    case 402: return ErrorKind::payment_required;
-    case 403: return ErrorKind::forbidden;
-    case 404: return ErrorKind::not_found;
-    case 405: return ErrorKind::method_not_allowed;
-    case 409: return ErrorKind::conflict;
-    case 410: return ErrorKind::gone;
-    case 416: return ErrorKind::range_not_satisfiable;
-    case 422: return ErrorKind::invalid_params;
-    case 429: return ErrorKind::rate_limited;
-    default: break;
+    case 400:
+      return ErrorKind::bad_request;
+    case 401:
+      return ErrorKind::unauthorized;
+    case 402:
+      return ErrorKind::payment_required;
+    case 403:
+      return ErrorKind::forbidden;
+    case 404:
+      return ErrorKind::not_found;
+    case 405:
+      return ErrorKind::method_not_allowed;
+    case 409:
+      return ErrorKind::conflict;
+    case 410:
+      return ErrorKind::gone;
+    case 416:
+      return ErrorKind::range_not_satisfiable;
+    case 422:
+      return ErrorKind::invalid_params;
+    case 429:
+      return ErrorKind::rate_limited;
+    default:
+      break;
   }
   if (status >= 500 && status <= 599) return ErrorKind::server;
   if (status >= 400 && status <= 499) return ErrorKind::bad_request;
@@ -69,22 +105,38 @@ namespace {
 
 std::string reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 416: return "Range Not Satisfiable";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "HTTP error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 402:
+      return "Payment Required";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 410:
+      return "Gone";
+    case 416:
+      return "Range Not Satisfiable";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "HTTP error";
   }
 }
 
@@ -160,16 +212,20 @@ std::string Error::hint() const {
              "has a typo, or you need to be added as a collaborator.";
     case ErrorKind::verification_needed:
       return "The account must be verified (add a credit card) before it can do this.";
-    case ErrorKind::two_factor: return "A second factor is required for this action.";
+    case ErrorKind::two_factor:
+      return "A second factor is required for this action.";
     case ErrorKind::not_found:
       return "Nothing by that name or id: check the spelling, and that it was not deleted.";
-    case ErrorKind::method_not_allowed: return "That path does not accept this method.";
+    case ErrorKind::method_not_allowed:
+      return "That path does not accept this method.";
     case ErrorKind::conflict:
       return "The change conflicts with the current state; refresh and try again.";
-    case ErrorKind::gone: return "The resource was removed.";
+    case ErrorKind::gone:
+      return "The resource was removed.";
     case ErrorKind::range_not_satisfiable:
       return "The list range is not valid: check the sort field and page size (1..1000).";
-    case ErrorKind::invalid_params: return "The API rejected the input: " + message;
+    case ErrorKind::invalid_params:
+      return "The API rejected the input: " + message;
     case ErrorKind::rate_limited:
       if (retry_after) {
         return "The account ran out of API requests; retry after " +
@@ -186,16 +242,20 @@ std::string Error::hint() const {
       return "The API did not answer in time; retry, or allow a longer timeout.";
     case ErrorKind::decode:
       return "The answer did not have the documented shape; report it with the request id.";
-    case ErrorKind::invalid_argument: return "Fix the argument named in the message.";
+    case ErrorKind::invalid_argument:
+      return "Fix the argument named in the message.";
     case ErrorKind::policy_denied:
       return "Ask for the role named in the message, or for someone holding it to do this.";
     case ErrorKind::confirmation_required:
       return "Review the plan and run it again with its confirmation code.";
-    case ErrorKind::protected_app: return "This app is protected; change it by another route.";
-    case ErrorKind::precondition_failed: return "The app is not in a state that allows this.";
+    case ErrorKind::protected_app:
+      return "This app is protected; change it by another route.";
+    case ErrorKind::precondition_failed:
+      return "The app is not in a state that allows this.";
     case ErrorKind::bad_request:
       return "The request was malformed; check the arguments and the API version.";
-    case ErrorKind::unknown: break;
+    case ErrorKind::unknown:
+      break;
   }
   return "See the message and the request id.";
 }

@@ -29,10 +29,13 @@ PipelineClient::PipelineClient(Client client, std::string id_or_name)
     : client_(std::move(client)), pipeline_(std::move(id_or_name)) {}
 
 result<std::string> PipelineClient::pipeline_id() const {
-  return resolve_id(pipeline_, [&](std::string const& name) { return api::pipeline::info(client_, name); });
+  return resolve_id(pipeline_,
+                    [&](std::string const& name) { return api::pipeline::info(client_, name); });
 }
 
-result<Pipeline> PipelineClient::info() const { return api::pipeline::info(client_, pipeline_); }
+result<Pipeline> PipelineClient::info() const {
+  return api::pipeline::info(client_, pipeline_);
+}
 
 Paged<PipelineCoupling> PipelineClient::couplings(ListOptions const& options) const {
   auto id = pipeline_id();
@@ -87,8 +90,8 @@ result<PipelinePromotion> PipelineClient::promotion(std::string_view promotion_i
   return api::pipeline_promotion::info(client_, promotion_id);
 }
 
-Paged<PipelinePromotionTarget> PipelineClient::promotion_targets(
-    std::string_view promotion_id, ListOptions const& options) const {
+Paged<PipelinePromotionTarget> PipelineClient::promotion_targets(std::string_view promotion_id,
+                                                                 ListOptions const& options) const {
   return api::pipeline_promotion_target::list(client_, promotion_id, options);
 }
 

@@ -83,8 +83,7 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) {
     return std::nullopt;  // the API always states the zone; guessing would be wrong
   }
   if (pos != s.size()) return std::nullopt;
-  long long days =
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  long long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   long long secs = days * 86400 + hour * 3600LL + minute * 60LL + second - offset_seconds;
   auto tp = Clock::time_point(
       std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(secs * 1000 + millis)));

@@ -21,8 +21,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppFeatures {
  public:
-  AppFeatures(Client client, std::string app)
-      : client_(std::move(client)), app_(std::move(app)) {}
+  AppFeatures(Client client, std::string app) : client_(std::move(client)), app_(std::move(app)) {}
 
   /// App Feature › List.
   Paged<AppFeature> list(ListOptions const& options = {}) const;

@@ -38,8 +38,7 @@ struct FormationChange {
 /// @endcode
 class HEROKUPP_API AppFormation {
  public:
-  AppFormation(Client client, std::string app)
-      : client_(std::move(client)), app_(std::move(app)) {}
+  AppFormation(Client client, std::string app) : client_(std::move(client)), app_(std::move(app)) {}
 
   /// Formation › List.
   Paged<Formation> list(ListOptions const& options = {}) const;

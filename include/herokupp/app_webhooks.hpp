@@ -25,8 +25,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppWebhooks {
  public:
-  AppWebhooks(Client client, std::string app)
-      : client_(std::move(client)), app_(std::move(app)) {}
+  AppWebhooks(Client client, std::string app) : client_(std::move(client)), app_(std::move(app)) {}
 
   /// App Webhook › List.
   Paged<AppWebhook> list(ListOptions const& options = {}) const;

@@ -69,12 +69,12 @@ HEROKUPP_API std::string_view to_string(ErrorKind kind) noexcept;
 /// @endcode
 struct HEROKUPP_API Error {
   ErrorKind kind = ErrorKind::unknown;
-  int http_status = 0;      ///< 0 when no HTTP answer arrived
-  std::string id;           ///< Heroku's error id ("not_found"), or the transport cause
-  std::string message;      ///< one line, for people
-  std::string url;          ///< Heroku's documentation link for this error, when given
-  std::string request_id;   ///< the Request-Id of the failing request, for support
-  std::string request;      ///< "GET /apps/my-app": what was being done (never a body)
+  int http_status = 0;     ///< 0 when no HTTP answer arrived
+  std::string id;          ///< Heroku's error id ("not_found"), or the transport cause
+  std::string message;     ///< one line, for people
+  std::string url;         ///< Heroku's documentation link for this error, when given
+  std::string request_id;  ///< the Request-Id of the failing request, for support
+  std::string request;     ///< "GET /apps/my-app": what was being done (never a body)
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
 
   Error() = default;
@@ -149,7 +149,7 @@ class result : public boost::outcome_v2::basic_result<T, Error, detail::Throwing
 
  public:
   using base::base;
-  result(base const& other) : base(other) {}  // NOLINT(google-explicit-constructor)
+  result(base const& other) : base(other) {}        // NOLINT(google-explicit-constructor)
   result(base&& other) : base(std::move(other)) {}  // NOLINT(google-explicit-constructor)
 
   template <class U = T>
@@ -171,7 +171,9 @@ class result : public boost::outcome_v2::basic_result<T, Error, detail::Throwing
 };
 
 /// A successful `result<void>`: `return herokupp::success();`.
-inline auto success() noexcept { return boost::outcome_v2::success(); }
+inline auto success() noexcept {
+  return boost::outcome_v2::success();
+}
 
 }  // namespace herokupp
 

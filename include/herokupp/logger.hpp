@@ -17,12 +17,12 @@ enum class LogLevel { debug, info, warning, error };
 struct LogRecord {
   LogLevel level = LogLevel::debug;
   Method method = Method::get;
-  std::string path;                    ///< "/apps/my-app/releases", without the host
-  int status = 0;                      ///< 0 when no HTTP answer arrived
+  std::string path;  ///< "/apps/my-app/releases", without the host
+  int status = 0;    ///< 0 when no HTTP answer arrived
   std::chrono::microseconds duration{0};
   std::string request_id;
-  int attempt = 1;                     ///< 1 for the first try, 2 for the first retry...
-  std::string message;                 ///< "retrying in 500ms after 503", transport causes
+  int attempt = 1;      ///< 1 for the first try, 2 for the first retry...
+  std::string message;  ///< "retrying in 500ms after 503", transport causes
 };
 
 /// A sink for LogRecords; called from the thread making the request.

@@ -11,10 +11,10 @@ namespace herokupp::detail {
 /// The parts of a request that differ per call; the Client adds the rest.
 struct ApiRequest {
   Method method = Method::get;
-  std::string path;                 ///< already percent-encoded, starts with "/"
-  std::string const* body = nullptr;  ///< JSON text, or null for no body
-  std::string const* range = nullptr; ///< the Range header value, or null
-  Headers extra_headers;             ///< e.g. If-None-Match
+  std::string path;                    ///< already percent-encoded, starts with "/"
+  std::string const* body = nullptr;   ///< JSON text, or null for no body
+  std::string const* range = nullptr;  ///< the Range header value, or null
+  Headers extra_headers;               ///< e.g. If-None-Match
 };
 
 struct ClientAccess {

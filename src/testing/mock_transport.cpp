@@ -20,17 +20,15 @@ std::string path_of(std::string_view url) {
 }
 
 MockTransport& MockTransport::on(Method method, std::string path, HttpResponse response) {
-  return on(method, std::move(path),
-            Handler([r = std::move(response)](HttpRequest const&) -> result<HttpResponse> {
-              return r;
-            }));
+  return on(
+      method, std::move(path),
+      Handler([r = std::move(response)](HttpRequest const&) -> result<HttpResponse> { return r; }));
 }
 
 MockTransport& MockTransport::on(Method method, std::string path, Error error) {
-  return on(method, std::move(path),
-            Handler([e = std::move(error)](HttpRequest const&) -> result<HttpResponse> {
-              return e;
-            }));
+  return on(
+      method, std::move(path),
+      Handler([e = std::move(error)](HttpRequest const&) -> result<HttpResponse> { return e; }));
 }
 
 MockTransport& MockTransport::on(Method method, std::string path, Handler handler) {

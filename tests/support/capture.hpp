@@ -42,8 +42,8 @@ inline void capture(Error const& e) {
 /// A logger that captures every record as text.
 inline Logger capturing_logger() {
   return [](LogRecord const& r) {
-    capture(std::string(to_string(r.method)) + " " + r.path + " " + std::to_string(r.status) +
-            " " + r.request_id + " " + r.message);
+    capture(std::string(to_string(r.method)) + " " + r.path + " " + std::to_string(r.status) + " " +
+            r.request_id + " " + r.message);
   };
 }
 

@@ -19,7 +19,8 @@ namespace test = herokupp::test;
 namespace {
 
 HttpResponse status_only(int status, herokupp::Headers headers = {}) {
-  return MockTransport::json(status, R"({"id":"x","message":"status )" + std::to_string(status) + "\"}",
+  return MockTransport::json(status,
+                             R"({"id":"x","message":"status )" + std::to_string(status) + "\"}",
                              std::move(headers));
 }
 
@@ -229,7 +230,8 @@ struct RecordingThrottle : herokupp::Throttle {
 TEST_CASE("RateLimit-Remaining is read from every answer and given to the throttle") {
   auto mock = std::make_shared<MockTransport>();
   mock->on(Method::get, "/account", status_only(503, {{"RateLimit-Remaining", "4321"}}));
-  mock->on(Method::get, "/account", MockTransport::json(200, "{}", {{"ratelimit-remaining", "4320"}}));
+  mock->on(Method::get, "/account",
+           MockTransport::json(200, "{}", {{"ratelimit-remaining", "4320"}}));
   auto throttle = std::make_shared<RecordingThrottle>();
   auto opts = test::mock_options(mock);
   opts.throttle = throttle;

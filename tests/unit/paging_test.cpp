@@ -19,7 +19,8 @@ Paged<int> three_pages(std::vector<std::string>& asked, int fail_on_page = -1) {
         int page = static_cast<int>(asked.size()) - 1;
         if (page == fail_on_page) return herokupp::Error(herokupp::ErrorKind::server, "boom");
         Page<int> p;
-        for (int i = 0; i < 3; ++i) p.items.push_back(page * 3 + i);
+        for (int i = 0; i < 3; ++i)
+          p.items.push_back(page * 3 + i);
         if (page < 2) p.next_range = "id ]" + std::to_string(page) + "..; max=3";
         return p;
       },
@@ -61,7 +62,8 @@ TEST_CASE("take(n) stops requesting once n items are read") {
 TEST_CASE("a failing page ends the range with its Error") {
   std::vector<std::string> asked;
   std::vector<herokupp::result<int>> items;
-  for (auto const& item : three_pages(asked, 1)) items.push_back(item);
+  for (auto const& item : three_pages(asked, 1))
+    items.push_back(item);
   REQUIRE(items.size() == 4);
   CHECK(items[2].value() == 2);
   REQUIRE_FALSE(items[3]);

@@ -104,7 +104,8 @@ TEST_CASE_FIXTURE(Fixture, "AppsClient: list and create") {
 
 TEST_CASE_FIXTURE(Fixture, "AppDynos: list, info, run, restart and stop") {
   auto dynos = heroku.app("my-app").dynos();
-  mock->on(Method::get, "/apps/my-app/dynos", MockTransport::json(200, std::string("[") + dyno_body + "]"));
+  mock->on(Method::get, "/apps/my-app/dynos",
+           MockTransport::json(200, std::string("[") + dyno_body + "]"));
   mock->on(Method::get, "/apps/my-app/dynos/web.1", MockTransport::json(200, dyno_body));
   mock->on(Method::post, "/apps/my-app/dynos", MockTransport::json(201, dyno_body));
   mock->on(Method::delete_, "/apps/my-app/dynos/web.2", MockTransport::json(202, "{}"));
@@ -130,8 +131,11 @@ TEST_CASE_FIXTURE(Fixture, "AppDynos: list, info, run, restart and stop") {
   REQUIRE(started);
   CHECK(started->command == "rake db:migrate");
   check_last(Method::post, "/apps/my-app/dynos",
-             {{"command", "rake db:migrate"}, {"attach", false}, {"size", "standard-1x"},
-              {"env", {{"RAILS_ENV", "production"}}}, {"time_to_live", 600}});
+             {{"command", "rake db:migrate"},
+              {"attach", false},
+              {"size", "standard-1x"},
+              {"env", {{"RAILS_ENV", "production"}}},
+              {"time_to_live", 600}});
 
   REQUIRE(dynos.restart("web.2"));
   check_last(Method::delete_, "/apps/my-app/dynos/web.2");
@@ -152,7 +156,8 @@ TEST_CASE_FIXTURE(Fixture, "AppDynos: list, info, run, restart and stop") {
 
 TEST_CASE_FIXTURE(Fixture, "AppReleases: list, info by id and version, rollback, create") {
   auto releases = heroku.app("my-app").releases();
-  mock->on(Method::get, "/apps/my-app/releases", MockTransport::json(200, std::string("[") + release_body + "]"));
+  mock->on(Method::get, "/apps/my-app/releases",
+           MockTransport::json(200, std::string("[") + release_body + "]"));
   mock->on(Method::get, "/apps/my-app/releases/42", MockTransport::json(200, release_body));
   mock->on(Method::get, "/apps/my-app/releases/11111111-89ab-cdef-0123-456789abcdef",
            MockTransport::json(200, release_body));
@@ -187,9 +192,11 @@ TEST_CASE_FIXTURE(Fixture, "AppReleases: list, info by id and version, rollback,
 
 TEST_CASE_FIXTURE(Fixture, "AppConfigVars: get, update with unset, config of a release") {
   auto config = heroku.app("my-app").config_vars();
-  mock->on(Method::get, "/apps/my-app/config-vars", MockTransport::json(200, R"({"A":"1","B":"2"})"));
+  mock->on(Method::get, "/apps/my-app/config-vars",
+           MockTransport::json(200, R"({"A":"1","B":"2"})"));
   mock->on(Method::patch, "/apps/my-app/config-vars", MockTransport::json(200, R"({"A":"3"})"));
-  mock->on(Method::get, "/apps/my-app/releases/7/config-vars", MockTransport::json(200, R"({"A":"0"})"));
+  mock->on(Method::get, "/apps/my-app/releases/7/config-vars",
+           MockTransport::json(200, R"({"A":"0"})"));
   auto got = config.get();
   REQUIRE(got);
   CHECK(got->at("B") == "2");
@@ -206,10 +213,12 @@ TEST_CASE_FIXTURE(Fixture, "AppConfigVars: get, update with unset, config of a r
 
 TEST_CASE_FIXTURE(Fixture, "AppFormation: list, info, scale, batch update") {
   auto formation = heroku.app("my-app").formation();
-  mock->on(Method::get, "/apps/my-app/formation", MockTransport::json(200, std::string("[") + formation_body + "]"));
+  mock->on(Method::get, "/apps/my-app/formation",
+           MockTransport::json(200, std::string("[") + formation_body + "]"));
   mock->on(Method::get, "/apps/my-app/formation/web", MockTransport::json(200, formation_body));
   mock->on(Method::patch, "/apps/my-app/formation/web", MockTransport::json(200, formation_body));
-  mock->on(Method::patch, "/apps/my-app/formation", MockTransport::json(200, std::string("[") + formation_body + "]"));
+  mock->on(Method::patch, "/apps/my-app/formation",
+           MockTransport::json(200, std::string("[") + formation_body + "]"));
   REQUIRE(formation.list().collect());
   check_last(Method::get, "/apps/my-app/formation");
   auto web = formation.info("web");
@@ -217,14 +226,17 @@ TEST_CASE_FIXTURE(Fixture, "AppFormation: list, info, scale, batch update") {
   CHECK(web->quantity == 2);
   check_last(Method::get, "/apps/my-app/formation/web");
   REQUIRE(formation.scale("web", 2, std::string("standard-1x")));
-  check_last(Method::patch, "/apps/my-app/formation/web", {{"quantity", 2}, {"dyno_size", {{"name", "standard-1x"}}}});
+  check_last(Method::patch, "/apps/my-app/formation/web",
+             {{"quantity", 2}, {"dyno_size", {{"name", "standard-1x"}}}});
   REQUIRE(formation.scale("web", 3));
   check_last(Method::patch, "/apps/my-app/formation/web", {{"quantity", 3}});
-  auto batch = formation.batch_update({{"web", 2, std::nullopt}, {"worker", std::nullopt, "performance-m"}});
+  auto batch =
+      formation.batch_update({{"web", 2, std::nullopt}, {"worker", std::nullopt, "performance-m"}});
   REQUIRE(batch);
   check_last(Method::patch, "/apps/my-app/formation",
-             {{"updates", json::array({{{"type", "web"}, {"quantity", 2}},
-                                        {{"type", "worker"}, {"dyno_size", {{"name", "performance-m"}}}}})}});
+             {{"updates",
+               json::array({{{"type", "web"}, {"quantity", 2}},
+                            {{"type", "worker"}, {"dyno_size", {{"name", "performance-m"}}}}})}});
   auto before = mock->request_count();
   CHECK(formation.scale("web", std::nullopt).error().kind == ErrorKind::invalid_argument);
   CHECK(formation.scale("web", -1).error().kind == ErrorKind::invalid_argument);
@@ -237,7 +249,8 @@ TEST_CASE_FIXTURE(Fixture, "AppBuilds, AppLogSessions, AppFeatures, AppWebhooks"
   constexpr char const* build = R"({"id":"77777777-89ab-cdef-0123-456789abcdef","status":"pending",
     "source_blob":{"url":"https://example.com/src.tgz","version":"1a2b3c4"}})";
   mock->on(Method::post, "/apps/my-app/builds", MockTransport::json(201, build));
-  mock->on(Method::get, "/apps/my-app/builds", MockTransport::json(200, std::string("[") + build + "]"));
+  mock->on(Method::get, "/apps/my-app/builds",
+           MockTransport::json(200, std::string("[") + build + "]"));
   mock->on(Method::get, "/apps/my-app/builds/b1", MockTransport::json(200, build));
   auto created = app.builds().create({"https://example.com/src.tgz", "1a2b3c4", std::nullopt});
   REQUIRE(created);
@@ -263,7 +276,8 @@ TEST_CASE_FIXTURE(Fixture, "AppBuilds, AppLogSessions, AppFeatures, AppWebhooks"
              {{"dyno_name", "run.1"}, {"tail", true}, {"lines", 100}, {"source", "app"}});
 
   constexpr char const* feature = R"({"name":"preboot","enabled":true})";
-  mock->on(Method::get, "/apps/my-app/features", MockTransport::json(200, std::string("[") + feature + "]"));
+  mock->on(Method::get, "/apps/my-app/features",
+           MockTransport::json(200, std::string("[") + feature + "]"));
   mock->on(Method::get, "/apps/my-app/features/preboot", MockTransport::json(200, feature));
   mock->on(Method::patch, "/apps/my-app/features/preboot", MockTransport::json(200, feature));
   REQUIRE(app.features().list().collect());
@@ -275,8 +289,10 @@ TEST_CASE_FIXTURE(Fixture, "AppBuilds, AppLogSessions, AppFeatures, AppWebhooks"
   REQUIRE(app.features().disable("preboot"));
   check_last(Method::patch, "/apps/my-app/features/preboot", {{"enabled", false}});
 
-  constexpr char const* hook = R"({"id":"h1","url":"https://hooks.example/x","level":"notify","include":["api:release"]})";
-  mock->on(Method::get, "/apps/my-app/webhooks", MockTransport::json(200, std::string("[") + hook + "]"));
+  constexpr char const* hook =
+      R"({"id":"h1","url":"https://hooks.example/x","level":"notify","include":["api:release"]})";
+  mock->on(Method::get, "/apps/my-app/webhooks",
+           MockTransport::json(200, std::string("[") + hook + "]"));
   mock->on(Method::post, "/apps/my-app/webhooks", MockTransport::json(201, hook));
   mock->on(Method::delete_, "/apps/my-app/webhooks/h1", MockTransport::json(200, hook));
   REQUIRE(app.webhooks().list().collect());
@@ -286,8 +302,9 @@ TEST_CASE_FIXTURE(Fixture, "AppBuilds, AppLogSessions, AppFeatures, AppWebhooks"
   create.include = {"api:release"};
   create.level = herokupp::api::app_webhook::CreateParams::Level::notify;
   REQUIRE(app.webhooks().create(create));
-  check_last(Method::post, "/apps/my-app/webhooks",
-             {{"url", "https://hooks.example/x"}, {"include", {"api:release"}}, {"level", "notify"}});
+  check_last(
+      Method::post, "/apps/my-app/webhooks",
+      {{"url", "https://hooks.example/x"}, {"include", {"api:release"}}, {"level", "notify"}});
   REQUIRE(app.webhooks().destroy("h1"));
   check_last(Method::delete_, "/apps/my-app/webhooks/h1");
 }
@@ -302,12 +319,15 @@ TEST_CASE_FIXTURE(Fixture, "PipelineClient: info, couplings, latest, promote, pr
   mock->on(Method::get, std::string("/pipelines/") + pipeline_id + "/latest-deployments",
            MockTransport::json(200, "[]"));
   mock->on(Method::get, "/apps/shop-staging",
-           MockTransport::json(200, std::string(R"({"id":")") + staging_id + R"(","name":"shop-staging"})"));
+           MockTransport::json(
+               200, std::string(R"({"id":")") + staging_id + R"(","name":"shop-staging"})"));
   mock->on(Method::get, "/apps/shop-production",
-           MockTransport::json(200, std::string(R"({"id":")") + production_id + R"(","name":"shop-production"})"));
+           MockTransport::json(
+               200, std::string(R"({"id":")") + production_id + R"(","name":"shop-production"})"));
   mock->on(Method::post, "/pipeline-promotions",
            MockTransport::json(201, R"({"id":"p1","status":"pending"})"));
-  mock->on(Method::get, "/pipeline-promotions/p1", MockTransport::json(200, R"({"id":"p1","status":"completed"})"));
+  mock->on(Method::get, "/pipeline-promotions/p1",
+           MockTransport::json(200, R"({"id":"p1","status":"completed"})"));
   mock->on(Method::get, "/pipeline-promotions/p1/promotion-targets",
            MockTransport::json(200, R"([{"id":"t1","status":"succeeded"}])"));
 
@@ -348,7 +368,8 @@ TEST_CASE_FIXTURE(Fixture, "PipelineClient: info, couplings, latest, promote, pr
 TEST_CASE_FIXTURE(Fixture, "PipelinesClient and AccountClient") {
   mock->on(Method::get, "/pipelines", MockTransport::json(200, R"([{"id":"p","name":"shop"}])"));
   mock->on(Method::post, "/pipelines", MockTransport::json(201, R"({"id":"p","name":"shop"})"));
-  mock->on(Method::get, "/account", MockTransport::json(200, R"({"email":"dev@example.com","id":"u"})"));
+  mock->on(Method::get, "/account",
+           MockTransport::json(200, R"({"email":"dev@example.com","id":"u"})"));
   mock->on(Method::get, "/account/rate-limits", MockTransport::json(200, R"({"remaining":4321})"));
   REQUIRE(heroku.pipelines().list().collect());
   check_last(Method::get, "/pipelines");
@@ -376,7 +397,8 @@ TEST_CASE_FIXTURE(Fixture, "path parameters are percent-encoded") {
 
 TEST_CASE_FIXTURE(Fixture, "bad identifiers are refused before any I/O, naming the argument") {
   std::string const too_long(300, 'a');
-  for (std::string const& bad : {std::string(), std::string("../account"), std::string("a\r\nb"), too_long}) {
+  for (std::string const& bad :
+       {std::string(), std::string("../account"), std::string("a\r\nb"), too_long}) {
     CAPTURE(bad.size());
     auto info = heroku.app(bad).info();
     REQUIRE_FALSE(info);
@@ -414,7 +436,8 @@ TEST_CASE_FIXTURE(Fixture, "paging over HTTP: three pages via Next-Range, take(n
              if (range == "version ..; max=2") return page(1, "version ]2..; max=2");
              if (range == "version ]2..; max=2") return page(3, "version ]4..; max=2");
              if (range == "version ]4..; max=2") return page(5, nullptr);
-             return MockTransport::json(416, R"({"id":"requested_range_not_satisfiable","message":"bad"})");
+             return MockTransport::json(
+                 416, R"({"id":"requested_range_not_satisfiable","message":"bad"})");
            });
   herokupp::ListOptions by_version;
   by_version.max = 2;

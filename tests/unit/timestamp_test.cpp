@@ -24,9 +24,9 @@ TEST_CASE("timestamps parse and format ISO 8601 in UTC") {
 }
 
 TEST_CASE("malformed timestamps are refused") {
-  for (char const* bad : {"", "2012-01-01", "2012-01-01T12:00:00", "2012-13-01T12:00:00Z",
-                          "2012-01-01T12:00:00Zjunk", "2012-01-01T25:00:00Z", "yesterday",
-                          "2012-01-01T12:00:00.Z"}) {
+  for (char const* bad :
+       {"", "2012-01-01", "2012-01-01T12:00:00", "2012-13-01T12:00:00Z", "2012-01-01T12:00:00Zjunk",
+        "2012-01-01T25:00:00Z", "yesterday", "2012-01-01T12:00:00.Z"}) {
     CAPTURE(bad);
     CHECK_FALSE(Timestamp::parse(bad).has_value());
   }

@@ -9,7 +9,8 @@ TEST_CASE("the API key never appears in any Error, exception or log text") {
   CHECK(texts.size() > 20);  // the scan means something only if the suite captured plenty
   std::string const key = herokupp::test::api_key;
   for (auto const& text : texts) {
-    CHECK_MESSAGE(text.find(key) == std::string::npos, "leak in captured text #", &text - texts.data());
+    CHECK_MESSAGE(text.find(key) == std::string::npos, "leak in captured text #",
+                  &text - texts.data());
     CHECK(text.find("Bearer") == std::string::npos);
   }
 }

@@ -35,7 +35,8 @@ namespace herokupp::testing {
 /// opts.transport = mock;
 /// herokupp::Client heroku{opts};
 /// assert(heroku.app("my-app").info()->name == "my-app");
-/// assert(mock->requests().at(0).headers.get("Accept") == "application/vnd.heroku+json; version=3");
+/// assert(mock->requests().at(0).headers.get("Accept") == "application/vnd.heroku+json;
+/// version=3");
 /// @endcode
 class HEROKUPP_API MockTransport : public Transport {
  public:
