@@ -32,51 +32,6 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-char const* reason(int status) {
-  switch (status) {
-    case 200:
-      return "OK";
-    case 201:
-      return "Created";
-    case 202:
-      return "Accepted";
-    case 204:
-      return "No Content";
-    case 206:
-      return "Partial Content";
-    case 304:
-      return "Not Modified";
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 402:
-      return "Payment Required";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 416:
-      return "Range Not Satisfiable";
-    case 422:
-      return "Unprocessable Entity";
-    case 429:
-      return "Too Many Requests";
-    case 500:
-      return "Internal Server Error";
-    case 501:
-      return "Not Implemented";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return "Unknown";
-  }
-}
-
 std::optional<Method> method_of(http::verb verb) {
   switch (verb) {
     case http::verb::get:
@@ -190,7 +145,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   std::string head_text(std::size_t content_length) const {
     std::string out =
-        "HTTP/1.1 " + std::to_string(response_.status) + " " + reason(response_.status) + "\r\n";
+        "HTTP/1.1 " + std::to_string(response_.status) + " " +
+        std::string(http::obsolete_reason(static_cast<http::status>(response_.status))) + "\r\n";
     for (auto const& [name, value] : response_.headers) {
       if (iequals(name, "Content-Length") || iequals(name, "Connection")) continue;
       out += name;

@@ -23,6 +23,18 @@ def request(base, key, path, method="GET", body=None):
         return err.code, dict(err.headers), json.loads(err.read() or b"null")
 
 
+def reason(base, key, path):
+    """The reason phrase of the status line."""
+    req = urllib.request.Request(base + path)
+    req.add_header("Accept", ACCEPT)
+    req.add_header("Authorization", "Bearer " + key)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as res:
+            return res.reason
+    except urllib.error.HTTPError as err:
+        return err.reason
+
+
 def run(binary, seed, sig):
     proc = subprocess.Popen([binary, "--port", "0", "--seed", seed, "--build-seconds", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -40,6 +52,9 @@ def run(binary, seed, sig):
         assert status == 401 and body["id"] == "unauthorized"
         status, _, body = request(base, key, "/apps/legacy-billing")
         assert status == 403 and body["id"] == "forbidden"
+        assert reason(base, key, "/account") == "OK"
+        assert reason(base, key, "/apps/legacy-billing") == "Forbidden"
+        assert reason(base, key, "/apps/no-such-app") == "Not Found"
         status, _, body = request(base, key, "/apps/shop-staging", "PATCH", b'{"maintenance": "yes"}')
         assert status == 422 and "maintenance" in body["message"], body
         proc.send_signal(sig)
