@@ -6,15 +6,15 @@
 #ifndef HEROKUPP_HEROKUPP_HPP
 #define HEROKUPP_HEROKUPP_HPP
 
-#include <herokupp/account_client.hpp>
-#include <herokupp/app_client.hpp>
-#include <herokupp/apps_client.hpp>
 #include <herokupp/client.hpp>
+#include <herokupp/clients/account_client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/apps_client.hpp>
+#include <herokupp/clients/pipeline_client.hpp>
+#include <herokupp/clients/pipelines_client.hpp>
 #include <herokupp/curl_transport.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/paging.hpp>
-#include <herokupp/pipeline_client.hpp>
-#include <herokupp/pipelines_client.hpp>
 #include <herokupp/timestamp.hpp>
 #include <herokupp/transport.hpp>
 #include <herokupp/version.hpp>

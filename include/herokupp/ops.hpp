@@ -11,7 +11,7 @@
 #include <herokupp/ops/masked_config.hpp>
 #include <herokupp/ops/policy.hpp>
 #include <herokupp/ops/promote.hpp>
-#include <herokupp/ops/releases.hpp>
+#include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/ops/restart.hpp>
 #include <herokupp/ops/rollback.hpp>
 #include <herokupp/ops/run.hpp>

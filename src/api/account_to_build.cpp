@@ -53,9 +53,9 @@
 #include <herokupp/models/audit_trail_event.hpp>
 #include <herokupp/models/build.hpp>
 
-#include "detail/endpoint.hpp"
-#include "detail/json_codec.hpp"
-#include "detail/path_builder.hpp"
+#include "core/endpoint.hpp"
+#include "core/json_codec.hpp"
+#include "core/path_builder.hpp"
 #include "models/account_codec.hpp"
 #include "models/account_delinquency_codec.hpp"
 #include "models/account_feature_codec.hpp"

@@ -55,11 +55,11 @@
 #include <herokupp/models/oauth_grant.hpp>
 #include <herokupp/models/oauth_token.hpp>
 
-#include "detail/endpoint.hpp"
-#include "detail/json_codec.hpp"
-#include "detail/list_with_body.hpp"
-#include "detail/path_builder.hpp"
-#include "detail/query.hpp"
+#include "core/endpoint.hpp"
+#include "core/json_codec.hpp"
+#include "core/list_with_body.hpp"
+#include "core/path_builder.hpp"
+#include "core/query.hpp"
 #include "models/buildpack_installation_codec.hpp"
 #include "models/collaborator_codec.hpp"
 #include "models/config_var_codec.hpp"

@@ -58,9 +58,9 @@
 #include <herokupp/models/source.hpp>
 #include <herokupp/models/space.hpp>
 
-#include "detail/endpoint.hpp"
-#include "detail/json_codec.hpp"
-#include "detail/path_builder.hpp"
+#include "core/endpoint.hpp"
+#include "core/json_codec.hpp"
+#include "core/path_builder.hpp"
 #include "models/oci_image_codec.hpp"
 #include "models/password_reset_codec.hpp"
 #include "models/peering_codec.hpp"

@@ -56,10 +56,10 @@
 #include <herokupp/models/user_preferences.hpp>
 #include <herokupp/models/vpn_connection.hpp>
 
-#include "detail/endpoint.hpp"
-#include "detail/json_codec.hpp"
-#include "detail/path_builder.hpp"
-#include "detail/query.hpp"
+#include "core/endpoint.hpp"
+#include "core/json_codec.hpp"
+#include "core/path_builder.hpp"
+#include "core/query.hpp"
 #include "models/add_on_codec.hpp"
 #include "models/space_app_access_codec.hpp"
 #include "models/space_codec.hpp"

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/add_on_action.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/add_on_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_ADD_ON_ACTION_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/add_on_region_capability.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/add_on_service_codec.hpp"
 #include "models/region_codec.hpp"
 

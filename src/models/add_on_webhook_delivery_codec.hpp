@@ -5,7 +5,7 @@
 
 #include <herokupp/models/add_on_webhook_delivery.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/app_webhook_delivery_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_ADD_ON_WEBHOOK_DELIVERY_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/add_on_webhook_event.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/app_webhook_event_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_ADD_ON_WEBHOOK_EVENT_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/archive.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/collaborator.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/team_app_permission_codec.hpp"
 
 #include <string_view>

@@ -5,6 +5,6 @@
 
 #include <herokupp/models/config_var.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_CONFIG_VAR_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/domain.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

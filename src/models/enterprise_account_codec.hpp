@@ -5,7 +5,7 @@
 
 #include <herokupp/models/enterprise_account.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

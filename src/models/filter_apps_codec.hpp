@@ -5,7 +5,7 @@
 
 #include <herokupp/models/filter_apps.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/team_app_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_FILTER_APPS_CODEC_HPP

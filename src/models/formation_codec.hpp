@@ -5,7 +5,7 @@
 
 #include <herokupp/models/formation.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 namespace herokupp::detail {
 

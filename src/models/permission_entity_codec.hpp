@@ -5,7 +5,7 @@
 
 #include <herokupp/models/permission_entity.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

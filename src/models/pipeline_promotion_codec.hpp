@@ -5,7 +5,7 @@
 
 #include <herokupp/models/pipeline_promotion.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/pipeline_release.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/release_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_PIPELINE_RELEASE_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/space_transfer.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/space_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_SPACE_TRANSFER_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/team_add_on.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/add_on_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_TEAM_ADD_ON_CODEC_HPP

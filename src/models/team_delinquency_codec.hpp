@@ -5,7 +5,7 @@
 
 #include <herokupp/models/team_delinquency.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 namespace herokupp::detail {
 

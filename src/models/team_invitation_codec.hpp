@@ -5,7 +5,7 @@
 
 #include <herokupp/models/team_invitation.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 
 #include <string_view>
 #include <utility>

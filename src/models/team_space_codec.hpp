@@ -5,7 +5,7 @@
 
 #include <herokupp/models/team_space.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/space_codec.hpp"
 
 #endif  // HEROKUPP_SRC_MODELS_TEAM_SPACE_CODEC_HPP

@@ -5,7 +5,7 @@
 
 #include <herokupp/models/test_run.hpp>
 
-#include "detail/json_codec.hpp"
+#include "core/json_codec.hpp"
 #include "models/account_codec.hpp"
 
 #include <string_view>

@@ -1,8 +1,8 @@
 #include <herokupp/ops/config_change.hpp>
 
-#include "detail/uuid.hpp"
-#include "ops/detail/protected_app.hpp"
-#include "ops/detail/text.hpp"
+#include "core/uuid.hpp"
+#include "ops/protected_app.hpp"
+#include "ops/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 #include <herokupp/ops/policy.hpp>
 
-#include "ops/detail/protected_app.hpp"
-#include "ops/detail/text.hpp"
+#include "ops/protected_app.hpp"
+#include "ops/text.hpp"
 
 #include <nlohmann/json.hpp>
 

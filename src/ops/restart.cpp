@@ -1,6 +1,6 @@
 #include <herokupp/ops/restart.hpp>
 
-#include "ops/detail/text.hpp"
+#include "ops/text.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,7 +1,7 @@
-#include <herokupp/ops/releases.hpp>
+#include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/ops/rollback.hpp>
 
-#include "ops/detail/text.hpp"
+#include "ops/text.hpp"
 
 namespace herokupp::ops {
 

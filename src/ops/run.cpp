@@ -1,7 +1,7 @@
 #include <herokupp/ops/run.hpp>
 
-#include "ops/detail/text.hpp"
-#include "ops/detail/wait.hpp"
+#include "ops/text.hpp"
+#include "ops/wait.hpp"
 
 #include <algorithm>
 

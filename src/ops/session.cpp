@@ -1,10 +1,10 @@
-#include <herokupp/app_client.hpp>
-#include <herokupp/ops/releases.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/pipeline_client.hpp>
+#include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/ops/session.hpp>
-#include <herokupp/pipeline_client.hpp>
 
-#include "ops/detail/protected_app.hpp"
-#include "ops/detail/text.hpp"
+#include "ops/protected_app.hpp"
+#include "ops/text.hpp"
 
 #include <algorithm>
 #include <type_traits>

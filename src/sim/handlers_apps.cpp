@@ -26,11 +26,11 @@ bool valid_app_name(std::string const& name) {
 
 // --- account ---------------------------------------------------------------
 
-Reply Platform::Impl::account_info(Ctx& ctx) {
+Reply Platform::Impl::account_info(HandlerContext& ctx) {
   return ok(render(ctx.account));
 }
 
-Reply Platform::Impl::account_update(Ctx& ctx) {
+Reply Platform::Impl::account_update(HandlerContext& ctx) {
   if (auto v = string_at(ctx.body, "name")) ctx.account.name = *v;
   if (auto v = bool_at(ctx.body, "allow_tracking")) ctx.account.allow_tracking = *v;
   if (auto v = bool_at(ctx.body, "beta")) ctx.account.beta = *v;
@@ -38,7 +38,7 @@ Reply Platform::Impl::account_update(Ctx& ctx) {
   return ok(render(ctx.account));
 }
 
-Reply Platform::Impl::account_info_by_user(Ctx& ctx) {
+Reply Platform::Impl::account_info_by_user(HandlerContext& ctx) {
   auto const& who = ctx.param("account_identity");
   if (who == "~" || who == ctx.account.id || who == ctx.account.email)
     return ok(render(ctx.account));
@@ -46,13 +46,13 @@ Reply Platform::Impl::account_info_by_user(Ctx& ctx) {
   fail(403, "forbidden", "You do not have access to that account.");
 }
 
-Reply Platform::Impl::rate_limit_info(Ctx& ctx) {
+Reply Platform::Impl::rate_limit_info(HandlerContext& ctx) {
   return ok({{"remaining", rate_limit_take(ctx.account, ctx.now, false)}});
 }
 
 // --- apps ------------------------------------------------------------------
 
-Reply Platform::Impl::app_create(Ctx& ctx) {
+Reply Platform::Impl::app_create(HandlerContext& ctx) {
   std::string name;
   if (auto v = string_at(ctx.body, "name")) {
     name = *v;
@@ -90,11 +90,11 @@ Reply Platform::Impl::app_create(Ctx& ctx) {
   return ok(render(app), 201);
 }
 
-Reply Platform::Impl::app_info(Ctx& ctx) {
+Reply Platform::Impl::app_info(HandlerContext& ctx) {
   return ok(render(app_param(ctx)));
 }
 
-Reply Platform::Impl::app_list(Ctx& ctx) {
+Reply Platform::Impl::app_list(HandlerContext& ctx) {
   json items = json::array();
   for (auto const& [id, app] : apps) {
     if (can_access(ctx.account, app)) items.push_back(render(app));
@@ -102,7 +102,7 @@ Reply Platform::Impl::app_list(Ctx& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::app_list_by_user(Ctx& ctx) {
+Reply Platform::Impl::app_list_by_user(HandlerContext& ctx) {
   auto const& who = ctx.param("account_identity");
   if (!(who == "~" || who == ctx.account.id || who == ctx.account.email)) {
     if (account_by_identity(who) == nullptr) fail(404, "not_found", "Couldn't find that user.");
@@ -111,7 +111,7 @@ Reply Platform::Impl::app_list_by_user(Ctx& ctx) {
   return app_list(ctx);
 }
 
-Reply Platform::Impl::app_update(Ctx& ctx) {
+Reply Platform::Impl::app_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   if (auto v = string_at(ctx.body, "name"); v && *v != app.name) {
     if (!valid_app_name(*v)) fail(422, "invalid_params", "Name is not a valid app name.");
@@ -141,7 +141,7 @@ Reply Platform::Impl::app_update(Ctx& ctx) {
   return ok(render(app));
 }
 
-Reply Platform::Impl::app_delete(Ctx& ctx) {
+Reply Platform::Impl::app_delete(HandlerContext& ctx) {
   App& app = app_param(ctx);
   if (app.owner_id != ctx.account.id) {
     fail(403, "forbidden", "Only the owner of " + app.name + " can delete it.");
@@ -162,12 +162,12 @@ std::size_t feature_index(std::string const& identity) {
 }
 }  // namespace
 
-Reply Platform::Impl::feature_info(Ctx& ctx) {
+Reply Platform::Impl::feature_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   return ok(render_feature(app, feature_index(ctx.param("app_feature_identity"))));
 }
 
-Reply Platform::Impl::feature_list(Ctx& ctx) {
+Reply Platform::Impl::feature_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (std::size_t i = 0; i < kFeatureCount; ++i)
@@ -175,7 +175,7 @@ Reply Platform::Impl::feature_list(Ctx& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::feature_update(Ctx& ctx) {
+Reply Platform::Impl::feature_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   std::size_t index = feature_index(ctx.param("app_feature_identity"));
   bool enabled = bool_at(ctx.body, "enabled").value_or(false);
@@ -212,7 +212,7 @@ void apply_webhook(Webhook& w, json const& body) {
 }
 }  // namespace
 
-Reply Platform::Impl::webhook_create(Ctx& ctx) {
+Reply Platform::Impl::webhook_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Webhook w;
   w.id = new_id();
@@ -225,12 +225,12 @@ Reply Platform::Impl::webhook_create(Ctx& ctx) {
   return ok(render(app, app.webhooks.back()), 201);
 }
 
-Reply Platform::Impl::webhook_info(Ctx& ctx) {
+Reply Platform::Impl::webhook_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   return ok(render(app, find_webhook(app, ctx.param("app_webhook_identity"))));
 }
 
-Reply Platform::Impl::webhook_list(Ctx& ctx) {
+Reply Platform::Impl::webhook_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& w : app.webhooks)
@@ -238,7 +238,7 @@ Reply Platform::Impl::webhook_list(Ctx& ctx) {
   return list(std::move(items), {"id"});
 }
 
-Reply Platform::Impl::webhook_update(Ctx& ctx) {
+Reply Platform::Impl::webhook_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Webhook& w = find_webhook(app, ctx.param("app_webhook_identity"));
   apply_webhook(w, ctx.body);
@@ -246,7 +246,7 @@ Reply Platform::Impl::webhook_update(Ctx& ctx) {
   return ok(render(app, w));
 }
 
-Reply Platform::Impl::webhook_delete(Ctx& ctx) {
+Reply Platform::Impl::webhook_delete(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Webhook& w = find_webhook(app, ctx.param("app_webhook_identity"));
   json body = render(app, w);
@@ -269,7 +269,7 @@ Collaborator* find_collaborator(App& app, std::string const& identity, Platform:
 }
 }  // namespace
 
-Reply Platform::Impl::collaborator_create(Ctx& ctx) {
+Reply Platform::Impl::collaborator_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   auto user_identity = ref_at(ctx.body, "user", "email").value_or("");
   Account* user = account_by_identity(user_identity);
@@ -289,14 +289,14 @@ Reply Platform::Impl::collaborator_create(Ctx& ctx) {
   return ok(render(app, app.collaborators.back()), 201);
 }
 
-Reply Platform::Impl::collaborator_info(Ctx& ctx) {
+Reply Platform::Impl::collaborator_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Collaborator* c = find_collaborator(app, ctx.param("collaborator_identity"), *this);
   if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
   return ok(render(app, *c));
 }
 
-Reply Platform::Impl::collaborator_list(Ctx& ctx) {
+Reply Platform::Impl::collaborator_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& c : app.collaborators)
@@ -304,7 +304,7 @@ Reply Platform::Impl::collaborator_list(Ctx& ctx) {
   return list(std::move(items), {"id"});
 }
 
-Reply Platform::Impl::collaborator_delete(Ctx& ctx) {
+Reply Platform::Impl::collaborator_delete(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Collaborator* c = find_collaborator(app, ctx.param("collaborator_identity"), *this);
   if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
@@ -318,7 +318,7 @@ Reply Platform::Impl::collaborator_delete(Ctx& ctx) {
 
 // --- log sessions ----------------------------------------------------------
 
-Reply Platform::Impl::log_session_create(Ctx& ctx) {
+Reply Platform::Impl::log_session_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   LogSession s;
   s.id = new_id();
@@ -372,7 +372,7 @@ json render_dyno_size(DynoSizeInfo const& d) {
 }
 }  // namespace
 
-Reply Platform::Impl::region_info(Ctx& ctx) {
+Reply Platform::Impl::region_info(HandlerContext& ctx) {
   auto const& id = ctx.param("region_identity");
   for (std::size_t i = 0; i < kRegionCount; ++i) {
     if (id == kRegions[i].name || id == kRegions[i].id) return ok(render_region(kRegions[i]));
@@ -380,14 +380,14 @@ Reply Platform::Impl::region_info(Ctx& ctx) {
   fail(404, "not_found", "Couldn't find that region.");
 }
 
-Reply Platform::Impl::region_list(Ctx&) {
+Reply Platform::Impl::region_list(HandlerContext&) {
   json items = json::array();
   for (std::size_t i = 0; i < kRegionCount; ++i)
     items.push_back(render_region(kRegions[i]));
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::stack_info(Ctx& ctx) {
+Reply Platform::Impl::stack_info(HandlerContext& ctx) {
   auto const& id = ctx.param("stack_identity");
   for (std::size_t i = 0; i < kStackCount; ++i) {
     if (id == kStacks[i].name || id == kStacks[i].id) return ok(render_stack(kStacks[i]));
@@ -395,14 +395,14 @@ Reply Platform::Impl::stack_info(Ctx& ctx) {
   fail(404, "not_found", "Couldn't find that stack.");
 }
 
-Reply Platform::Impl::stack_list(Ctx&) {
+Reply Platform::Impl::stack_list(HandlerContext&) {
   json items = json::array();
   for (std::size_t i = 0; i < kStackCount; ++i)
     items.push_back(render_stack(kStacks[i]));
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::dyno_size_info(Ctx& ctx) {
+Reply Platform::Impl::dyno_size_info(HandlerContext& ctx) {
   auto const& id = ctx.param("dyno_size_identity");
   for (std::size_t i = 0; i < kDynoSizeCount; ++i) {
     if (id == kDynoSizes[i].name || id == kDynoSizes[i].id)
@@ -411,7 +411,7 @@ Reply Platform::Impl::dyno_size_info(Ctx& ctx) {
   fail(404, "not_found", "Couldn't find that dyno size.");
 }
 
-Reply Platform::Impl::dyno_size_list(Ctx&) {
+Reply Platform::Impl::dyno_size_list(HandlerContext&) {
   json items = json::array();
   for (std::size_t i = 0; i < kDynoSizeCount; ++i)
     items.push_back(render_dyno_size(kDynoSizes[i]));

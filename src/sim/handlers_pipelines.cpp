@@ -26,7 +26,7 @@ bool pipeline_visible(Platform::Impl& impl, Account const& account, Pipeline con
   return false;
 }
 
-Pipeline& visible_pipeline(Platform::Impl& impl, Ctx& ctx, std::string_view identity) {
+Pipeline& visible_pipeline(Platform::Impl& impl, HandlerContext& ctx, std::string_view identity) {
   Pipeline& p = impl.pipeline_for(identity);
   if (!pipeline_visible(impl, ctx.account, p)) {
     fail(403, "forbidden", "You do not have access to the pipeline " + p.name + ".");
@@ -37,7 +37,7 @@ Pipeline& visible_pipeline(Platform::Impl& impl, Ctx& ctx, std::string_view iden
 
 // --- pipelines -------------------------------------------------------------
 
-Reply Platform::Impl::pipeline_create(Ctx& ctx) {
+Reply Platform::Impl::pipeline_create(HandlerContext& ctx) {
   std::string name = string_at(ctx.body, "name").value_or("");
   for (auto const& [id, p] : pipelines) {
     if (p.name == name) fail(422, "invalid_params", "Name has already been taken.");
@@ -55,11 +55,11 @@ Reply Platform::Impl::pipeline_create(Ctx& ctx) {
   return ok(render(pipelines.emplace(id, std::move(p)).first->second), 201);
 }
 
-Reply Platform::Impl::pipeline_info(Ctx& ctx) {
+Reply Platform::Impl::pipeline_info(HandlerContext& ctx) {
   return ok(render(visible_pipeline(*this, ctx, ctx.param("pipeline_identity"))));
 }
 
-Reply Platform::Impl::pipeline_list(Ctx& ctx) {
+Reply Platform::Impl::pipeline_list(HandlerContext& ctx) {
   json items = json::array();
   for (auto const& [id, p] : pipelines) {
     if (pipeline_visible(*this, ctx.account, p)) items.push_back(render(p));
@@ -67,7 +67,7 @@ Reply Platform::Impl::pipeline_list(Ctx& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::pipeline_update(Ctx& ctx) {
+Reply Platform::Impl::pipeline_update(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ctx.param("pipeline_id"));
   if (auto name = string_at(ctx.body, "name"); name && *name != p.name) {
     for (auto const& [id, other] : pipelines) {
@@ -79,7 +79,7 @@ Reply Platform::Impl::pipeline_update(Ctx& ctx) {
   return ok(render(p));
 }
 
-Reply Platform::Impl::pipeline_delete(Ctx& ctx) {
+Reply Platform::Impl::pipeline_delete(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ctx.param("pipeline_id"));
   json body = render(p);
   std::string const id = p.id;
@@ -93,7 +93,7 @@ Reply Platform::Impl::pipeline_delete(Ctx& ctx) {
 // --- couplings -------------------------------------------------------------
 
 namespace {
-Coupling& find_coupling(Platform::Impl& impl, Ctx& ctx, std::string const& id) {
+Coupling& find_coupling(Platform::Impl& impl, HandlerContext& ctx, std::string const& id) {
   auto it = impl.couplings.find(id);
   if (it == impl.couplings.end()) fail(404, "not_found", "Couldn't find that pipeline coupling.");
   impl.app_for(ctx, it->second.app_id);
@@ -108,7 +108,7 @@ void check_stage(std::string const& stage) {
 }
 }  // namespace
 
-Reply Platform::Impl::coupling_create(Ctx& ctx) {
+Reply Platform::Impl::coupling_create(HandlerContext& ctx) {
   App& app = app_for(ctx, ref_at(ctx.body, "app").value_or(""));
   Pipeline& p = visible_pipeline(*this, ctx, ref_at(ctx.body, "pipeline").value_or(""));
   std::string stage = string_at(ctx.body, "stage").value_or("");
@@ -126,11 +126,11 @@ Reply Platform::Impl::coupling_create(Ctx& ctx) {
   return ok(render(couplings.emplace(id, std::move(c)).first->second), 201);
 }
 
-Reply Platform::Impl::coupling_info(Ctx& ctx) {
+Reply Platform::Impl::coupling_info(HandlerContext& ctx) {
   return ok(render(find_coupling(*this, ctx, ctx.param("pipeline_coupling_identity"))));
 }
 
-Reply Platform::Impl::coupling_info_by_app(Ctx& ctx) {
+Reply Platform::Impl::coupling_info_by_app(HandlerContext& ctx) {
   App& app = app_param(ctx);
   for (auto const& [id, c] : couplings) {
     if (c.app_id == app.id) return ok(render(c));
@@ -138,7 +138,7 @@ Reply Platform::Impl::coupling_info_by_app(Ctx& ctx) {
   fail(404, "not_found", "Couldn't find that pipeline coupling.");
 }
 
-Reply Platform::Impl::coupling_list(Ctx& ctx) {
+Reply Platform::Impl::coupling_list(HandlerContext& ctx) {
   json items = json::array();
   for (auto const& [id, c] : couplings) {
     auto app = apps.find(c.app_id);
@@ -147,7 +147,7 @@ Reply Platform::Impl::coupling_list(Ctx& ctx) {
   return list(std::move(items), {"id"});
 }
 
-Reply Platform::Impl::coupling_list_by_pipeline(Ctx& ctx) {
+Reply Platform::Impl::coupling_list_by_pipeline(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ctx.param("pipeline_id"));
   json items = json::array();
   for (auto const& [id, c] : couplings) {
@@ -156,7 +156,7 @@ Reply Platform::Impl::coupling_list_by_pipeline(Ctx& ctx) {
   return list(std::move(items), {"id"});
 }
 
-Reply Platform::Impl::coupling_update(Ctx& ctx) {
+Reply Platform::Impl::coupling_update(HandlerContext& ctx) {
   Coupling& c = find_coupling(*this, ctx, ctx.param("pipeline_coupling_identity"));
   if (auto stage = string_at(ctx.body, "stage")) {
     check_stage(*stage);
@@ -166,7 +166,7 @@ Reply Platform::Impl::coupling_update(Ctx& ctx) {
   return ok(render(c));
 }
 
-Reply Platform::Impl::coupling_delete(Ctx& ctx) {
+Reply Platform::Impl::coupling_delete(HandlerContext& ctx) {
   Coupling& c = find_coupling(*this, ctx, ctx.param("pipeline_coupling_identity"));
   json body = render(c);
   couplings.erase(c.id);
@@ -175,7 +175,7 @@ Reply Platform::Impl::coupling_delete(Ctx& ctx) {
 
 // --- latest releases and deployments ---------------------------------------
 
-Reply Platform::Impl::pipeline_latest_releases(Ctx& ctx) {
+Reply Platform::Impl::pipeline_latest_releases(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ctx.param("pipeline_id"));
   json items = json::array();
   for (auto const& [id, c] : couplings) {
@@ -186,7 +186,7 @@ Reply Platform::Impl::pipeline_latest_releases(Ctx& ctx) {
   return list(std::move(items), {"id", "version"});
 }
 
-Reply Platform::Impl::pipeline_latest_deployments(Ctx& ctx) {
+Reply Platform::Impl::pipeline_latest_deployments(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ctx.param("pipeline_id"));
   json items = json::array();
   for (auto const& [id, c] : couplings) {
@@ -204,7 +204,7 @@ Reply Platform::Impl::pipeline_latest_deployments(Ctx& ctx) {
 
 // --- promotions ------------------------------------------------------------
 
-Reply Platform::Impl::promotion_create(Ctx& ctx) {
+Reply Platform::Impl::promotion_create(HandlerContext& ctx) {
   Pipeline& p = visible_pipeline(*this, ctx, ref_at(ctx.body, "pipeline").value_or(""));
   json const& source = ctx.body.at("source");
   App& source_app = app_for(ctx, ref_at(source, "app").value_or(""));
@@ -255,7 +255,7 @@ Reply Platform::Impl::promotion_create(Ctx& ctx) {
 }
 
 namespace {
-Promotion& find_promotion(Platform::Impl& impl, Ctx& ctx, std::string const& id) {
+Promotion& find_promotion(Platform::Impl& impl, HandlerContext& ctx, std::string const& id) {
   auto it = impl.promotions.find(id);
   if (it == impl.promotions.end()) fail(404, "not_found", "Couldn't find that promotion.");
   auto pipeline = impl.pipelines.find(it->second.pipeline_id);
@@ -266,11 +266,11 @@ Promotion& find_promotion(Platform::Impl& impl, Ctx& ctx, std::string const& id)
 }
 }  // namespace
 
-Reply Platform::Impl::promotion_info(Ctx& ctx) {
+Reply Platform::Impl::promotion_info(HandlerContext& ctx) {
   return ok(render(find_promotion(*this, ctx, ctx.param("pipeline_promotion_identity"))));
 }
 
-Reply Platform::Impl::promotion_target_list(Ctx& ctx) {
+Reply Platform::Impl::promotion_target_list(HandlerContext& ctx) {
   Promotion& p = find_promotion(*this, ctx, ctx.param("pipeline_promotion_id"));
   json items = json::array();
   for (auto const& t : p.targets)

@@ -35,18 +35,18 @@ constexpr int kMaxQuantity = 100;
 
 // --- config vars -----------------------------------------------------------
 
-Reply Platform::Impl::config_info(Ctx& ctx) {
+Reply Platform::Impl::config_info(HandlerContext& ctx) {
   return ok(render_config(*app_param(ctx).config));
 }
 
-Reply Platform::Impl::config_release_info(Ctx& ctx) {
+Reply Platform::Impl::config_release_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Release* r = release_by_identity(app, ctx.param("release_identity"));
   if (r == nullptr) fail(404, "not_found", "Couldn't find that release.");
   return ok(render_config(*r->config));
 }
 
-Reply Platform::Impl::config_update(Ctx& ctx) {
+Reply Platform::Impl::config_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   patch_config(app, ctx.body, ctx.account.id, ctx.now);
   return ok(render_config(*app.config));
@@ -54,14 +54,14 @@ Reply Platform::Impl::config_update(Ctx& ctx) {
 
 // --- releases --------------------------------------------------------------
 
-Reply Platform::Impl::release_info(Ctx& ctx) {
+Reply Platform::Impl::release_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Release* r = release_by_identity(app, ctx.param("release_identity"));
   if (r == nullptr) fail(404, "not_found", "Couldn't find that release.");
   return ok(render_release(app, *r));
 }
 
-Reply Platform::Impl::release_list(Ctx& ctx) {
+Reply Platform::Impl::release_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& r : app.releases)
@@ -69,7 +69,7 @@ Reply Platform::Impl::release_list(Ctx& ctx) {
   return list(std::move(items), {"version", "id"});
 }
 
-Reply Platform::Impl::release_create(Ctx& ctx) {
+Reply Platform::Impl::release_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   auto slug_id = string_at(ctx.body, "slug").value_or("");
   Slug* slug = slug_by_id(slug_id);
@@ -80,7 +80,7 @@ Reply Platform::Impl::release_create(Ctx& ctx) {
   return ok(render_release(app, r), 201);
 }
 
-Reply Platform::Impl::release_rollback(Ctx& ctx) {
+Reply Platform::Impl::release_rollback(HandlerContext& ctx) {
   App& app = app_param(ctx);
   auto identity = string_at(ctx.body, "release").value_or("");
   Release* target = release_by_identity(app, identity);
@@ -106,7 +106,7 @@ Build& find_build(App& app, std::string const& id) {
 }
 }  // namespace
 
-Reply Platform::Impl::build_create(Ctx& ctx) {
+Reply Platform::Impl::build_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json const& source = ctx.body.at("source_blob");
   Build b;
@@ -130,12 +130,12 @@ Reply Platform::Impl::build_create(Ctx& ctx) {
   return ok(render(app, app.builds.back()), 201);
 }
 
-Reply Platform::Impl::build_info(Ctx& ctx) {
+Reply Platform::Impl::build_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   return ok(render(app, find_build(app, ctx.param("build_identity"))));
 }
 
-Reply Platform::Impl::build_list(Ctx& ctx) {
+Reply Platform::Impl::build_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& b : app.builds)
@@ -143,19 +143,19 @@ Reply Platform::Impl::build_list(Ctx& ctx) {
   return list(std::move(items), {"created_at", "id"});
 }
 
-Reply Platform::Impl::build_delete_cache(Ctx& ctx) {
+Reply Platform::Impl::build_delete_cache(HandlerContext& ctx) {
   app_param(ctx);
   return ok(json::object(), 202);
 }
 
-Reply Platform::Impl::slug_info(Ctx& ctx) {
+Reply Platform::Impl::slug_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Slug* s = slug_by_id(ctx.param("slug_identity"));
   if (s == nullptr || s->app_id != app.id) fail(404, "not_found", "Couldn't find that slug.");
   return ok(render(*s));
 }
 
-Reply Platform::Impl::slug_create(Ctx& ctx) {
+Reply Platform::Impl::slug_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Slug& s = create_slug(app, string_at(ctx.body, "commit").value_or(""), ctx.now);
   s.commit_description = string_at(ctx.body, "commit_description").value_or("");
@@ -193,12 +193,12 @@ int quantity_in(json const& body, int current) {
 }
 }  // namespace
 
-Reply Platform::Impl::formation_info(Ctx& ctx) {
+Reply Platform::Impl::formation_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   return ok(render(app, find_formation(app, ctx.param("formation_identity"))));
 }
 
-Reply Platform::Impl::formation_list(Ctx& ctx) {
+Reply Platform::Impl::formation_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& [type, f] : app.formation)
@@ -206,7 +206,7 @@ Reply Platform::Impl::formation_list(Ctx& ctx) {
   return list(std::move(items), {"id", "type"});
 }
 
-Reply Platform::Impl::formation_update(Ctx& ctx) {
+Reply Platform::Impl::formation_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Formation& f = find_formation(app, ctx.param("formation_identity"));
   int quantity = quantity_in(ctx.body, f.quantity);
@@ -215,7 +215,7 @@ Reply Platform::Impl::formation_update(Ctx& ctx) {
   return ok(render(app, f));
 }
 
-Reply Platform::Impl::formation_batch_update(Ctx& ctx) {
+Reply Platform::Impl::formation_batch_update(HandlerContext& ctx) {
   App& app = app_param(ctx);
   auto const& updates = ctx.body.at("updates");
   // Check every update before applying any.
@@ -244,7 +244,7 @@ Dyno& find_dyno(App& app, std::string const& identity) {
 }
 }  // namespace
 
-Reply Platform::Impl::dyno_create(Ctx& ctx) {
+Reply Platform::Impl::dyno_create(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Dyno d;
   d.id = new_id();
@@ -283,12 +283,12 @@ Reply Platform::Impl::dyno_create(Ctx& ctx) {
   return ok(render(app, app.dynos.back()), 201);
 }
 
-Reply Platform::Impl::dyno_info(Ctx& ctx) {
+Reply Platform::Impl::dyno_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
   return ok(render(app, find_dyno(app, ctx.param("dyno_identity"))));
 }
 
-Reply Platform::Impl::dyno_list(Ctx& ctx) {
+Reply Platform::Impl::dyno_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
   for (auto const& d : app.dynos)
@@ -296,13 +296,13 @@ Reply Platform::Impl::dyno_list(Ctx& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
-Reply Platform::Impl::dyno_restart(Ctx& ctx) {
+Reply Platform::Impl::dyno_restart(HandlerContext& ctx) {
   App& app = app_param(ctx);
   restart_dyno(app, find_dyno(app, ctx.param("dyno_identity")), ctx.now);
   return ok(json::object(), 202);
 }
 
-Reply Platform::Impl::dyno_restart_formation(Ctx& ctx) {
+Reply Platform::Impl::dyno_restart_formation(HandlerContext& ctx) {
   App& app = app_param(ctx);
   auto const& type = ctx.param("dyno_formation_type");
   if (app.formation.count(type) == 0) fail(404, "not_found", "Couldn't find that formation.");
@@ -312,7 +312,7 @@ Reply Platform::Impl::dyno_restart_formation(Ctx& ctx) {
   return ok(json::object(), 202);
 }
 
-Reply Platform::Impl::dyno_restart_all(Ctx& ctx) {
+Reply Platform::Impl::dyno_restart_all(HandlerContext& ctx) {
   App& app = app_param(ctx);
   for (auto& d : app.dynos) {
     if (!d.one_off) restart_dyno(app, d, ctx.now);
@@ -320,7 +320,7 @@ Reply Platform::Impl::dyno_restart_all(Ctx& ctx) {
   return ok(json::object(), 202);
 }
 
-Reply Platform::Impl::dyno_stop(Ctx& ctx) {
+Reply Platform::Impl::dyno_stop(HandlerContext& ctx) {
   App& app = app_param(ctx);
   Dyno& d = find_dyno(app, ctx.param("dyno_identity"));
   if (d.one_off) {
@@ -335,7 +335,7 @@ Reply Platform::Impl::dyno_stop(Ctx& ctx) {
   return ok(json::object(), 202);
 }
 
-Reply Platform::Impl::dyno_stop_formation(Ctx& ctx) {
+Reply Platform::Impl::dyno_stop_formation(HandlerContext& ctx) {
   return dyno_restart_formation(ctx);
 }
 

@@ -14,13 +14,13 @@ namespace herokupp::sim {
 using detail::Account;
 using detail::ApiError;
 using detail::App;
-using detail::Ctx;
+using detail::HandlerContext;
 using detail::Reply;
 using nlohmann::json;
 
 namespace detail {
 
-std::string const& Ctx::param(std::string_view name) const {
+std::string const& HandlerContext::param(std::string_view name) const {
   for (auto const& [key, value] : params) {
     if (key == name) return value;
   }
@@ -386,7 +386,7 @@ bool Platform::Impl::can_access(Account const& account, App const& app) const {
                      [&](auto const& c) { return c.account_id == account.id; });
 }
 
-App& Platform::Impl::app_for(Ctx& ctx, std::string_view identity) {
+App& Platform::Impl::app_for(HandlerContext& ctx, std::string_view identity) {
   App* app = app_by_identity(identity);
   if (app == nullptr) detail::fail(404, "not_found", "Couldn't find that app.");
   if (!can_access(ctx.account, *app)) {
@@ -619,7 +619,7 @@ Response Platform::Impl::handle_locked(Request const& request, std::string_view 
 
   Reply reply;
   try {
-    Ctx ctx{request, link, match.params, body, *account, now};
+    HandlerContext ctx{request, link, match.params, body, *account, now};
     reply = (this->*handler)(ctx);
   } catch (ApiError const& e) {
     return finish(error_response(e.status, e.id, e.message));

@@ -61,7 +61,7 @@ struct ApiError {
 }
 
 /// What an endpoint sees of one request.
-struct Ctx {
+struct HandlerContext {
   Request const& request;
   RouteLink const& link;
   PathParams const& params;
@@ -91,7 +91,7 @@ namespace herokupp::sim {
 
 /// Hidden: a shared libherokupp_sim exports only the public API.
 struct HEROKUPP_SIM_HIDDEN Platform::Impl {
-  using Handler = detail::Reply (Impl::*)(detail::Ctx&);
+  using Handler = detail::Reply (Impl::*)(detail::HandlerContext&);
   using TimePoint = detail::TimePoint;
 
   explicit Impl(PlatformOptions opts);
@@ -118,8 +118,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::App* app_by_identity(std::string_view identity);
   bool can_access(detail::Account const& account, detail::App const& app) const;
   /// The app named by the path parameter, or a 404 / 403 ApiError.
-  detail::App& app_for(detail::Ctx& ctx, std::string_view identity);
-  detail::App& app_param(detail::Ctx& ctx) { return app_for(ctx, ctx.param("app_identity")); }
+  detail::App& app_for(detail::HandlerContext& ctx, std::string_view identity);
+  detail::App& app_param(detail::HandlerContext& ctx) {
+    return app_for(ctx, ctx.param("app_identity"));
+  }
   detail::Release* current_release(detail::App& app);
   detail::Release* release_by_identity(detail::App& app, std::string_view identity);
   detail::Pipeline& pipeline_for(std::string_view identity);
@@ -165,77 +167,77 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   nlohmann::json render_config(detail::Config const& config) const;
 
   // --- endpoints (handlers_*.cpp) ---
-  detail::Reply account_info(detail::Ctx&);
-  detail::Reply account_update(detail::Ctx&);
-  detail::Reply account_info_by_user(detail::Ctx&);
-  detail::Reply rate_limit_info(detail::Ctx&);
-  detail::Reply app_create(detail::Ctx&);
-  detail::Reply app_info(detail::Ctx&);
-  detail::Reply app_list(detail::Ctx&);
-  detail::Reply app_list_by_user(detail::Ctx&);
-  detail::Reply app_update(detail::Ctx&);
-  detail::Reply app_delete(detail::Ctx&);
-  detail::Reply feature_info(detail::Ctx&);
-  detail::Reply feature_list(detail::Ctx&);
-  detail::Reply feature_update(detail::Ctx&);
-  detail::Reply webhook_create(detail::Ctx&);
-  detail::Reply webhook_info(detail::Ctx&);
-  detail::Reply webhook_list(detail::Ctx&);
-  detail::Reply webhook_update(detail::Ctx&);
-  detail::Reply webhook_delete(detail::Ctx&);
-  detail::Reply collaborator_create(detail::Ctx&);
-  detail::Reply collaborator_info(detail::Ctx&);
-  detail::Reply collaborator_list(detail::Ctx&);
-  detail::Reply collaborator_delete(detail::Ctx&);
-  detail::Reply config_info(detail::Ctx&);
-  detail::Reply config_release_info(detail::Ctx&);
-  detail::Reply config_update(detail::Ctx&);
-  detail::Reply release_info(detail::Ctx&);
-  detail::Reply release_list(detail::Ctx&);
-  detail::Reply release_create(detail::Ctx&);
-  detail::Reply release_rollback(detail::Ctx&);
-  detail::Reply build_create(detail::Ctx&);
-  detail::Reply build_info(detail::Ctx&);
-  detail::Reply build_list(detail::Ctx&);
-  detail::Reply build_delete_cache(detail::Ctx&);
-  detail::Reply slug_info(detail::Ctx&);
-  detail::Reply slug_create(detail::Ctx&);
-  detail::Reply formation_info(detail::Ctx&);
-  detail::Reply formation_list(detail::Ctx&);
-  detail::Reply formation_update(detail::Ctx&);
-  detail::Reply formation_batch_update(detail::Ctx&);
-  detail::Reply dyno_create(detail::Ctx&);
-  detail::Reply dyno_info(detail::Ctx&);
-  detail::Reply dyno_list(detail::Ctx&);
-  detail::Reply dyno_restart(detail::Ctx&);
-  detail::Reply dyno_restart_formation(detail::Ctx&);
-  detail::Reply dyno_restart_all(detail::Ctx&);
-  detail::Reply dyno_stop(detail::Ctx&);
-  detail::Reply dyno_stop_formation(detail::Ctx&);
-  detail::Reply log_session_create(detail::Ctx&);
-  detail::Reply pipeline_create(detail::Ctx&);
-  detail::Reply pipeline_info(detail::Ctx&);
-  detail::Reply pipeline_list(detail::Ctx&);
-  detail::Reply pipeline_update(detail::Ctx&);
-  detail::Reply pipeline_delete(detail::Ctx&);
-  detail::Reply coupling_create(detail::Ctx&);
-  detail::Reply coupling_info(detail::Ctx&);
-  detail::Reply coupling_info_by_app(detail::Ctx&);
-  detail::Reply coupling_list(detail::Ctx&);
-  detail::Reply coupling_list_by_pipeline(detail::Ctx&);
-  detail::Reply coupling_update(detail::Ctx&);
-  detail::Reply coupling_delete(detail::Ctx&);
-  detail::Reply pipeline_latest_releases(detail::Ctx&);
-  detail::Reply pipeline_latest_deployments(detail::Ctx&);
-  detail::Reply promotion_create(detail::Ctx&);
-  detail::Reply promotion_info(detail::Ctx&);
-  detail::Reply promotion_target_list(detail::Ctx&);
-  detail::Reply region_info(detail::Ctx&);
-  detail::Reply region_list(detail::Ctx&);
-  detail::Reply stack_info(detail::Ctx&);
-  detail::Reply stack_list(detail::Ctx&);
-  detail::Reply dyno_size_info(detail::Ctx&);
-  detail::Reply dyno_size_list(detail::Ctx&);
+  detail::Reply account_info(detail::HandlerContext&);
+  detail::Reply account_update(detail::HandlerContext&);
+  detail::Reply account_info_by_user(detail::HandlerContext&);
+  detail::Reply rate_limit_info(detail::HandlerContext&);
+  detail::Reply app_create(detail::HandlerContext&);
+  detail::Reply app_info(detail::HandlerContext&);
+  detail::Reply app_list(detail::HandlerContext&);
+  detail::Reply app_list_by_user(detail::HandlerContext&);
+  detail::Reply app_update(detail::HandlerContext&);
+  detail::Reply app_delete(detail::HandlerContext&);
+  detail::Reply feature_info(detail::HandlerContext&);
+  detail::Reply feature_list(detail::HandlerContext&);
+  detail::Reply feature_update(detail::HandlerContext&);
+  detail::Reply webhook_create(detail::HandlerContext&);
+  detail::Reply webhook_info(detail::HandlerContext&);
+  detail::Reply webhook_list(detail::HandlerContext&);
+  detail::Reply webhook_update(detail::HandlerContext&);
+  detail::Reply webhook_delete(detail::HandlerContext&);
+  detail::Reply collaborator_create(detail::HandlerContext&);
+  detail::Reply collaborator_info(detail::HandlerContext&);
+  detail::Reply collaborator_list(detail::HandlerContext&);
+  detail::Reply collaborator_delete(detail::HandlerContext&);
+  detail::Reply config_info(detail::HandlerContext&);
+  detail::Reply config_release_info(detail::HandlerContext&);
+  detail::Reply config_update(detail::HandlerContext&);
+  detail::Reply release_info(detail::HandlerContext&);
+  detail::Reply release_list(detail::HandlerContext&);
+  detail::Reply release_create(detail::HandlerContext&);
+  detail::Reply release_rollback(detail::HandlerContext&);
+  detail::Reply build_create(detail::HandlerContext&);
+  detail::Reply build_info(detail::HandlerContext&);
+  detail::Reply build_list(detail::HandlerContext&);
+  detail::Reply build_delete_cache(detail::HandlerContext&);
+  detail::Reply slug_info(detail::HandlerContext&);
+  detail::Reply slug_create(detail::HandlerContext&);
+  detail::Reply formation_info(detail::HandlerContext&);
+  detail::Reply formation_list(detail::HandlerContext&);
+  detail::Reply formation_update(detail::HandlerContext&);
+  detail::Reply formation_batch_update(detail::HandlerContext&);
+  detail::Reply dyno_create(detail::HandlerContext&);
+  detail::Reply dyno_info(detail::HandlerContext&);
+  detail::Reply dyno_list(detail::HandlerContext&);
+  detail::Reply dyno_restart(detail::HandlerContext&);
+  detail::Reply dyno_restart_formation(detail::HandlerContext&);
+  detail::Reply dyno_restart_all(detail::HandlerContext&);
+  detail::Reply dyno_stop(detail::HandlerContext&);
+  detail::Reply dyno_stop_formation(detail::HandlerContext&);
+  detail::Reply log_session_create(detail::HandlerContext&);
+  detail::Reply pipeline_create(detail::HandlerContext&);
+  detail::Reply pipeline_info(detail::HandlerContext&);
+  detail::Reply pipeline_list(detail::HandlerContext&);
+  detail::Reply pipeline_update(detail::HandlerContext&);
+  detail::Reply pipeline_delete(detail::HandlerContext&);
+  detail::Reply coupling_create(detail::HandlerContext&);
+  detail::Reply coupling_info(detail::HandlerContext&);
+  detail::Reply coupling_info_by_app(detail::HandlerContext&);
+  detail::Reply coupling_list(detail::HandlerContext&);
+  detail::Reply coupling_list_by_pipeline(detail::HandlerContext&);
+  detail::Reply coupling_update(detail::HandlerContext&);
+  detail::Reply coupling_delete(detail::HandlerContext&);
+  detail::Reply pipeline_latest_releases(detail::HandlerContext&);
+  detail::Reply pipeline_latest_deployments(detail::HandlerContext&);
+  detail::Reply promotion_create(detail::HandlerContext&);
+  detail::Reply promotion_info(detail::HandlerContext&);
+  detail::Reply promotion_target_list(detail::HandlerContext&);
+  detail::Reply region_info(detail::HandlerContext&);
+  detail::Reply region_list(detail::HandlerContext&);
+  detail::Reply stack_info(detail::HandlerContext&);
+  detail::Reply stack_list(detail::HandlerContext&);
+  detail::Reply dyno_size_info(detail::HandlerContext&);
+  detail::Reply dyno_size_list(detail::HandlerContext&);
 
   void complete_build(std::string const& app_id, std::string const& build_id, TimePoint at);
   void complete_promotion(std::string const& promotion_id, TimePoint at);

@@ -1,10 +1,10 @@
 #include <herokupp/workflow/deploy.hpp>
 
 #include <herokupp/api/slug.hpp>
-#include <herokupp/app_client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/pipeline_client.hpp>
 #include <herokupp/ops/explain.hpp>
-#include <herokupp/ops/releases.hpp>
-#include <herokupp/pipeline_client.hpp>
+#include <herokupp/ops/recent_releases.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -4,10 +4,10 @@
 #ifndef HEROKUPP_TESTS_OPS_OPS_WORLD_HPP
 #define HEROKUPP_TESTS_OPS_OPS_WORLD_HPP
 
-#include <herokupp/app_client.hpp>
 #include <herokupp/client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/pipeline_client.hpp>
 #include <herokupp/ops.hpp>
-#include <herokupp/pipeline_client.hpp>
 #include <herokupp/sim/clock.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>

@@ -80,7 +80,7 @@ TEST_CASE("AccountClient, AppsClient and AppClient") {
   CHECK(forbidden.error().kind == ErrorKind::forbidden);
 }
 
-TEST_CASE("AppReleases and AppConfigVars: paging, rollback, per-release config") {
+TEST_CASE("AppReleasesClient and AppConfigVarsClient: paging, rollback, per-release config") {
   Fleet f;
   auto app = f.heroku->app("shop-staging");
   herokupp::ListOptions pages;
@@ -126,7 +126,9 @@ TEST_CASE("AppReleases and AppConfigVars: paging, rollback, per-release config")
             .count("RAILS_ENV") == 1);
 }
 
-TEST_CASE("AppBuilds, AppReleases::create, AppFormation, AppDynos, AppLogSessions") {
+TEST_CASE(
+    "AppBuildsClient, AppReleasesClient::create, AppFormationClient, AppDynosClient, "
+    "AppLogSessionsClient") {
   Fleet f;
   auto app = f.heroku->app("shop-worker");
   auto build = app.builds().create({"https://example.com/src.tgz", "feedface1234", std::nullopt});
@@ -189,7 +191,7 @@ TEST_CASE("AppBuilds, AppReleases::create, AppFormation, AppDynos, AppLogSession
   CHECK(session->logplex_url.rfind(f.server->base_url(), 0) == 0);
 }
 
-TEST_CASE("AppFeatures and AppWebhooks") {
+TEST_CASE("AppFeaturesClient and AppWebhooksClient") {
   Fleet f;
   auto app = f.heroku->app("shop-production");
   CHECK(all(app.features().list()).size() >= 3);

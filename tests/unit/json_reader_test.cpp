@@ -1,5 +1,5 @@
-#include "detail/json_reader.hpp"
-#include "detail/json_codec.hpp"
+#include "core/json_reader.hpp"
+#include "core/json_codec.hpp"
 
 #include <herokupp/models/app.hpp>
 #include <herokupp/models/release.hpp>

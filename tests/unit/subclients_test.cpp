@@ -102,7 +102,7 @@ TEST_CASE_FIXTURE(Fixture, "AppsClient: list and create") {
   check_last(Method::post, "/apps", {{"name", "my-app"}, {"region", "eu"}});
 }
 
-TEST_CASE_FIXTURE(Fixture, "AppDynos: list, info, run, restart and stop") {
+TEST_CASE_FIXTURE(Fixture, "AppDynosClient: list, info, run, restart and stop") {
   auto dynos = heroku.app("my-app").dynos();
   mock->on(Method::get, "/apps/my-app/dynos",
            MockTransport::json(200, std::string("[") + dyno_body + "]"));
@@ -154,7 +154,7 @@ TEST_CASE_FIXTURE(Fixture, "AppDynos: list, info, run, restart and stop") {
   CHECK(refused.error().kind == ErrorKind::invalid_argument);
 }
 
-TEST_CASE_FIXTURE(Fixture, "AppReleases: list, info by id and version, rollback, create") {
+TEST_CASE_FIXTURE(Fixture, "AppReleasesClient: list, info by id and version, rollback, create") {
   auto releases = heroku.app("my-app").releases();
   mock->on(Method::get, "/apps/my-app/releases",
            MockTransport::json(200, std::string("[") + release_body + "]"));
@@ -190,7 +190,7 @@ TEST_CASE_FIXTURE(Fixture, "AppReleases: list, info by id and version, rollback,
              {{"slug", "slug-id"}, {"description", "Deploy 1a2b3c4"}});
 }
 
-TEST_CASE_FIXTURE(Fixture, "AppConfigVars: get, update with unset, config of a release") {
+TEST_CASE_FIXTURE(Fixture, "AppConfigVarsClient: get, update with unset, config of a release") {
   auto config = heroku.app("my-app").config_vars();
   mock->on(Method::get, "/apps/my-app/config-vars",
            MockTransport::json(200, R"({"A":"1","B":"2"})"));
@@ -211,7 +211,7 @@ TEST_CASE_FIXTURE(Fixture, "AppConfigVars: get, update with unset, config of a r
   CHECK(config.update({}).error().kind == ErrorKind::invalid_argument);
 }
 
-TEST_CASE_FIXTURE(Fixture, "AppFormation: list, info, scale, batch update") {
+TEST_CASE_FIXTURE(Fixture, "AppFormationClient: list, info, scale, batch update") {
   auto formation = heroku.app("my-app").formation();
   mock->on(Method::get, "/apps/my-app/formation",
            MockTransport::json(200, std::string("[") + formation_body + "]"));
@@ -244,7 +244,8 @@ TEST_CASE_FIXTURE(Fixture, "AppFormation: list, info, scale, batch update") {
   CHECK(mock->request_count() == before);
 }
 
-TEST_CASE_FIXTURE(Fixture, "AppBuilds, AppLogSessions, AppFeatures, AppWebhooks") {
+TEST_CASE_FIXTURE(Fixture,
+                  "AppBuildsClient, AppLogSessionsClient, AppFeaturesClient, AppWebhooksClient") {
   auto app = heroku.app("my-app");
   constexpr char const* build = R"({"id":"77777777-89ab-cdef-0123-456789abcdef","status":"pending",
     "source_blob":{"url":"https://example.com/src.tgz","version":"1a2b3c4"}})";

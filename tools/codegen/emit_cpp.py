@@ -312,7 +312,7 @@ def codec_decl(struct, out):
 
 def codec_header(res):
     path = codec_header_path(res)
-    private = {"detail/json_codec.hpp"}
+    private = {"core/json_codec.hpp"}
     std = set()
     body = []
     if res.kind == "struct":
@@ -669,7 +669,7 @@ def group_path(group):
 def translation_unit(group):
     path = group_path(group)
     public = set()
-    private = {"detail/endpoint.hpp", "detail/json_codec.hpp", "detail/path_builder.hpp"}
+    private = {"core/endpoint.hpp", "core/json_codec.hpp", "core/path_builder.hpp"}
     std = {"string", "string_view", "utility"}
     for res in group:
         public.add(res.header())
@@ -683,9 +683,9 @@ def translation_unit(group):
                 for dep in model_refs(link.body):
                     private.add("models/%s_codec.hpp" % dep.replace("-", "_"))
             if link.body_in_query:
-                private.add("detail/query.hpp")
+                private.add("core/query.hpp")
             if link.result_kind == "paged" and (link.method != "GET"):
-                private.add("detail/list_with_body.hpp")
+                private.add("core/list_with_body.hpp")
             if link.result_kind == "vector":
                 std.add("vector")
     lines = [GENERATED_LINE] + comment_lines("Codecs and endpoints of:", [r.name for r in group])

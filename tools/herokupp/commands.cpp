@@ -1,11 +1,11 @@
 #include "commands.hpp"
 
-#include <herokupp/app_client.hpp>
-#include <herokupp/apps_client.hpp>
 #include <herokupp/client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/apps_client.hpp>
+#include <herokupp/clients/pipeline_client.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/ops/session.hpp>
-#include <herokupp/pipeline_client.hpp>
 #include <herokupp/workflow/deploy.hpp>
 
 #include <CLI/CLI.hpp>

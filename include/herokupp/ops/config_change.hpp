@@ -3,7 +3,7 @@
 #ifndef HEROKUPP_OPS_CONFIG_CHANGE_HPP
 #define HEROKUPP_OPS_CONFIG_CHANGE_HPP
 
-#include <herokupp/app_client.hpp>
+#include <herokupp/clients/app_client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
 #include <herokupp/ops/masked_config.hpp>

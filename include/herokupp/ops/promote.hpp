@@ -2,11 +2,11 @@
 #ifndef HEROKUPP_OPS_PROMOTE_HPP
 #define HEROKUPP_OPS_PROMOTE_HPP
 
+#include <herokupp/clients/pipeline_client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
 #include <herokupp/models/pipeline_promotion.hpp>
 #include <herokupp/ops/wait.hpp>
-#include <herokupp/pipeline_client.hpp>
 
 #include <optional>
 #include <string>

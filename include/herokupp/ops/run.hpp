@@ -2,7 +2,7 @@
 #ifndef HEROKUPP_OPS_RUN_HPP
 #define HEROKUPP_OPS_RUN_HPP
 
-#include <herokupp/app_client.hpp>
+#include <herokupp/clients/app_client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
 #include <herokupp/models/dyno.hpp>

@@ -6,9 +6,9 @@
 // simulator. Without it (the pkg-config consumer links the core only), it
 // talks over HTTP to the herokupp-sim server named by HEROKU_API_URL and
 // HEROKU_API_KEY, which the driver starts on 127.0.0.1.
-#include <herokupp/app_client.hpp>
-#include <herokupp/apps_client.hpp>
 #include <herokupp/client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/apps_client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/transport.hpp>
 #include <herokupp/version.hpp>
