@@ -2,7 +2,9 @@
 #ifndef HEROKUPP_WORKFLOW_HPP
 #define HEROKUPP_WORKFLOW_HPP
 
-#include <herokupp/workflow/deploy.hpp>        // IWYU pragma: export
-#include <herokupp/workflow/environments.hpp>  // IWYU pragma: export
+#include <herokupp/workflow/change_set.hpp>       // IWYU pragma: export
+#include <herokupp/workflow/deploy.hpp>           // IWYU pragma: export
+#include <herokupp/workflow/environments.hpp>     // IWYU pragma: export
+#include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP

@@ -11,6 +11,7 @@
 #include <herokupp/ops/policy.hpp>
 #include <herokupp/ops/session.hpp>
 #include <herokupp/ops/wait.hpp>
+#include <herokupp/workflow/change_set.hpp>
 #include <herokupp/workflow/environments.hpp>
 
 #include <functional>
@@ -41,20 +42,6 @@ struct DeployTarget {
     return DeployTarget{Kind::source, std::move(url), std::move(commit)};
   }
   static DeployTarget promotion() { return DeployTarget{}; }
-};
-
-/// What changed between the running commit and the target, as the caller
-/// knows it (the herokupp tool asks git).
-///
-/// @par Example
-/// @code
-/// herokupp::workflow::ChangeSet changes;
-/// changes.files = {"shop/migrations/0042_orders.py"};
-/// changes.subjects = {"Index orders by customer"};
-/// @endcode
-struct ChangeSet {
-  std::vector<std::string> files;     ///< changed paths
-  std::vector<std::string> subjects;  ///< commit subjects, oldest first
 };
 
 /// One action a plan runs after the release, and why.

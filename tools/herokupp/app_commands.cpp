@@ -1,0 +1,300 @@
+// The app commands: reads, and the single audited actions of ops::Session.
+#include "context.hpp"
+
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/clients/apps_client.hpp>
+#include <herokupp/ops/explain.hpp>
+#include <herokupp/workflow/pipeline_stages.hpp>
+
+#include <map>
+#include <sstream>
+
+namespace herokupp::cli {
+
+ops::SessionOptions session_options(Context& c) {
+  ops::SessionOptions o;
+  o.one_off.wait.enabled = true;
+  o.one_off.wait.timeout = std::chrono::minutes(30);
+  o.one_off.wait.interval = std::chrono::milliseconds(500);
+  o.one_off.wait.max_interval = std::chrono::seconds(5);
+  o.one_off.wait.sleep = progress_sleep(c);
+  o.promote.wait = o.one_off.wait;
+  return o;
+}
+
+ops::Session session(Context& c) {
+  return ops::Session{c.client, c.policy, c.opts.actor, c.audit, session_options(c)};
+}
+
+// --- app commands -------------------------------------------------------------
+
+int cmd_apps(Context& c, std::string const& filter) {
+  json list = json::array();
+  std::ostringstream text;
+  for (auto const& app : c.client.apps().list()) {
+    if (!app) return fail(c, app.error());
+    if (!filter.empty() && app->name.find(filter) == std::string::npos) continue;
+    list.push_back(
+        {{"name", app->name}, {"region", app->region.name}, {"owner", app->owner.email}});
+    text << app->name << "  (" << app->region.name << ", " << app->owner.email << ")\n";
+  }
+  if (list.empty()) text << "no apps" << (filter.empty() ? "" : " match " + filter) << "\n";
+  return emit(c, json{{"apps", list}}, text.str());
+}
+
+int cmd_info(Context& c, std::string const& name) {
+  auto app = session(c).info(name);
+  if (!app) return fail(c, app.error());
+  std::ostringstream t;
+  t << heading(c, "=== " + app->name) << "\n"
+    << "Owner:       " << app->owner.email << "\n"
+    << "Region:      " << app->region.name << "\n"
+    << "Stack:       " << app->build_stack.name << "\n"
+    << "Maintenance: " << (app->maintenance ? "on" : "off") << "\n"
+    << "Web URL:     " << app->web_url.value_or("") << "\n";
+  return emit(c,
+              json{{"app",
+                    {{"name", app->name},
+                     {"id", app->id},
+                     {"owner", app->owner.email},
+                     {"region", app->region.name},
+                     {"stack", app->build_stack.name},
+                     {"maintenance", app->maintenance},
+                     {"web_url", app->web_url.value_or("")}}}},
+              t.str());
+}
+
+int cmd_dynos(Context& c, std::string const& app) {
+  auto s = session(c).dyno_summary(app);
+  if (!s) return fail(c, s.error());
+  json groups = json::array();
+  for (auto const& g : s->groups) {
+    json dynos = json::array();
+    for (auto const& d : g.dynos) {
+      dynos.push_back({{"name", d.name},
+                       {"state", d.state},
+                       {"command", d.command},
+                       {"age_seconds", d.age.count()}});
+    }
+    groups.push_back({{"type", g.type}, {"size", g.size}, {"dynos", dynos}});
+  }
+  return emit(c, json{{"app", app}, {"groups", groups}, {"total", s->total()}},
+              s->total() == 0 ? "no dynos running on " + app + "\n" : s->to_string());
+}
+
+int cmd_releases(Context& c, std::string const& app, int n) {
+  if (n < 1 || n > 1000) return fail(c, Error{ErrorKind::invalid_argument, "-n must be 1..1000"});
+  auto list = session(c).recent_releases(app, static_cast<std::size_t>(n));
+  if (!list) return fail(c, list.error());
+  json arr = json::array();
+  std::ostringstream t;
+  t << heading(c, "=== " + app + " releases") << "\n";
+  for (auto const& r : *list) {
+    arr.push_back(release_json(r));
+    t << "v" << r.version << (r.current ? " *" : "  ") << " " << r.status.raw << "  "
+      << r.description << "  " << r.user.email << "  " << r.created_at.to_string() << "\n";
+  }
+  return emit(c, json{{"app", app}, {"releases", arr}}, t.str());
+}
+
+int cmd_rollback(Context& c, std::string const& app, std::string const& version) {
+  auto r = session(c).rollback(app, version);
+  if (!r) return fail(c, r.error());
+  std::ostringstream t;
+  t << "Rolled back " << app << " from v" << r->from_version << " to v" << r->to_version
+    << " (now v" << r->release.version << ")\n"
+    << r->reminder << "\n";
+  return emit(c,
+              json{{"app", app},
+                   {"from_version", r->from_version},
+                   {"to_version", r->to_version},
+                   {"release", release_json(r->release)},
+                   {"reminder", r->reminder}},
+              t.str());
+}
+
+int cmd_restart(Context& c, std::string const& app, std::string const& target) {
+  auto r = session(c).restart(app, target);
+  if (!r) return fail(c, r.error());
+  std::ostringstream t;
+  t << "Restarted " << r->dynos.size() << " dyno" << (r->dynos.size() == 1 ? "" : "s") << " on "
+    << app;
+  if (!r->target.empty()) t << " (" << r->target << ")";
+  t << ":";
+  for (auto const& d : r->dynos)
+    t << " " << d;
+  t << "\n";
+  return emit(c,
+              json{{"app", app},
+                   {"scope", std::string(ops::to_string(r->scope))},
+                   {"target", r->target},
+                   {"dynos", r->dynos}},
+              t.str());
+}
+
+int report_run(Context& c, std::string const& app, std::string const& what,
+               result<ops::RunResult> const& r) {
+  if (!r) return fail(c, r.error());
+  std::ostringstream t;
+  t << what << " on " << app << " as " << r->dyno.name;
+  if (r->finished) t << ": " << (r->final_state.empty() ? "finished" : r->final_state);
+  t << "\n";
+  // The log session URL carries a token: it is not printed.
+  return emit(c,
+              json{{"app", app},
+                   {"dyno", r->dyno.name},
+                   {"command", r->dyno.command},
+                   {"finished", r->finished},
+                   {"final_state", r->final_state}},
+              t.str());
+}
+
+int cmd_migrate(Context& c, std::string const& app) {
+  progress_line(c, "running migrations on " + app + " and waiting for them");
+  return report_run(c, app, "Migrated", session(c).migrate(app));
+}
+
+int cmd_run(Context& c, std::string const& app, std::vector<std::string> const& words) {
+  std::string command;
+  for (auto const& w : words)
+    command += (command.empty() ? "" : " ") + w;
+  if (command.empty())
+    return fail(c, Error{ErrorKind::invalid_argument, "give the command after --"});
+  progress_line(c, "running `" + command + "` on " + app);
+  return report_run(c, app, "Ran `" + command + "`", session(c).run(app, command));
+}
+
+int cmd_config(Context& c, std::string const& app) {
+  auto m = session(c).masked_config(app);
+  if (!m) return fail(c, m.error());
+  json vars = json::array();
+  for (auto const& v : m->vars)
+    vars.push_back({{"key", v.key}, {"value", v.mask}, {"fingerprint", v.fingerprint}});
+  return emit(c, json{{"app", app}, {"config", vars}},
+              heading(c, "=== " + app + " config (values masked)") + "\n" + m->to_string());
+}
+
+int report_change(Context& c, result<ops::ConfigChange> const& r) {
+  if (!r) return fail(c, r.error());
+  std::ostringstream t;
+  auto line = [&](char const* label, std::vector<std::string> const& keys) {
+    if (keys.empty()) return;
+    t << label << ":";
+    for (auto const& k : keys)
+      t << " " << k;
+    t << "\n";
+  };
+  line("Added", r->added);
+  line("Changed", r->changed);
+  line("Unchanged", r->unchanged);
+  line("Removed", r->removed);
+  line("Not set", r->absent);
+  return emit(c,
+              json{{"app", r->app},
+                   {"added", r->added},
+                   {"changed", r->changed},
+                   {"unchanged", r->unchanged},
+                   {"removed", r->removed},
+                   {"absent", r->absent}},
+              t.str());
+}
+
+int cmd_config_set(Context& c, std::string const& app, std::vector<std::string> const& pairs) {
+  std::map<std::string, std::string> values;
+  for (auto const& p : pairs) {
+    auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      // Never echo the argument: it may hold a value.
+      return fail(c, Error{ErrorKind::invalid_argument, "config:set takes KEY=VALUE pairs"});
+    }
+    values[p.substr(0, eq)] = p.substr(eq + 1);
+  }
+  return report_change(c, session(c).set_config(app, values));
+}
+
+int cmd_config_unset(Context& c, std::string const& app, std::vector<std::string> const& keys) {
+  return report_change(c, session(c).unset_config(app, keys));
+}
+
+int cmd_scale(Context& c, std::string const& app, std::vector<std::string> const& specs) {
+  std::string spec;
+  for (auto const& s : specs)
+    spec += (spec.empty() ? "" : " ") + s;
+  auto r = session(c).scale(app, spec);
+  if (!r) return fail(c, r.error());
+  json changes = json::array();
+  std::ostringstream t;
+  for (auto const& ch : r->changes) {
+    changes.push_back({{"type", ch.type},
+                       {"quantity_before", ch.quantity_before},
+                       {"quantity_after", ch.quantity_after},
+                       {"size_before", ch.size_before},
+                       {"size_after", ch.size_after}});
+    t << "Scaled " << app << " " << ch.type << ": " << ch.quantity_before << ":" << ch.size_before
+      << " -> " << ch.quantity_after << ":" << ch.size_after << "\n";
+  }
+  return emit(c, json{{"app", app}, {"changes", changes}}, t.str());
+}
+
+int cmd_maintenance(Context& c, std::string const& app, std::string const& state) {
+  bool on = state == "on";
+  ops::AuditRecord rec;
+  rec.time = Timestamp::now();
+  rec.actor = c.opts.actor;
+  rec.action = "maintenance";
+  rec.app = app;
+  rec.arguments = {{"state", state}};
+  auto audit = [&](std::string outcome, Error const* e, std::string message) {
+    if (!c.audit) return;
+    rec.outcome = std::move(outcome);
+    if (e) rec.error = std::string(to_string(e->kind));
+    rec.message = std::move(message);
+    (void)c.audit->write(rec);
+  };
+  auto s = session(c);
+  if (auto allowed = s.check(ops::Action::maintenance, app); !allowed) {
+    audit("denied", &allowed.error(), allowed.error().message);
+    return fail(c, allowed.error());
+  }
+  auto client = c.client.app(app);
+  auto r = on ? client.enable_maintenance() : client.disable_maintenance();
+  if (!r) {
+    audit("error", &r.error(), r.error().message);
+    return fail(c, r.error());
+  }
+  audit("ok", nullptr, std::string("maintenance ") + (on ? "on" : "off"));
+  return emit(c, json{{"app", app}, {"maintenance", r->maintenance}},
+              "Maintenance " + std::string(r->maintenance ? "on" : "off") + " for " + app + "\n");
+}
+
+int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
+                std::vector<std::string> to) {
+  if (to.empty()) {
+    auto downstream = workflow::downstream_apps(c.client, pipeline, from);
+    if (!downstream) return fail(c, downstream.error());
+    to = std::move(downstream).value();
+  }
+  std::string targets;
+  for (auto const& t : to)
+    targets += (targets.empty() ? "" : ", ") + t;
+  progress_line(c, "promoting " + from + " to " + targets + " and waiting for the release");
+  auto r = session(c).promote(pipeline, from, to);
+  if (!r) return fail(c, r.error());
+  json out = json::array();
+  std::ostringstream t;
+  for (auto const& target : r->targets) {
+    out.push_back({{"app", target.app},
+                   {"status", target.status},
+                   {"error_message", target.error_message.value_or("")}});
+    t << "Promoted " << from << " to " << target.app << ": " << target.status;
+    if (target.error_message) t << " (" << *target.error_message << ")";
+    t << "\n";
+  }
+  emit(
+      c,
+      json{{"pipeline", pipeline}, {"from", from}, {"targets", out}, {"succeeded", r->succeeded()}},
+      t.str());
+  return r->succeeded() ? exit_ok : exit_api_error;
+}
+
+}  // namespace herokupp::cli

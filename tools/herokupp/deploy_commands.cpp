@@ -1,0 +1,159 @@
+// The deploy commands: planned deploys and config diffs, confirmed by code.
+#include "context.hpp"
+
+#include <herokupp/workflow/change_set.hpp>
+#include <herokupp/workflow/deploy.hpp>
+
+#include <sstream>
+
+namespace herokupp::cli {
+namespace {
+
+result<workflow::Deployer> deployer(Context& c) {
+  auto file = workflow::EnvironmentsFile::load(c.opts.environments_file);
+  if (!file) return file.error();
+  workflow::DeployOptions o;
+  o.wait.sleep = progress_sleep(c);
+  o.wait.interval = std::chrono::milliseconds(500);
+  o.wait.max_interval = std::chrono::seconds(5);
+  o.on_progress = [&c](std::string const& line) { progress_line(c, line); };
+  o.session = session_options(c);
+  return workflow::Deployer{c.client, std::move(file).value(), c.policy, c.opts.actor, c.audit, o};
+}
+
+json plan_json(workflow::DeployPlan const& p, bool with_code) {
+  auto j = json::parse(p.to_json());
+  if (!with_code) j.erase("confirmation_code");
+  return j;
+}
+
+}  // namespace
+
+int cmd_deploy(Context& c, std::string const& env, std::string const& source,
+               std::string const& commit, std::string const& confirm,
+               std::vector<std::string> const& changed, std::vector<std::string> const& subjects,
+               std::string const& git_dir) {
+  auto d = deployer(c);
+  if (!d) return fail(c, d.error());
+  std::string state_name = "deploy-" + safe_name(env) + ".json";
+  if (!source.empty() != !commit.empty()) {
+    return fail(c, Error{ErrorKind::invalid_argument, "--source and --commit go together"});
+  }
+  auto target = source.empty() ? workflow::DeployTarget::promotion()
+                               : workflow::DeployTarget::source(source, commit);
+
+  if (!confirm.empty()) {
+    auto stored = load_state(c, state_name);
+    if (!stored) {
+      return fail(
+          c, Error{ErrorKind::confirmation_required,
+                   "no deploy planned for " + env + "; run `herokupp deploy " + env + "` first"});
+    }
+    auto plan = workflow::DeployPlan::from_json(*stored);
+    if (!plan) return fail(c, plan.error());
+    if (!source.empty() && (plan->target.source_url != source || plan->target.commit != commit)) {
+      return fail(c, Error{ErrorKind::confirmation_required,
+                           "the planned deploy of " + env + " has another target; plan again"});
+    }
+    auto done = d->execute(*plan, confirm);
+    if (!done) {
+      if (done.error().kind != ErrorKind::confirmation_required) drop_state(c, state_name);
+      return fail(c, done.error());
+    }
+    drop_state(c, state_name);
+    json steps = json::array();
+    std::ostringstream t;
+    for (auto const& s : done->steps) {
+      steps.push_back({{"step", s.name}, {"outcome", s.outcome}, {"detail", s.detail}});
+      t << "  " << s.name << ": " << s.outcome << " (" << s.detail << ")\n";
+    }
+    t << "Deployed " << plan->environment << " (" << done->app << ") as v" << done->release.version
+      << "; tag " << done->tag << "\n";
+    if (!done->release_note.empty()) t << "Release note:\n" << done->release_note;
+    return emit(c,
+                json{{"app", done->app},
+                     {"release", release_json(done->release)},
+                     {"tag", done->tag},
+                     {"release_note", done->release_note},
+                     {"steps", steps}},
+                t.str());
+  }
+
+  workflow::ChangeSet changes{changed, subjects};
+  auto plan = d->plan_deploy(env, target, changes);
+  if (!plan) return fail(c, plan.error());
+  if (changed.empty() && subjects.empty() && !plan->nothing_to_deploy) {
+    // The change set from git, when the commits are in the repository at hand.
+    changes = workflow::git_change_set(git_dir, plan->running_commit, plan->target_commit);
+    if (!changes.files.empty() || !changes.subjects.empty()) {
+      plan = d->plan_deploy(env, target, changes);
+      if (!plan) return fail(c, plan.error());
+    }
+  }
+  if (plan->nothing_to_deploy) {
+    drop_state(c, state_name);
+    return emit(c, json{{"plan", plan_json(*plan, false)}}, plan->summary());
+  }
+  if (auto saved = save_state(c, state_name, plan->to_json()); !saved)
+    return fail(c, saved.error());
+  std::string again = "herokupp deploy " + env + " --confirm " + plan->confirmation_code;
+  if (c.opts.json_output) {
+    c.out << json{{"ok", false},
+                  {"plan", plan_json(*plan, true)},
+                  {"error",
+                   {{"kind", "confirmation_required"}, {"message", "confirm with: " + again}}}}
+                 .dump(2)
+          << "\n";
+  } else {
+    c.out << plan->summary() << "To deploy, run: " << again << "\n";
+  }
+  return exit_confirmation;
+}
+
+int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string const& confirm) {
+  auto d = deployer(c);
+  if (!d) return fail(c, d.error());
+  std::string state_name = "config-" + safe_name(env) + ".json";
+  if (apply && !confirm.empty()) {
+    auto stored = load_state(c, state_name);
+    if (!stored) {
+      return fail(
+          c, Error{ErrorKind::confirmation_required,
+                   "no config diff for " + env + "; run `herokupp config:diff " + env + "` first"});
+    }
+    auto diff = workflow::ConfigDiff::from_json(*stored);
+    if (!diff) return fail(c, diff.error());
+    auto changed = d->apply_config(*diff, confirm);
+    if (changed) drop_state(c, state_name);
+    return report_change(c, changed);
+  }
+  auto diff = d->config_diff(env);
+  if (!diff) return fail(c, diff.error());
+  if (diff->has_changes()) {
+    if (auto saved = save_state(c, state_name, diff->to_json()); !saved)
+      return fail(c, saved.error());
+  } else {
+    drop_state(c, state_name);
+  }
+  std::string again = "herokupp config:apply " + env + " --confirm " + diff->confirmation_code;
+  auto j = json::parse(diff->to_json());
+  if (!diff->has_changes()) j.erase("confirmation_code");
+  std::string text = heading(c, "=== " + diff->app + " against " + c.opts.environments_file) +
+                     "\n" + diff->to_string() +
+                     (diff->has_changes() ? "To apply the ! and + keys, run: " + again + "\n"
+                                          : "Nothing to apply.\n");
+  if (apply && diff->has_changes()) {
+    // config:apply without a code: show what it would do and ask for the code.
+    if (c.opts.json_output) {
+      j["ok"] = false;
+      j["error"] = {{"kind", "confirmation_required"}, {"message", "confirm with: " + again}};
+      c.out << j.dump(2) << "\n";
+    } else {
+      c.out << text;
+    }
+    return exit_confirmation;
+  }
+  return emit(c, j, text);
+}
+
+}  // namespace herokupp::cli
