@@ -5,6 +5,7 @@
 #include <herokupp/workflow/change_set.hpp>       // IWYU pragma: export
 #include <herokupp/workflow/deploy.hpp>           // IWYU pragma: export
 #include <herokupp/workflow/environments.hpp>     // IWYU pragma: export
+#include <herokupp/workflow/git_remote.hpp>       // IWYU pragma: export
 #include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP

@@ -14,11 +14,6 @@ namespace herokupp {
 
 namespace {
 
-std::string env(char const* name) {
-  char const* v = std::getenv(name);
-  return v != nullptr ? std::string(v) : std::string();
-}
-
 std::mt19937_64& thread_rng() {
   thread_local std::mt19937_64 rng{std::random_device{}() ^
                                    (std::hash<std::thread::id>{}(std::this_thread::get_id()))};
@@ -103,18 +98,6 @@ void ClientState::log(LogRecord const& record) const {
 }
 
 }  // namespace detail
-
-ClientOptions ClientOptions::from_env() {
-  ClientOptions opts;
-  opts.api_key = env("HEROKU_API_KEY");
-  std::string url = env("HEROKU_API_URL");
-  if (url.empty()) {
-    std::string host = env("HEROKU_HOST");
-    if (host.rfind("http", 0) == 0) url = host;
-  }
-  if (!url.empty()) opts.base_url = url;
-  return opts;
-}
 
 Client::Client(ClientOptions options)
     : state_(std::make_shared<detail::ClientState>(std::move(options))) {}

@@ -204,7 +204,9 @@ std::string Error::hint() const {
   if (id == "two_factor") return "This action needs a second factor: use a key with 2FA passed.";
   switch (kind) {
     case ErrorKind::unauthorized:
-      return "The API key is wrong, expired or missing: set HEROKU_API_KEY to a valid key.";
+      return "The API key is wrong, expired or missing: set HEROKU_API_KEY to a valid key "
+             "(`heroku auth:token` prints yours), or run `heroku login`, which stores one in "
+             "~/.netrc.";
     case ErrorKind::payment_required:
       return "The account needs payment details before it can do this.";
     case ErrorKind::forbidden:

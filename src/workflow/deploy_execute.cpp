@@ -81,6 +81,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
       auto build =
           app.builds().create(SourceBlob{plan.target.source_url, plan.target.commit, std::nullopt});
       if (!build) return with_context(build.error(), "build");
+      if (options_.on_build) options_.on_build(*build);
       auto sleep = options_.wait.sleep ? options_.wait.sleep : client_.options().sleep;
       auto now = options_.wait.now ? options_.wait.now : client_.options().now;
       if (!now) now = [] { return std::chrono::steady_clock::now(); };
@@ -94,6 +95,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
                          std::chrono::milliseconds(pause.count() + pause.count() / 2));
         build = app.builds().info(build->id);
         if (!build) return with_context(build.error(), "build");
+        if (options_.on_build) options_.on_build(*build);
       }
       if (build->status != Build::Status::succeeded) {
         out.steps.push_back({"build", "error", "build " + build->status.raw});

@@ -47,16 +47,16 @@ struct EnvGuard {
 }  // namespace
 
 TEST_CASE("ClientOptions::from_env reads the key and the base URL") {
-  EnvGuard guard{"HEROKU_API_KEY", "HEROKU_API_URL", "HEROKU_HOST"};
+  EnvGuard guard{"HEROKU_API_KEY", "HEROKU_API_URL", "HEROKU_HOST", "HOME"};
   auto defaults = herokupp::ClientOptions::from_env();
   CHECK(defaults.api_key.empty());
   CHECK(defaults.base_url == "https://api.heroku.com");
 
   setenv("HEROKU_API_KEY", "k", 1);
-  setenv("HEROKU_HOST", "heroku.com", 1);  // not a URL: ignored
-  auto host_not_url = herokupp::ClientOptions::from_env();
-  CHECK(host_not_url.api_key == "k");
-  CHECK(host_not_url.base_url == "https://api.heroku.com");
+  setenv("HEROKU_HOST", "example.com", 1);  // a bare host: its api. host over https
+  auto bare_host = herokupp::ClientOptions::from_env();
+  CHECK(bare_host.api_key == "k");
+  CHECK(bare_host.base_url == "https://api.example.com");
 
   setenv("HEROKU_HOST", "http://127.0.0.1:5000", 1);
   CHECK(herokupp::ClientOptions::from_env().base_url == "http://127.0.0.1:5000");

@@ -1,5 +1,9 @@
 // Argument handling: the command line parsed into a Context and a command.
+// Heroku's conventions: colon names, -a/-r anywhere an app is taken, global
+// options before or after the command.
+#include "app_selection.hpp"
 #include "context.hpp"
+#include "help.hpp"
 
 #include <herokupp/ops/explain.hpp>
 
@@ -7,9 +11,80 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <vector>
 
 namespace herokupp::cli {
+namespace {
+
+// Options of the tool that take a value (for finding the command word).
+bool takes_value(std::string const& w) {
+  static constexpr char const* with_value[] = {
+      "--actor", "--policy", "--audit", "--environments", "--state-dir", "-a",
+      "--app",   "-r",       "--remote", "--git-dir"};
+  return std::find(std::begin(with_value), std::end(with_value), w) != std::end(with_value);
+}
+
+// The official CLI's names for what the tool calls otherwise, and the words
+// they stand for.
+std::map<std::string, std::vector<std::string>> const& aliases() {
+  static std::map<std::string, std::vector<std::string>> const table = {
+      {"ps", {"dynos"}},
+      {"apps:info", {"info"}},
+      {"releases:rollback", {"rollback"}},
+      {"ps:restart", {"restart"}},
+      {"config-set", {"config:set"}},
+      {"config-unset", {"config:unset"}},
+      {"config-get", {"config:get"}},
+      {"ps-scale", {"ps:scale"}},
+      {"config-diff", {"config:diff"}},
+      {"config-apply", {"config:apply"}},
+      {"maintenance:on", {"maintenance", "on"}},
+      {"maintenance:off", {"maintenance", "off"}},
+      {"pipelines:promote", {"promote"}},
+  };
+  return table;
+}
+
+// CLI11 takes no ':' in a subcommand's name: config:set is config-set inside.
+std::string internal_name(std::string name) {
+  std::replace(name.begin(), name.end(), ':', '-');
+  return name;
+}
+
+int usage_error(std::ostream& err, Redactor const& redact, std::string const& message,
+                std::string const& command) {
+  err << "herokupp: " << redact(message) << "\n"
+      << "See `herokupp " << (command.empty() ? "" : command + " ") << "--help`.\n";
+  return exit_usage;
+}
+
+// The words of a command line that are not its options.
+struct Words {
+  std::size_t command_at = std::string::npos;  // index of the command word
+  bool help = false;
+  bool version = false;
+};
+
+Words scan(std::vector<std::string> const& args) {
+  Words w;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    auto const& a = args[i];
+    if (a == "--") break;
+    if (a == "-h" || a == "--help") {
+      w.help = true;
+    } else if (a == "--version") {
+      w.version = true;
+    } else if (takes_value(a)) {
+      ++i;
+    } else if (a.rfind('-', 0) != 0 && w.command_at == std::string::npos) {
+      w.command_at = i;
+    }
+  }
+  return w;
+}
+
+}  // namespace
 
 int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& err,
             Environment env) {
@@ -20,99 +95,168 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
       return std::string(v);
     };
   }
-  Options opts;
-  CLI::App app{"herokupp: safe Heroku actions and confirmed deploys", "herokupp"};
-  app.require_subcommand(1);
-  app.add_option("--actor", opts.actor, "who is acting (default: $HEROKUPP_ACTOR, else $USER)");
-  app.add_option("--policy", opts.policy_file, "a JSON policy file (roles and protected apps)");
-  app.add_option("--audit", opts.audit_file, "append audit records (JSON lines) to this file");
-  app.add_option("--environments", opts.environments_file,
-                 "the environments file for deploy and config:diff (default: environments.yml)");
-  app.add_option("--state-dir", opts.state_dir, "where plans wait for their confirmation");
-  app.add_flag("--json", opts.json_output, "JSON output for scripts");
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Redactor const redact{args};
 
-  std::string a_app, a_filter, a_target, a_version, a_state, a_pipeline, a_from, a_env, a_source,
-      a_commit, a_confirm, a_git_dir = ".";
-  std::vector<std::string> a_list, a_to, a_changed, a_subjects;
-  int a_n = 10;
-
-  auto* apps = app.add_subcommand("apps", "list apps (whose name contains FILTER)");
-  apps->add_option("FILTER", a_filter);
-  auto* info = app.add_subcommand("info", "an app's details");
-  info->add_option("APP", a_app)->required();
-  auto* dynos = app.add_subcommand("dynos", "what runs on an app");
-  dynos->add_option("APP", a_app)->required();
-  auto* releases = app.add_subcommand("releases", "recent releases");
-  releases->add_option("APP", a_app)->required();
-  releases->add_option("-n", a_n, "how many (default 10)");
-  auto* rollback = app.add_subcommand("rollback", "roll back to an earlier release");
-  rollback->add_option("APP", a_app)->required();
-  rollback->add_option("VERSION", a_version, "v42")->required();
-  auto* restart = app.add_subcommand("restart", "restart the app, a process type or a dyno");
-  restart->add_option("APP", a_app)->required();
-  restart->add_option("TARGET", a_target, "worker, web.2");
-  auto* migrate = app.add_subcommand("migrate", "run the migrations in a one-off dyno and wait");
-  migrate->add_option("APP", a_app)->required();
-  auto* run =
-      app.add_subcommand("run", "run an allowed command in a one-off dyno: run APP -- rake TASK");
-  run->add_option("APP", a_app)->required();
-  run->add_option("COMMAND", a_list)->required();
-  auto* config = app.add_subcommand("config", "config keys, values masked");
-  config->add_option("APP", a_app)->required();
-  auto* config_set = app.add_subcommand("config-set", "set config vars: KEY=VALUE...");
-  config_set->add_option("APP", a_app)->required();
-  config_set->add_option("PAIRS", a_list)->required();
-  auto* config_unset = app.add_subcommand("config-unset", "unset config vars: KEY...");
-  config_unset->add_option("APP", a_app)->required();
-  config_unset->add_option("KEYS", a_list)->required();
-  auto* scale = app.add_subcommand("ps-scale", "scale process types: web=2[:SIZE]...");
-  scale->add_option("APP", a_app)->required();
-  scale->add_option("SPEC", a_list)->required();
-  auto* maintenance = app.add_subcommand("maintenance", "maintenance mode on or off");
-  maintenance->add_option("APP", a_app)->required();
-  maintenance->add_option("STATE", a_state)->required()->check(CLI::IsMember({"on", "off"}));
-  auto* promote = app.add_subcommand("promote", "promote a pipeline app downstream");
-  promote->add_option("PIPELINE", a_pipeline)->required();
-  promote->add_option("--from", a_from, "the app promoted from")->required();
-  promote->add_option("--to", a_to, "the target apps (default: the next stage's)");
-  auto* deploy = app.add_subcommand("deploy", "plan a deploy, then run it with --confirm CODE");
-  deploy->add_option("ENV", a_env)->required();
-  deploy->add_option("--source", a_source, "a source tarball URL (default: promote from upstream)");
-  deploy->add_option("--commit", a_commit, "the commit of the tarball");
-  deploy->add_option("--confirm", a_confirm, "the plan's confirmation code");
-  deploy->add_option("--changed", a_changed, "a changed path (default: from git)");
-  deploy->add_option("--subject", a_subjects, "a commit subject (default: from git)");
-  deploy->add_option("--git-dir", a_git_dir, "the repository for the change set (default: .)");
-  auto* config_diff =
-      app.add_subcommand("config-diff", "compare an app's config with the environments file");
-  config_diff->add_option("ENV", a_env)->required();
-  auto* config_apply = app.add_subcommand("config-apply", "set the ! and + keys of config:diff");
-  config_apply->add_option("ENV", a_env)->required();
-  config_apply->add_option("--confirm", a_confirm, "the diff's confirmation code");
-
-  // CLI11 does not allow ':' in subcommand names: config:set is parsed as config-set.
-  std::vector<std::string> words;
-  for (int i = 1; i < argc; ++i) {
-    std::string w = argv[i];
-    if (w == "config:set" || w == "config:unset" || w == "ps:scale" || w == "config:diff" ||
-        w == "config:apply") {
-      w[w.find(':')] = '-';
+  // The command word, in the docs' colon form.
+  auto found = scan(args);
+  if (found.command_at != std::string::npos) {
+    std::string& word = args[found.command_at];
+    if (word == "help") {
+      found.help = true;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(found.command_at));
+      found.command_at = scan(args).command_at;
+    } else if (word == "version") {
+      found.version = true;
     }
-    words.push_back(std::move(w));
   }
-  std::reverse(words.begin(), words.end());
-  try {
-    app.parse(words);
-  } catch (CLI::CallForHelp const& e) {
-    app.exit(e, out, err);
+  if (found.command_at != std::string::npos) {
+    auto alias = aliases().find(args[found.command_at]);
+    if (alias != aliases().end()) {
+      auto words = alias->second;
+      args[found.command_at] = words.front();
+      // maintenance:on: its state goes last, after the app however given.
+      for (std::size_t i = 1; i < words.size(); ++i)
+        args.push_back(words[i]);
+    }
+  }
+  std::string const command =
+      found.command_at == std::string::npos ? "" : args[found.command_at];
+  if (found.version) {
+    out << version_text();
     return exit_ok;
-  } catch (CLI::CallForAllHelp const& e) {
-    app.exit(e, out, err);
+  }
+  auto known = find_command(command);
+  if (found.help) {
+    out << (known ? command_help(*known) : full_help());
     return exit_ok;
-  } catch (CLI::ParseError const& e) {
-    app.exit(e, out, err);
+  }
+  if (command.empty()) {
+    err << full_help();
     return exit_usage;
   }
+  if (!known) {
+    return usage_error(err, redact, "no command called " + Redactor::mask_word(command), "");
+  }
+
+  Options opts;
+  AppFlags app_flags;
+  CLI::App app{"herokupp", "herokupp"};
+  app.set_help_flag();
+  app.require_subcommand(1);
+  app.fallthrough();  // global options after the command too
+  app.add_option("--actor", opts.actor);
+  app.add_option("--policy", opts.policy_file);
+  app.add_option("--audit", opts.audit_file);
+  app.add_option("--environments", opts.environments_file);
+  app.add_option("--state-dir", opts.state_dir);
+  app.add_option("-a,--app", app_flags.app);
+  app.add_option("-r,--remote", app_flags.remote);
+  app.add_option("--git-dir", app_flags.git_dir);
+  app.add_flag("--json", opts.json_output);
+
+  std::string a_from, a_source, a_commit, a_confirm;
+  std::vector<std::string> words, a_to, a_changed, a_subjects;
+  int a_n = 10;
+  std::map<std::string, CLI::App*> subs;
+  for (auto const& c : commands()) {
+    auto* sub = app.add_subcommand(internal_name(c.name));
+    sub->set_help_flag();
+    sub->add_option("WORDS", words);
+    subs[c.name] = sub;
+  }
+  subs["releases"]->add_option("-n,--num", a_n);
+  subs["promote"]->add_option("--from", a_from);
+  subs["promote"]->add_option("--to", a_to);
+  auto* deploy = subs["deploy"];
+  deploy->add_option("--source", a_source);
+  deploy->add_option("--commit", a_commit);
+  deploy->add_option("--confirm", a_confirm);
+  deploy->add_option("--changed", a_changed);
+  deploy->add_option("--subject", a_subjects);
+  subs["config:apply"]->add_option("--confirm", a_confirm);
+
+  args[found.command_at] = internal_name(command);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (CLI::ParseError const& e) {
+    return usage_error(err, redact, e.what(), command);
+  }
+
+  // The app: -a, -r or the first word, for every command that takes one.
+  std::string the_app;
+  if (known->takes_app && command != "promote") {
+    auto selected = select_app(command, app_flags, words, env);
+    if (!selected) return usage_error(err, redact, selected.error().message, command);
+    the_app = selected->app;
+    words = selected->words;
+  } else if (command == "promote") {
+    if (any_app_flag(app_flags)) {
+      auto selected = select_app(command, app_flags, {}, env);
+      if (!selected) return usage_error(err, redact, selected.error().message, command);
+      if (!a_from.empty() && a_from != selected->app) {
+        return usage_error(err, redact, "--from and -a name different apps", command);
+      }
+      a_from = selected->app;
+    }
+    if (a_from.empty()) return usage_error(err, redact, "promote needs -a APP", command);
+    the_app = a_from;
+  } else if (any_app_flag(app_flags)) {
+    return usage_error(err, redact, command + " takes no app (-a/-r)", command);
+  }
+
+  // How many words each command takes after its app.
+  auto extra = [&](std::size_t allowed) -> int {
+    if (words.size() <= allowed) return exit_ok;
+    return usage_error(err, redact,
+                       command + ": unexpected argument " + Redactor::mask_word(words[allowed]),
+                       command);
+  };
+  auto need = [&](std::size_t n, char const* what) -> int {
+    if (words.size() >= n) return exit_ok;
+    return usage_error(err, redact, command + " needs " + what, command);
+  };
+  int bad = exit_ok;
+  if (command == "apps" || command == "restart") {
+    bad = extra(1);
+  } else if (command == "rollback") {
+    bad = need(1, "a release: vN");
+    if (bad == exit_ok) bad = extra(1);
+  } else if (command == "config:get") {
+    bad = need(1, "a KEY");
+    if (bad == exit_ok) bad = extra(1);
+  } else if (command == "maintenance") {
+    bad = need(1, "on or off");
+    if (bad == exit_ok) bad = extra(1);
+    if (bad == exit_ok && words[0] != "on" && words[0] != "off") {
+      bad = usage_error(err, redact, "maintenance takes on or off", command);
+    }
+  } else if (command == "promote" || command == "deploy" || command == "config:diff" ||
+             command == "config:apply") {
+    bad = need(1, command == "promote" ? "a PIPELINE" : "an ENV label");
+    if (bad == exit_ok) bad = extra(1);
+  } else if (command == "run") {
+    bad = need(1, "the command after --");
+  } else if (command == "config:set") {
+    bad = need(1, "KEY=VALUE pairs");
+  } else if (command == "config:unset") {
+    bad = need(1, "KEYs");
+    for (auto const& w : words) {
+      // A value typed where a key belongs: refused before it can reach an
+      // audit record.
+      if (bad == exit_ok && w.find('=') != std::string::npos) {
+        bad = usage_error(err, redact,
+                          "config:unset takes KEYs, not KEY=VALUE: " + Redactor::mask_word(w),
+                          command);
+      }
+    }
+  } else if (command == "ps:scale") {
+    bad = need(1, "TYPE=N[:SIZE]");
+  } else {
+    bad = extra(0);
+  }
+  if (bad != exit_ok) return bad;
 
   if (opts.actor.empty())
     opts.actor = env.getenv("HEROKUPP_ACTOR").value_or(env.getenv("USER").value_or("unknown"));
@@ -120,13 +264,12 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     opts.environments_file = env.getenv("HEROKUPP_ENVIRONMENTS").value_or("environments.yml");
   }
 
-  ClientOptions client_options;
-  client_options.api_key = env.getenv("HEROKU_API_KEY").value_or("");
-  if (auto url = env.getenv("HEROKU_API_URL"); url && !url->empty()) client_options.base_url = *url;
+  ClientOptions client_options = ClientOptions::from_env(env.getenv);
   if (env.transport) client_options.transport = env.transport;
   if (env.sleep) client_options.sleep = env.sleep;
   if (client_options.api_key.empty()) {
-    err << "herokupp: HEROKU_API_KEY is not set\n";
+    err << "herokupp: no Heroku credentials: set HEROKU_API_KEY (`heroku auth:token` prints "
+           "one), or run `heroku login`, which keeps one in ~/.netrc\n";
     return exit_usage;
   }
 
@@ -134,33 +277,40 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   if (!opts.policy_file.empty()) {
     auto loaded = ops::Policy::load(opts.policy_file);
     if (!loaded) {
-      err << "herokupp: " << ops::explain(loaded.error()) << "\n";
+      err << "herokupp: " << redact(ops::explain(loaded.error())) << "\n";
       return exit_usage;
     }
     policy = std::move(loaded).value();
   }
   std::shared_ptr<ops::AuditSink> audit;
-  if (!opts.audit_file.empty()) audit = std::make_shared<ops::JsonLinesAuditSink>(opts.audit_file);
+  if (!opts.audit_file.empty()) {
+    audit = redacting(std::make_shared<ops::JsonLinesAuditSink>(opts.audit_file), redact);
+  }
 
-  Context c{opts, env, out, err, Client{client_options}, policy, audit};
-  if (*apps) return cmd_apps(c, a_filter);
-  if (*info) return cmd_info(c, a_app);
-  if (*dynos) return cmd_dynos(c, a_app);
-  if (*releases) return cmd_releases(c, a_app, a_n);
-  if (*rollback) return cmd_rollback(c, a_app, a_version);
-  if (*restart) return cmd_restart(c, a_app, a_target);
-  if (*migrate) return cmd_migrate(c, a_app);
-  if (*run) return cmd_run(c, a_app, a_list);
-  if (*config) return cmd_config(c, a_app);
-  if (*config_set) return cmd_config_set(c, a_app, a_list);
-  if (*config_unset) return cmd_config_unset(c, a_app, a_list);
-  if (*scale) return cmd_scale(c, a_app, a_list);
-  if (*maintenance) return cmd_maintenance(c, a_app, a_state);
-  if (*promote) return cmd_promote(c, a_pipeline, a_from, a_to);
-  if (*deploy)
-    return cmd_deploy(c, a_env, a_source, a_commit, a_confirm, a_changed, a_subjects, a_git_dir);
-  if (*config_diff) return cmd_config_diff(c, a_env, false, "");
-  if (*config_apply) return cmd_config_diff(c, a_env, true, a_confirm);
+  Context c{opts,   env,   out,     err, Client{client_options}, policy,
+            audit,  redact, the_app, std::make_shared<Ticker>()};
+  auto word = [&](std::size_t i) { return i < words.size() ? words[i] : std::string(); };
+  if (command == "apps") return cmd_apps(c, word(0));
+  if (command == "info") return cmd_info(c, the_app);
+  if (command == "dynos") return cmd_dynos(c, the_app);
+  if (command == "releases") return cmd_releases(c, the_app, a_n);
+  if (command == "rollback") return cmd_rollback(c, the_app, word(0));
+  if (command == "restart") return cmd_restart(c, the_app, word(0));
+  if (command == "migrate") return cmd_migrate(c, the_app);
+  if (command == "run") return cmd_run(c, the_app, words);
+  if (command == "config") return cmd_config(c, the_app);
+  if (command == "config:get") return cmd_config_get(c, the_app, word(0));
+  if (command == "config:set") return cmd_config_set(c, the_app, words);
+  if (command == "config:unset") return cmd_config_unset(c, the_app, words);
+  if (command == "ps:scale") return cmd_scale(c, the_app, words);
+  if (command == "maintenance") return cmd_maintenance(c, the_app, word(0));
+  if (command == "promote") return cmd_promote(c, word(0), a_from, a_to);
+  if (command == "deploy") {
+    return cmd_deploy(c, word(0), a_source, a_commit, a_confirm, a_changed, a_subjects,
+                      app_flags.git_dir);
+  }
+  if (command == "config:diff") return cmd_config_diff(c, word(0), false, "");
+  if (command == "config:apply") return cmd_config_diff(c, word(0), true, a_confirm);
   return exit_usage;
 }
 

@@ -5,6 +5,7 @@
 #define HEROKUPP_TOOLS_HEROKUPP_CONTEXT_HPP
 
 #include "commands.hpp"
+#include "redact.hpp"
 
 #include <herokupp/client.hpp>
 #include <herokupp/models/release.hpp>
@@ -36,6 +37,13 @@ struct Options {
   bool json_output = false;
 };
 
+/// The wait shown on a terminal (progress.cpp).
+struct Ticker {
+  std::string label;                      ///< the wait's progress line
+  std::chrono::milliseconds waited{0};    ///< slept in this wait so far
+  bool shown = false;                     ///< the ticker line is on screen
+};
+
 /// One invocation of the tool.
 struct Context {
   Options const& opts;
@@ -45,6 +53,11 @@ struct Context {
   Client client;
   std::optional<ops::Policy> policy;
   std::shared_ptr<ops::AuditSink> audit;
+  /// Masks typed values in errors and audit records.
+  Redactor redact = {};
+  /// The app the command acts on, named in errors that lack it.
+  std::string app = {};
+  std::shared_ptr<Ticker> ticker = std::make_shared<Ticker>();
 };
 
 // --- output (output.cpp) -------------------------------------------------------
@@ -54,9 +67,16 @@ int fail(Context& c, Error const& e);
 /// Prints a result: `j` with --json, else `text`.
 int emit(Context& c, json const& j, std::string const& text);
 std::string heading(Context const& c, std::string const& text);
-/// Pauses for waits; on a terminal, shows that something is being waited for.
+
+// --- progress (progress.cpp) ---------------------------------------------------
+/// Pauses for waits; on a terminal, ticks the time waited in this wait.
 std::function<void(std::chrono::milliseconds)> progress_sleep(Context& c);
+/// Starts a wait: clears the ticker, prints `--> line` and restarts the count.
 void progress_line(Context& c, std::string const& line);
+/// Clears the ticker's line (before output, a result or an error); the count goes on.
+void clear_progress(Context& c);
+/// Names the app (or resource) in a not_found Error that does not.
+Error name_not_found(Error e, std::string const& app);
 json release_json(Release const& r);
 
 // --- sessions (app_commands.cpp) ----------------------------------------------
@@ -81,6 +101,7 @@ int cmd_restart(Context& c, std::string const& app, std::string const& target);
 int cmd_migrate(Context& c, std::string const& app);
 int cmd_run(Context& c, std::string const& app, std::vector<std::string> const& words);
 int cmd_config(Context& c, std::string const& app);
+int cmd_config_get(Context& c, std::string const& app, std::string const& key);
 int report_change(Context& c, result<ops::ConfigChange> const& r);
 int cmd_config_set(Context& c, std::string const& app, std::vector<std::string> const& pairs);
 int cmd_config_unset(Context& c, std::string const& app, std::vector<std::string> const& keys);

@@ -1,4 +1,5 @@
 // The deploy commands: planned deploys and config diffs, confirmed by code.
+#include "build_output.hpp"
 #include "context.hpp"
 
 #include <herokupp/workflow/change_set.hpp>
@@ -17,6 +18,7 @@ result<workflow::Deployer> deployer(Context& c) {
   o.wait.interval = std::chrono::milliseconds(500);
   o.wait.max_interval = std::chrono::seconds(5);
   o.on_progress = [&c](std::string const& line) { progress_line(c, line); };
+  o.on_build = [output = std::make_shared<BuildOutput>(c)](Build const& b) { (*output)(b); };
   o.session = session_options(c);
   return workflow::Deployer{c.client, std::move(file).value(), c.policy, c.opts.actor, c.audit, o};
 }

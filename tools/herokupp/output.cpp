@@ -3,8 +3,6 @@
 
 #include <herokupp/ops/explain.hpp>
 
-#include <thread>
-
 namespace herokupp::cli {
 
 int exit_code_for(Error const& e) {
@@ -21,8 +19,10 @@ int exit_code_for(Error const& e) {
   }
 }
 
-int fail(Context& c, Error const& e) {
-  auto text = ops::explain(e);
+int fail(Context& c, Error const& error) {
+  clear_progress(c);
+  Error e = name_not_found(error, c.app);
+  auto text = c.redact(ops::explain(e));
   if (c.opts.json_output) {
     c.out << json{{"ok", false},
                   {"error", {{"kind", std::string(to_string(e.kind))}, {"message", text}}}}
@@ -34,6 +34,7 @@ int fail(Context& c, Error const& e) {
 }
 
 int emit(Context& c, json const& j, std::string const& text) {
+  clear_progress(c);
   if (c.opts.json_output) {
     json doc = j;
     doc["ok"] = true;
@@ -48,32 +49,6 @@ int emit(Context& c, json const& j, std::string const& text) {
 std::string heading(Context const& c, std::string const& text) {
   if (c.env.interactive) return "\033[1m" + text + "\033[0m";
   return text;
-}
-
-// Pauses for waits; on a terminal, shows that something is being waited for.
-std::function<void(std::chrono::milliseconds)> progress_sleep(Context& c) {
-  auto base = c.env.sleep;
-  auto interactive = c.env.interactive;
-  auto* err = &c.err;
-  auto waited = std::make_shared<std::chrono::milliseconds>(0);
-  return [base, interactive, err, waited](std::chrono::milliseconds d) {
-    if (base) {
-      base(d);
-    } else {
-      std::this_thread::sleep_for(d);
-    }
-    *waited += d;
-    if (interactive) {
-      *err << "\r  ... waiting "
-           << std::chrono::duration_cast<std::chrono::seconds>(*waited).count() << "s"
-           << std::flush;
-    }
-  };
-}
-
-void progress_line(Context& c, std::string const& line) {
-  if (c.env.interactive) c.err << "\r\033[K";
-  c.err << "--> " << line << "\n";
 }
 
 json release_json(Release const& r) {

@@ -6,6 +6,7 @@
 #include <herokupp/client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
+#include <herokupp/models/build.hpp>
 #include <herokupp/models/release.hpp>
 #include <herokupp/ops/audit.hpp>
 #include <herokupp/ops/policy.hpp>
@@ -166,6 +167,9 @@ struct DeployOptions {
   }();
   /// Told about each step as it starts and ends.
   std::function<void(std::string const&)> on_progress;
+  /// Told about a deploy's build when it is created and each time it is
+  /// polled, so a caller can follow its output_stream_url.
+  std::function<void(Build const&)> on_build;
   /// Options for the ops Session the Deployer runs (protected apps, fingerprints).
   ops::SessionOptions session;
 };
