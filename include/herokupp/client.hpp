@@ -55,20 +55,9 @@ struct HEROKUPP_API ClientOptions {
   std::function<std::chrono::steady_clock::time_point()> now;
   std::function<void(std::chrono::milliseconds)> sleep;
 
-  /// Reads one environment variable; nullopt when it is unset.
-  using EnvReader = std::function<std::optional<std::string>(std::string const&)>;
-
-  /// Options from the environment, as the official Heroku CLI reads it:
-  /// - base_url: HEROKU_API_URL, else HEROKU_HOST (a URL as is; a bare host
-  ///   "example.com" means "https://api.example.com"), else
-  ///   "https://api.heroku.com";
-  /// - api_key: HEROKU_API_KEY, else the password of `$HOME/.netrc`'s entry
-  ///   for the API host (`machine api.heroku.com`, as `heroku login` writes
-  ///   it; with a port when base_url has one), else its `default` entry, else
-  ///   empty.
+  /// api_key: HEROKU_API_KEY, else ~/.netrc's entry for the API host; base_url:
+  /// HEROKU_API_URL, else HEROKU_HOST (bare: https://api.HOST); see client_env.hpp.
   static ClientOptions from_env();
-  /// The same, reading variables through `getenv` (tests, sandboxes).
-  static ClientOptions from_env(EnvReader const& getenv);
 };
 
 /// A handle on the Platform API. Thread-safe and cheap to copy: copies share

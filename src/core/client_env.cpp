@@ -1,6 +1,6 @@
 // ClientOptions::from_env: credentials and endpoint from the environment, in
 // the order the official Heroku CLI uses them.
-#include <herokupp/client.hpp>
+#include <herokupp/client_env.hpp>
 
 #include "core/netrc.hpp"
 
@@ -23,7 +23,7 @@ std::optional<std::string> read_small_file(std::string const& path) {
   return text;
 }
 
-std::string base_url_from(ClientOptions::EnvReader const& getenv) {
+std::string base_url_from(EnvReader const& getenv) {
   if (auto url = getenv("HEROKU_API_URL"); url && !url->empty()) return *url;
   if (auto host = getenv("HEROKU_HOST"); host && !host->empty()) {
     if (host->rfind("http://", 0) == 0 || host->rfind("https://", 0) == 0) return *host;
@@ -35,14 +35,14 @@ std::string base_url_from(ClientOptions::EnvReader const& getenv) {
 }  // namespace
 
 ClientOptions ClientOptions::from_env() {
-  return from_env([](std::string const& name) -> std::optional<std::string> {
+  return client_options_from_env([](std::string const& name) -> std::optional<std::string> {
     char const* v = std::getenv(name.c_str());
     if (v == nullptr) return std::nullopt;
     return std::string(v);
   });
 }
 
-ClientOptions ClientOptions::from_env(EnvReader const& getenv) {
+ClientOptions client_options_from_env(EnvReader const& getenv) {
   ClientOptions opts;
   opts.base_url = base_url_from(getenv);
   if (auto key = getenv("HEROKU_API_KEY"); key && !key->empty()) {

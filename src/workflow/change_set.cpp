@@ -18,7 +18,8 @@ ChangeSet git_change_set(std::string const& repository, std::string_view from,
   if (!is_commit_id(from) || !is_commit_id(to)) return changes;
   std::string range = std::string(from) + ".." + std::string(to);
   changes.files = detail::git_lines({"-C", repository, "diff", "--name-only", range});
-  changes.subjects = detail::git_lines({"-C", repository, "log", "--reverse", "--format=%s", range});
+  changes.subjects =
+      detail::git_lines({"-C", repository, "log", "--reverse", "--format=%s", range});
   return changes;
 }
 

@@ -62,9 +62,9 @@ result<std::string> app_from_git_remote(std::string const& repository, std::stri
   }
   auto app = app_from_git_url(lines.front(), host);
   if (!app) {
-    return Error{ErrorKind::invalid_argument,
-                 "the git remote " + std::string(remote) +
-                     " is not a Heroku app's (https://git." + std::string(host) + "/APP.git)"};
+    return Error{ErrorKind::invalid_argument, "the git remote " + std::string(remote) +
+                                                  " is not a Heroku app's (https://git." +
+                                                  std::string(host) + "/APP.git)"};
   }
   return *app;
 }

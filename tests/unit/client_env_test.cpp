@@ -1,6 +1,6 @@
 // ClientOptions::from_env: HEROKU_API_KEY, then ~/.netrc; HEROKU_API_URL,
 // then HEROKU_HOST. Every case runs with a temporary HOME.
-#include <herokupp/client.hpp>
+#include <herokupp/client_env.hpp>
 
 #include <doctest/doctest.h>
 
@@ -34,7 +34,7 @@ class TempHome {
 };
 
 herokupp::ClientOptions from(std::map<std::string, std::string> vars) {
-  return herokupp::ClientOptions::from_env(
+  return herokupp::client_options_from_env(
       [vars = std::move(vars)](std::string const& name) -> std::optional<std::string> {
         auto it = vars.find(name);
         if (it == vars.end()) return std::nullopt;

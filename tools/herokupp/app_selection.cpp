@@ -22,9 +22,9 @@ result<AppAndWords> select_app(std::string const& command, AppFlags const& flags
     auto app = workflow::app_from_git_remote(flags.git_dir, flags.remote, heroku_host(env));
     if (!app) return app.error();
     if (!flags.app.empty() && flags.app != *app) {
-      return Error{ErrorKind::invalid_argument,
-                   "-a " + flags.app + " and -r " + flags.remote + " (" + *app +
-                       ") name different apps; give one"};
+      return Error{ErrorKind::invalid_argument, "-a " + flags.app + " and -r " + flags.remote +
+                                                    " (" + *app +
+                                                    ") name different apps; give one"};
     }
     out.app = *app;
   } else if (!flags.app.empty()) {
@@ -34,9 +34,9 @@ result<AppAndWords> select_app(std::string const& command, AppFlags const& flags
     out.app = words.front();
     words.erase(words.begin());
   } else {
-    return Error{ErrorKind::invalid_argument,
-                 command + " needs an app: -a APP, -r GIT_REMOTE, or `herokupp " + command +
-                     " APP`"};
+    return Error{
+        ErrorKind::invalid_argument,
+        command + " needs an app: -a APP, -r GIT_REMOTE, or `herokupp " + command + " APP`"};
   }
   out.words = std::move(words);
   return out;

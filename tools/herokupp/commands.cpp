@@ -5,6 +5,7 @@
 #include "context.hpp"
 #include "help.hpp"
 
+#include <herokupp/client_env.hpp>
 #include <herokupp/ops/explain.hpp>
 
 #include <CLI/CLI.hpp>
@@ -20,8 +21,8 @@ namespace {
 // Options of the tool that take a value (for finding the command word).
 bool takes_value(std::string const& w) {
   static constexpr char const* with_value[] = {
-      "--actor", "--policy", "--audit", "--environments", "--state-dir", "-a",
-      "--app",   "-r",       "--remote", "--git-dir"};
+      "--actor", "--policy", "--audit", "--environments", "--state-dir",
+      "-a",      "--app",    "-r",      "--remote",       "--git-dir"};
   return std::find(std::begin(with_value), std::end(with_value), w) != std::end(with_value);
 }
 
@@ -120,8 +121,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
         args.push_back(words[i]);
     }
   }
-  std::string const command =
-      found.command_at == std::string::npos ? "" : args[found.command_at];
+  std::string const command = found.command_at == std::string::npos ? "" : args[found.command_at];
   if (found.version) {
     out << version_text();
     return exit_ok;
@@ -264,7 +264,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     opts.environments_file = env.getenv("HEROKUPP_ENVIRONMENTS").value_or("environments.yml");
   }
 
-  ClientOptions client_options = ClientOptions::from_env(env.getenv);
+  ClientOptions client_options = client_options_from_env(env.getenv);
   if (env.transport) client_options.transport = env.transport;
   if (env.sleep) client_options.sleep = env.sleep;
   if (client_options.api_key.empty()) {
@@ -287,8 +287,8 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     audit = redacting(std::make_shared<ops::JsonLinesAuditSink>(opts.audit_file), redact);
   }
 
-  Context c{opts,   env,   out,     err, Client{client_options}, policy,
-            audit,  redact, the_app, std::make_shared<Ticker>()};
+  Context c{opts,   env,   out,    err,     Client{client_options},
+            policy, audit, redact, the_app, std::make_shared<Ticker>()};
   auto word = [&](std::size_t i) { return i < words.size() ? words[i] : std::string(); };
   if (command == "apps") return cmd_apps(c, word(0));
   if (command == "info") return cmd_info(c, the_app);

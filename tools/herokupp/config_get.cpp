@@ -20,8 +20,8 @@ int cmd_config_get(Context& c, std::string const& app, std::string const& key) {
     if (!values) return fail(c, values.error());
     auto it = values->find(key);
     if (it == values->end()) {
-      return fail(c, Error{ErrorKind::not_found,
-                           "config var " + key + " was not found on app " + app});
+      return fail(
+          c, Error{ErrorKind::not_found, "config var " + key + " was not found on app " + app});
     }
     return emit(c, json{{"app", app}, {"key", key}, {"value", it->second}, {"revealed", true}},
                 it->second + "\n");

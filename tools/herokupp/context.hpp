@@ -39,9 +39,9 @@ struct Options {
 
 /// The wait shown on a terminal (progress.cpp).
 struct Ticker {
-  std::string label;                      ///< the wait's progress line
-  std::chrono::milliseconds waited{0};    ///< slept in this wait so far
-  bool shown = false;                     ///< the ticker line is on screen
+  std::string label;                    ///< the wait's progress line
+  std::chrono::milliseconds waited{0};  ///< slept in this wait so far
+  bool shown = false;                   ///< the ticker line is on screen
 };
 
 /// One invocation of the tool.

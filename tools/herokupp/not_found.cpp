@@ -82,8 +82,8 @@ Error name_not_found(Error e, std::string const& app) {
     }
   } else if (!app.empty() && !mentions(e.message, app)) {
     // Not from a request: the action's own finding, said of this app.
-    e.message = e.message.empty() ? "app " + app + " was not found"
-                                  : e.message + " (app " + app + ")";
+    e.message =
+        e.message.empty() ? "app " + app + " was not found" : e.message + " (app " + app + ")";
     return e;
   }
   if (what.empty() || mentions(e.message, what)) return e;

@@ -11,8 +11,8 @@ namespace {
 // The tool's options that may be written --name=value.
 bool is_tool_option(std::string const& name) {
   static constexpr char const* options[] = {
-      "--actor",  "--policy",  "--audit",   "--environments", "--state-dir", "--app",
-      "--remote", "--from",    "--to",      "--source",       "--commit",    "--confirm",
+      "--actor",   "--policy",  "--audit",   "--environments", "--state-dir", "--app",
+      "--remote",  "--from",    "--to",      "--source",       "--commit",    "--confirm",
       "--changed", "--subject", "--git-dir", "--num"};
   return std::find(std::begin(options), std::end(options), name) != std::end(options);
 }

@@ -33,8 +33,7 @@ class Redactor {
 };
 
 /// An audit sink that redacts every record before handing it on.
-std::shared_ptr<ops::AuditSink> redacting(std::shared_ptr<ops::AuditSink> inner,
-                                          Redactor redactor);
+std::shared_ptr<ops::AuditSink> redacting(std::shared_ptr<ops::AuditSink> inner, Redactor redactor);
 
 }  // namespace herokupp::cli
 
