@@ -179,6 +179,11 @@ def app_selection(w):
             j = as_json(p)
             got = j[key]["name"] if isinstance(j[key], dict) else j[key]
             assert got == "shop-staging", (cmd, name, j)
+    # run: the app however given, the command after --.
+    for form in (("shop-staging",), ("-a", "shop-staging"), ("-r", "staging")):
+        p = expect(w.run("--json", "run", *form, "--", "rake", "cache:clear", cwd=repo), 0,
+                   "run " + " ".join(form))
+        assert as_json(p)["app"] == "shop-staging" and as_json(p)["finished"] is True, p.stdout
     # The SSH form of the URL, and the official CLI's maintenance:on.
     p = expect(w.run("--json", "dynos", "-r", "heroku", cwd=repo), 0, "git@heroku.com remote")
     assert as_json(p)["app"] == "shop-worker"

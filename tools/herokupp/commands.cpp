@@ -177,12 +177,20 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   subs["config:apply"]->add_option("--confirm", a_confirm);
 
   args[found.command_at] = internal_name(command);
+  // What follows `--` is the command's own words (run's command line): kept
+  // from CLI11, which hands them to the parent once a subcommand has words.
+  std::vector<std::string> after_dashes;
+  if (auto dashes = std::find(args.begin(), args.end(), "--"); dashes != args.end()) {
+    after_dashes.assign(dashes + 1, args.end());
+    args.erase(dashes, args.end());
+  }
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
   } catch (CLI::ParseError const& e) {
     return usage_error(err, redact, e.what(), command);
   }
+  words.insert(words.end(), after_dashes.begin(), after_dashes.end());
 
   // The app: -a, -r or the first word, for every command that takes one.
   std::string the_app;
