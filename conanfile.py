@@ -68,7 +68,7 @@ class HerokuppConan(ConanFile):
         # nlohmann_json and Boost.Outcome appear in herokupp's public headers.
         self.requires("nlohmann_json/3.11.3", transitive_headers=True)
         self.requires("boost/1.85.0", transitive_headers=True)
-        self.requires("libcurl/[>=7.78.0 <9]")
+        self.requires("libcurl/[>=7.85.0 <9]")
         # with_sim needs Boost.Asio and Boost.Beast, header-only parts of the
         # Boost already required.
         if self.options.with_workflow:
