@@ -1,0 +1,46 @@
+// What planning and executing a deploy share: the release and commit an app
+// runs, the Session options a Deployer uses, and audit/error helpers.
+#ifndef HEROKUPP_SRC_WORKFLOW_DEPLOY_DETAIL_HPP
+#define HEROKUPP_SRC_WORKFLOW_DEPLOY_DETAIL_HPP
+
+#include <herokupp/client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/models/release.hpp>
+#include <herokupp/ops/audit.hpp>
+#include <herokupp/ops/session.hpp>
+#include <herokupp/workflow/deploy.hpp>
+#include <herokupp/workflow/environments.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace herokupp::workflow::detail {
+
+/// The Session options of a Deployer: the file's commands allowed, waiting on.
+ops::SessionOptions session_options(EnvironmentsFile const& file, DeployOptions const& options);
+
+/// The release running now: the current one, else the newest that succeeded.
+result<std::optional<Release>> running_release(AppClient const& app);
+
+/// The commit of a release's slug. A promoted release's slug may belong to
+/// the app it was promoted from, so `also` names where else to look; a slug
+/// found nowhere leaves the commit unknown ("").
+result<std::string> commit_of(Client const& client, std::string const& app,
+                              std::optional<Release> const& release,
+                              std::vector<std::string> const& also);
+
+/// The commit of the release `app` runs now ("" if unknown).
+result<std::string> running_commit(Client const& client, std::string const& app,
+                                   std::vector<std::string> const& also = {});
+
+std::string short_commit(std::string const& commit);
+
+ops::AuditRecord record(std::string const& actor, std::string action, std::string const& app);
+
+/// `e` with its message prefixed by "<step> failed: ".
+Error with_context(Error e, std::string const& step);
+
+}  // namespace herokupp::workflow::detail
+
+#endif  // HEROKUPP_SRC_WORKFLOW_DEPLOY_DETAIL_HPP
