@@ -4,6 +4,7 @@
 
 #include <herokupp/sim/platform.hpp>
 
+#include "read_cache.hpp"
 #include "route_table.hpp"
 #include "router.hpp"
 #include "state.hpp"
@@ -15,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -96,19 +98,32 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
 
   explicit Impl(PlatformOptions opts);
 
-  // --- the request pipeline (platform.cpp) ---
+  // --- the request pipeline (request_pipeline.cpp), stage by stage ---
+  /// Counts the request, runs due events, draws a fault and answers.
   Response handle(Request const& request);
+  /// Version, credentials, route and rate limit; then respond().
   Response handle_locked(Request const& request, std::string_view path, std::string_view query,
                          TimePoint now);
+  /// The routed request: 404/405, the body, the read cache, the endpoint, paging.
+  Response respond(Request const& request, std::string_view path, detail::RouteMatch const& match,
+                   detail::Account& account, TimePoint now);
+  /// Parses and checks the body; picks the link whose schema it matches, or answers 400/422.
+  std::optional<Response> check_body(Request const& request, detail::RouteMatch const& match,
+                                     nlohmann::json& body, int& link_index) const;
+  /// Applies the faults that spoil an answer already made (malformed JSON, broken delivery).
+  void apply_fault(FaultKind fault, Response& res) const;
+  /// The simulator's own /__sim/ endpoints (sim_endpoints.cpp).
   Response sim_endpoint(Request const& request, std::string_view path);
+
+  // --- events, faults, rate limits (platform.cpp) ---
   void run_events(TimePoint now);
   void schedule(TimePoint at, std::function<void(TimePoint)> fn);
   FaultKind draw_fault(std::string_view path);
   long rate_limit_take(detail::Account& account, TimePoint now, bool consume);
-  detail::Account* authenticate(Request const& request);
   void bind_handlers();
 
-  // --- ids and lookups ---
+  // --- ids (platform.cpp) and lookups (lookups.cpp) ---
+  detail::Account* authenticate(Request const& request);
   std::string new_id();
   std::string new_key();
   std::string new_token();
@@ -278,14 +293,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
 
   /// Bumped by every change of state; a cached read is valid for one generation.
   std::uint64_t generation = 0;
-  struct CachedRead {
-    std::uint64_t generation;
-    int status;
-    Headers headers;
-    std::string body;
-  };
-  std::unordered_map<std::string, CachedRead> get_cache;  ///< account, path, Range
-  std::size_t get_cache_bytes = 0;
+  detail::ReadCache read_cache;
 
   std::unordered_map<std::string, std::size_t> request_counts;  ///< "GET /path"
   std::size_t total_requests = 0;
