@@ -3,6 +3,8 @@
 
 #include "platform_impl.hpp"
 
+#include "core/uuid.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -40,19 +42,6 @@ json iso_or_null(std::optional<TimePoint> const& t) {
 
 std::string short_commit(std::string const& commit) {
   return commit.substr(0, 7);
-}
-
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 }  // namespace detail
@@ -255,22 +244,8 @@ Platform::Impl::Impl(PlatformOptions opts)
 }
 
 std::string Platform::Impl::new_id() {
-  std::uint64_t hi = splitmix(id_state);
-  std::uint64_t lo = splitmix(id_state);
-  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
-  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
-  std::string out;
-  out.reserve(36);
-  append_hex(out, hi >> 32, 8);
-  out += '-';
-  append_hex(out, (hi >> 16) & 0xffff, 4);
-  out += '-';
-  append_hex(out, hi & 0xffff, 4);
-  out += '-';
-  append_hex(out, lo >> 48, 4);
-  out += '-';
-  append_hex(out, lo & 0xffffffffffffULL, 12);
-  return out;
+  std::uint64_t const hi = splitmix(id_state);
+  return herokupp::detail::uuid_from_bits(hi, splitmix(id_state));
 }
 
 std::string Platform::Impl::new_token() {
@@ -312,6 +287,7 @@ FaultKind Platform::Impl::draw_fault(std::string_view path) {
       {faults.truncated_body_rate, FaultKind::truncated_body},
       {faults.malformed_json_rate, FaultKind::malformed_json},
       {faults.slow_body_rate, FaultKind::slow_body},
+      {faults.error_429_rate, FaultKind::error_429},
   };
   double acc = 0;
   for (auto const& [rate, kind] : table) {
@@ -465,6 +441,12 @@ Response Platform::Impl::handle(Request const& request) {
     res = error_response(503, "service_unavailable",
                          "The API is temporarily unavailable. Please try again later.");
     res.headers.add("Retry-After", "1");
+  } else if (fault == FaultKind::error_429) {
+    res = error_response(429, "rate_limit",
+                         "Your account reached the API rate limit. Please wait a few minutes "
+                         "before making new requests.");
+    res.headers.add("Retry-After", "1");
+    res.headers.add("RateLimit-Remaining", "0");
   } else {
     res = handle_locked(request, target, query, now);
   }
