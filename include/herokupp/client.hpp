@@ -49,6 +49,11 @@ struct HEROKUPP_API ClientOptions {
   /// Null: NoThrottle.
   std::shared_ptr<Throttle> throttle;
   Logger logger;
+  /// Allows a plain http base_url to a host that is not loopback, which
+  /// sends the API key in clear text. Off: such a Client refuses every
+  /// request with invalid_argument before any connection; https, and http to
+  /// 127.0.0.0/8, [::1] or localhost (the simulator), are always accepted.
+  bool allow_insecure_http = false;
   /// Appended to "herokupp/<version>" in the User-Agent header.
   std::string user_agent_suffix;
   /// The clock and the sleep used between retries; tests inject virtual ones.

@@ -5,6 +5,7 @@
 #include <herokupp/export.hpp>
 #include <herokupp/transport.hpp>
 
+#include <cstddef>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -21,13 +22,19 @@ struct CurlOptions {
   std::string proxy;
   bool verify_tls = true;
   std::size_t max_idle_handles = 16;  ///< idle connections kept for reuse
+  /// The largest answer accepted, headers and body together. A larger one is
+  /// stopped as soon as it is announced (Content-Length) or, without one, as
+  /// soon as the cap is passed, never buffered whole: a `protocol` Error.
+  std::size_t max_response_bytes = 64 * 1024 * 1024;
 };
 
 /// HTTP/1.1 and HTTP/2 over libcurl, with a keep-alive pool per transport.
 ///
 /// Requests running at the same time each borrow a handle from the pool;
-/// connections, DNS answers and TLS sessions are shared across handles, so
-/// consecutive requests to one host reuse one connection.
+/// each handle keeps its connection open for the next request that borrows
+/// it, and DNS answers and TLS sessions are shared across handles. libcurl
+/// never resends a request on its own: each send() puts a request on the
+/// wire at most once.
 ///
 /// @par Example
 /// @code

@@ -52,6 +52,7 @@ enum class ErrorKind {
   confirmation_required,  ///< a planned action needs its confirmation code
   protected_app,          ///< the app is protected from this kind of change
   precondition_failed,    ///< the state does not allow the action (nothing to roll back to...)
+  protocol,  ///< the server broke the protocol (a paging loop, an oversized answer...)
 };
 
 /// The stable snake_case name of a kind ("not_found").

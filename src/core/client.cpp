@@ -2,8 +2,10 @@
 #include <herokupp/curl_transport.hpp>
 #include <herokupp/version.hpp>
 
+#include "core/base_url.hpp"
 #include "core/client_access.hpp"
 #include "core/client_state.hpp"
+#include "core/uuid.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -55,21 +57,7 @@ bool retryable_transport_error(ErrorKind kind) {
 namespace detail {
 
 std::string new_request_id() {
-  auto& rng = thread_rng();
-  std::uint64_t hi = rng();
-  std::uint64_t lo = rng();
-  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
-  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
-  for (int i = 0; i < 32; ++i) {
-    std::uint64_t word = i < 16 ? hi : lo;
-    int shift = (15 - (i % 16)) * 4;
-    out.push_back(hex[(word >> shift) & 0xf]);
-    if (i == 7 || i == 11 || i == 15 || i == 19) out.push_back('-');
-  }
-  return out;
+  return new_random_uuid();
 }
 
 ClientState::ClientState(ClientOptions opts) : options(std::move(opts)) {
@@ -84,6 +72,7 @@ ClientState::ClientState(ClientOptions opts) : options(std::move(opts)) {
   if (!options.user_agent_suffix.empty()) user_agent += " " + options.user_agent_suffix;
   if (!options.api_key.empty()) authorization = "Bearer " + options.api_key;
   api_key_invalid = has_control_characters(options.api_key);
+  base_url_refused = check_base_url(options.base_url, options.allow_insecure_http);
 }
 
 std::chrono::milliseconds ClientState::backoff(int attempt) const {
@@ -154,6 +143,11 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
   if (state.api_key_invalid) {
     Error e(ErrorKind::invalid_argument,
             "the API key contains control characters; it was not sent");
+    e.request = what();
+    return e;
+  }
+  if (state.base_url_refused) {
+    Error e = *state.base_url_refused;
     e.request = what();
     return e;
   }

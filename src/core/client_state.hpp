@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace herokupp::detail {
@@ -27,6 +28,7 @@ struct ClientState {
   std::string user_agent;
   std::string authorization;  // never logged, never in an Error
   bool api_key_invalid = false;
+  std::optional<Error> base_url_refused;  // returned by every request, before any I/O
   std::atomic<long> rate_limit_remaining{-1};
 };
 

@@ -4,6 +4,8 @@
 #include "http_text.hpp"
 #include "platform_impl.hpp"
 
+#include "core/uuid.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -45,19 +47,6 @@ std::string short_commit(std::string const& commit) {
   return commit.substr(0, 7);
 }
 
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace detail
 
 namespace {
@@ -87,22 +76,8 @@ Platform::Impl::Impl(PlatformOptions opts)
 }
 
 std::string Platform::Impl::new_id() {
-  std::uint64_t hi = splitmix(id_state);
-  std::uint64_t lo = splitmix(id_state);
-  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
-  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
-  std::string out;
-  out.reserve(36);
-  append_hex(out, hi >> 32, 8);
-  out += '-';
-  append_hex(out, (hi >> 16) & 0xffff, 4);
-  out += '-';
-  append_hex(out, hi & 0xffff, 4);
-  out += '-';
-  append_hex(out, lo >> 48, 4);
-  out += '-';
-  append_hex(out, lo & 0xffffffffffffULL, 12);
-  return out;
+  std::uint64_t const hi = splitmix(id_state);
+  return herokupp::detail::uuid_from_bits(hi, splitmix(id_state));
 }
 
 std::string Platform::Impl::new_token() {
@@ -144,6 +119,7 @@ FaultKind Platform::Impl::draw_fault(std::string_view path) {
       {faults.truncated_body_rate, FaultKind::truncated_body},
       {faults.malformed_json_rate, FaultKind::malformed_json},
       {faults.slow_body_rate, FaultKind::slow_body},
+      {faults.error_429_rate, FaultKind::error_429},
   };
   double acc = 0;
   for (auto const& [rate, kind] : table) {

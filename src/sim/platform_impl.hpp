@@ -79,7 +79,6 @@ std::string iso(TimePoint t);
 nlohmann::json iso_or_null(std::optional<TimePoint> const& t);
 /// The first 7 characters of a commit, as release descriptions show them.
 std::string short_commit(std::string const& commit);
-bool is_uuid(std::string_view s);
 
 }  // namespace herokupp::sim::detail
 

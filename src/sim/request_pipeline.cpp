@@ -80,6 +80,12 @@ Response Platform::Impl::handle(Request const& request) {
     res = error_response(503, "service_unavailable",
                          "The API is temporarily unavailable. Please try again later.");
     res.headers.add("Retry-After", "1");
+  } else if (fault == FaultKind::error_429) {
+    res = error_response(429, "rate_limit",
+                         "Your account reached the API rate limit. Please wait a few minutes "
+                         "before making new requests.");
+    res.headers.add("Retry-After", "1");
+    res.headers.add("RateLimit-Remaining", "0");
   } else {
     res = handle_locked(request, target, query, now);
   }

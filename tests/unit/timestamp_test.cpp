@@ -31,3 +31,20 @@ TEST_CASE("malformed timestamps are refused") {
     CHECK_FALSE(Timestamp::parse(bad).has_value());
   }
 }
+
+TEST_CASE("impossible dates and times are refused, never shifted into the next month") {
+  for (char const* bad : {"2024-02-31T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+                          "2024-04-31T00:00:00Z", "2024-06-31T00:00:00Z", "2024-09-31T00:00:00Z",
+                          "2024-11-31T00:00:00Z", "2024-01-32T00:00:00Z", "2024-00-10T00:00:00Z",
+                          "2024-01-00T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z",
+                          "2024-01-01T23:59:61Z", "2024-01-01T12:00:60Z",
+                          "2024-01-01T12:00:00+24:00", "2024-01-01T12:00:00+01:60"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Timestamp::parse(bad).has_value());
+  }
+  for (char const* good : {"2024-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2023-02-28T23:59:59Z",
+                           "2024-12-31T23:59:60Z", "2024-04-30T00:00:00Z"}) {
+    CAPTURE(good);
+    CHECK(Timestamp::parse(good).has_value());
+  }
+}

@@ -26,11 +26,12 @@ enum class FaultKind {
   truncated_body,  ///< the body stops halfway, shorter than its Content-Length
   malformed_json,  ///< a 200 whose body is not valid JSON
   slow_body,       ///< the body trickles out over `FaultOptions::slow_body_duration`
+  error_429,       ///< a 429 `rate_limit` answer (with Retry-After) instead of the real one
 };
 
 /// "error_500", "reset"...
 HEROKUPP_API std::string_view to_string(FaultKind kind) noexcept;
-/// The kind named `name` ("reset", "truncated_body"; also "500" and "503").
+/// The kind named `name` ("reset", "truncated_body"; also "500", "503" and "429").
 HEROKUPP_API std::optional<FaultKind> fault_kind_from_string(std::string_view name) noexcept;
 
 /// Random faults, each with its own probability, drawn from a generator
@@ -56,6 +57,7 @@ struct FaultOptions {
   double truncated_body_rate = 0;
   double malformed_json_rate = 0;
   double slow_body_rate = 0;
+  double error_429_rate = 0;
   std::chrono::milliseconds slow_body_duration{2000};
   /// Only requests whose path starts with this are touched; empty: all.
   std::string path_prefix;
@@ -63,7 +65,8 @@ struct FaultOptions {
   /// True when no fault and no latency is configured.
   bool quiet() const noexcept {
     return latency.count() == 0 && error_500_rate <= 0 && error_503_rate <= 0 && reset_rate <= 0 &&
-           truncated_body_rate <= 0 && malformed_json_rate <= 0 && slow_body_rate <= 0;
+           truncated_body_rate <= 0 && malformed_json_rate <= 0 && slow_body_rate <= 0 &&
+           error_429_rate <= 0;
   }
 };
 
