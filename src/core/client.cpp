@@ -65,6 +65,10 @@ ClientState::ClientState(ClientOptions opts) : options(std::move(opts)) {
     options.base_url.pop_back();
   transport = options.transport ? options.transport : std::make_shared<CurlTransport>();
   throttle = options.throttle ? options.throttle : std::make_shared<NoThrottle>();
+  // A Client made from options() shares this one's transport (its
+  // connection pool) and throttle, as ops' per-action Clients do.
+  options.transport = transport;
+  options.throttle = throttle;
   if (!options.now) options.now = [] { return std::chrono::steady_clock::now(); };
   if (!options.sleep)
     options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };

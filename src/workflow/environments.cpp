@@ -59,6 +59,7 @@ std::vector<PathRule> default_path_rules() {
 
 result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
   EnvironmentsFile file;
+  file.text = std::string(yaml);
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (!root.IsMap()) return bad("the top level must be a mapping");
@@ -158,6 +159,14 @@ result<EnvironmentsFile> EnvironmentsFile::load(std::string const& path) {
   std::stringstream text;
   text << in.rdbuf();
   return parse(text.str());
+}
+
+std::vector<std::string> EnvironmentsFile::protected_apps() const {
+  std::vector<std::string> apps;
+  for (auto const& env : environments) {
+    if (env.is_protected) apps.push_back(env.app_name);
+  }
+  return apps;
 }
 
 Environment const* EnvironmentsFile::find(std::string_view label) const {
