@@ -13,8 +13,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::Release r = ...;
-/// if (r.status == herokupp::Release::Status::failed) ...;
+/// herokupp::Release r = herokupp::release_from_json(R"({"status": "failed"})").value();
+/// if (r.status == herokupp::Release::Status::failed) std::cout << "failed\n";
 /// std::cout << r.status.raw;   // "failed", or whatever the API said
 /// @endcode
 template <class E>

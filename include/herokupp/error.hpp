@@ -25,6 +25,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::App> r
+/// // given: void create_it()
 /// if (!r && r.error().kind == herokupp::ErrorKind::not_found) create_it();
 /// @endcode
 enum class ErrorKind {

@@ -29,6 +29,7 @@ struct LogRecord {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ClientOptions opts
 /// opts.logger = [](herokupp::LogRecord const& r) {
 ///   std::clog << herokupp::to_string(r.method) << " " << r.path << " -> " << r.status << "\n";
 /// };

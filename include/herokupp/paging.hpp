@@ -80,6 +80,7 @@ inline std::string quote_server_text(std::string_view text) {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ListOptions newest
 /// for (auto const& r : heroku.app("my-app").releases().list(newest)) {
 ///   if (!r) { std::cerr << r.error().message; break; }
 ///   std::cout << "v" << r->version << "\n";

@@ -30,7 +30,8 @@ struct SourceBlob {
 ///
 /// @par Example
 /// @code
-/// auto build = heroku.app("my-app").builds().create({"https://example.com/src.tgz", "1a2b3c4"});
+/// herokupp::SourceBlob source{"https://example.com/src.tgz", "1a2b3c4", std::nullopt};
+/// auto build = heroku.app("my-app").builds().create(source);
 /// @endcode
 class HEROKUPP_API AppBuildsClient {
  public:

@@ -19,6 +19,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::DynoGroup group
 /// for (auto const& d : group.dynos) std::cout << d.name << " " << d.state << " for "
 ///                                             << herokupp::ops::format_age(d.age) << "\n";
 /// @endcode
@@ -34,6 +35,7 @@ struct DynoLine {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::DynoSummary> summary
 /// for (auto const& g : summary->groups)
 ///   std::cout << g.type << " (" << g.size << "): " << g.count("up") << " up\n";
 /// @endcode

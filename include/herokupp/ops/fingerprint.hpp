@@ -51,7 +51,8 @@ HEROKUPP_API std::string to_hex(Sha256Digest const& digest);
 ///
 /// @par Example
 /// @code
-/// herokupp::ops::Fingerprinter fp{std::getenv("HEROKUPP_FINGERPRINT_KEY")};
+/// char const* key = std::getenv("HEROKUPP_FINGERPRINT_KEY");  // null when unset
+/// herokupp::ops::Fingerprinter fp{key ? key : ""};          // no key: no fingerprints
 /// std::string a = fp("postgres://...");   // "3f9a0c2b7d41"
 /// @endcode
 class HEROKUPP_API Fingerprinter {

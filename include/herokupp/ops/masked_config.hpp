@@ -22,6 +22,7 @@ inline constexpr std::string_view value_mask = "********";
 ///
 /// @par Example
 /// @code
+/// // given: std::string deployment_secret
 /// herokupp::ops::ConfigOptions o;
 /// o.fingerprinter = herokupp::ops::Fingerprinter{deployment_secret};
 /// o.protected_apps = {"chatops-bot"};
@@ -41,6 +42,7 @@ struct ConfigOptions {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::MaskedConfig> masked
 /// for (auto const& v : masked->vars) std::cout << v.key << "=" << v.mask << " " << v.fingerprint
 /// << "\n";
 /// @endcode
@@ -84,6 +86,7 @@ HEROKUPP_API MaskedConfig mask_config(std::string app,
 ///
 /// @par Example
 /// @code
+/// // given: std::string deployment_secret
 /// herokupp::ops::ConfigOptions o;
 /// o.fingerprinter = herokupp::ops::Fingerprinter{deployment_secret};
 /// auto masked = herokupp::ops::masked_config(heroku.app("shop"), o);
@@ -96,6 +99,7 @@ HEROKUPP_API result<MaskedConfig> masked_config(AppClient const& app,
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::KeyComparison k
 /// if (k.status == herokupp::ops::KeyStatus::differs) std::cout << k.key << " differs\n";
 /// @endcode
 enum class KeyStatus { same, differs, only_in_a, only_in_b };
@@ -107,6 +111,7 @@ HEROKUPP_API std::string_view to_string(KeyStatus status) noexcept;
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ConfigComparison> cmp
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
 struct KeyComparison {
@@ -120,6 +125,7 @@ struct KeyComparison {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ConfigComparison> cmp
 /// auto cmp = herokupp::ops::compare_config(heroku.app("shop-staging"), heroku.app("shop"));
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
@@ -140,6 +146,7 @@ struct HEROKUPP_API ConfigComparison {
 ///
 /// @par Example
 /// @code
+/// // given: void warn(std::string const& key)
 /// auto cmp = herokupp::ops::compare_config(heroku.app("shop-staging"), heroku.app("shop"));
 /// if (cmp) for (auto const& k : cmp->keys_with(herokupp::ops::KeyStatus::only_in_a)) warn(k);
 /// @endcode

@@ -34,6 +34,7 @@ struct PromoteOptions {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::PromoteResult> result
 /// for (auto const& t : result->targets)
 ///   if (t.status == "failed") std::cerr << t.app << ": " << t.error_message.value_or("") << "\n";
 /// @endcode

@@ -16,6 +16,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::RestartResult> r
 /// if (r->scope == herokupp::ops::RestartScope::dyno) std::cout << "one dyno\n";
 /// @endcode
 enum class RestartScope { app, process_type, dyno };

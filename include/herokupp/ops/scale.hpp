@@ -58,6 +58,7 @@ HEROKUPP_API result<std::vector<ScaleRequest>> parse_scale(std::string_view spec
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ScaleResult> result
 /// herokupp::ops::ScaleChange const& c = result->changes.front();
 /// std::cout << c.type << " " << c.size_before << " -> " << c.size_after << "\n";
 /// @endcode
@@ -73,6 +74,7 @@ struct ScaleChange {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ScaleResult> result
 /// for (auto const& c : result->changes)
 ///   std::cout << c.type << ": " << c.quantity_before << " -> " << c.quantity_after << "\n";
 /// @endcode

@@ -41,7 +41,8 @@ struct SessionState;
 /// @par Example
 /// @code
 /// herokupp::ops::SessionOptions o;
-/// o.fingerprinter = herokupp::ops::Fingerprinter{std::getenv("HEROKUPP_FINGERPRINT_KEY")};
+/// if (char const* key = std::getenv("HEROKUPP_FINGERPRINT_KEY"))  // unset: no fingerprints
+///   o.fingerprinter = herokupp::ops::Fingerprinter{key};
 /// o.protected_apps = {"chatops-bot"};
 /// o.one_off.migrate_command = "bin/rails db:migrate";
 /// @endcode
@@ -78,6 +79,7 @@ struct SessionOptions {
 ///
 /// @par Example
 /// @code
+/// // given: void reply(std::string const& text)
 /// herokupp::Client heroku{herokupp::ClientOptions::from_env()};
 /// auto policy = herokupp::ops::Policy::load("policy.json").value();
 /// auto audit = std::make_shared<herokupp::ops::JsonLinesAuditSink>("audit.jsonl");

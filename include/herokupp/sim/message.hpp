@@ -39,6 +39,7 @@ struct Request {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::sim::Request req
 /// herokupp::sim::Response res = platform.handle(req);
 /// if (res.fault == herokupp::sim::FaultKind::none) std::cout << res.status << " " << res.body;
 /// @endcode

@@ -48,6 +48,7 @@ struct DeployTarget {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployPlan plan
 /// for (auto const& a : plan.actions) std::cout << a.name << ": " << a.command << "\n";
 /// @endcode
 struct PlannedAction {
@@ -60,6 +61,9 @@ struct PlannedAction {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::workflow::DeployTarget target
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto plan = deployer.plan_deploy("staging", target, changes);
 /// if (plan && !plan->nothing_to_deploy) std::cout << plan->summary() << "\n";
 /// @endcode
@@ -90,6 +94,7 @@ struct HEROKUPP_API DeployPlan {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployResult result
 /// for (auto const& s : result.steps) std::cout << s.name << " " << s.outcome << "\n";
 /// @endcode
 struct DeployStep {
@@ -102,6 +107,9 @@ struct DeployStep {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::result<herokupp::workflow::DeployPlan> plan
+/// // given: std::string code
 /// auto done = deployer.execute(*plan, code);
 /// if (done) std::cout << done->tag << "\n" << done->release_note;
 /// @endcode
@@ -118,6 +126,7 @@ struct DeployResult {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::ConfigDiff diff
 /// for (auto const& k : diff.keys) std::cout << k.status << " " << k.key << "\n";
 /// @endcode
 struct ConfigDiffKey {
@@ -129,6 +138,7 @@ struct ConfigDiffKey {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
 /// auto diff = deployer.config_diff("staging");
 /// if (diff) std::cout << diff->to_string();
 /// @endcode
@@ -177,6 +187,9 @@ struct DeployOptions {
 ///
 /// @par Example
 /// @code
+/// // given: std::shared_ptr<herokupp::ops::AuditSink> audit
+/// // given: std::string url, sha, code_typed_by_the_person
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto file = herokupp::workflow::EnvironmentsFile::load("environments.yml").value();
 /// herokupp::workflow::Deployer deployer{heroku, file, std::nullopt, "dana", audit};
 /// auto plan = deployer.plan_deploy("staging",

@@ -88,6 +88,7 @@ HEROKUPP_API std::vector<PathRule> default_path_rules();
 ///
 /// @par Example
 /// @code
+/// // given: void fail(herokupp::Error const& error)
 /// auto file = herokupp::workflow::EnvironmentsFile::load("environments.yml");
 /// if (!file) return fail(file.error());
 /// auto const* staging = file->find("staging");
