@@ -35,6 +35,7 @@ struct SourceBlob {
 /// @endcode
 class HEROKUPP_API AppBuildsClient {
  public:
+  /// The builds of `app` (a name or id); AppClient::builds() is the usual way to get one.
   AppBuildsClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

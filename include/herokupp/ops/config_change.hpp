@@ -45,6 +45,7 @@ HEROKUPP_API std::vector<std::string> protected_apps(ConfigOptions const& option
 /// change->changed.size();
 /// @endcode
 struct ConfigChange {
+  /// The app that was changed.
   std::string app;
   std::vector<std::string> added;      ///< set, and absent before
   std::vector<std::string> changed;    ///< set, and held another value before

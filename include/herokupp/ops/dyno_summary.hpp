@@ -58,10 +58,12 @@ struct DynoGroup {
 /// //   web.1  up for 3h 12m   bundle exec puma -C config/puma.rb
 /// @endcode
 struct HEROKUPP_API DynoSummary {
+  /// The app the dynos belong to.
   std::string app;
   Timestamp at;                   ///< the time ages are measured from
   std::vector<DynoGroup> groups;  ///< sorted by type, then size
 
+  /// The number of dynos in every group.
   std::size_t total() const;
   /// A few lines for people, as in the example above.
   std::string to_string() const;

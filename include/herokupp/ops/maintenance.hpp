@@ -35,7 +35,9 @@ class HEROKUPP_API MaintenanceWindow {
   /// Session uses it to audit the closing. Unset: the restore runs as is.
   using CloseHook = std::function<result<void>(std::function<result<void>()> const& restore)>;
 
+  /// Takes over `other`'s window; `other` closes nothing.
   MaintenanceWindow(MaintenanceWindow&& other) noexcept;
+  /// Closes this window if open, then takes over `other`'s.
   MaintenanceWindow& operator=(MaintenanceWindow&& other) noexcept;
   MaintenanceWindow(MaintenanceWindow const&) = delete;
   MaintenanceWindow& operator=(MaintenanceWindow const&) = delete;

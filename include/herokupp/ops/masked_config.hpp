@@ -47,6 +47,7 @@ struct ConfigOptions {
 /// << "\n";
 /// @endcode
 struct MaskedVar {
+  /// The config var's name.
   std::string key;
   std::string mask = std::string(value_mask);  ///< always value_mask
   std::string fingerprint;  ///< Fingerprinter::length hex digits, or empty without a key
@@ -60,9 +61,11 @@ struct MaskedVar {
 /// if (masked && masked->contains("DATABASE_URL")) std::cout << "has a database\n";
 /// @endcode
 struct HEROKUPP_API MaskedConfig {
+  /// The app the config belongs to.
   std::string app;
   std::vector<MaskedVar> vars;  ///< sorted by key
 
+  /// Whether the app has a var called `key`.
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   /// The var called `key`, or null.
   MaskedVar const* find(std::string_view key) const;
@@ -115,7 +118,9 @@ HEROKUPP_API std::string_view to_string(KeyStatus status) noexcept;
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
 struct KeyComparison {
+  /// The config var's name.
   std::string key;
+  /// How the two apps' values of the key compare.
   KeyStatus status = KeyStatus::same;
   std::string fingerprint_a;  ///< empty unless a fingerprint key was given and A has the key
   std::string fingerprint_b;  ///< likewise for B
@@ -130,7 +135,9 @@ struct KeyComparison {
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
 struct HEROKUPP_API ConfigComparison {
+  /// The first app compared.
   std::string app_a;
+  /// The second app compared.
   std::string app_b;
   std::vector<KeyComparison> keys;  ///< every key of either app, sorted
 

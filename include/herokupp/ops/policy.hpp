@@ -101,6 +101,7 @@ class HEROKUPP_API Policy {
   std::vector<std::string> actors() const;
   /// The protected apps, lower case and sorted.
   std::vector<std::string> protected_apps() const;
+  /// Whether `app` is protected from configuration changes.
   bool is_protected(std::string_view app) const;
 
   /// Whether `actor` may do `action` on `app`: success, or an Error of kind

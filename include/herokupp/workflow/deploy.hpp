@@ -33,14 +33,18 @@ namespace herokupp::workflow {
 /// auto up = herokupp::workflow::DeployTarget::promotion();
 /// @endcode
 struct DeployTarget {
+  /// A build from source, or a promotion from the stage upstream.
   enum class Kind { source, promotion };
+  /// What is deployed.
   Kind kind = Kind::promotion;
   std::string source_url;  ///< for Kind::source
   std::string commit;      ///< for Kind::source: the commit the tarball holds
 
+  /// A build of the tarball at `url`, which holds `commit`.
   static DeployTarget source(std::string url, std::string commit) {
     return DeployTarget{Kind::source, std::move(url), std::move(commit)};
   }
+  /// A promotion of what runs upstream.
   static DeployTarget promotion() { return DeployTarget{}; }
 };
 
@@ -76,9 +80,12 @@ struct HEROKUPP_API DeployPlan {
   std::string running_commit;      ///< the commit of the release running now ("" if unknown)
   std::string target_commit;       ///< the commit that will run
   std::vector<std::string> files;  ///< from the ChangeSet
+  /// From the ChangeSet: the commit subjects.
   std::vector<std::string> subjects;
+  /// What runs around the release (migrations...), in order.
   std::vector<PlannedAction> actions;
   bool maintenance = false;  ///< a maintenance window around release and actions
+  /// Why maintenance is on (the path rule that asked for it).
   std::string maintenance_reason;
   bool nothing_to_deploy = false;  ///< the target already runs
   std::string confirmation_code;   ///< what execute() wants
@@ -87,6 +94,7 @@ struct HEROKUPP_API DeployPlan {
   std::string summary() const;
   /// The plan as JSON, and back (the tool keeps plans between invocations).
   std::string to_json() const;
+  /// A plan read back from to_json()'s text.
   static result<DeployPlan> from_json(std::string_view text);
 };
 
@@ -114,10 +122,12 @@ struct DeployStep {
 /// if (done) std::cout << done->tag << "\n" << done->release_note;
 /// @endcode
 struct DeployResult {
+  /// The app deployed to.
   std::string app;
   Release release;           ///< the new release
   std::string release_note;  ///< from the commit subjects
   std::string tag;           ///< the tag to apply: "v<release version>"
+  /// Every step, in the order run.
   std::vector<DeployStep> steps;
 };
 
@@ -130,7 +140,9 @@ struct DeployResult {
 /// for (auto const& k : diff.keys) std::cout << k.status << " " << k.key << "\n";
 /// @endcode
 struct ConfigDiffKey {
+  /// '=', '!', '+' or '?', as above.
   char status = '=';
+  /// The config var's name.
   std::string key;
 };
 
@@ -143,7 +155,9 @@ struct ConfigDiffKey {
 /// if (diff) std::cout << diff->to_string();
 /// @endcode
 struct HEROKUPP_API ConfigDiff {
+  /// The environment's label.
   std::string environment;
+  /// The environment's app.
   std::string app;
   std::vector<ConfigDiffKey> keys;  ///< sorted by key
   std::string confirmation_code;    ///< what apply_config() wants
@@ -154,7 +168,9 @@ struct HEROKUPP_API ConfigDiff {
   bool has_changes() const { return count('!') + count('+') > 0; }
   /// "! KEY  ********" lines, one per key.
   std::string to_string() const;
+  /// The comparison as JSON (the tool keeps it between invocations).
   std::string to_json() const;
+  /// A comparison read back from to_json()'s text.
   static result<ConfigDiff> from_json(std::string_view text);
 };
 
@@ -199,10 +215,13 @@ struct DeployOptions {
 /// @endcode
 class HEROKUPP_API Deployer {
  public:
+  /// Deploys the environments of `file` as `actor`, under `policy`, recording to `audit`.
   Deployer(Client client, EnvironmentsFile file, std::optional<ops::Policy> policy,
            std::string actor, std::shared_ptr<ops::AuditSink> audit, DeployOptions options = {});
 
+  /// The environments this Deployer knows.
   EnvironmentsFile const& file() const noexcept { return file_; }
+  /// The Session its actions run through.
   ops::Session const& session() const noexcept { return session_; }
 
   /// Reads the running release's commit, infers actions from `changes` and
