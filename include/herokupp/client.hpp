@@ -39,15 +39,20 @@ struct ClientState;
 /// herokupp::Client heroku{opts};
 /// @endcode
 struct HEROKUPP_API ClientOptions {
+  /// The Platform API key, sent as `Authorization: Bearer`; never logged nor put in an Error.
   std::string api_key;
+  /// Where the API is: "https://api.heroku.com", a simulator, or a proxy (plain http only to
+  /// loopback).
   std::string base_url = "https://api.heroku.com";
   /// Null: a CurlTransport with default CurlOptions, made when the Client is.
   std::shared_ptr<Transport> transport;
   /// Time allowed for one HTTP attempt.
   std::chrono::milliseconds timeout{30000};
+  /// How idempotent requests are retried after transport errors, 5xx and 429.
   RetryPolicy retry;
   /// Null: NoThrottle.
   std::shared_ptr<Throttle> throttle;
+  /// Called once per attempt with what was sent and how it went; null: no logging.
   Logger logger;
   /// Allows a plain http base_url to a host that is not loopback, which
   /// sends the API key in clear text. Off: such a Client refuses every
@@ -58,6 +63,7 @@ struct HEROKUPP_API ClientOptions {
   std::string user_agent_suffix;
   /// The clock and the sleep used between retries; tests inject virtual ones.
   std::function<std::chrono::steady_clock::time_point()> now;
+  /// Waits between retries; null: std::this_thread::sleep_for.
   std::function<void(std::chrono::milliseconds)> sleep;
 
   /// api_key from HEROKU_API_KEY; base_url from HEROKU_API_URL, else
@@ -76,6 +82,7 @@ struct HEROKUPP_API ClientOptions {
 /// @endcode
 class HEROKUPP_API Client {
  public:
+  /// A Client with these options; no request is made yet.
   explicit Client(ClientOptions options);
 
   /// The app called `name_or_id`. No request is made yet.
@@ -98,6 +105,7 @@ class HEROKUPP_API Client {
   /// The last `RateLimit-Remaining` value the API sent, if any yet.
   std::optional<long> rate_limit_remaining() const;
 
+  /// The options this Client was made with.
   ClientOptions const& options() const;
 
  private:

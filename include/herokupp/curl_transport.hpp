@@ -16,10 +16,12 @@ namespace herokupp {
 /// turns it off explicitly, and herokupp's own tests never do.
 struct CurlOptions {
   std::string ca_bundle;  ///< a PEM file of trusted CAs; empty: the system's store
+  /// Time allowed to set up a connection (TCP and TLS).
   std::chrono::milliseconds connect_timeout{10000};
   /// An explicit proxy URL. Empty: libcurl reads https_proxy, http_proxy,
   /// all_proxy and no_proxy from the environment.
   std::string proxy;
+  /// Checks the server's certificate and name; turn off only for a test server of your own.
   bool verify_tls = true;
   std::size_t max_idle_handles = 16;  ///< idle connections kept for reuse
   /// The largest answer accepted, headers and body together. A larger one is
@@ -45,11 +47,14 @@ struct CurlOptions {
 /// @endcode
 class HEROKUPP_API CurlTransport : public Transport {
  public:
+  /// A transport with its own connection pool.
   explicit CurlTransport(CurlOptions options = {});
   ~CurlTransport() override;
   CurlTransport(CurlTransport const&) = delete;
   CurlTransport& operator=(CurlTransport const&) = delete;
 
+  /// Sends one request on a pooled connection; a failure to connect or a timeout is a transport or
+  /// timeout Error.
   result<HttpResponse> send(HttpRequest const& request) override;
 
   /// How many TCP connections this transport has opened so far.

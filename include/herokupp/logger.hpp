@@ -15,11 +15,15 @@ enum class LogLevel { debug, info, warning, error };
 /// What the Client reports about one attempt. It never holds the
 /// Authorization header, a request body or a response body.
 struct LogRecord {
+  /// debug for a success, warning for a retry, error for a final failure.
   LogLevel level = LogLevel::debug;
+  /// The request's method.
   Method method = Method::get;
   std::string path;  ///< "/apps/my-app/releases", without the host
   int status = 0;    ///< 0 when no HTTP answer arrived
+  /// How long the attempt took.
   std::chrono::microseconds duration{0};
+  /// The Request-Id header sent with the attempt.
   std::string request_id;
   int attempt = 1;      ///< 1 for the first try, 2 for the first retry...
   std::string message;  ///< "retrying in 500ms after 503", transport causes
@@ -29,6 +33,7 @@ struct LogRecord {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ClientOptions opts
 /// opts.logger = [](herokupp::LogRecord const& r) {
 ///   std::clog << herokupp::to_string(r.method) << " " << r.path << " -> " << r.status << "\n";
 /// };

@@ -33,6 +33,7 @@ enum class Order { ascending, descending };
 struct ListOptions {
   /// Items per page (1..1000). Unset: the API's default page of 200.
   std::optional<int> max;
+  /// Oldest (or lowest) first, or descending for newest first.
   Order order = Order::ascending;
   /// The field the Range header sorts by. Empty: "id", which every list accepts.
   std::string sort_field;
@@ -80,6 +81,7 @@ inline std::string quote_server_text(std::string_view text) {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ListOptions newest
 /// for (auto const& r : heroku.app("my-app").releases().list(newest)) {
 ///   if (!r) { std::cerr << r.error().message; break; }
 ///   std::cout << "v" << r->version << "\n";
@@ -166,21 +168,32 @@ class Paged {
   /// An input iterator; dereferencing gives the current `result<T>`.
   class iterator {
    public:
+    /// An input iterator: each item is read once.
     using iterator_category = std::input_iterator_tag;
+    /// Each item is a result: a value or the Error that ended the listing.
     using value_type = result<T>;
+    /// Required of iterators; unused.
     using difference_type = std::ptrdiff_t;
+    /// Pointer to the current item.
     using pointer = result<T> const*;
+    /// The current item.
     using reference = result<T> const&;
 
     iterator() = default;
+    /// The current item.
     reference operator*() const { return *state_->current; }
+    /// The current item.
     pointer operator->() const { return &*state_->current; }
+    /// The next item, requesting the next page when this one is used up.
     iterator& operator++() {
       if (!state_->advance()) state_ = nullptr;
       return *this;
     }
+    /// The next item (postfix; returns nothing, as input iterators may).
     void operator++(int) { ++*this; }
+    /// Equal when both are at the same place, or both at the end.
     friend bool operator==(iterator const& a, iterator const& b) { return a.state_ == b.state_; }
+    /// The opposite of ==.
     friend bool operator!=(iterator const& a, iterator const& b) { return a.state_ != b.state_; }
 
    private:
@@ -210,6 +223,7 @@ class Paged {
     if (!state_->current && !state_->advance()) return iterator();
     return iterator(state_.get());
   }
+  /// The end of the listing.
   iterator end() { return iterator(); }
 
   /// Every remaining item, or the first Error met.

@@ -24,14 +24,18 @@ namespace herokupp {
 class HEROKUPP_API Throttle {
  public:
   virtual ~Throttle() = default;
+  /// Called before every attempt; may wait to stay under the rate limit.
   virtual void before_request() = 0;
+  /// Called after every attempt with its status (0: no answer) and RateLimit-Remaining.
   virtual void after_response(int status, std::optional<long> rate_limit_remaining) = 0;
 };
 
 /// The default: never waits.
 class HEROKUPP_API NoThrottle final : public Throttle {
  public:
+  /// Never waits.
   void before_request() override {}
+  /// Ignores the answer.
   void after_response(int /*status*/, std::optional<long> /*remaining*/) override {}
 };
 

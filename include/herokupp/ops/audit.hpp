@@ -65,6 +65,7 @@ HEROKUPP_API std::string to_json_line(AuditRecord const& record);
 class HEROKUPP_API AuditSink {
  public:
   virtual ~AuditSink() = default;
+  /// Stores one record; an Error when it could not.
   virtual result<void> write(AuditRecord const& record) = 0;
 };
 
@@ -79,8 +80,11 @@ class HEROKUPP_API AuditSink {
 /// @endcode
 class HEROKUPP_API JsonLinesAuditSink : public AuditSink {
  public:
+  /// Appends to the file at `path`.
   explicit JsonLinesAuditSink(std::string path) : path_(std::move(path)) {}
+  /// Appends the record as one line and flushes it.
   result<void> write(AuditRecord const& record) override;
+  /// The file written to.
   std::string const& path() const noexcept { return path_; }
 
  private:
@@ -99,8 +103,10 @@ class HEROKUPP_API JsonLinesAuditSink : public AuditSink {
 /// @endcode
 class HEROKUPP_API CallbackAuditSink : public AuditSink {
  public:
+  /// Hands every record to `callback`.
   explicit CallbackAuditSink(std::function<void(AuditRecord const&)> callback)
       : callback_(std::move(callback)) {}
+  /// Calls the callback with the record, one call at a time.
   result<void> write(AuditRecord const& record) override;
 
  private:

@@ -21,8 +21,10 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::OneOffOptions wait_opts
+/// // given: void fail(herokupp::Error const& error)
 /// auto window = herokupp::ops::maintenance(heroku.app("shop"));
-/// if (!window) return window.error();
+/// if (!window) return fail(window.error());
 /// auto migrated = herokupp::ops::migrate(heroku.app("shop"), wait_opts);
 /// auto restored = window->close();   // maintenance off again, even if migrate failed
 /// @endcode
@@ -36,7 +38,9 @@ class HEROKUPP_API MaintenanceWindow {
   /// Unset: the restore runs through the window's own Client.
   using CloseHook = std::function<result<void>(Restore const& restore)>;
 
+  /// Takes over `other`'s window; `other` closes nothing.
   MaintenanceWindow(MaintenanceWindow&& other) noexcept;
+  /// Closes this window if open, then takes over `other`'s.
   MaintenanceWindow& operator=(MaintenanceWindow&& other) noexcept;
   MaintenanceWindow(MaintenanceWindow const&) = delete;
   MaintenanceWindow& operator=(MaintenanceWindow const&) = delete;
@@ -81,6 +85,7 @@ HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::OneOffOptions o
 /// auto r = herokupp::ops::with_maintenance(app, [&] { return herokupp::ops::migrate(app, o); });
 /// @endcode
 template <class Work>

@@ -17,6 +17,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::Session session
 /// auto ok = session.check(herokupp::ops::Action::rollback, "shop");
 /// std::cout << herokupp::ops::to_string(herokupp::ops::Action::rollback);  // "rollback"
 /// @endcode
@@ -68,6 +69,7 @@ HEROKUPP_API ActionClass class_of(Action action) noexcept;
 ///
 /// @par Example
 /// @code
+/// // given: void fail(herokupp::Error const& error)
 /// auto policy = herokupp::ops::Policy::load("/etc/herokupp/policy.json");
 /// if (!policy) return fail(policy.error());
 /// herokupp::ops::Policy p;
@@ -99,6 +101,7 @@ class HEROKUPP_API Policy {
   std::vector<std::string> actors() const;
   /// The protected apps, lower case and sorted.
   std::vector<std::string> protected_apps() const;
+  /// Whether `app` is protected from configuration changes.
   bool is_protected(std::string_view app) const;
 
   /// Whether `actor` may do `action` on `app`: success, or an Error of kind

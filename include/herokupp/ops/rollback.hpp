@@ -39,6 +39,7 @@ struct RollbackResult {
   Release release;              ///< the new release the rollback created
   std::int64_t from_version{};  ///< the release that was current
   std::int64_t to_version{};    ///< the release rolled back to
+  /// What rolling back does not undo (add-ons, config, database changes), for people.
   std::string reminder = std::string(rollback_reminder);
 };
 

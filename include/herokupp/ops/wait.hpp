@@ -24,9 +24,13 @@ namespace herokupp::ops {
 /// w.interval = std::chrono::seconds(5);
 /// @endcode
 struct WaitOptions {
+  /// Whether to wait at all; off: return as soon as the request is accepted.
   bool enabled = false;
+  /// How long to wait in all before giving up with a timeout Error.
   std::chrono::milliseconds timeout = std::chrono::minutes(10);
+  /// The first pause between two polls.
   std::chrono::milliseconds interval = std::chrono::seconds(2);
+  /// The longest pause between two polls, as the pause grows.
   std::chrono::milliseconds max_interval = std::chrono::seconds(30);
   /// Unset: the Client's clock (or the steady clock where there is no Client).
   std::function<std::chrono::steady_clock::time_point()> now;

@@ -35,14 +35,18 @@ namespace herokupp::workflow {
 /// auto up = herokupp::workflow::DeployTarget::promotion();
 /// @endcode
 struct DeployTarget {
+  /// A build from source, or a promotion from the stage upstream.
   enum class Kind { source, promotion };
+  /// What is deployed.
   Kind kind = Kind::promotion;
   std::string source_url;  ///< for Kind::source
   std::string commit;      ///< for Kind::source: the commit the tarball holds
 
+  /// A build of the tarball at `url`, which holds `commit`.
   static DeployTarget source(std::string url, std::string commit) {
     return DeployTarget{Kind::source, std::move(url), std::move(commit)};
   }
+  /// A promotion of what runs upstream.
   static DeployTarget promotion() { return DeployTarget{}; }
 };
 
@@ -50,6 +54,7 @@ struct DeployTarget {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployPlan plan
 /// for (auto const& a : plan.actions) std::cout << a.name << ": " << a.command << "\n";
 /// @endcode
 struct PlannedAction {
@@ -69,6 +74,9 @@ struct PlannedAction {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::workflow::DeployTarget target
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto plan = deployer.plan_deploy("staging", target, changes);
 /// if (plan && !plan->nothing_to_deploy) std::cout << plan->summary() << "\n";
 /// @endcode
@@ -84,9 +92,12 @@ struct HEROKUPP_API DeployPlan {
   std::string source_slug_id;      ///< for a promotion: its slug, the code that will run
   std::string target_commit;       ///< the commit that will run
   std::vector<std::string> files;  ///< from the ChangeSet
+  /// From the ChangeSet: the commit subjects.
   std::vector<std::string> subjects;
+  /// What runs around the release (migrations...), in order.
   std::vector<PlannedAction> actions;
   bool maintenance = false;  ///< a maintenance window around release and actions
+  /// Why maintenance is on (the path rule that asked for it).
   std::string maintenance_reason;
   bool nothing_to_deploy = false;   ///< the target already runs
   bool is_protected = false;        ///< the environment is `protected` in the file
@@ -102,6 +113,7 @@ struct HEROKUPP_API DeployPlan {
   std::string summary() const;
   /// The plan as JSON, and back (the tool keeps plans between invocations).
   std::string to_json() const;
+  /// A plan read back from to_json()'s text.
   static result<DeployPlan> from_json(std::string_view text);
 };
 
@@ -109,6 +121,7 @@ struct HEROKUPP_API DeployPlan {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployResult result
 /// for (auto const& s : result.steps) std::cout << s.name << " " << s.outcome << "\n";
 /// @endcode
 struct DeployStep {
@@ -121,15 +134,20 @@ struct DeployStep {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::result<herokupp::workflow::DeployPlan> plan
+/// // given: std::string code
 /// auto done = deployer.execute(*plan, code);
 /// if (done) std::cout << done->tag << "\n" << done->release_note;
 /// @endcode
 struct DeployResult {
+  /// The app deployed to.
   std::string app;
   Release release;              ///< the new release
   std::string released_commit;  ///< the commit of its slug, read back from the platform
   std::string release_note;     ///< from the commit subjects
   std::string tag;              ///< the tag to apply: "v<release version>"
+  /// Every step, in the order run.
   std::vector<DeployStep> steps;
 };
 
@@ -138,10 +156,13 @@ struct DeployResult {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::ConfigDiff diff
 /// for (auto const& k : diff.keys) std::cout << k.status << " " << k.key << "\n";
 /// @endcode
 struct ConfigDiffKey {
+  /// '=', '!', '+' or '?', as above.
   char status = '=';
+  /// The config var's name.
   std::string key;
   /// For '!' and '+': the fingerprint of the value the file sets (the value
   /// reviewed); the confirmation code covers it.
@@ -152,11 +173,14 @@ struct ConfigDiffKey {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
 /// auto diff = deployer.config_diff("staging");
 /// if (diff) std::cout << diff->to_string();
 /// @endcode
 struct HEROKUPP_API ConfigDiff {
+  /// The environment's label.
   std::string environment;
+  /// The environment's app.
   std::string app;
   std::vector<ConfigDiffKey> keys;  ///< sorted by key
   std::string actor;                ///< who reviewed it: only they can apply it
@@ -173,7 +197,9 @@ struct HEROKUPP_API ConfigDiff {
   bool has_changes() const { return count('!') + count('+') > 0; }
   /// "! KEY  ********" lines, one per key.
   std::string to_string() const;
+  /// The comparison as JSON (the tool keeps it between invocations).
   std::string to_json() const;
+  /// A comparison read back from to_json()'s text.
   static result<ConfigDiff> from_json(std::string_view text);
 };
 
@@ -222,6 +248,9 @@ struct DeployOptions {
 ///
 /// @par Example
 /// @code
+/// // given: std::shared_ptr<herokupp::ops::AuditSink> audit
+/// // given: std::string url, sha, code_typed_by_the_person
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto file = herokupp::workflow::EnvironmentsFile::load("environments.yml").value();
 /// herokupp::workflow::Deployer deployer{heroku, file, std::nullopt, "dana", audit};
 /// auto plan = deployer.plan_deploy("staging",
@@ -231,10 +260,13 @@ struct DeployOptions {
 /// @endcode
 class HEROKUPP_API Deployer {
  public:
+  /// Deploys the environments of `file` as `actor`, under `policy`, recording to `audit`.
   Deployer(Client client, EnvironmentsFile file, std::optional<ops::Policy> policy,
            std::string actor, std::shared_ptr<ops::AuditSink> audit, DeployOptions options = {});
 
+  /// The environments this Deployer knows.
   EnvironmentsFile const& file() const noexcept { return file_; }
+  /// The Session its actions run through.
   ops::Session const& session() const noexcept { return session_; }
 
   /// Reads the running release's commit, pins the source (for a promotion,
