@@ -7,6 +7,7 @@
 #include "ops/text.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <type_traits>
 #include <utility>
 
@@ -52,32 +53,34 @@ namespace {
 using detail::SessionState;
 using Arguments = std::vector<std::pair<std::string, std::string>>;
 
-// The request ids of the action running on this thread. The Session's
-// Client logs every attempt from the calling thread, so a thread-local
-// list collects exactly this action's requests.
-thread_local std::vector<std::string>* collecting = nullptr;
-
-class CollectRequestIds {
+// The request ids of one action, told by its calls' CallContext. Shared,
+// because a maintenance window's closing runs on the AppClient its opening
+// made: both phases note into one log, and each takes what is new.
+class RequestIdLog {
  public:
-  CollectRequestIds() : saved_(collecting) { collecting = &ids_; }
-  ~CollectRequestIds() { collecting = saved_; }
-  CollectRequestIds(CollectRequestIds const&) = delete;
-  CollectRequestIds& operator=(CollectRequestIds const&) = delete;
-  std::vector<std::string> take() { return std::move(ids_); }
+  void add(std::string const& id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ids_.push_back(id);
+  }
+  std::vector<std::string> take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::exchange(ids_, {});
+  }
 
  private:
+  std::mutex mutex_;
   std::vector<std::string> ids_;
-  std::vector<std::string>* saved_;
 };
 
-Client noting_client(Client const& client) {
-  ClientOptions options = client.options();
-  Logger inner = options.logger;
-  options.logger = [inner](LogRecord const& record) {
-    if (inner) inner(record);
-    if (collecting && !record.request_id.empty()) collecting->push_back(record.request_id);
-  };
-  return Client(std::move(options));
+// The Session's Client, with a context that notes request ids into `log`
+// and tags the log records with the action.
+Client noting(SessionState const& s, Action action, std::string_view app,
+              std::shared_ptr<RequestIdLog> const& log) {
+  CallContext context;
+  context.tags = {
+      {"actor", s.actor}, {"action", std::string(to_string(action))}, {"app", std::string(app)}};
+  context.on_request_id = [log](std::string const& id) { log->add(id); };
+  return s.client.with(std::move(context));
 }
 
 result<void> check_action(SessionState const& s, Action action, std::string_view app) {
@@ -100,9 +103,10 @@ void write(SessionState const& s, AuditRecord const& record) {
 // record's message. The one place where every Session action goes through.
 template <class Work, class Describe>
 auto perform(SessionState const& s, Action action, std::string_view app, Arguments args,
-             std::vector<std::string> const& apps, bool check, Work&& work, Describe&& describe)
-    -> decltype(std::forward<Work>(work)()) {
-  using R = decltype(std::forward<Work>(work)());
+             std::vector<std::string> const& apps, bool check, Work&& work, Describe&& describe,
+             std::shared_ptr<RequestIdLog> log = nullptr)
+    -> decltype(std::forward<Work>(work)(std::declval<Client const&>())) {
+  using R = decltype(std::forward<Work>(work)(std::declval<Client const&>()));
   AuditRecord record;
   record.time = s.now();
   record.actor = s.actor;
@@ -121,9 +125,9 @@ auto perform(SessionState const& s, Action action, std::string_view app, Argumen
       }
     }
   }
-  CollectRequestIds ids;
-  R r = std::forward<Work>(work)();
-  record.request_ids = ids.take();
+  if (!log) log = std::make_shared<RequestIdLog>();
+  R r = std::forward<Work>(work)(noting(s, action, app, log));
+  record.request_ids = log->take();
   if (r) {
     record.outcome = "ok";
     if constexpr (std::is_void_v<typename R::value_type>) {
@@ -182,9 +186,8 @@ WaitOptions with_client_clock(WaitOptions wait, Client const& client) {
 
 Session::Session(Client client, std::optional<Policy> policy, std::string actor,
                  std::shared_ptr<AuditSink> audit, SessionOptions options) {
-  auto state =
-      std::make_shared<SessionState>(noting_client(client), std::move(policy), std::move(actor),
-                                     std::move(audit), std::move(options));
+  auto state = std::make_shared<SessionState>(
+      std::move(client), std::move(policy), std::move(actor), std::move(audit), std::move(options));
   state->fingerprinter = state->options.fingerprinter.enabled() ? state->options.fingerprinter
                                                                 : Fingerprinter::random();
   ConfigOptions protect;
@@ -219,7 +222,7 @@ result<App> Session::info(std::string_view app) const {
   auto const& s = *state_;
   return perform(
       s, Action::info, app, {}, one(app), true,
-      [&] { return s.client.app(std::string(app)).info(); },
+      [&](Client const& c) { return c.app(std::string(app)).info(); },
       [](App const& a) { return std::string("maintenance ") + (a.maintenance ? "on" : "off"); });
 }
 
@@ -227,7 +230,7 @@ result<DynoSummary> Session::dyno_summary(std::string_view app) const {
   auto const& s = *state_;
   return perform(
       s, Action::dynos, app, {}, one(app), true,
-      [&] { return ops::dyno_summary(s.client.app(std::string(app)), s.options.now); },
+      [&](Client const& c) { return ops::dyno_summary(c.app(std::string(app)), s.options.now); },
       [](DynoSummary const& d) { return std::to_string(d.total()) + " dynos"; });
 }
 
@@ -235,7 +238,7 @@ result<std::vector<Release>> Session::recent_releases(std::string_view app, std:
   auto const& s = *state_;
   return perform(
       s, Action::releases, app, {{"n", std::to_string(n)}}, one(app), true,
-      [&] { return ops::recent_releases(s.client.app(std::string(app)), n); },
+      [&](Client const& c) { return ops::recent_releases(c.app(std::string(app)), n); },
       [](std::vector<Release> const& r) { return std::to_string(r.size()) + " releases"; });
 }
 
@@ -243,7 +246,9 @@ result<MaskedConfig> Session::masked_config(std::string_view app) const {
   auto const& s = *state_;
   return perform(
       s, Action::masked_config, app, {}, one(app), true,
-      [&] { return ops::masked_config(s.client.app(std::string(app)), s.config_options()); },
+      [&](Client const& c) {
+        return ops::masked_config(c.app(std::string(app)), s.config_options());
+      },
       [](MaskedConfig const& m) { return std::to_string(m.vars.size()) + " keys, masked"; });
 }
 
@@ -253,9 +258,9 @@ result<ConfigComparison> Session::compare_config(std::string_view app_a,
   return perform(
       s, Action::compare_config, app_a, {{"other", std::string(app_b)}},
       {std::string(app_a), std::string(app_b)}, true,
-      [&] {
-        return ops::compare_config(s.client.app(std::string(app_a)),
-                                   s.client.app(std::string(app_b)), s.config_options());
+      [&](Client const& c) {
+        return ops::compare_config(c.app(std::string(app_a)), c.app(std::string(app_b)),
+                                   s.config_options());
       },
       [](ConfigComparison const& c) {
         return std::to_string(c.count(KeyStatus::same)) + " same, " +
@@ -270,7 +275,7 @@ result<std::map<std::string, std::string>> Session::reveal_config(
   auto const& s = *state_;
   return perform(
       s, Action::reveal_config, app, {{"keys", keys_of(keys)}}, one(app), true,
-      [&] { return ops::reveal_config(s.client.app(std::string(app)), keys); },
+      [&](Client const& c) { return ops::reveal_config(c.app(std::string(app)), keys); },
       [](std::map<std::string, std::string> const& values) {
         return "revealed " + std::to_string(values.size()) + " values";
       });
@@ -284,7 +289,9 @@ result<ConfigChange> Session::set_config(std::string_view app,
     args.emplace_back(key, "fp:" + s.fingerprinter(value));
   return perform(
       s, Action::set_config, app, std::move(args), one(app), true,
-      [&] { return ops::set_config(s.client.app(std::string(app)), values, s.config_options()); },
+      [&](Client const& c) {
+        return ops::set_config(c.app(std::string(app)), values, s.config_options());
+      },
       describe_change);
 }
 
@@ -293,7 +300,9 @@ result<ConfigChange> Session::unset_config(std::string_view app,
   auto const& s = *state_;
   return perform(
       s, Action::unset_config, app, {{"keys", keys_of(keys)}}, one(app), true,
-      [&] { return ops::unset_config(s.client.app(std::string(app)), keys, s.config_options()); },
+      [&](Client const& c) {
+        return ops::unset_config(c.app(std::string(app)), keys, s.config_options());
+      },
       describe_change);
 }
 
@@ -301,21 +310,23 @@ result<RollbackResult> Session::rollback(std::string_view app, std::int64_t vers
   auto const& s = *state_;
   return perform(
       s, Action::rollback, app, {{"version", std::to_string(version)}}, one(app), true,
-      [&] { return ops::rollback(s.client.app(std::string(app)), version); }, describe_rollback);
+      [&](Client const& c) { return ops::rollback(c.app(std::string(app)), version); },
+      describe_rollback);
 }
 
 result<RollbackResult> Session::rollback(std::string_view app, std::string_view version) const {
   auto const& s = *state_;
   return perform(
       s, Action::rollback, app, {{"version", std::string(version)}}, one(app), true,
-      [&] { return ops::rollback(s.client.app(std::string(app)), version); }, describe_rollback);
+      [&](Client const& c) { return ops::rollback(c.app(std::string(app)), version); },
+      describe_rollback);
 }
 
 result<RestartResult> Session::restart(std::string_view app, std::string_view target) const {
   auto const& s = *state_;
   return perform(
       s, Action::restart, app, {{"target", target.empty() ? "all" : std::string(target)}}, one(app),
-      true, [&] { return ops::restart(s.client.app(std::string(app)), target); },
+      true, [&](Client const& c) { return ops::restart(c.app(std::string(app)), target); },
       [](RestartResult const& r) { return "restarted " + detail::join(r.dynos, ", "); });
 }
 
@@ -346,7 +357,7 @@ result<ScaleResult> Session::scale(std::string_view app, std::string_view spec) 
   auto const& s = *state_;
   return perform(
       s, Action::scale, app, {{"spec", std::string(spec)}}, one(app), true,
-      [&] { return ops::scale(s.client.app(std::string(app)), spec, s.options.scale); },
+      [&](Client const& c) { return ops::scale(c.app(std::string(app)), spec, s.options.scale); },
       describe_scale);
 }
 
@@ -355,7 +366,9 @@ result<ScaleResult> Session::scale(std::string_view app,
   auto const& s = *state_;
   return perform(
       s, Action::scale, app, {{"spec", spec_of(requests)}}, one(app), true,
-      [&] { return ops::scale(s.client.app(std::string(app)), requests, s.options.scale); },
+      [&](Client const& c) {
+        return ops::scale(c.app(std::string(app)), requests, s.options.scale);
+      },
       describe_scale);
 }
 
@@ -363,7 +376,9 @@ result<RunResult> Session::run(std::string_view app, std::string_view command) c
   auto const& s = *state_;
   return perform(
       s, Action::run, app, {{"command", std::string(command)}}, one(app), true,
-      [&] { return ops::run(s.client.app(std::string(app)), command, s.options.one_off); },
+      [&](Client const& c) {
+        return ops::run(c.app(std::string(app)), command, s.options.one_off);
+      },
       describe_run);
 }
 
@@ -371,7 +386,7 @@ result<RunResult> Session::migrate(std::string_view app) const {
   auto const& s = *state_;
   return perform(
       s, Action::migrate, app, {{"command", s.options.one_off.migrate_command}}, one(app), true,
-      [&] { return ops::migrate(s.client.app(std::string(app)), s.options.one_off); },
+      [&](Client const& c) { return ops::migrate(c.app(std::string(app)), s.options.one_off); },
       describe_run);
 }
 
@@ -379,20 +394,25 @@ result<MaintenanceWindow> Session::maintenance(std::string_view app) const {
   auto const& s = *state_;
   std::shared_ptr<SessionState const> state = state_;
   std::string name(app);
+  // The closing's requests go through the AppClient the opening made, so
+  // both phases note into one log.
+  auto log = std::make_shared<RequestIdLog>();
   MaintenanceWindow::CloseHook hook =
-      [state, name](std::function<result<void>()> const& restore) -> result<void> {
+      [state, name, log](std::function<result<void>()> const& restore) -> result<void> {
     // Closing is not checked again: a window once open must always be able
     // to put things back.
     return perform(
-        *state, Action::maintenance, name, {{"phase", "end"}}, {}, false, [&] { return restore(); },
-        [] { return std::string("maintenance back as it was"); });
+        *state, Action::maintenance, name, {{"phase", "end"}}, {}, false,
+        [&](Client const&) { return restore(); },
+        [] { return std::string("maintenance back as it was"); }, log);
   };
   return perform(
       s, Action::maintenance, app, {{"phase", "begin"}}, one(app), true,
-      [&] { return MaintenanceWindow::open(s.client.app(name), hook); },
+      [&](Client const& c) { return MaintenanceWindow::open(c.app(name), hook); },
       [](MaintenanceWindow const& w) {
         return std::string(w.was_on() ? "maintenance was already on" : "maintenance turned on");
-      });
+      },
+      log);
 }
 
 result<PromoteResult> Session::promote(std::string_view pipeline, std::string_view from_app,
@@ -404,8 +424,8 @@ result<PromoteResult> Session::promote(std::string_view pipeline, std::string_vi
       s, Action::promote, from_app,
       {{"pipeline", std::string(pipeline)}, {"targets", keys_of(targets)}},
       targets.empty() ? one(from_app) : targets, true,
-      [&] {
-        return ops::promote(s.client.pipeline(std::string(pipeline)), from_app, targets, options);
+      [&](Client const& c) {
+        return ops::promote(c.pipeline(std::string(pipeline)), from_app, targets, options);
       },
       [](PromoteResult const& r) {
         std::vector<std::string> parts;
