@@ -8,6 +8,7 @@
 #include "ops/text.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <type_traits>
 #include <utility>
 
@@ -388,7 +389,8 @@ result<MaintenanceWindow> Session::maintenance(std::string_view app) const {
       },
       [](MaintenanceWindow const& w) {
         return std::string(w.was_on() ? "maintenance was already on" : "maintenance turned on");
-      });
+      },
+      log);
 }
 
 result<PromoteResult> Session::promote(std::string_view pipeline, std::string_view from_app,
