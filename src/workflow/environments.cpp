@@ -143,7 +143,14 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
       }
     }
     if (auto policy = root["policy"]) {
-      auto parsed = ops::Policy::from_json(to_json(policy).dump());
+      // YAML accepts bytes that are not UTF-8; JSON text cannot hold them.
+      std::string text;
+      try {
+        text = to_json(policy).dump();
+      } catch (nlohmann::json::exception const&) {
+        return bad("policy: names and roles must be UTF-8 text");
+      }
+      auto parsed = ops::Policy::from_json(text);
       if (!parsed) return bad("policy: " + parsed.error().message);
       file.policy = std::move(parsed).value();
     }
