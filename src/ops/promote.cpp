@@ -1,7 +1,7 @@
 #include <herokupp/ops/promote.hpp>
 
+#include <herokupp/ops/wait.hpp>
 #include "ops/text.hpp"
-#include "ops/wait.hpp"
 
 #include <algorithm>
 
@@ -68,9 +68,9 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
   out.slug_id = slug;
 
   if (options.wait.enabled) {
-    auto const clock = detail::wait_clock(options.wait, &pipeline.client());
+    auto const clock = wait_clock(options.wait, &pipeline.client());
     std::string const id = out.promotion.id;
-    auto done = detail::poll<PipelinePromotion>(
+    auto done = poll<PipelinePromotion>(
         options.wait, clock, "promotion " + id + " in pipeline " + pipeline.identity(),
         [&]() -> result<std::optional<PipelinePromotion>> {
           auto now = pipeline.promotion(id);
