@@ -44,6 +44,15 @@ struct SessionState {
     return c;
   }
 
+  /// For a change to `app` that the check has already cleared by name and
+  /// by id: the actions check again (defence in depth) without a second
+  /// App Info request.
+  ConfigOptions change_options(std::string_view app) const {
+    ConfigOptions c = config_options();
+    c.protected_apps = detail::same_kind(protected_apps, app);
+    return c;
+  }
+
   bool is_protected(std::string_view app) const {
     return std::binary_search(protected_apps.begin(), protected_apps.end(), lower(app));
   }
@@ -78,9 +87,20 @@ auto perform(SessionState const& s, Action action, std::string_view app, Argumen
   spec.app = std::string(app);
   spec.arguments = std::move(args);
   spec.read_only = class_of(action) == ActionClass::read;
-  auto check = [&](Client const&) -> result<void> {
+  auto check = [&](Client const& client) -> result<void> {
     for (auto const& a : apps) {
       if (auto allowed = check_action(s, action, a); !allowed) return allowed.error();
+    }
+    if (class_of(action) != ActionClass::configure) return success();
+    for (auto const& a : apps) {
+      // An app protected by id and named by name (or the other way round):
+      // one App Info request tells, before anything is recorded as started.
+      auto hit = detail::is_protected(client.app(a), s.protected_apps);
+      if (!hit) return hit.error();
+      if (hit.value()) {
+        return detail::protected_app_error(
+            a, std::string(to_string(action)) + " is refused for everyone");
+      }
     }
     return success();
   };
@@ -111,12 +131,14 @@ std::string describe_change(ConfigChange const& c) {
 
 std::string describe_rollback(RollbackResult const& r) {
   return "rolled back from v" + std::to_string(r.from_version) + " to v" +
-         std::to_string(r.to_version) + " as v" + std::to_string(r.release.version);
+         std::to_string(r.to_version) + " as v" + std::to_string(r.release.version) + "; " +
+         r.config.describe();
 }
 
 std::string describe_run(RunResult const& r) {
   std::string out = "started " + r.dyno.name;
   if (r.finished) out += ", finished " + r.final_state;
+  if (r.exit_status) out += ", exited with status " + std::to_string(*r.exit_status);
   return out;
 }
 
@@ -132,6 +154,9 @@ Session::Session(Client client, std::optional<Policy> policy, std::string actor,
                  std::shared_ptr<AuditSink> audit, SessionOptions options) {
   auto state = std::make_shared<SessionState>(
       std::move(client), std::move(policy), std::move(actor), std::move(audit), std::move(options));
+  if (state->policy && state->policy->commands()) {
+    state->options.one_off.allowed_commands = *state->policy->commands();
+  }
   state->fingerprinter = state->options.fingerprinter.enabled() ? state->options.fingerprinter
                                                                 : Fingerprinter::random();
   ConfigOptions protect;
@@ -236,7 +261,7 @@ result<ConfigChange> Session::set_config(std::string_view app,
   return perform(
       s, Action::set_config, app, std::move(args), one(app),
       [&](AuditedAction& a) {
-        return ops::set_config(a.client().app(std::string(app)), values, s.config_options());
+        return ops::set_config(a.client().app(std::string(app)), values, s.change_options(app));
       },
       describe_change);
 }
@@ -247,16 +272,32 @@ result<ConfigChange> Session::unset_config(std::string_view app,
   return perform(
       s, Action::unset_config, app, {{"keys", keys_of(keys)}}, one(app),
       [&](AuditedAction& a) {
-        return ops::unset_config(a.client().app(std::string(app)), keys, s.config_options());
+        return ops::unset_config(a.client().app(std::string(app)), keys, s.change_options(app));
       },
       describe_change);
 }
+
+namespace {
+// A rollback restores the target release's config: when that changes keys,
+// it is a config change too and needs what set_config needs.
+RollbackOptions rollback_options(SessionState const& s, std::string_view app) {
+  RollbackOptions o;
+  o.may_change_config = !s.policy || s.policy->holds(s.actor, ActionClass::configure, app);
+  o.config_permission = "the role " + Policy::role_for(Action::set_config, app) + " (or admin)";
+  o.protection.protected_apps = s.protected_apps;
+  o.protection.protect_own_app = false;  // already in the list
+  if (s.policy) o.protected_exceptions = s.policy->config_rollback_exceptions();
+  return o;
+}
+}  // namespace
 
 result<RollbackResult> Session::rollback(std::string_view app, std::int64_t version) const {
   auto const& s = *state_;
   return perform(
       s, Action::rollback, app, {{"version", std::to_string(version)}}, one(app),
-      [&](AuditedAction& a) { return ops::rollback(a.client().app(std::string(app)), version); },
+      [&](AuditedAction& a) {
+        return ops::rollback(a.client().app(std::string(app)), version, rollback_options(s, app));
+      },
       describe_rollback);
 }
 
@@ -264,7 +305,9 @@ result<RollbackResult> Session::rollback(std::string_view app, std::string_view 
   auto const& s = *state_;
   return perform(
       s, Action::rollback, app, {{"version", std::string(version)}}, one(app),
-      [&](AuditedAction& a) { return ops::rollback(a.client().app(std::string(app)), version); },
+      [&](AuditedAction& a) {
+        return ops::rollback(a.client().app(std::string(app)), version, rollback_options(s, app));
+      },
       describe_rollback);
 }
 

@@ -67,7 +67,7 @@ class World {
            ("cli-world-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir_);
     write("policy.json", R"({"actors": {
-        "dana": ["heroku-shop-staging", "heroku-shop-staging-config", "heroku-shop-production",
+        "dana": ["heroku-shop-staging", "heroku-shop-staging:configure", "heroku-shop-production",
                  "heroku-shop-worker"],
         "olive": ["admin"]},
       "protected_apps": ["shop-production"],

@@ -79,9 +79,21 @@ class HEROKUPP_API MaintenanceWindow {
 /// @endcode
 HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
 
+/// The error of work that failed inside a maintenance window whose closing
+/// failed too: `work_error`, its message extended with the closing's (the
+/// app may still be in maintenance), never one of them dropped.
+///
+/// @par Example
+/// @code
+/// herokupp::Error e = herokupp::ops::with_restore_failure(work.error(), closed.error());
+/// @endcode
+HEROKUPP_API Error with_restore_failure(Error work_error, Error const& restore_error);
+
 /// Runs `work` inside a maintenance window and restores maintenance after
-/// it, whatever `work` returns or throws. `work` returns a result<T>; when
-/// the work succeeded but restoring failed, the restore Error is returned.
+/// it, whatever `work` returns or throws. `work` returns a result<T>. When
+/// the work succeeded but restoring failed, the restore Error is returned;
+/// when both failed, the work's Error says that maintenance is still on
+/// (see with_restore_failure).
 ///
 /// @par Example
 /// @code
@@ -94,8 +106,9 @@ auto with_maintenance(AppClient const& app, Work&& work) -> decltype(std::forwar
   if (!window) return window.error();
   auto outcome = std::forward<Work>(work)();  // a throw here unwinds through ~MaintenanceWindow
   auto restored = window.value().close();
-  if (outcome && !restored) return restored.error();
-  return outcome;
+  if (restored) return outcome;
+  if (outcome) return restored.error();
+  return with_restore_failure(outcome.error(), restored.error());
 }
 
 }  // namespace herokupp::ops

@@ -124,6 +124,15 @@ class HEROKUPP_API Platform {
   /// @endcode
   bool crash_next_release(std::string const& app, std::string message);
 
+  /// The next one-off dyno of `app` (run, migrate) fails: its output ends
+  /// with an error and the app's log says `Process exited with status
+  /// <status>` (non-zero; 1 when 0 is given). False when there is no such app.
+  ///
+  /// @code
+  /// platform.fail_next_run("shop-staging", 1);
+  /// @endcode
+  bool fail_next_run(std::string const& app, int status = 1);
+
   /// The clock the platform runs on.
   Clock const& clock() const;
 
