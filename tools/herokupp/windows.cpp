@@ -91,6 +91,16 @@ int close_recorded_windows(Context& c, std::string const& why) {
   return failures;
 }
 
+void block_interrupts() {
+  // Blocked before any thread starts, so that every thread inherits the
+  // mask and only the guard's sigwait() receives them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 InterruptGuard::InterruptGuard(Context& c) {
   if (!c.env.handle_signals) return;
   // SIGINT and SIGTERM are taken by a thread of ours: it can make the HTTP
@@ -99,7 +109,6 @@ InterruptGuard::InterruptGuard(Context& c) {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
   Context* ctx = &c;
   std::thread([ctx, set] {
     int sig = 0;
