@@ -32,11 +32,11 @@ Deployer::Deployer(Client client, EnvironmentsFile file, std::optional<ops::Poli
                    std::string actor, std::shared_ptr<ops::AuditSink> audit, DeployOptions options)
     : client_(client),
       file_(std::move(file)),
+      policy_(policy ? std::move(policy) : file_.policy),
       actor_(actor),
       audit_(audit),
       options_(std::move(options)),
-      session_(client, policy ? std::move(policy) : file_.policy, actor, audit,
-               detail::session_options(file_, options_)) {
+      session_(client, policy_, actor, audit, detail::session_options(file_, options_)) {
   if (!options_.plan_key.enabled()) options_.plan_key = ops::Fingerprinter::random();
 }
 

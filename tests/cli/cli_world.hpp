@@ -33,19 +33,25 @@ class BreakableTransport : public herokupp::Transport {
  public:
   explicit BreakableTransport(herokupp::sim::Platform& p) : inner_(p) {}
   herokupp::result<herokupp::HttpResponse> send(herokupp::HttpRequest const& r) override {
+    ++requests;
+    if (r.method != herokupp::Method::get) ++writes;
     if (!fail_post_suffix.empty() && r.method == herokupp::Method::post &&
         r.url.size() >= fail_post_suffix.size() &&
         r.url.compare(r.url.size() - fail_post_suffix.size(), fail_post_suffix.size(),
                       fail_post_suffix) == 0) {
       herokupp::HttpResponse res;
-      res.status = 500;
+      res.status = fail_status;
       res.headers.set("Content-Type", "application/json");
-      res.body = R"({"id":"internal_server_error","message":"dyno could not start"})";
+      res.body = fail_body;
       return res;
     }
     return inner_.send(r);
   }
   std::string fail_post_suffix;
+  std::string fail_body = R"({"id":"internal_server_error","message":"dyno could not start"})";
+  int fail_status = 500;
+  std::atomic<int> requests{0};
+  std::atomic<int> writes{0};  ///< requests other than GET
 
  private:
   herokupp::sim::InProcessTransport inner_;

@@ -3,6 +3,7 @@
 
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/clients/apps_client.hpp>
+#include <herokupp/ops/audited_action.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/workflow/pipeline_stages.hpp>
 
@@ -242,31 +243,21 @@ int cmd_scale(Context& c, std::string const& app, std::vector<std::string> const
 
 int cmd_maintenance(Context& c, std::string const& app, std::string const& state) {
   bool on = state == "on";
-  ops::AuditRecord rec;
-  rec.time = Timestamp::now();
-  rec.actor = c.actor;
-  rec.action = "maintenance";
-  rec.app = app;
-  rec.arguments = {{"state", state}};
-  auto audit = [&](std::string outcome, Error const* e, std::string message) {
-    if (!c.audit) return;
-    rec.outcome = std::move(outcome);
-    if (e) rec.error = std::string(to_string(e->kind));
-    rec.message = std::move(message);
-    (void)c.audit->write(rec);
-  };
+  ops::ActionSpec spec;
+  spec.actor = c.actor;
+  spec.action = "maintenance";
+  spec.app = app;
+  spec.arguments = {{"state", state}};
   auto s = session(c);
-  if (auto allowed = s.check(ops::Action::maintenance, app); !allowed) {
-    audit("denied", &allowed.error(), allowed.error().message);
-    return fail(c, allowed.error());
-  }
-  auto client = c.client.app(app);
-  auto r = on ? client.enable_maintenance() : client.disable_maintenance();
-  if (!r) {
-    audit("error", &r.error(), r.error().message);
-    return fail(c, r.error());
-  }
-  audit("ok", nullptr, std::string("maintenance ") + (on ? "on" : "off"));
+  ops::AuditedActionRunner runner{c.client, c.audit};
+  auto r = runner.run(
+      spec, [&](Client const&) { return s.check(ops::Action::maintenance, app); },
+      [&](ops::AuditedAction& a) {
+        auto target = a.client().app(app);
+        return on ? target.enable_maintenance() : target.disable_maintenance();
+      },
+      [&](App const&) { return std::string("maintenance ") + (on ? "on" : "off"); });
+  if (!r) return fail(c, r.error());
   if (!on) record_window(c, app, false);  // a window left open is closed now
   return emit(c, json{{"app", app}, {"maintenance", r->maintenance}},
               "Maintenance " + std::string(r->maintenance ? "on" : "off") + " for " + app + "\n");

@@ -20,6 +20,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
       return std::string(v);
     };
   }
+  if (env.handle_signals) block_interrupts();
   Options opts;
   CLI::App app{"herokupp: safe Heroku actions and confirmed deploys", "herokupp"};
   app.require_subcommand(1);

@@ -163,6 +163,8 @@ void record_window(Context& c, std::string const& app, bool open);
 void report_open_windows(Context& c);
 /// Closes this process's recorded windows (audited); returns how many failed.
 int close_recorded_windows(Context& c, std::string const& why);
+/// Blocks SIGINT and SIGTERM in the calling thread (and threads it starts).
+void block_interrupts();
 /// While alive (and when Environment::handle_signals), SIGINT and SIGTERM
 /// close this run's open windows, then end the process.
 class InterruptGuard {

@@ -5,6 +5,7 @@
 #include "context.hpp"
 
 #include <herokupp/clients/app_client.hpp>
+#include <herokupp/ops/audited_action.hpp>
 
 #include <pthread.h>
 #include <signal.h>
@@ -67,30 +68,37 @@ int close_recorded_windows(Context& c, std::string const& why) {
       continue;
     }
     auto app = j.at("app").get<std::string>();
-    ops::AuditRecord rec;
-    rec.time = Timestamp::now();
-    rec.actor = c.actor;
-    rec.action = "maintenance";
-    rec.app = app;
-    rec.arguments = {{"state", "off"}, {"reason", why}};
-    auto off = c.client.app(app).disable_maintenance();
+    ops::ActionSpec spec;
+    spec.actor = c.actor;
+    spec.action = "maintenance";
+    spec.app = app;
+    spec.arguments = {{"state", "off"}, {"reason", why}};
+    spec.restoring = true;  // runs even if the audit cannot be written
+    ops::AuditedActionRunner runner{c.client, c.audit};
+    auto off = runner.run(
+        spec, {}, [&](ops::AuditedAction& a) { return a.client().app(app).disable_maintenance(); },
+        [&](App const&) { return "maintenance off after " + why; });
     if (off) {
       drop_state(c, name);
-      rec.outcome = "ok";
-      rec.message = "maintenance off after " + why;
       c.err << "herokupp: " << why << ": maintenance is off again for " << printable(app) << "\n";
     } else {
       ++failures;
-      rec.outcome = "error";
-      rec.error = std::string(to_string(off.error().kind));
-      rec.message = "maintenance could not be turned off after " + why + ": " + off.error().message;
       c.err << "herokupp: " << why << ": maintenance could NOT be turned off for " << printable(app)
             << ": " << printable(off.error().message) << "; close it with: herokupp maintenance "
             << printable(app) << " off\n";
     }
-    if (c.audit) (void)c.audit->write(rec);
   }
   return failures;
+}
+
+void block_interrupts() {
+  // Blocked before any thread starts, so that every thread inherits the
+  // mask and only the guard's sigwait() receives them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 InterruptGuard::InterruptGuard(Context& c) {
@@ -101,7 +109,6 @@ InterruptGuard::InterruptGuard(Context& c) {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
   Context* ctx = &c;
   std::thread([ctx, set] {
     int sig = 0;

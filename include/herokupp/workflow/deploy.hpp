@@ -304,6 +304,7 @@ class HEROKUPP_API Deployer {
  private:
   Client client_;
   EnvironmentsFile file_;
+  std::optional<ops::Policy> policy_;
   std::string actor_;
   std::shared_ptr<ops::AuditSink> audit_;
   DeployOptions options_;
