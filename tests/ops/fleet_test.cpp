@@ -87,7 +87,8 @@ TEST_CASE("promote polls with If-None-Match even when the Client has no cache") 
   CHECK(p->completed);
   std::size_t polls = 0, conditional = 0;
   for (auto const& s : w.transport->seen()) {
-    if (s.method != Method::get || s.path.rfind("/pipeline-promotions/", 0) != 0) continue;
+    if (s.method != herokupp::Method::get || s.path.rfind("/pipeline-promotions/", 0) != 0)
+      continue;
     if (s.path.find("/promotion-targets") != std::string::npos) continue;
     ++polls;
     if (s.headers.contains("If-None-Match")) ++conditional;
