@@ -8,6 +8,7 @@
 #include "core/base_url.hpp"
 #include "core/client_access.hpp"
 #include "core/client_state.hpp"
+#include "core/retry_after.hpp"
 #include "core/stages/stages.hpp"
 #include "core/uuid.hpp"
 
@@ -176,8 +177,8 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
   HttpResponse& response = answer.value();
   if (is_success(response.status)) return answer;
   Error error = error_from_http(response.status, response.body, x.request_id);
-  if (auto after = parse_long(response.headers.get("Retry-After"))) {
-    error.retry_after = std::chrono::seconds(*after);
+  if (auto header = response.headers.get("Retry-After")) {
+    error.retry_after = parse_retry_after(*header, std::chrono::system_clock::now());
   }
   error.request = what();
   return error;

@@ -10,6 +10,7 @@
 #include "support/capture.hpp"
 
 #include <atomic>
+#include <ctime>
 
 using herokupp::CallContext;
 using herokupp::Client;
@@ -167,4 +168,21 @@ TEST_CASE("a stage chain without a transport ends in an Error, not a crash") {
   auto r = herokupp::Next(empty.data(), empty.data())(x);
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == ErrorKind::invalid_argument);
+}
+
+TEST_CASE("the retry stage honours a Retry-After given as an HTTP-date") {
+  std::time_t const later = std::time(nullptr) + 30;
+  std::tm tm{};
+  gmtime_r(&later, &tm);
+  char date[64];
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  auto mock = std::make_shared<MockTransport>();
+  mock->on(Method::get, "/account", MockTransport::json(503, "{}", {{"Retry-After", date}}));
+  mock->on(Method::get, "/account", MockTransport::json(200, "{}"));
+  auto slept = std::make_shared<std::vector<long long>>();
+  Client heroku(test::mock_options(mock, slept));
+  REQUIRE(heroku.raw(Method::get, "/account"));
+  REQUIRE(slept->size() == 1);
+  CHECK(slept->at(0) >= 25000);  // about 30 s, less the moments this test took
+  CHECK(slept->at(0) <= 31000);
 }

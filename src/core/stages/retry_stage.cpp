@@ -1,4 +1,5 @@
 #include "core/client_state.hpp"
+#include "core/retry_after.hpp"
 #include "core/stages/stages.hpp"
 
 #include <algorithm>
@@ -49,8 +50,11 @@ result<HttpResponse> RetryStage::send(Exchange& x, Next next) {
 
     auto wait = std::max(backoff(attempt), x.retry_pause);
     if (answer) {
-      if (auto after = parse_long(answer.value().headers.get("Retry-After"))) {
-        wait = std::max<std::chrono::milliseconds>(wait, std::chrono::seconds(*after));
+      if (auto header = answer.value().headers.get("Retry-After")) {
+        // Seconds or an HTTP-date; a date is wall-clock time.
+        if (auto after = parse_retry_after(*header, std::chrono::system_clock::now())) {
+          wait = std::max<std::chrono::milliseconds>(wait, *after);
+        }
       }
     }
     auto const spent = std::chrono::duration_cast<std::chrono::milliseconds>(opts.now() - started);
