@@ -7,6 +7,8 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace herokupp {
 
@@ -26,7 +28,9 @@ struct LogRecord {
   /// The Request-Id header sent with the attempt.
   std::string request_id;
   int attempt = 1;      ///< 1 for the first try, 2 for the first retry...
-  std::string message;  ///< "retrying in 500ms after 503", transport causes
+  std::string message;  ///< "503, will retry", transport causes
+  /// The CallContext's tags (audit action, actor...), if the call had any.
+  std::vector<std::pair<std::string, std::string>> tags;
 };
 
 /// A sink for LogRecords; called from the thread making the request.

@@ -3,6 +3,7 @@
 #define HEROKUPP_OPS_HPP
 
 #include <herokupp/ops/audit.hpp>
+#include <herokupp/ops/audited_action.hpp>
 #include <herokupp/ops/config_change.hpp>
 #include <herokupp/ops/dyno_summary.hpp>
 #include <herokupp/ops/explain.hpp>

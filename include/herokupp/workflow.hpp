@@ -6,5 +6,6 @@
 #include <herokupp/workflow/deploy.hpp>           // IWYU pragma: export
 #include <herokupp/workflow/environments.hpp>     // IWYU pragma: export
 #include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
+#include <herokupp/workflow/user_key.hpp>         // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP

@@ -99,8 +99,16 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) {
   if (pos != s.size()) return std::nullopt;
   long long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   long long secs = days * 86400 + hour * 3600LL + minute * 60LL + second - offset_seconds;
+  // The clock holds about 292 years either side of 1970 (nanoseconds in 64
+  // bits); a year outside it is refused rather than overflowed.
+  using std::chrono::milliseconds;
+  constexpr long long max_ms =
+      std::chrono::duration_cast<milliseconds>(Clock::duration::max()).count() - 1000;
+  constexpr long long min_ms =
+      std::chrono::duration_cast<milliseconds>(Clock::duration::min()).count() + 1000;
+  if (secs > max_ms / 1000 || secs < min_ms / 1000) return std::nullopt;
   auto tp = Clock::time_point(
-      std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(secs * 1000 + millis)));
+      std::chrono::duration_cast<Clock::duration>(milliseconds(secs * 1000 + millis)));
   return Timestamp(tp);
 }
 

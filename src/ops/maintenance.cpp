@@ -62,13 +62,13 @@ result<void> MaintenanceWindow::close() {
   open_ = false;
   AppClient const app = *app_;
   bool const was_on = was_on_;
-  std::function<result<void>()> restore = [app, was_on]() -> result<void> {
+  Restore restore = [identity = app.identity(), was_on](Client const& via) -> result<void> {
     if (was_on) return success();  // it was on before: leave it on
-    auto off = app.disable_maintenance();
+    auto off = via.app(identity).disable_maintenance();
     if (!off) return off.error();
     return success();
   };
-  closed_ = on_close_ ? on_close_(restore) : restore();
+  closed_ = on_close_ ? on_close_(restore) : restore(app.client());
   return *closed_;
 }
 

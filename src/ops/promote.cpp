@@ -1,5 +1,6 @@
 #include <herokupp/ops/promote.hpp>
 
+#include "ops/polling.hpp"
 #include "ops/text.hpp"
 #include "ops/wait.hpp"
 
@@ -70,10 +71,12 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
   if (options.wait.enabled) {
     auto const clock = detail::wait_clock(options.wait, &pipeline.client());
     std::string const id = out.promotion.id;
+    PipelineClient const polled =
+        detail::polling_client(pipeline.client()).pipeline(pipeline.identity());
     auto done = detail::poll<PipelinePromotion>(
         options.wait, clock, "promotion " + id + " in pipeline " + pipeline.identity(),
         [&]() -> result<std::optional<PipelinePromotion>> {
-          auto now = pipeline.promotion(id);
+          auto now = polled.promotion(id);
           if (!now) return now.error();
           if (now->status == PipelinePromotion::Status::pending) {
             return std::optional<PipelinePromotion>();

@@ -1,5 +1,6 @@
 #include <herokupp/ops/run.hpp>
 
+#include "ops/polling.hpp"
 #include "ops/text.hpp"
 #include "ops/wait.hpp"
 
@@ -123,10 +124,11 @@ result<RunResult> run(AppClient const& app, std::string_view command,
   auto const clock = detail::wait_clock(options.wait, &app.client());
   std::string const name = out.dyno.name;
   std::string last_state = out.dyno.state;
+  AppClient const polled = detail::polling_client(app.client()).app(app.identity());
   auto ended = detail::poll<std::string>(
       options.wait, clock, "dyno " + name + " on " + app.identity(),
       [&]() -> result<std::optional<std::string>> {
-        auto now = app.dynos().info(name);
+        auto now = polled.dynos().info(name);
         if (!now) {
           // A one-off dyno that has exited is gone from the list.
           if (now.error().kind == ErrorKind::not_found) {

@@ -85,6 +85,13 @@ App* Platform::Impl::app_by_identity(std::string_view identity) {
 
 bool Platform::Impl::can_access(Account const& account, App const& app) const {
   if (app.owner_id == account.id) return true;
+  if (auto team = teams.find(app.team_id); team != teams.end()) {
+    auto const& members = team->second.members;
+    if (std::any_of(members.begin(), members.end(),
+                    [&](auto const& m) { return m.account_id == account.id; })) {
+      return true;
+    }
+  }
   return std::any_of(app.collaborators.begin(), app.collaborators.end(),
                      [&](auto const& c) { return c.account_id == account.id; });
 }

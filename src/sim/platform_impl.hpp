@@ -32,6 +32,7 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::vector<std::string> range_fields;
+  Headers headers;  ///< added to the response (Heroku-Webhook-Secret)
 };
 
 /// An answer of `status` (201 for a creation, 202 for work that goes on).
@@ -56,10 +57,17 @@ struct ApiError {
   int status;
   std::string id;
   std::string message;
+  std::string resource;  ///< for a 404: what was not found ("add_on"), as the API says it
 };
 
 [[noreturn]] inline void fail(int status, std::string id, std::string message) {
-  throw ApiError{status, std::move(id), std::move(message)};
+  throw ApiError{status, std::move(id), std::move(message), {}};
+}
+
+/// A 404 naming the resource: clients (the official CLI's add-on resolver)
+/// branch on the body's "resource" field.
+[[noreturn]] inline void not_found(std::string resource, std::string message) {
+  throw ApiError{404, "not_found", std::move(message), std::move(resource)};
 }
 
 /// What an endpoint sees of one request.
@@ -253,6 +261,65 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply dyno_size_info(detail::HandlerContext&);
   detail::Reply dyno_size_list(detail::HandlerContext&);
 
+  // add-ons, their services, plans and attachments (handlers_addons.cpp)
+  detail::Reply addon_service_info(detail::HandlerContext&);
+  detail::Reply addon_service_list(detail::HandlerContext&);
+  detail::Reply plan_info(detail::HandlerContext&);
+  detail::Reply plan_list(detail::HandlerContext&);
+  detail::Reply addon_create(detail::HandlerContext&);
+  detail::Reply addon_info(detail::HandlerContext&);
+  detail::Reply addon_info_by_app(detail::HandlerContext&);
+  detail::Reply addon_list(detail::HandlerContext&);
+  detail::Reply addon_list_by_app(detail::HandlerContext&);
+  detail::Reply addon_update(detail::HandlerContext&);
+  detail::Reply addon_delete(detail::HandlerContext&);
+  detail::Reply addon_resolve(detail::HandlerContext&);
+  detail::Reply addon_config_list(detail::HandlerContext&);
+  detail::Reply attachment_create(detail::HandlerContext&);
+  detail::Reply attachment_info(detail::HandlerContext&);
+  detail::Reply attachment_info_by_app(detail::HandlerContext&);
+  detail::Reply attachment_list(detail::HandlerContext&);
+  detail::Reply attachment_list_by_addon(detail::HandlerContext&);
+  detail::Reply attachment_list_by_app(detail::HandlerContext&);
+  detail::Reply attachment_delete(detail::HandlerContext&);
+  detail::Reply attachment_resolve(detail::HandlerContext&);
+  /// Removes the add-ons billed to an app and every attachment to it.
+  void drop_addons_of(std::string const& app_id);
+  detail::AddOn& addon_for(detail::HandlerContext& ctx, std::string_view identity);
+  nlohmann::json render(detail::AddOn const& a) const;
+  nlohmann::json render(detail::AddOnAttachment const& a) const;
+
+  // domains and log drains (handlers_domains.cpp)
+  detail::Reply domain_create(detail::HandlerContext&);
+  detail::Reply domain_info(detail::HandlerContext&);
+  detail::Reply domain_list(detail::HandlerContext&);
+  detail::Reply domain_update(detail::HandlerContext&);
+  detail::Reply domain_delete(detail::HandlerContext&);
+  detail::Reply sni_endpoint_list(detail::HandlerContext&);
+  detail::Reply log_drain_create(detail::HandlerContext&);
+  detail::Reply log_drain_info(detail::HandlerContext&);
+  detail::Reply log_drain_list(detail::HandlerContext&);
+  detail::Reply log_drain_delete(detail::HandlerContext&);
+
+  // teams, account features and app filters (handlers_teams.cpp)
+  detail::Reply account_feature_info(detail::HandlerContext&);
+  detail::Reply account_feature_list(detail::HandlerContext&);
+  detail::Reply account_feature_update(detail::HandlerContext&);
+  detail::Reply team_create(detail::HandlerContext&);
+  detail::Reply team_info(detail::HandlerContext&);
+  detail::Reply team_list(detail::HandlerContext&);
+  detail::Reply team_member_list(detail::HandlerContext&);
+  detail::Reply team_member_create(detail::HandlerContext&);
+  detail::Reply team_member_delete(detail::HandlerContext&);
+  detail::Reply team_app_create(detail::HandlerContext&);
+  detail::Reply team_app_info(detail::HandlerContext&);
+  detail::Reply team_app_list(detail::HandlerContext&);
+  detail::Reply team_feature_list(detail::HandlerContext&);
+  detail::Reply team_permission_list(detail::HandlerContext&);
+  detail::Reply filter_apps(detail::HandlerContext&);
+  detail::Team& team_for(detail::HandlerContext& ctx, std::string_view identity);
+  nlohmann::json render(detail::Team const& t, detail::Account const& viewer) const;
+
   void complete_build(std::string const& app_id, std::string const& build_id, TimePoint at);
   void complete_promotion(std::string const& promotion_id, TimePoint at);
 
@@ -278,7 +345,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   std::map<std::string, detail::Pipeline> pipelines;
   std::map<std::string, detail::Coupling> couplings;
   std::map<std::string, detail::Promotion> promotions;
-  std::map<std::string, detail::LogSession> log_sessions;  ///< by secret token
+  std::map<std::string, detail::LogSession> log_sessions;      ///< by secret token
+  std::map<std::string, detail::AddOn> addons;                 ///< by id
+  std::map<std::string, detail::AddOnAttachment> attachments;  ///< by id
+  std::map<std::string, detail::Team> teams;                   ///< by id
   std::multimap<TimePoint, std::function<void(TimePoint)>> events;
 
   FaultOptions faults;

@@ -4,6 +4,7 @@
 //   -> body against the link's schema -> read cache -> endpoint
 //   -> list paging -> ETag and cache store
 #include "http_text.hpp"
+#include "leniency.hpp"
 #include "platform_impl.hpp"
 #include "range_paging.hpp"
 #include "read_cache.hpp"
@@ -187,11 +188,14 @@ Response Platform::Impl::respond(Request const& request, std::string_view path,
     HandlerContext ctx{request, link, match.params, body, account, now};
     reply = (this->*handler)(ctx);
   } catch (ApiError const& e) {
-    return error_response(e.status, e.id, e.message);
+    if (e.resource.empty()) return error_response(e.status, e.id, e.message);
+    return detail::json_response(
+        e.status, json{{"id", e.id}, {"message", e.message}, {"resource", e.resource}});
   }
 
   Response res;
   res.status = reply.status;
+  res.headers = std::move(reply.headers);
   if (!reply.range_fields.empty() && reply.body.is_array()) {
     if (!detail::page_list(reply.body, reply.range_fields, request.headers.get("Range"), res)) {
       return res;
@@ -227,12 +231,16 @@ std::optional<Response> Platform::Impl::check_body(Request const& request,
   }
   std::optional<std::string> first_error;
   std::size_t best_overlap = 0;
+  json const as_sent = body;
   for (int l : match.links) {
     auto const& link = tables.links[l];
-    auto problem = link.body >= 0 ? validator.check(link.body, body) : std::nullopt;
+    // Each candidate link reads the body as sent, relaxed by its own leniencies.
+    json candidate = as_sent;
+    detail::apply_leniencies(link, candidate);
+    auto problem = link.body >= 0 ? validator.check(link.body, candidate) : std::nullopt;
     if (!problem) {
       link_index = l;
-      if (!body.is_object()) body = json::object();
+      body = candidate.is_object() ? std::move(candidate) : json::object();
       return std::nullopt;
     }
     std::size_t overlap = 0;

@@ -31,12 +31,17 @@ Response Platform::Impl::sim_endpoint(Request const& request, std::string_view p
     auto const& lines = app->second.log;
     std::size_t n = std::min<std::size_t>(lines.size(),
                                           static_cast<std::size_t>(std::max(1, it->second.lines)));
+    // An EventSource (the official CLI's `heroku logs`) asks for server-sent
+    // events, one per line, as Logplex sends them; other readers get plain text.
+    auto accept = request.headers.get("Accept");
+    bool const events = accept && accept->find("text/event-stream") != std::string_view::npos;
     for (std::size_t i = lines.size() - n; i < lines.size(); ++i) {
       if (!it->second.dyno.empty() && lines[i].find(it->second.dyno) == std::string::npos) continue;
-      out += lines[i];
-      out += '\n';
+      out += events ? "id: " + std::to_string(i) + "\ndata: " + lines[i] + "\n\n" : lines[i] + "\n";
     }
-    return text(200, out);
+    Response res = text(200, out);
+    if (events) res.headers.set("Content-Type", "text/event-stream");
+    return res;
   }
   constexpr std::string_view builds = "/__sim/builds/";
   if (starts_with(path, builds)) {

@@ -7,12 +7,12 @@
 #include <herokupp/workflow/deploy.hpp>
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 namespace herokupp::workflow {
 
 using detail::record;
-using detail::running_commit;
 using detail::short_commit;
 using detail::with_context;
 
@@ -23,7 +23,8 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
     if (audit_) {
       if (r) {
         audit.outcome = "ok";
-        audit.message = "released " + r->tag + " (" + short_commit(plan.target_commit) + ")";
+        audit.message = "released " + r->tag + " (" + short_commit(r->released_commit) + ")";
+        audit.arguments.push_back({"released_commit", r->released_commit});
       } else {
         auto kind = r.error().kind;
         audit.outcome = (kind == ErrorKind::policy_denied || kind == ErrorKind::protected_app ||
@@ -41,25 +42,38 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
     if (options_.on_progress) options_.on_progress(line);
   };
 
-  if (plan.confirmation_code.empty() || code != plan.confirmation_code) {
+  // The code is a MAC of the plan: a plan edited after review (a foreign
+  // source, another command) or a mistyped code fails here, before any request.
+  if (plan.confirmation_code.empty() ||
+      !ops::equal_in_constant_time(code, sign(plan.canonical())) ||
+      !ops::equal_in_constant_time(code, plan.confirmation_code)) {
     return finish(Error{ErrorKind::confirmation_required,
-                        "the confirmation code does not match the plan; nothing was changed"});
+                        "the confirmation code does not match the plan: the code is mistyped, "
+                        "or the plan changed since it was reviewed; nothing was changed"});
+  }
+  if (plan.actor != actor_) {
+    return finish(Error{ErrorKind::confirmation_required,
+                        "the plan was made by " + plan.actor + ", not " + actor_ +
+                            "; plan the deploy yourself; nothing was changed"});
+  }
+  if (now() > plan.expires_at) {
+    return finish(Error{ErrorKind::confirmation_required,
+                        "the plan expired at " + plan.expires_at.to_string() +
+                            "; plan the deploy again; nothing was changed"});
   }
   if (plan.nothing_to_deploy) {
     return finish(Error{
         ErrorKind::precondition_failed,
         "nothing to deploy: " + plan.app + " already runs " + short_commit(plan.target_commit)});
   }
-  if (auto allowed = session_.check(ops::Action::deploy, plan.app); !allowed) {
-    return finish(allowed.error());
-  }
-  std::vector<std::string> also;
-  if (!plan.upstream_app.empty()) also.push_back(plan.upstream_app);
-  auto now_running = running_commit(client_, plan.app, also);
-  if (!now_running) return finish(now_running.error());
-  if (*now_running != plan.running_commit) {
-    return finish(Error{ErrorKind::precondition_failed,
-                        plan.app + " changed since the plan was made; plan the deploy again"});
+  // The plan as it would be made now must be the plan reviewed: the same
+  // file, the same target release, the same pinned source.
+  auto again = plan_deploy(plan.environment, plan.target, ChangeSet{plan.files, plan.subjects});
+  if (!again) return finish(again.error());
+  if (auto what = detail::first_difference(plan, *again); !what.empty()) {
+    return finish(
+        Error{ErrorKind::precondition_failed, "the plan changed since it was reviewed (" + what +
+                                                  "); nothing was changed; plan the deploy again"});
   }
 
   DeployResult out;
@@ -70,6 +84,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
     auto opened = session_.maintenance(plan.app);
     if (!opened) return finish(with_context(opened.error(), "maintenance on"));
     window.emplace(std::move(opened).value());
+    if (options_.on_maintenance && !window->was_on()) options_.on_maintenance(plan.app, true);
     out.steps.push_back({"maintenance on", "ok", plan.maintenance_reason});
   }
 
@@ -103,6 +118,16 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
       out.steps.push_back({"build", "ok", "built " + short_commit(plan.target_commit)});
       if (build->release) release_id = build->release->id;
     } else {
+      // Heroku promotes whatever the upstream runs at that moment, so check
+      // it still runs the pinned release right before, and the result after.
+      auto source = detail::running(client_, plan.upstream_app);
+      if (!source) return with_context(source.error(), "promote");
+      if (!source->release || source->release->id != plan.source_release_id ||
+          source->slug_id != plan.source_slug_id) {
+        return Error{ErrorKind::precondition_failed,
+                     "the plan changed since it was reviewed (" + plan.upstream_app +
+                         " no longer runs the reviewed release); nothing was changed"};
+      }
       progress("promoting " + plan.upstream_app + " to " + plan.app);
       auto promoted = session_.promote(plan.pipeline, plan.upstream_app, {plan.app});
       if (!promoted) return with_context(promoted.error(), "promote");
@@ -133,6 +158,34 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
                    "release v" + std::to_string(release->version) + " failed"};
     }
     out.release = *release;
+    // What was released, read back from the platform: the slug must be the
+    // pinned one (promotion) or hold the pinned commit (build).
+    std::vector<std::string> also;
+    if (!plan.upstream_app.empty()) also.push_back(plan.upstream_app);
+    auto released = detail::commit_of(client_, plan.app, out.release, also);
+    if (!released) return with_context(released.error(), "release");
+    out.released_commit = *released;
+    std::string slug_id = out.release.slug ? out.release.slug->id : std::string();
+    bool as_planned = plan.target.kind == DeployTarget::Kind::source
+                          ? out.released_commit == plan.target.commit
+                          : slug_id == plan.source_slug_id;
+    if (!as_planned) {
+      std::string what = "v" + std::to_string(out.release.version) + " runs " +
+                         (out.released_commit.empty() ? std::string("an unknown commit")
+                                                      : short_commit(out.released_commit)) +
+                         ", not the reviewed " + short_commit(plan.target_commit);
+      out.steps.push_back({"verify", "error", what});
+      std::string back = "; " + plan.app + " was NOT rolled back";
+      if (!plan.running_release_id.empty()) {
+        auto undone = app.releases().rollback(plan.running_release_id);
+        back = undone ? "; " + plan.app + " was rolled back to the release it ran before (now v" +
+                            std::to_string(undone->version) + ")"
+                      : "; rolling " + plan.app + " back FAILED: " + undone.error().message;
+        out.steps.push_back({"rollback", undone ? "ok" : "error", back.substr(2)});
+      }
+      return Error{ErrorKind::precondition_failed,
+                   "the deploy released other code: " + what + back};
+    }
     out.steps.push_back({"release", "ok", "v" + std::to_string(release->version)});
     for (auto const& action : plan.actions) {
       progress("running " + action.name + ": " + action.command);
@@ -155,6 +208,8 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   if (window) {
     progress("maintenance off for " + plan.app);
     auto closed = window->close();
+    if (closed && options_.on_maintenance && !window->was_on())
+      options_.on_maintenance(plan.app, false);
     out.steps.push_back({"maintenance off", closed ? "ok" : "error",
                          closed ? "maintenance restored" : ops::explain(closed.error())});
     if (outcome && !closed) return finish(with_context(closed.error(), "maintenance off"));
@@ -176,21 +231,47 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
 
 result<ops::ConfigChange> Deployer::apply_config(ConfigDiff const& diff,
                                                  std::string_view code) const {
-  if (diff.confirmation_code.empty() || code != diff.confirmation_code) {
+  auto refuse = [&](Error e) -> result<ops::ConfigChange> {
     if (audit_) {
       auto r = record(actor_, "apply_config", diff.app);
       r.arguments = {{"environment", diff.environment}};
-      r.outcome = "denied";
-      r.error = "confirmation_required";
-      r.message = "the confirmation code does not match the diff; nothing was changed";
+      r.outcome = e.kind == ErrorKind::confirmation_required ? "denied" : "error";
+      r.error = std::string(herokupp::to_string(e.kind));
+      r.message = e.message;
       (void)audit_->write(r);
     }
-    return Error{ErrorKind::confirmation_required,
-                 "the confirmation code does not match the diff; nothing was changed"};
+    return e;
+  };
+  if (diff.confirmation_code.empty() ||
+      !ops::equal_in_constant_time(code, sign(diff.canonical())) ||
+      !ops::equal_in_constant_time(code, diff.confirmation_code)) {
+    return refuse(Error{ErrorKind::confirmation_required,
+                        "the confirmation code does not match the diff: the code is mistyped, "
+                        "or the diff changed since it was reviewed; nothing was changed"});
+  }
+  if (diff.actor != actor_) {
+    return refuse(Error{ErrorKind::confirmation_required,
+                        "the diff was made by " + diff.actor + ", not " + actor_ +
+                            "; run config:diff yourself; nothing was changed"});
+  }
+  if (now() > diff.expires_at) {
+    return refuse(Error{ErrorKind::confirmation_required,
+                        "the diff expired at " + diff.expires_at.to_string() +
+                            "; run config:diff again; nothing was changed"});
+  }
+  // The diff made now must be the diff reviewed: same file values (by
+  // fingerprint), same app config, same file.
+  auto again = config_diff(diff.environment);
+  if (!again) return refuse(again.error());
+  if (auto what = detail::first_difference(diff, *again); !what.empty()) {
+    return refuse(Error{ErrorKind::precondition_failed,
+                        "the plan changed since it was reviewed (" + what +
+                            "): the environments file or the app's config is not what was "
+                            "reviewed; nothing was changed; run config:diff again"});
   }
   auto const* env = file_.find(diff.environment);
   if (env == nullptr) {
-    return Error{ErrorKind::invalid_argument, "no environment `" + diff.environment + "`"};
+    return refuse(Error{ErrorKind::invalid_argument, "no environment `" + diff.environment + "`"});
   }
   std::map<std::string, std::string> values;
   for (auto const& k : diff.keys) {
@@ -199,8 +280,8 @@ result<ops::ConfigChange> Deployer::apply_config(ConfigDiff const& diff,
     if (it != env->settings.end()) values[k.key] = it->second;
   }
   if (values.empty()) {
-    return Error{ErrorKind::precondition_failed,
-                 "nothing to apply: " + diff.app + " matches the file"};
+    return refuse(Error{ErrorKind::precondition_failed,
+                        "nothing to apply: " + diff.app + " matches the file"});
   }
   return session_.set_config(env->app_name, values);
 }

@@ -70,7 +70,8 @@ class World {
         "dana": ["heroku-shop-staging", "heroku-shop-staging-config", "heroku-shop-production",
                  "heroku-shop-worker"],
         "olive": ["admin"]},
-      "protected_apps": ["shop-production"]})");
+      "protected_apps": ["shop-production"],
+      "act_for_others": ["ops@example.com"]})");
     write("environments.yml", R"(environments:
   - label: staging
     app_name: shop-staging
@@ -132,7 +133,8 @@ protected: [production]
       raw.push_back(a.c_str());
     herokupp::cli::Environment env;
     std::map<std::string, std::string> vars = {{"HEROKU_API_KEY", api_key()},
-                                               {"HEROKU_API_URL", "http://127.0.0.1"}};
+                                               {"HEROKU_API_URL", "http://127.0.0.1"},
+                                               {"XDG_CONFIG_HOME", path("config")}};
     for (auto const& kv : extra_env)
       vars[kv.first] = kv.second;
     env.getenv = [vars](std::string const& name) -> std::optional<std::string> {

@@ -11,6 +11,7 @@ trap 'kill -TERM $sim_pid 2>/dev/null || true; wait $sim_pid 2>/dev/null || true
 for _ in $(seq 100); do [ -s "$work/sim.out" ] && break; sleep 0.1; done
 read -r first <"$work/sim.out"
 for assignment in $first; do export "${assignment?}"; done
+export XDG_CONFIG_HOME="$work/config"
 h() { "$tool" --actor dana --policy "$demo/policy.json" --audit "$work/audit.jsonl" \
         --environments "$demo/environments.yml" --state-dir "$work/state" "$@"; }
 expect() {

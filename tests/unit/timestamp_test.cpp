@@ -48,3 +48,13 @@ TEST_CASE("impossible dates and times are refused, never shifted into the next m
     CHECK(Timestamp::parse(good).has_value());
   }
 }
+
+TEST_CASE("years the clock cannot hold are refused, not overflowed (found by fuzz_timestamp)") {
+  for (char const* far : {"6345-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z",
+                          "0000-03-01T00:00:00Z", "1677-01-01T00:00:00Z", "2263-01-01T00:00:00Z"}) {
+    CAPTURE(far);
+    CHECK_FALSE(Timestamp::parse(far).has_value());
+  }
+  CHECK(Timestamp::parse("2262-01-01T00:00:00Z").has_value());
+  CHECK(Timestamp::parse("1678-01-01T00:00:00Z").has_value());
+}

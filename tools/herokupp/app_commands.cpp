@@ -19,11 +19,13 @@ ops::SessionOptions session_options(Context& c) {
   o.one_off.wait.max_interval = std::chrono::seconds(5);
   o.one_off.wait.sleep = progress_sleep(c);
   o.promote.wait = o.one_off.wait;
+  o.fingerprinter = c.fingerprints;
+  o.protected_apps.insert(o.protected_apps.end(), c.protected_apps.begin(), c.protected_apps.end());
   return o;
 }
 
 ops::Session session(Context& c) {
-  return ops::Session{c.client, c.policy, c.opts.actor, c.audit, session_options(c)};
+  return ops::Session{c.client, c.policy, c.actor, c.audit, session_options(c)};
 }
 
 // --- app commands -------------------------------------------------------------
@@ -34,6 +36,8 @@ int cmd_apps(Context& c, std::string const& filter) {
   for (auto const& app : c.client.apps().list()) {
     if (!app) return fail(c, app.error());
     if (!filter.empty() && app->name.find(filter) == std::string::npos) continue;
+    // Under a policy, only the apps the actor may read are listed.
+    if (c.policy && !c.policy->check(c.actor, ops::Action::info, app->name)) continue;
     list.push_back(
         {{"name", app->name}, {"region", app->region.name}, {"owner", app->owner.email}});
     text << app->name << "  (" << app->region.name << ", " << app->owner.email << ")\n";
@@ -240,7 +244,7 @@ int cmd_maintenance(Context& c, std::string const& app, std::string const& state
   bool on = state == "on";
   ops::AuditRecord rec;
   rec.time = Timestamp::now();
-  rec.actor = c.opts.actor;
+  rec.actor = c.actor;
   rec.action = "maintenance";
   rec.app = app;
   rec.arguments = {{"state", state}};
@@ -263,12 +267,23 @@ int cmd_maintenance(Context& c, std::string const& app, std::string const& state
     return fail(c, r.error());
   }
   audit("ok", nullptr, std::string("maintenance ") + (on ? "on" : "off"));
+  if (!on) record_window(c, app, false);  // a window left open is closed now
   return emit(c, json{{"app", app}, {"maintenance", r->maintenance}},
               "Maintenance " + std::string(r->maintenance ? "on" : "off") + " for " + app + "\n");
 }
 
 int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
                 std::vector<std::string> to) {
+  // The policy first: a refused promote sends no request at all.
+  auto s = session(c);
+  if (auto allowed = s.check(ops::Action::promote, from); !allowed) {
+    return fail(c, allowed.error());
+  }
+  for (auto const& target : to) {
+    if (auto allowed = s.check(ops::Action::promote, target); !allowed) {
+      return fail(c, allowed.error());
+    }
+  }
   if (to.empty()) {
     auto downstream = workflow::downstream_apps(c.client, pipeline, from);
     if (!downstream) return fail(c, downstream.error());
@@ -278,7 +293,7 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
   for (auto const& t : to)
     targets += (targets.empty() ? "" : ", ") + t;
   progress_line(c, "promoting " + from + " to " + targets + " and waiting for the release");
-  auto r = session(c).promote(pipeline, from, to);
+  auto r = s.promote(pipeline, from, to);
   if (!r) return fail(c, r.error());
   json out = json::array();
   std::ostringstream t;

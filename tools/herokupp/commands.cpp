@@ -23,7 +23,11 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   Options opts;
   CLI::App app{"herokupp: safe Heroku actions and confirmed deploys", "herokupp"};
   app.require_subcommand(1);
-  app.add_option("--actor", opts.actor, "who is acting (default: $HEROKUPP_ACTOR, else $USER)");
+  app.add_option("--actor", opts.actor,
+                 "act for this person (default: the API key's account; also $HEROKUPP_ACTOR); "
+                 "only an account in the policy's act_for_others may name someone else");
+  app.add_flag("--single-user", opts.single_user,
+               "without --policy, allow changes, acting as the API key's own account");
   app.add_option("--policy", opts.policy_file, "a JSON policy file (roles and protected apps)");
   app.add_option("--audit", opts.audit_file, "append audit records (JSON lines) to this file");
   app.add_option("--environments", opts.environments_file,
@@ -114,11 +118,11 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     return exit_usage;
   }
 
-  if (opts.actor.empty())
-    opts.actor = env.getenv("HEROKUPP_ACTOR").value_or(env.getenv("USER").value_or("unknown"));
   if (opts.environments_file.empty()) {
     opts.environments_file = env.getenv("HEROKUPP_ENVIRONMENTS").value_or("environments.yml");
   }
+  bool const writes = *rollback || *restart || *migrate || *run || *config_set || *config_unset ||
+                      *scale || *maintenance || *promote || *deploy || *config_apply;
 
   ClientOptions client_options;
   client_options.api_key = env.getenv("HEROKU_API_KEY").value_or("");
@@ -130,19 +134,27 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     return exit_usage;
   }
 
-  std::optional<ops::Policy> policy;
-  if (!opts.policy_file.empty()) {
-    auto loaded = ops::Policy::load(opts.policy_file);
-    if (!loaded) {
-      err << "herokupp: " << ops::explain(loaded.error()) << "\n";
-      return exit_usage;
-    }
-    policy = std::move(loaded).value();
+  auto setup = prepare(opts, env, writes);
+  if (!setup) {
+    err << "herokupp: " << printable(ops::explain(setup.error())) << "\n";
+    return exit_code_for(setup.error());
   }
-  std::shared_ptr<ops::AuditSink> audit;
-  if (!opts.audit_file.empty()) audit = std::make_shared<ops::JsonLinesAuditSink>(opts.audit_file);
+  Context c{opts,
+            env,
+            out,
+            err,
+            Client{client_options},
+            setup->policy,
+            setup->audit,
+            std::string(),
+            std::string(),
+            setup->fingerprints,
+            setup->plan_key,
+            setup->protected_apps};
+  if (auto who = choose_actor(c, *setup, writes); !who) return fail(c, who.error());
+  report_open_windows(c);
+  InterruptGuard interrupts(c);
 
-  Context c{opts, env, out, err, Client{client_options}, policy, audit};
   if (*apps) return cmd_apps(c, a_filter);
   if (*info) return cmd_info(c, a_app);
   if (*dynos) return cmd_dynos(c, a_app);

@@ -30,10 +30,13 @@ namespace herokupp::ops {
 /// @endcode
 class HEROKUPP_API MaintenanceWindow {
  public:
-  /// Wraps the restoring step: called once with a function that restores
-  /// and returns its outcome; what the hook returns is what close() reports.
-  /// Session uses it to audit the closing. Unset: the restore runs as is.
-  using CloseHook = std::function<result<void>(std::function<result<void>()> const& restore)>;
+  /// Restores the state found at opening, sending its request through `via`
+  /// (a Client for the same account, such as an audited action's).
+  using Restore = std::function<result<void>(Client const& via)>;
+  /// Wraps the restoring step: called once with the Restore; what the hook
+  /// returns is what close() reports. Session uses it to audit the closing.
+  /// Unset: the restore runs through the window's own Client.
+  using CloseHook = std::function<result<void>(Restore const& restore)>;
 
   /// Takes over `other`'s window; `other` closes nothing.
   MaintenanceWindow(MaintenanceWindow&& other) noexcept;

@@ -59,23 +59,30 @@ struct SessionOptions {
   PromoteOptions promote;  ///< promote waiting
   /// The time for audit records and dyno ages. Unset: the system clock.
   std::function<Timestamp()> now;
-  /// Told when an audit record could not be written; the action's own
-  /// result is returned unchanged.
+  /// Told when an audit record could not be written but the action's result
+  /// stands: a final record, a read action's record, the closing of a
+  /// maintenance window. (An action that changes something is refused when
+  /// its "started" record cannot be written.)
   std::function<void(Error const&)> on_audit_failure;
 };
 
-/// Runs ops actions on behalf of `actor`: each checks the Policy first
-/// (a refusal is an Error of kind policy_denied naming the role that would
-/// allow it, and sends no request), refuses configure on protected apps,
-/// then calls the same free function (`ops::rollback`...), and writes one
-/// AuditRecord (time, actor, action, app, arguments with config values
-/// replaced by fingerprints, outcome, Heroku request ids) to the sink.
+/// Runs ops actions on behalf of `actor`, each through one
+/// AuditedActionRunner: the Policy is checked first (a refusal is an Error
+/// of kind policy_denied naming the role that would allow it, is audited
+/// as "denied", and sends no request), configure is refused on protected
+/// apps, an action that changes something or reveals values writes a
+/// "started" AuditRecord before its first request (and is refused, nothing
+/// changed, when that record cannot be written), then the same free
+/// function runs (`ops::rollback`...) and a final record follows with the
+/// same action id, the outcome and every Heroku request id. Read actions
+/// write the final record only. Arguments hold fingerprints, never values.
 ///
 /// Without a Policy nothing is checked but protected apps, as a bot without
 /// auth; with one, whatever it does not grant is denied. Without a sink
-/// nothing is recorded. A Session is cheap to copy and thread-safe. It sends
-/// requests through a Client made from `client`'s options (sharing its
-/// transport and throttle) whose logger also notes request ids.
+/// nothing is recorded. A Session is cheap to copy and thread-safe. Each
+/// action sends its requests through a Client made from `client`'s options
+/// (sharing its transport and throttle) whose logger also notes the
+/// action's request ids.
 ///
 /// @par Example
 /// @code

@@ -106,6 +106,12 @@ struct HEROKUPP_API EnvironmentsFile {
   std::vector<PathRule> path_rules = default_path_rules();
   /// The file's policy, when it has one.
   std::optional<ops::Policy> policy;
+  /// The text parsed: plans carry a MAC of it, so a file edited after
+  /// review refuses the confirmation.
+  std::string text;
+
+  /// The apps of the `protected` environments: protected apps for ops too.
+  std::vector<std::string> protected_apps() const;
 
   /// Parses YAML text; a malformed file is an Error of kind invalid_argument
   /// naming the problem.

@@ -1,0 +1,116 @@
+// Maintenance windows that outlive an interruption: each window the tool
+// opens is recorded in the state dir until it is closed; SIGINT and SIGTERM
+// close this run's windows before the tool exits; the next run reports any
+// window left open, with the command that closes it.
+#include "context.hpp"
+
+#include <herokupp/clients/app_client.hpp>
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+namespace herokupp::cli {
+namespace {
+
+std::string window_name(std::string const& app) {
+  return "window-" + safe_name(app) + ".json";
+}
+
+}  // namespace
+
+void record_window(Context& c, std::string const& app, bool open) {
+  if (open) {
+    json j{{"app", app},
+           {"opened_at", Timestamp::now().to_string()},
+           {"actor", c.actor},
+           {"pid", static_cast<long>(::getpid())},
+           {"close_with", "herokupp maintenance " + app + " off"}};
+    if (auto saved = save_state(c, window_name(app), j.dump()); !saved) {
+      c.err << "herokupp: " << printable(saved.error().message) << "\n";
+    }
+  } else {
+    drop_state(c, window_name(app));
+  }
+}
+
+void report_open_windows(Context& c) {
+  for (auto const& name : list_state(c, "window-")) {
+    auto text = load_state(c, name);
+    if (!text) continue;
+    try {
+      auto j = json::parse(*text);
+      c.err << "herokupp: warning: " << printable(j.at("app").get<std::string>())
+            << " was left in maintenance by an interrupted run (opened "
+            << printable(j.at("opened_at").get<std::string>())
+            << "); close it with: " << printable(j.at("close_with").get<std::string>()) << "\n";
+    } catch (json::exception const&) {
+      c.err << "herokupp: warning: unreadable window record " << printable(name) << "\n";
+    }
+  }
+}
+
+int close_recorded_windows(Context& c, std::string const& why) {
+  int failures = 0;
+  for (auto const& name : list_state(c, "window-")) {
+    auto text = load_state(c, name);
+    if (!text) continue;
+    json j;
+    try {
+      j = json::parse(*text);
+      if (j.at("pid").get<long>() != static_cast<long>(::getpid())) continue;
+    } catch (json::exception const&) {
+      continue;
+    }
+    auto app = j.at("app").get<std::string>();
+    ops::AuditRecord rec;
+    rec.time = Timestamp::now();
+    rec.actor = c.actor;
+    rec.action = "maintenance";
+    rec.app = app;
+    rec.arguments = {{"state", "off"}, {"reason", why}};
+    auto off = c.client.app(app).disable_maintenance();
+    if (off) {
+      drop_state(c, name);
+      rec.outcome = "ok";
+      rec.message = "maintenance off after " + why;
+      c.err << "herokupp: " << why << ": maintenance is off again for " << printable(app) << "\n";
+    } else {
+      ++failures;
+      rec.outcome = "error";
+      rec.error = std::string(to_string(off.error().kind));
+      rec.message = "maintenance could not be turned off after " + why + ": " + off.error().message;
+      c.err << "herokupp: " << why << ": maintenance could NOT be turned off for " << printable(app)
+            << ": " << printable(off.error().message) << "; close it with: herokupp maintenance "
+            << printable(app) << " off\n";
+    }
+    if (c.audit) (void)c.audit->write(rec);
+  }
+  return failures;
+}
+
+InterruptGuard::InterruptGuard(Context& c) {
+  if (!c.env.handle_signals) return;
+  // SIGINT and SIGTERM are taken by a thread of ours: it can make the HTTP
+  // requests that close windows, which a signal handler could not.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  Context* ctx = &c;
+  std::thread([ctx, set] {
+    int sig = 0;
+    if (sigwait(&set, &sig) != 0) return;
+    std::string why = sig == SIGINT ? "interrupted (SIGINT)" : "terminated (SIGTERM)";
+    int failures = close_recorded_windows(*ctx, why);
+    ctx->err.flush();
+    std::_Exit(failures > 0 ? exit_api_error : 128 + sig);
+  }).detach();
+}
+
+}  // namespace herokupp::cli
