@@ -21,6 +21,11 @@ Leniency const kLeniencies[] = {
     {"add-on", "Update", "plan", Coercion::string_from_ref,
      "heroku addons:upgrade ADDON PLAN (CLI v11) sends PATCH /apps/{app}/addons/{addon} with "
      R"({"plan":{"name":"SERVICE:PLAN"}})"},
+    {"add-on-attachment", "Create", "addon", Coercion::string_from_ref,
+     "heroku addons:attach ADDON -a APP (CLI v11) sends POST /addon-attachments with "
+     R"({"addon":{"name":"ADDON"},"app":{"name":"APP"},"name":"AS"})"},
+    {"add-on-attachment", "Create", "app", Coercion::string_from_ref,
+     "the same heroku addons:attach request: its app is an object too"},
     {"add-on", "Resolution", "app", Coercion::absent_if_null,
      "heroku addons:info NAME (CLI v11) sends POST /actions/addons/resolve with "
      R"({"addon":"NAME","app":null} when no app is given)"},
