@@ -34,12 +34,18 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API ETagCache {
  public:
+  /// One kept answer: its ETag, status, headers and body.
   struct Entry {
+    /// The ETag the answer carried, sent back as If-None-Match.
     std::string etag;
+    /// The answer's status.
     int status = 200;
+    /// The answer's headers.
     Headers headers;
+    /// The answer's body.
     std::string body;
   };
+  /// What the cache has done so far, and holds now.
   struct Stats {
     std::size_t revalidated = 0;  ///< 304s served from the cache
     std::size_t stored = 0;       ///< answers kept
@@ -49,6 +55,7 @@ class HEROKUPP_API ETagCache {
     std::size_t entries = 0;      ///< held now
   };
 
+  /// An empty cache holding at most `max_bytes` of answers (8 MiB by default).
   explicit ETagCache(std::size_t max_bytes = 8u << 20);
 
   /// The entry for `key`, marked as recently used; null if none.
@@ -57,8 +64,11 @@ class HEROKUPP_API ETagCache {
   void store(std::string const& key, Entry entry);
   /// Counts a 304 served from `entry`.
   void revalidated(Entry const& entry);
+  /// Drops every answer (the counters stay).
   void clear();
+  /// The counters and the current size.
   Stats stats() const;
+  /// The most bytes of answers held.
   std::size_t max_bytes() const noexcept { return max_bytes_; }
 
  private:

@@ -22,13 +22,16 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API ExponentialIncreaseProportionalRemainingDecrease final : public PacingStrategy {
  public:
+  /// Starts pausing `starting_sleep_s`; `seed` seeds the jitter (0: random).
   explicit ExponentialIncreaseProportionalRemainingDecrease(double starting_sleep_s = 0,
                                                             std::uint64_t seed = 0);
+  /// "ExponentialIncreaseProportionalRemainingDecrease".
   std::string_view name() const noexcept override {
     return "ExponentialIncreaseProportionalRemainingDecrease";
   }
   Seconds before_request() override;
   Seconds after_response(int status, std::optional<long> remaining) override;
+  /// The current pause `s`, in seconds, before jitter.
   double sleep_for() const noexcept { return s_; }
 
  private:

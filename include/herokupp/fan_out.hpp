@@ -21,13 +21,16 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::FanOutOptions opts
 /// herokupp::Cancellation stop;
-/// std::signal(SIGINT, ...);   // a handler that calls stop.cancel()
 /// opts.cancel = stop;
+/// stop.cancel();   // from any thread: items not yet started are not started
 /// @endcode
 class Cancellation {
  public:
+  /// Asks the fan-out to start no further item.
   void cancel() const noexcept { flag_->store(true, std::memory_order_relaxed); }
+  /// Whether cancel() was called on this flag.
   bool cancelled() const noexcept { return flag_->load(std::memory_order_relaxed); }
 
  private:
@@ -38,6 +41,7 @@ class Cancellation {
 struct FanOutProgress {
   std::size_t done = 0;    ///< items finished, failed ones included
   std::size_t failed = 0;  ///< of which ended with an Error
+  /// Items in the fan-out.
   std::size_t total = 0;
 };
 
@@ -54,7 +58,9 @@ struct FanOutOptions {
   std::size_t in_flight = 8;  ///< calls at once (threads); 0 counts as 1
   /// After the first Error, start no further item (each gets an Error).
   bool stop_on_first_error = false;
+  /// Told after each item finishes; null: nobody is told.
   std::function<void(FanOutProgress const&)> on_progress;
+  /// A flag that stops the fan-out when cancelled; none: it runs to the end.
   std::optional<Cancellation> cancel;
 };
 

@@ -26,8 +26,10 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API PacingStrategy {
  public:
+  /// A pause, in seconds.
   using Seconds = std::chrono::duration<double>;
   virtual ~PacingStrategy() = default;
+  /// The strategy's name, for logs and benchmarks.
   virtual std::string_view name() const noexcept = 0;
   /// The pause before a call's first attempt.
   virtual Seconds before_request() = 0;
@@ -41,19 +43,23 @@ class HEROKUPP_API PacingStrategy {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ClientOptions opts
 /// opts.throttle = std::make_shared<herokupp::PacingThrottle>(
 ///     std::make_unique<herokupp::ExponentialIncreaseProportionalRemainingDecrease>());
 /// @endcode
 class HEROKUPP_API PacingThrottle final : public Throttle {
  public:
+  /// How a pause is slept (a test or a simulation passes its own).
   using Sleep = std::function<void(std::chrono::milliseconds)>;
   /// `sleep` unset: std::this_thread::sleep_for.
   explicit PacingThrottle(std::unique_ptr<PacingStrategy> strategy, Sleep sleep = {});
 
   void before_request() override;
   void after_response(int status, std::optional<long> remaining) override;
+  /// Tells the strategy about an answer; returns its pause before a retry of a 429.
   std::chrono::milliseconds after_answer(int status, std::optional<long> remaining) override;
 
+  /// The name of the strategy in use.
   std::string_view strategy_name() const noexcept { return strategy_->name(); }
 
  private:

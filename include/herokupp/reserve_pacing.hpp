@@ -14,6 +14,7 @@ namespace herokupp {
 /// The account's bucket, as ReservePacing assumes it (Heroku's by default).
 struct ReservePacingOptions {
   double capacity = 4500;  ///< tokens in a full bucket
+  /// Tokens given back per second (4500 an hour).
   double refill_per_second = 4500 / 3600.0;
   /// Below this share of the capacity (but at least 10 tokens, at most
   /// half) the account is contended and callers pace; above it nobody waits.
@@ -21,6 +22,7 @@ struct ReservePacingOptions {
   /// The pause at an empty bucket, in refill intervals (12.5 = 10 s at
   /// Heroku's rate): the longest a caller waits unless 429s keep coming.
   double max_pause_tokens = 12.5;
+  /// The pause to start from, in seconds.
   double starting_pause_s = 0;
   std::uint64_t seed = 0;  ///< of the jitter; 0: random
 };
@@ -42,7 +44,9 @@ struct ReservePacingOptions {
 /// @endcode
 class HEROKUPP_API ReservePacing final : public PacingStrategy {
  public:
+  /// Pacing for a bucket as `options` describe it.
   explicit ReservePacing(ReservePacingOptions options = {});
+  /// "ReservePacing".
   std::string_view name() const noexcept override { return "ReservePacing"; }
   Seconds before_request() override;
   Seconds after_response(int status, std::optional<long> remaining) override;

@@ -18,6 +18,7 @@ namespace herokupp {
 /// One call on its way through the stages. Stages outside the retry stage
 /// see it once; stages inside see every attempt.
 struct Exchange {
+  /// The request as this stage gets it; a stage may change it for the stages after.
   HttpRequest request;
   std::string_view path;                 ///< "/apps/x", as logged
   CallContext const* context = nullptr;  ///< never null inside a pipeline
@@ -34,6 +35,7 @@ class Stage;
 /// The rest of the pipeline, as seen from one stage.
 class HEROKUPP_API Next {
  public:
+  /// The stages from `position` to `end`; the pipeline makes these.
   Next(std::shared_ptr<Stage> const* position, std::shared_ptr<Stage> const* end) noexcept
       : position_(position), end_(end) {}
   /// Hands `exchange` to the next stage; past the last one, an Error.
@@ -51,6 +53,7 @@ class HEROKUPP_API Next {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ClientOptions opts
 /// class CountGets : public herokupp::Stage {
 ///  public:
 ///   std::string_view name() const noexcept override { return "count-gets"; }
@@ -66,7 +69,9 @@ class HEROKUPP_API Next {
 class HEROKUPP_API Stage {
  public:
   virtual ~Stage() = default;
+  /// The stage's name, for logs.
   virtual std::string_view name() const noexcept = 0;
+  /// Does this stage's job and, usually, hands `exchange` on with `next(exchange)`.
   virtual result<HttpResponse> send(Exchange& exchange, Next next) = 0;
 };
 

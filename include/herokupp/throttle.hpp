@@ -33,6 +33,8 @@ class HEROKUPP_API Throttle {
   virtual void before_request() = 0;
   /// Called after every attempt with its status (0: no answer) and RateLimit-Remaining.
   virtual void after_response(int status, std::optional<long> rate_limit_remaining) = 0;
+  /// Like after_response, and returns the least pause before a retry; the default calls
+  /// after_response and asks for none.
   virtual std::chrono::milliseconds after_answer(int status,
                                                  std::optional<long> rate_limit_remaining) {
     after_response(status, rate_limit_remaining);
@@ -44,6 +46,7 @@ class HEROKUPP_API Throttle {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ClientOptions opts
 /// opts.throttle = std::make_shared<herokupp::NoThrottle>();  // a tool that owns its account
 /// @endcode
 class HEROKUPP_API NoThrottle final : public Throttle {

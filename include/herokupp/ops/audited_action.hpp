@@ -68,14 +68,20 @@ struct ActionSpec {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::AuditedActionRunner runner
+/// // given: herokupp::ops::ActionSpec spec
+/// // given: herokupp::ops::AuditedActionRunner::Check check
+/// // given: void fail(herokupp::Error const& error)
 /// auto action = runner.begin(spec, check);
-/// if (!action) return action.error();          // denied, or the audit is unwritable
-/// auto r = action->client().app("shop").restart();
-/// action->finish(r, [](auto const&) { return std::string("restarted"); });
+/// if (!action) return fail(action.error());    // denied, or the audit is unwritable
+/// auto r = action->client().app("shop").dynos().restart_all();
+/// action->finish(r, [] { return std::string("restarted"); });  // r holds no value
 /// @endcode
 class HEROKUPP_API AuditedAction {
  public:
+  /// Takes over an action; the moved-from one records nothing.
   AuditedAction(AuditedAction&&) noexcept;
+  /// Takes over an action; the moved-from one records nothing.
   AuditedAction& operator=(AuditedAction&&) noexcept;
   AuditedAction(AuditedAction const&) = delete;
   AuditedAction& operator=(AuditedAction const&) = delete;
@@ -159,12 +165,17 @@ struct AuditedActionOptions {
 ///
 /// @par Example
 /// @code
+/// // given: std::shared_ptr<herokupp::ops::AuditSink> audit
+/// // given: herokupp::ops::Policy policy
 /// herokupp::ops::AuditedActionRunner runner{heroku, audit};
 /// herokupp::ops::ActionSpec spec{"alice", "restart", "shop", {}};
 /// auto r = runner.run(
-///     spec, [&](herokupp::Client const&) { return policy.check("alice", Action::restart, "shop");
+///     spec,
+///     [&](herokupp::Client const&) {
+///       return policy.check("alice", herokupp::ops::Action::restart, "shop");
 ///     },
-///     [](herokupp::ops::AuditedAction& a) { return herokupp::ops::restart(a.client().app("shop"));
+///     [](herokupp::ops::AuditedAction& a) {
+///       return herokupp::ops::restart(a.client().app("shop"));
 ///     },
 ///     [](herokupp::ops::RestartResult const&) { return std::string("restarted"); });
 /// @endcode

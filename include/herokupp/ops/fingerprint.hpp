@@ -37,12 +37,14 @@ class HEROKUPP_API Fingerprinter {
   static constexpr std::size_t length = 12;
 
   Fingerprinter() = default;
+  /// Fingerprints keyed with `key`; an empty key makes none.
   explicit Fingerprinter(std::string key) : key_(std::move(key)) {}
 
   /// A Fingerprinter with a fresh random key: fingerprints compare within
   /// this object's life only.
   static Fingerprinter random();
 
+  /// Whether this Fingerprinter has a key and makes fingerprints.
   bool enabled() const noexcept { return !key_.empty(); }
   /// The fingerprint of `value`; empty when not enabled().
   std::string operator()(std::string_view value) const;
@@ -62,6 +64,7 @@ class HEROKUPP_API Fingerprinter {
 ///
 /// @par Example
 /// @code
+/// // given: std::string typed_code, expected_code
 /// bool ok = herokupp::ops::equal_in_constant_time(typed_code, expected_code);
 /// @endcode
 HEROKUPP_API bool equal_in_constant_time(std::string_view a, std::string_view b) noexcept;

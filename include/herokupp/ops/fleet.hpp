@@ -44,16 +44,20 @@ struct FleetDyno {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::AppStatus s
 /// std::cout << s.app << " v" << (s.release ? s.release->version : 0) << " "
 ///           << s.dynos_up() << "/" << s.dynos.size() << " up\n";
 /// @endcode
 struct HEROKUPP_API AppStatus {
+  /// The app's name.
   std::string app;
+  /// Whether the app is in maintenance mode.
   bool maintenance = false;
   /// The release the app runs (the newest marked current), if any.
   std::optional<Release> release;
   std::vector<FleetDyno> dynos;  ///< sorted by name
 
+  /// How many of the dynos are up.
   std::size_t dynos_up() const;
   /// "shop v42 maintenance off, 3 dynos: web.1 up, web.2 up, worker.1 crashed"
   std::string to_string() const;

@@ -320,6 +320,8 @@ class HEROKUPP_API Deployer {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::Fingerprinter key
+/// // given: herokupp::workflow::DeployPlan plan
 /// auto code = herokupp::workflow::confirmation_code(key.mac(plan.canonical()));
 /// @endcode
 HEROKUPP_API std::string confirmation_code(std::string_view mac_hex);

@@ -41,6 +41,7 @@ HEROKUPP_API std::string default_user_key_path(
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployOptions options
 /// auto key = herokupp::workflow::load_or_create_user_key("/home/dana/.config/herokupp/key");
 /// if (key) options.plan_key = key->derive(herokupp::workflow::plan_code_purpose);
 /// @endcode
