@@ -8,7 +8,6 @@
 #include "ops/text.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <type_traits>
 #include <utility>
 
@@ -432,8 +431,7 @@ result<MaintenanceWindow> Session::maintenance(std::string_view app) const {
       },
       [](MaintenanceWindow const& w) {
         return std::string(w.was_on() ? "maintenance was already on" : "maintenance turned on");
-      },
-      log);
+      });
 }
 
 result<PromoteResult> Session::promote(std::string_view pipeline, std::string_view from_app,
