@@ -68,7 +68,9 @@ class HerokuppConan(ConanFile):
         # nlohmann_json and Boost.Outcome appear in herokupp's public headers.
         self.requires("nlohmann_json/3.11.3", transitive_headers=True)
         self.requires("boost/1.85.0", transitive_headers=True)
-        self.requires("libcurl/[>=7.78.0 <9]")
+        self.requires("libcurl/[>=7.85.0 <9]")
+        # libcrypto: HMAC-SHA256 for config fingerprints and plan codes.
+        self.requires("openssl/[>=1.1.1 <4]")
         # with_sim needs Boost.Asio and Boost.Beast, header-only parts of the
         # Boost already required.
         if self.options.with_workflow:
@@ -112,7 +114,9 @@ class HerokuppConan(ConanFile):
         core.set_property("cmake_target_name", "herokupp::herokupp")
         core.set_property("pkg_config_name", "herokupp")
         core.libs = ["herokupp"]
-        core.requires = ["nlohmann_json::nlohmann_json", "boost::headers", "libcurl::curl"]
+        core.requires = [
+            "nlohmann_json::nlohmann_json", "boost::headers", "libcurl::curl", "openssl::crypto"
+        ]
         if self.options.shared:
             core.defines = ["HEROKUPP_SHARED"]
         if self.settings.os in ("Linux", "FreeBSD"):

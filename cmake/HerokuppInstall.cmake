@@ -104,7 +104,7 @@ foreach(program IN ITEMS herokupp-sim herokupp_tool)
 endforeach()
 
 # The package configuration. Static builds also need the private link
-# dependencies (libcurl, threads) of the archive at the consumer's link step.
+# dependencies (libcurl, libcrypto, threads) of the archive at the consumer's link step.
 get_target_property(_herokupp_type herokupp TYPE)
 if(_herokupp_type STREQUAL "STATIC_LIBRARY")
   set(HEROKUPP_PACKAGE_STATIC ON)
@@ -150,14 +150,14 @@ endif()
 # that `pkg-config --libs herokupp` links without --static.
 if(HEROKUPP_PACKAGE_STATIC)
   set(HEROKUPP_PC_CFLAGS "")
-  set(HEROKUPP_PC_REQUIRES "nlohmann_json >= 3.9, libcurl")
+  set(HEROKUPP_PC_REQUIRES "nlohmann_json >= 3.9, libcurl, libcrypto")
   set(HEROKUPP_PC_REQUIRES_PRIVATE "")
   set(HEROKUPP_PC_LIBS " -pthread")
   set(HEROKUPP_PC_LIBS_PRIVATE "")
 else()
   set(HEROKUPP_PC_CFLAGS " -DHEROKUPP_SHARED")
   set(HEROKUPP_PC_REQUIRES "nlohmann_json >= 3.9")
-  set(HEROKUPP_PC_REQUIRES_PRIVATE "libcurl")
+  set(HEROKUPP_PC_REQUIRES_PRIVATE "libcurl, libcrypto")
   set(HEROKUPP_PC_LIBS "")
   set(HEROKUPP_PC_LIBS_PRIVATE "-pthread")
 endif()

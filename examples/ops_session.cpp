@@ -39,7 +39,7 @@ constexpr char const* seed = R"({
 constexpr char const* policy_json = R"({
   "actors": {
     "alice": ["admin"],
-    "dana": ["heroku-shop-staging", "heroku-shop-staging-config"]
+    "dana": ["heroku-shop-staging", "heroku-shop-staging:configure"]
   },
   "protected_apps": ["chatops-bot"]
 })";

@@ -13,8 +13,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// herokupp::Release r = ...;
-/// if (r.status == herokupp::Release::Status::failed) ...;
+/// herokupp::Release r = herokupp::release_from_json(R"({"status": "failed"})").value();
+/// if (r.status == herokupp::Release::Status::failed) std::cout << "failed\n";
 /// std::cout << r.status.raw;   // "failed", or whatever the API said
 /// @endcode
 template <class E>
@@ -25,16 +25,22 @@ struct Enumerated {
   Enumerated() = default;
   /// A known value, as a request sets it: `params.level = Level::notify;`.
   Enumerated(E v) : value(v) {}  // NOLINT(google-explicit-constructor)
+  /// A value and the text it was decoded from.
   Enumerated(E v, std::string r) : value(v), raw(std::move(r)) {}
 
+  /// Compares the typed value only.
   friend bool operator==(Enumerated const& a, E b) noexcept { return a.value == b; }
+  /// Compares the typed value only.
   friend bool operator!=(Enumerated const& a, E b) noexcept { return a.value != b; }
+  /// Compares the typed value only.
   friend bool operator==(E a, Enumerated const& b) noexcept { return a == b.value; }
+  /// Compares the typed value only.
   friend bool operator!=(E a, Enumerated const& b) noexcept { return a != b.value; }
   /// Known values compare by value; unknown ones by the raw string.
   friend bool operator==(Enumerated const& a, Enumerated const& b) noexcept {
     return a.value == b.value && (a.value != E{} || a.raw == b.raw);
   }
+  /// The opposite of ==.
   friend bool operator!=(Enumerated const& a, Enumerated const& b) noexcept { return !(a == b); }
 };
 

@@ -25,6 +25,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::App> r
+/// // given: void create_it()
 /// if (!r && r.error().kind == herokupp::ErrorKind::not_found) create_it();
 /// @endcode
 enum class ErrorKind {
@@ -52,6 +54,7 @@ enum class ErrorKind {
   confirmation_required,  ///< a planned action needs its confirmation code
   protected_app,          ///< the app is protected from this kind of change
   precondition_failed,    ///< the state does not allow the action (nothing to roll back to...)
+  protocol,  ///< the server broke the protocol (a paging loop, an oversized answer...)
 };
 
 /// The stable snake_case name of a kind ("not_found").
@@ -68,6 +71,7 @@ HEROKUPP_API std::string_view to_string(ErrorKind kind) noexcept;
 /// if (!info) std::cerr << info.error().message << "\n" << info.error().hint() << "\n";
 /// @endcode
 struct HEROKUPP_API Error {
+  /// What went wrong, as a category to branch on.
   ErrorKind kind = ErrorKind::unknown;
   int http_status = 0;     ///< 0 when no HTTP answer arrived
   std::string id;          ///< Heroku's error id ("not_found"), or the transport cause
@@ -78,6 +82,7 @@ struct HEROKUPP_API Error {
   std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header
 
   Error() = default;
+  /// An Error of kind `k` with `msg` for people.
   Error(ErrorKind k, std::string msg) : kind(k), message(std::move(msg)) {}
 
   /// What a person should do next, in one sentence.
@@ -104,7 +109,9 @@ HEROKUPP_API ErrorKind kind_for(int status, std::string_view heroku_id) noexcept
 /// @endcode
 class HEROKUPP_API Exception : public std::runtime_error {
  public:
+  /// Carries `error`; what() is its message.
   explicit Exception(Error error);
+  /// The Error this exception carries.
   Error const& error() const noexcept { return error_; }
 
  private:
@@ -149,22 +156,28 @@ class result : public boost::outcome_v2::basic_result<T, Error, detail::Throwing
 
  public:
   using base::base;
+  /// From the underlying Boost.Outcome result.
   result(base const& other) : base(other) {}        // NOLINT(google-explicit-constructor)
+  /// From the underlying Boost.Outcome result.
   result(base&& other) : base(std::move(other)) {}  // NOLINT(google-explicit-constructor)
 
   template <class U = T>
+  /// The value; throws Exception when there is none.
   U* operator->() & {
     return &this->value();
   }
   template <class U = T>
+  /// The value; throws Exception when there is none.
   U const* operator->() const& {
     return &this->value();
   }
   template <class U = T>
+  /// The value; throws Exception when there is none.
   std::add_lvalue_reference_t<U> operator*() & {
     return this->value();
   }
   template <class U = T>
+  /// The value; throws Exception when there is none.
   std::add_lvalue_reference_t<std::add_const_t<U>> operator*() const& {
     return this->value();
   }

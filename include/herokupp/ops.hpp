@@ -3,7 +3,9 @@
 #define HEROKUPP_OPS_HPP
 
 #include <herokupp/ops/audit.hpp>
+#include <herokupp/ops/audited_action.hpp>
 #include <herokupp/ops/config_change.hpp>
+#include <herokupp/ops/current_release.hpp>
 #include <herokupp/ops/dyno_summary.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/ops/fingerprint.hpp>
@@ -17,6 +19,7 @@
 #include <herokupp/ops/run.hpp>
 #include <herokupp/ops/scale.hpp>
 #include <herokupp/ops/session.hpp>
+#include <herokupp/ops/value_masker.hpp>
 #include <herokupp/ops/wait.hpp>
 
 #endif  // HEROKUPP_OPS_HPP

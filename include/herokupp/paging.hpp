@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -31,9 +33,14 @@ enum class Order { ascending, descending };
 struct ListOptions {
   /// Items per page (1..1000). Unset: the API's default page of 200.
   std::optional<int> max;
+  /// Oldest (or lowest) first, or descending for newest first.
   Order order = Order::ascending;
   /// The field the Range header sorts by. Empty: "id", which every list accepts.
   std::string sort_field;
+  /// The most pages one listing requests (at least 1). A last bound against
+  /// a server that never stops paging: past it the listing ends with a
+  /// `protocol` Error. The default allows 200,000 items at the API's page size.
+  std::size_t max_pages = 1000;
 };
 
 namespace detail {
@@ -51,16 +58,30 @@ using PageFetcher = std::function<result<Page<T>>(std::string const& range)>;
 /// The Range header value for `options`, or an invalid_argument Error.
 /// Internal: not exported from the shared library.
 result<std::string> range_header(ListOptions const& options);
+
+/// Server text made safe to quote in an Error: printable ASCII, at most 80 characters.
+inline std::string quote_server_text(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 80)) {
+    auto uc = static_cast<unsigned char>(c);
+    out.push_back(uc >= 0x20 && uc < 0x7f ? c : '?');
+  }
+  if (text.size() > 80) out += "...";
+  return out;
+}
 }  // namespace detail
 
 /// A lazy input range of `result<T>` over every page of a list.
 ///
 /// Nothing is requested until iteration starts; each further page is fetched
 /// only when the previous one is used up. When a request fails, the range
-/// yields one item holding the Error and then ends.
+/// yields one item holding the Error and then ends. A server that pages in a
+/// loop (a Next-Range already followed in this listing, an empty 206 page) or
+/// past ListOptions::max_pages ends the range with a `protocol` Error.
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ListOptions newest
 /// for (auto const& r : heroku.app("my-app").releases().list(newest)) {
 ///   if (!r) { std::cerr << r.error().message; break; }
 ///   std::cout << "v" << r->version << "\n";
@@ -76,8 +97,21 @@ class Paged {
     std::size_t index = 0;
     std::optional<result<T>> current;
     std::optional<Error> pending_error;  // reported as the next item, then the range ends
+    std::optional<Error> loop_error;     // reported once the current page is used up
     bool done = false;
     std::size_t pages_fetched = 0;
+    std::size_t max_pages = ListOptions().max_pages;
+    std::string request;                       // "GET /apps": names the listing in errors
+    std::unordered_set<std::string> followed;  // every Range requested so far
+
+    Error protocol_error(std::string what) const {
+      Error e(ErrorKind::protocol, "the list " +
+                                       (request.empty() ? std::string() : "at " + request + " ") +
+                                       std::move(what) + "; the listing stops here");
+      e.id = "paging_loop";
+      e.request = request;
+      return e;
+    }
 
     // Moves to the next item; false when the range is exhausted.
     bool advance() {
@@ -92,11 +126,22 @@ class Paged {
           current.emplace(std::move(page[index++]));
           return true;
         }
+        if (!next_range && loop_error) {
+          pending_error = std::move(loop_error);
+          loop_error.reset();
+          continue;
+        }
         if (!next_range) {
           current.reset();
           done = true;
           return false;
         }
+        if (pages_fetched >= max_pages) {
+          pending_error = protocol_error("has more than " + std::to_string(max_pages) +
+                                         " pages (ListOptions::max_pages)");
+          continue;
+        }
+        followed.insert(*next_range);
         auto fetched = fetch(*next_range);
         ++pages_fetched;
         if (!fetched) {
@@ -106,6 +151,15 @@ class Paged {
         page = std::move(fetched.value().items);
         index = 0;
         next_range = std::move(fetched.value().next_range);
+        // The items of this page are still yielded; the error comes after them.
+        if (next_range && page.empty()) {
+          loop_error = protocol_error("answered an empty page (206) with a Next-Range");
+        } else if (next_range && followed.count(*next_range) != 0) {
+          loop_error =
+              protocol_error("repeated the Next-Range \"" + detail::quote_server_text(*next_range) +
+                             "\" of an earlier page");
+        }
+        if (loop_error) next_range.reset();
       }
     }
   };
@@ -114,21 +168,32 @@ class Paged {
   /// An input iterator; dereferencing gives the current `result<T>`.
   class iterator {
    public:
+    /// An input iterator: each item is read once.
     using iterator_category = std::input_iterator_tag;
+    /// Each item is a result: a value or the Error that ended the listing.
     using value_type = result<T>;
+    /// Required of iterators; unused.
     using difference_type = std::ptrdiff_t;
+    /// Pointer to the current item.
     using pointer = result<T> const*;
+    /// The current item.
     using reference = result<T> const&;
 
     iterator() = default;
+    /// The current item.
     reference operator*() const { return *state_->current; }
+    /// The current item.
     pointer operator->() const { return &*state_->current; }
+    /// The next item, requesting the next page when this one is used up.
     iterator& operator++() {
       if (!state_->advance()) state_ = nullptr;
       return *this;
     }
+    /// The next item (postfix; returns nothing, as input iterators may).
     void operator++(int) { ++*this; }
+    /// Equal when both are at the same place, or both at the end.
     friend bool operator==(iterator const& a, iterator const& b) { return a.state_ == b.state_; }
+    /// The opposite of ==.
     friend bool operator!=(iterator const& a, iterator const& b) { return a.state_ != b.state_; }
 
    private:
@@ -137,10 +202,15 @@ class Paged {
     State* state_ = nullptr;
   };
 
-  /// A range that requests `first_range` first, then follows Next-Range.
-  Paged(detail::PageFetcher<T> fetch, std::string first_range) : state_(std::make_shared<State>()) {
+  /// A range that requests `first_range` first, then follows Next-Range, for
+  /// at most `max_pages` pages; `request` ("GET /apps") names it in errors.
+  Paged(detail::PageFetcher<T> fetch, std::string first_range,
+        std::size_t max_pages = ListOptions().max_pages, std::string request = {})
+      : state_(std::make_shared<State>()) {
     state_->fetch = std::move(fetch);
     state_->next_range = std::move(first_range);
+    state_->max_pages = max_pages;
+    state_->request = std::move(request);
   }
   /// A range whose only item is `error` (refused arguments, for instance).
   explicit Paged(Error error) : state_(std::make_shared<State>()) {
@@ -153,6 +223,7 @@ class Paged {
     if (!state_->current && !state_->advance()) return iterator();
     return iterator(state_.get());
   }
+  /// The end of the listing.
   iterator end() { return iterator(); }
 
   /// Every remaining item, or the first Error met.

@@ -20,8 +20,11 @@ namespace herokupp {
 /// @endcode
 struct RetryPolicy {
   int max_attempts = 4;  ///< tries in all, the first included; 1 disables retries
+  /// The wait before the first retry; it doubles for each retry after.
   std::chrono::milliseconds initial_backoff{250};
+  /// The longest wait between two attempts.
   std::chrono::milliseconds max_backoff{8000};
+  /// The time all attempts of one request may take together.
   std::chrono::milliseconds deadline{60000};
   double jitter = 0.25;  ///< each wait is scaled by a random factor in [1-jitter, 1+jitter]
 };

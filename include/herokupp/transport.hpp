@@ -33,13 +33,16 @@ HEROKUPP_API bool is_idempotent(Method method) noexcept;
 /// @endcode
 class HEROKUPP_API Headers {
  public:
+  /// One header: its name as given, and its value.
   using Field = std::pair<std::string, std::string>;
 
   Headers() = default;
+  /// Headers from name/value pairs, in order.
   Headers(std::initializer_list<Field> fields);
 
   /// The first value of `name`, if present.
   std::optional<std::string_view> get(std::string_view name) const;
+  /// Whether a header called `name` is present (any case).
   bool contains(std::string_view name) const { return get(name).has_value(); }
   /// Replaces every field called `name` by one with `value`.
   void set(std::string_view name, std::string value);
@@ -48,11 +51,17 @@ class HEROKUPP_API Headers {
   /// Removes every field called `name`.
   void erase(std::string_view name);
 
+  /// Every header, in the order added.
   std::vector<Field> const& fields() const noexcept { return fields_; }
+  /// The first header.
   auto begin() const noexcept { return fields_.begin(); }
+  /// Past the last header.
   auto end() const noexcept { return fields_.end(); }
+  /// How many headers there are.
   std::size_t size() const noexcept { return fields_.size(); }
+  /// Whether there are none.
   bool empty() const noexcept { return fields_.empty(); }
+  /// Removes every header.
   void clear() noexcept { fields_.clear(); }
 
  private:
@@ -64,17 +73,23 @@ HEROKUPP_API bool iequals(std::string_view a, std::string_view b) noexcept;
 
 /// One HTTP request, fully formed by the Client.
 struct HttpRequest {
+  /// The HTTP method.
   Method method = Method::get;
   std::string url;  ///< absolute: "https://api.heroku.com/apps/x"
+  /// The headers to send.
   Headers headers;
+  /// The body to send; empty for none.
   std::string body;
   std::chrono::milliseconds timeout{30000};  ///< the whole exchange
 };
 
 /// One HTTP answer, whatever its status.
 struct HttpResponse {
+  /// The HTTP status.
   int status = 0;
+  /// The answer's headers.
   Headers headers;
+  /// The answer's body, as received.
   std::string body;
 };
 
@@ -99,6 +114,8 @@ struct HttpResponse {
 class HEROKUPP_API Transport {
  public:
   virtual ~Transport() = default;
+  /// Sends one request and returns the answer, whatever its status; an Error only when there is no
+  /// answer (transport, timeout). Thread-safe.
   virtual result<HttpResponse> send(HttpRequest const& request) = 0;
 };
 

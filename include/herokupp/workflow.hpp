@@ -7,5 +7,6 @@
 #include <herokupp/workflow/environments.hpp>     // IWYU pragma: export
 #include <herokupp/workflow/git_remote.hpp>       // IWYU pragma: export
 #include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
+#include <herokupp/workflow/user_key.hpp>         // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP

@@ -2,8 +2,17 @@
 #include <herokupp/curl_transport.hpp>
 #include <herokupp/version.hpp>
 
+#include <herokupp/pacing.hpp>
+#include <herokupp/reserve_pacing.hpp>
+
+#include "core/base_url.hpp"
 #include "core/client_access.hpp"
 #include "core/client_state.hpp"
+#include "core/retry_after.hpp"
+#include "core/stages/stages.hpp"
+#include "core/uuid.hpp"
+
+#include <openssl/evp.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,10 +23,21 @@ namespace herokupp {
 
 namespace {
 
-std::mt19937_64& thread_rng() {
-  thread_local std::mt19937_64 rng{std::random_device{}() ^
-                                   (std::hash<std::thread::id>{}(std::this_thread::get_id()))};
-  return rng;
+// What keys the ETag cache: a digest of the credentials, so one account's
+// answers are never served to another, and the key itself is not kept twice.
+std::string account_digest_of(std::string const& authorization) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  std::string const input = "herokupp-etag-cache\n" + authorization;
+  EVP_Digest(input.data(), input.size(), digest, &size, EVP_sha256(), nullptr);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (unsigned int i = 0; i < size; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 0xf];
+  }
+  return out;
 }
 
 bool has_control_characters(std::string_view s) {
@@ -27,74 +47,36 @@ bool has_control_characters(std::string_view s) {
   });
 }
 
-std::optional<long> parse_long(std::optional<std::string_view> text) {
-  if (!text || text->empty()) return std::nullopt;
-  long value = 0;
-  for (char c : *text) {
-    if (c == ' ') continue;
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-    if (value > 1'000'000'000L) return std::nullopt;
-  }
-  return value;
-}
-
-bool retryable_transport_error(ErrorKind kind) {
-  // A failed certificate check will fail again; a refused or reset
-  // connection, or a timeout, may not.
-  return kind == ErrorKind::transport || kind == ErrorKind::timeout;
-}
-
 }  // namespace
 
 namespace detail {
 
 std::string new_request_id() {
-  auto& rng = thread_rng();
-  std::uint64_t hi = rng();
-  std::uint64_t lo = rng();
-  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
-  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
-  for (int i = 0; i < 32; ++i) {
-    std::uint64_t word = i < 16 ? hi : lo;
-    int shift = (15 - (i % 16)) * 4;
-    out.push_back(hex[(word >> shift) & 0xf]);
-    if (i == 7 || i == 11 || i == 15 || i == 19) out.push_back('-');
-  }
-  return out;
+  return new_random_uuid();
 }
 
 ClientState::ClientState(ClientOptions opts) : options(std::move(opts)) {
   while (!options.base_url.empty() && options.base_url.back() == '/')
     options.base_url.pop_back();
-  transport = options.transport ? options.transport : std::make_shared<CurlTransport>();
-  throttle = options.throttle ? options.throttle : std::make_shared<NoThrottle>();
   if (!options.now) options.now = [] { return std::chrono::steady_clock::now(); };
   if (!options.sleep)
     options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  // Kept in the options, so that a Client made from them shares one
+  // connection pool, one pacing and one rate-limit reading with this one.
+  if (!options.transport) options.transport = std::make_shared<CurlTransport>();
+  if (!options.throttle) {
+    options.throttle =
+        std::make_shared<PacingThrottle>(std::make_unique<ReservePacing>(), options.sleep);
+  }
+  if (!options.rate_limit_remaining)
+    options.rate_limit_remaining = std::make_shared<std::atomic<long>>(-1);
   user_agent = std::string("herokupp/") + version_string;
   if (!options.user_agent_suffix.empty()) user_agent += " " + options.user_agent_suffix;
   if (!options.api_key.empty()) authorization = "Bearer " + options.api_key;
   api_key_invalid = has_control_characters(options.api_key);
-}
-
-std::chrono::milliseconds ClientState::backoff(int attempt) const {
-  auto const& policy = options.retry;
-  double base = static_cast<double>(policy.initial_backoff.count());
-  for (int i = 1; i < attempt && base < static_cast<double>(policy.max_backoff.count()); ++i) {
-    base *= 2;
-  }
-  base = std::min(base, static_cast<double>(policy.max_backoff.count()));
-  double jitter = std::clamp(policy.jitter, 0.0, 1.0);
-  std::uniform_real_distribution<double> factor(1.0 - jitter, 1.0 + jitter);
-  return std::chrono::milliseconds(static_cast<long long>(base * factor(thread_rng())));
-}
-
-void ClientState::log(LogRecord const& record) const {
-  if (options.logger) options.logger(record);
+  base_url_refused = check_base_url(options.base_url, options.allow_insecure_http);
+  account_digest = account_digest_of(authorization);
+  stages = compose(*this);
 }
 
 }  // namespace detail
@@ -107,9 +89,22 @@ ClientOptions const& Client::options() const {
 }
 
 std::optional<long> Client::rate_limit_remaining() const {
-  long v = state_->rate_limit_remaining.load(std::memory_order_relaxed);
+  long v = state_->options.rate_limit_remaining->load(std::memory_order_relaxed);
   if (v < 0) return std::nullopt;
   return v;
+}
+
+Client Client::with(CallContext context) const {
+  Client copy = *this;
+  copy.context_ = std::make_shared<CallContext const>(std::move(context));
+  return copy;
+}
+
+std::vector<std::string> Client::stages() const {
+  std::vector<std::string> names;
+  for (auto const& stage : state_->stages)
+    names.emplace_back(stage->name());
+  return names;
 }
 
 result<HttpResponse> Client::raw(Method method, std::string_view path,
@@ -130,8 +125,8 @@ result<HttpResponse> Client::raw(Method method, std::string_view path,
 namespace detail {
 
 result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& api) {
-  ClientState& state = *client.state_;
-  auto const& opts = state.options;
+  static CallContext const no_context;
+  ClientState const& state = *client.state_;
   // Built only on the way out with an Error: the common path allocates little.
   auto const what = [&] { return std::string(to_string(api.method)) + " " + api.path; };
   if (state.api_key_invalid) {
@@ -140,99 +135,36 @@ result<HttpResponse> ClientAccess::send(Client const& client, ApiRequest const& 
     e.request = what();
     return e;
   }
-  bool const logging = static_cast<bool>(opts.logger);
-
-  HttpRequest request;
-  request.method = api.method;
-  request.url = opts.base_url + api.path;
-  request.headers.add("Accept", "application/vnd.heroku+json; version=3");
-  if (!state.authorization.empty()) request.headers.add("Authorization", state.authorization);
-  request.headers.add("User-Agent", state.user_agent);
-  if (api.body != nullptr) {
-    request.headers.add("Content-Type", "application/json");
-    request.body = *api.body;
+  if (state.base_url_refused) {
+    Error e = *state.base_url_refused;
+    e.request = what();
+    return e;
   }
-  if (api.range != nullptr) request.headers.add("Range", *api.range);
+  Exchange x;
+  x.request.method = api.method;
+  x.request.url.reserve(state.options.base_url.size() + api.path.size());
+  x.request.url = state.options.base_url;
+  x.request.url += api.path;
+  if (api.body != nullptr) x.request.body = *api.body;
+  if (api.range != nullptr) x.request.headers.add("Range", *api.range);
   for (auto const& [name, value] : api.extra_headers)
-    request.headers.set(name, value);
+    x.request.headers.set(name, value);
+  x.path = api.path;
+  x.context = client.context_ ? client.context_.get() : &no_context;
 
-  auto const started = opts.now();
-  int const max_attempts = std::max(1, opts.retry.max_attempts);
-  for (int attempt = 1;; ++attempt) {
-    std::string const request_id = new_request_id();
-    request.headers.set("Request-Id", request_id);
-    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(opts.now() - started);
-    request.timeout = std::min(
-        opts.timeout, std::max(std::chrono::milliseconds(1), opts.retry.deadline - elapsed));
-
-    state.throttle->before_request();
-    auto const t0 = std::chrono::steady_clock::now();
-    auto sent = state.transport->send(request);
-    auto const duration = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - t0);
-
-    LogRecord record;
-    record.method = api.method;
-    record.duration = duration;
-    record.attempt = attempt;
-    if (logging) {
-      record.path = api.path;
-      record.request_id = request_id;
-    }
-
-    Error error;
-    bool retryable = false;
-    if (sent) {
-      HttpResponse& response = sent.value();
-      auto remaining = parse_long(response.headers.get("RateLimit-Remaining"));
-      if (remaining) state.rate_limit_remaining.store(*remaining, std::memory_order_relaxed);
-      state.throttle->after_response(response.status, remaining);
-      record.status = response.status;
-      if ((response.status >= 200 && response.status < 300) || response.status == 304) {
-        if (!logging) return sent;
-        if (auto id = response.headers.get("Request-Id")) record.request_id = std::string(*id);
-        record.level = LogLevel::info;
-        state.log(record);
-        return sent;
-      }
-      auto const answered_id = response.headers.get("Request-Id");
-      record.request_id = answered_id ? std::string(*answered_id) : request_id;
-      error = error_from_http(response.status, response.body, record.request_id);
-      if (auto after = parse_long(response.headers.get("Retry-After"))) {
-        error.retry_after = std::chrono::seconds(*after);
-      }
-      retryable = response.status >= 500 || response.status == 429;
-    } else {
-      error = std::move(sent).error();
-      state.throttle->after_response(0, std::nullopt);
-      if (error.request_id.empty()) error.request_id = request_id;
-      retryable = retryable_transport_error(error.kind);
-      record.message = error.message;
-    }
-    error.request = what();
-
-    bool const may_retry = retryable && is_idempotent(api.method) && attempt < max_attempts;
-    std::chrono::milliseconds wait{0};
-    if (may_retry) {
-      wait = state.backoff(attempt);
-      if (error.retry_after) {
-        wait = std::max<std::chrono::milliseconds>(wait, *error.retry_after);
-      }
-    }
-    auto const spent = std::chrono::duration_cast<std::chrono::milliseconds>(opts.now() - started);
-    if (!may_retry || spent + wait >= opts.retry.deadline) {
-      record.level = LogLevel::error;
-      if (record.message.empty()) record.message = error.message;
-      state.log(record);
-      return error;
-    }
-    record.level = LogLevel::warning;
-    record.message =
-        "retrying in " + std::to_string(wait.count()) + "ms after " +
-        (record.status != 0 ? std::to_string(record.status) : std::string(to_string(error.kind)));
-    state.log(record);
-    opts.sleep(wait);
+  auto answer = Next(state.stages.data(), state.stages.data() + state.stages.size())(x);
+  if (!answer) {
+    answer.error().request = what();
+    return answer;
   }
+  HttpResponse& response = answer.value();
+  if (is_success(response.status)) return answer;
+  Error error = error_from_http(response.status, response.body, x.request_id);
+  if (auto header = response.headers.get("Retry-After")) {
+    error.retry_after = parse_retry_after(*header, std::chrono::system_clock::now());
+  }
+  error.request = what();
+  return error;
 }
 
 }  // namespace detail

@@ -7,7 +7,9 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace herokupp::detail {
 
@@ -17,18 +19,17 @@ std::string new_request_id();
 struct ClientState {
   explicit ClientState(ClientOptions opts);
 
-  /// The wait before retry number `attempt` (1 for the first retry), jittered.
-  std::chrono::milliseconds backoff(int attempt) const;
-  void log(LogRecord const& record) const;
-
-  ClientOptions options;
-  std::shared_ptr<Transport> transport;
-  std::shared_ptr<Throttle> throttle;
+  ClientOptions options;  // transport, throttle and reading filled in
   std::string user_agent;
-  std::string authorization;  // never logged, never in an Error
+  std::string authorization;   // never logged, never in an Error
+  std::string account_digest;  // keys the ETag cache; not the key itself
   bool api_key_invalid = false;
-  std::atomic<long> rate_limit_remaining{-1};
+  std::optional<Error> base_url_refused;  // returned by every request, before any I/O
+  std::vector<std::shared_ptr<Stage>> stages;  // outermost first; see compose()
 };
+
+/// The request path, outermost stage first: the one place its order is set.
+std::vector<std::shared_ptr<Stage>> compose(ClientState const& state);
 
 }  // namespace herokupp::detail
 

@@ -5,6 +5,9 @@
 #include <array>
 #include <atomic>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace herokupp {
@@ -74,20 +77,64 @@ Error transport_error(CURLcode code, char const* detail) {
   return e;
 }
 
+// What one transfer collects, and the bounds it is held to.
+struct Transfer {
+  HttpResponse* response = nullptr;
+  std::size_t max_bytes = 0;
+  std::size_t received = 0;  // header and body bytes so far
+  bool too_large = false;
+  int requests_started = 0;  // how often libcurl was about to send the request
+};
+
+// Counts bytes against the cap; false once it is passed, which makes the
+// callback return a short count and libcurl abort the transfer right away.
+bool within_cap(Transfer& t, std::size_t n) {
+  t.received += n;
+  if (t.received > t.max_bytes) t.too_large = true;
+  return !t.too_large;
+}
+
 std::size_t write_body(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto& t = *static_cast<Transfer*>(user);
+  std::size_t const n = size * count;
+  if (!within_cap(t, n)) return 0;
+  t.response->body.append(data, n);
+  return n;
+}
+
+// The size the server announces, when it says so plainly.
+std::optional<unsigned long long> content_length(std::string_view value) {
+  if (value.empty() || value.size() > 19) return std::nullopt;
+  unsigned long long n = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  return n;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
 }
 
 std::size_t write_header(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* headers = static_cast<Headers*>(user);
-  std::string_view line(data, size * count);
+  auto& t = *static_cast<Transfer*>(user);
+  Headers* headers = &t.response->headers;
+  std::size_t const n = size * count;
+  if (!within_cap(t, n)) return 0;
+  std::string_view line(data, n);
   if (line.rfind("HTTP/", 0) == 0) {
     headers->clear();  // a new response (after 100 Continue or a proxy's CONNECT)
-    return size * count;
+    return n;
   }
   auto colon = line.find(':');
-  if (colon == std::string_view::npos) return size * count;
+  if (colon == std::string_view::npos) return n;
   std::string_view name = line.substr(0, colon);
   std::string_view value = line.substr(colon + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
@@ -95,8 +142,26 @@ std::size_t write_header(char* data, std::size_t size, std::size_t count, void* 
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
     value.remove_suffix(1);
   }
+  // An announced body over the cap is refused before a byte of it is read.
+  if (iequals(name, "Content-Length")) {
+    auto announced = content_length(value);
+    if (announced && *announced > t.max_bytes) {
+      t.too_large = true;
+      return 0;
+    }
+  }
   headers->add(std::string(name), std::string(value));
-  return size * count;
+  return n;
+}
+
+// libcurl resends a request by itself when a reused connection turns out to
+// be closed before any answer arrived. The Client decides about retries and
+// counts every request that reaches the wire, so a second send within one
+// transfer is stopped here, before it is written.
+int before_request(void* user, char* /*primary_ip*/, char* /*local_ip*/, int /*primary_port*/,
+                   int /*local_port*/) {
+  auto& t = *static_cast<Transfer*>(user);
+  return ++t.requests_started > 1 ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
 }
 
 }  // namespace
@@ -122,7 +187,11 @@ struct CurlTransport::Impl {
     curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Impl::lock);
     curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Impl::unlock);
     curl_share_setopt(share, CURLSHOPT_USERDATA, this);
-    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    // Only what libcurl supports sharing between concurrent threads: DNS
+    // answers and TLS sessions, each under its own lock. Connections are not
+    // shared ("not supported ... between multiple concurrent threads"); each
+    // pooled handle keeps its own, so a handle taken from the pool reuses the
+    // connection its last request left open.
     curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
   }
@@ -164,6 +233,9 @@ struct CurlTransport::Impl {
     if (!options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &write_body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &write_header);
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &before_request);
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(options.max_response_bytes));
   }
 
   void release(CURL* h) {
@@ -201,13 +273,17 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
   } releaser{impl_.get(), h};
 
   HttpResponse response;
+  Transfer transfer;
+  transfer.response = &response;
+  transfer.max_bytes = impl_->options.max_response_bytes;
   char error_buffer[CURL_ERROR_SIZE] = {0};
 
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_PREREQDATA, &transfer);
 
   // The method and its body: every option a previous request on this handle
   // may have set is set again.
@@ -257,6 +333,20 @@ result<HttpResponse> CurlTransport::send(HttpRequest const& request) {
   long new_connections = 0;
   curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &new_connections);
   impl_->connections.fetch_add(new_connections);
+  if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    Error e(ErrorKind::protocol, "the answer is larger than CurlOptions::max_response_bytes (" +
+                                     std::to_string(impl_->options.max_response_bytes) +
+                                     " bytes); the transfer was stopped");
+    e.id = "response_too_large";
+    return e;
+  }
+  if (code == CURLE_ABORTED_BY_CALLBACK && transfer.requests_started > 1) {
+    Error e(ErrorKind::transport,
+            "the connection closed before an answer arrived; the request was not resent "
+            "within this attempt");
+    e.id = "connection_reset";
+    return e;
+  }
   if (code != CURLE_OK) return transport_error(code, error_buffer);
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

@@ -62,15 +62,16 @@ Paged<T> list(Client const& client, result<std::string> path, ListOptions const&
   auto range = range_header(options);
   if (!range) return Paged<T>(std::move(range).error());
   std::string item_root(root);
+  std::string p = std::move(path).value();
   return Paged<T>(
-      [client, p = std::move(path).value(), item_root](std::string const& r) -> result<Page<T>> {
+      [client, p, item_root](std::string const& r) -> result<Page<T>> {
         auto response = fetch_page(client, p, r);
         if (!response) return std::move(response).error();
         auto items = decode_text<std::vector<T>>(response.value().body, item_root);
         if (!items) return with_response_context(std::move(items).error(), response.value());
         return Page<T>{std::move(items).value(), next_range_of(response.value())};
       },
-      std::move(range).value());
+      std::move(range).value(), options.max_pages, "GET " + p);
 }
 
 }  // namespace herokupp::detail

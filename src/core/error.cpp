@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 namespace herokupp {
@@ -57,6 +59,8 @@ std::string_view to_string(ErrorKind kind) noexcept {
       return "protected_app";
     case ErrorKind::precondition_failed:
       return "precondition_failed";
+    case ErrorKind::protocol:
+      return "protocol";
   }
   return "unknown";
 }
@@ -173,6 +177,50 @@ std::string excerpt(std::string_view body) {
   return out;
 }
 
+// Text from the server goes into messages that tools print: control
+// characters (C0, DEL, C1) and bytes that are not UTF-8 become '?', line
+// breaks become spaces, and the length is bounded.
+std::string neutralised(std::string_view text) {
+  std::string out;
+  out.reserve(std::min<std::size_t>(text.size(), 500));
+  std::size_t i = 0;
+  while (i < text.size() && out.size() < 500) {
+    auto const b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (b == '\n' || b == '\t' || b == '\r') {
+        out.push_back(' ');
+      } else {
+        out.push_back(b < 0x20 || b == 0x7f ? '?' : static_cast<char>(b));
+      }
+      ++i;
+      continue;
+    }
+    std::size_t const len = b >= 0xc2 && b <= 0xdf   ? 2
+                            : b >= 0xe0 && b <= 0xef ? 3
+                            : b >= 0xf0 && b <= 0xf4 ? 4
+                                                     : 0;
+    std::uint32_t cp = len == 2 ? b & 0x1fu : len == 3 ? b & 0x0fu : b & 0x07u;
+    bool valid = len != 0 && i + len <= text.size();
+    for (std::size_t k = 1; valid && k < len; ++k) {
+      auto const c = static_cast<unsigned char>(text[i + k]);
+      valid = (c & 0xc0) == 0x80;
+      cp = (cp << 6) | (c & 0x3fu);
+    }
+    // Overlong forms, surrogates, and the C1 controls (U+0080..U+009F).
+    valid = valid && !(len == 3 && cp < 0x800) && !(len == 4 && (cp < 0x10000 || cp > 0x10ffff)) &&
+            !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0x80 && cp <= 0x9f);
+    if (valid) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out.push_back('?');
+      ++i;
+    }
+  }
+  if (i < text.size()) out += "...";
+  return out;
+}
+
 }  // namespace
 
 Error error_from_http(int status, std::string_view body, std::string_view request_id) {
@@ -183,14 +231,15 @@ Error error_from_http(int status, std::string_view body, std::string_view reques
   if (!j.is_discarded() && j.is_object()) {
     auto text = [&](char const* key) -> std::string {
       auto it = j.find(key);
-      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+      return it != j.end() && it->is_string() ? neutralised(it->get_ref<std::string const&>())
+                                              : std::string();
     };
     e.id = text("id");
     e.message = text("message");
     e.url = text("url");
   }
   if (e.message.empty()) {
-    std::string ex = excerpt(body);
+    std::string ex = neutralised(excerpt(body));
     e.message = "HTTP " + std::to_string(status) + " " + reason_phrase(status);
     if (!ex.empty()) e.message += ": " + ex;
   }
@@ -254,6 +303,9 @@ std::string Error::hint() const {
       return "This app is protected; change it by another route.";
     case ErrorKind::precondition_failed:
       return "The app is not in a state that allows this.";
+    case ErrorKind::protocol:
+      return "The server (or a proxy) answered outside the API's rules; check the base URL and "
+             "report it with the request id.";
     case ErrorKind::bad_request:
       return "The request was malformed; check the arguments and the API version.";
     case ErrorKind::unknown:

@@ -20,8 +20,10 @@ Paged<T> list_with_body(Client const& client, Method method, result<std::string>
   if (!path) return Paged<T>(std::move(path).error());
   auto range = range_header(options);
   if (!range) return Paged<T>(std::move(range).error());
+  std::string p = std::move(path).value();
+  std::string request = std::string(to_string(method)) + " " + p;
   return Paged<T>(
-      [client, method, p = std::move(path).value(), b = std::move(body),
+      [client, method, p, b = std::move(body),
        item_root = std::string(root)](std::string const& r) -> result<Page<T>> {
         ApiRequest request;
         request.method = method;
@@ -34,7 +36,7 @@ Paged<T> list_with_body(Client const& client, Method method, result<std::string>
         if (!items) return with_response_context(std::move(items).error(), response.value());
         return Page<T>{std::move(items).value(), next_range_of(response.value())};
       },
-      std::move(range).value());
+      std::move(range).value(), options.max_pages, std::move(request));
 }
 
 }  // namespace herokupp::detail

@@ -7,6 +7,9 @@ result<std::string> range_header(ListOptions const& options) {
     return Error(ErrorKind::invalid_argument,
                  "ListOptions.max must be between 1 and 1000, got " + std::to_string(*options.max));
   }
+  if (options.max_pages < 1) {
+    return Error(ErrorKind::invalid_argument, "ListOptions.max_pages must be at least 1");
+  }
   for (char c : options.sort_field) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
               c == '_' || c == '-' || c == '.';

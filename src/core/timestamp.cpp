@@ -30,6 +30,15 @@ void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
   y += m <= 2 ? 1 : 0;
 }
 
+bool leap_year(long long y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+unsigned days_in_month(long long y, unsigned m) {
+  static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
+
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
   int v = 0;
@@ -51,9 +60,14 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) {
       !digits(s, 17, 2, second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  // An impossible date is refused, never rolled over into the next month.
+  if (month < 1 || month > 12 || day < 1 ||
+      static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)) || hour > 23 ||
+      minute > 59 || second > 60) {
     return std::nullopt;
   }
+  // A leap second can only be the last second of a UTC day.
+  if (second == 60 && (hour != 23 || minute != 59)) return std::nullopt;
   std::size_t pos = 19;
   long long millis = 0;
   if (pos < s.size() && s[pos] == '.') {
@@ -76,7 +90,7 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) {
     if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
     std::size_t mpos = pos + 3;
     if (mpos < s.size() && s[mpos] == ':') ++mpos;
-    if (!digits(s, mpos, 2, om)) return std::nullopt;
+    if (!digits(s, mpos, 2, om) || oh > 23 || om > 59) return std::nullopt;
     offset_seconds = sign * (oh * 3600LL + om * 60LL);
     pos = mpos + 2;
   } else {
@@ -85,8 +99,16 @@ std::optional<Timestamp> Timestamp::parse(std::string_view s) {
   if (pos != s.size()) return std::nullopt;
   long long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   long long secs = days * 86400 + hour * 3600LL + minute * 60LL + second - offset_seconds;
+  // The clock holds about 292 years either side of 1970 (nanoseconds in 64
+  // bits); a year outside it is refused rather than overflowed.
+  using std::chrono::milliseconds;
+  constexpr long long max_ms =
+      std::chrono::duration_cast<milliseconds>(Clock::duration::max()).count() - 1000;
+  constexpr long long min_ms =
+      std::chrono::duration_cast<milliseconds>(Clock::duration::min()).count() + 1000;
+  if (secs > max_ms / 1000 || secs < min_ms / 1000) return std::nullopt;
   auto tp = Clock::time_point(
-      std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(secs * 1000 + millis)));
+      std::chrono::duration_cast<Clock::duration>(milliseconds(secs * 1000 + millis)));
   return Timestamp(tp);
 }
 

@@ -10,6 +10,7 @@ std::string to_json_line(AuditRecord const& record) {
   // nlohmann::ordered_json keeps the documented field order.
   nlohmann::ordered_json j;
   j["time"] = record.time.to_string();
+  j["action_id"] = record.action_id;
   j["actor"] = record.actor;
   j["action"] = record.action;
   j["app"] = record.app;

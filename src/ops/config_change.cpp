@@ -1,6 +1,5 @@
 #include <herokupp/ops/config_change.hpp>
 
-#include "core/uuid.hpp"
 #include "ops/protected_app.hpp"
 #include "ops/text.hpp"
 
@@ -26,30 +25,14 @@ result<void> check_keys(std::vector<std::string> const& keys, char const* what) 
   return success();
 }
 
-bool listed(std::vector<std::string> const& list, std::string_view name) {
-  std::string const lowered = detail::lower(name);
-  return std::find(list.begin(), list.end(), lowered) != list.end();
-}
-
-Error protected_error(std::string const& app) {
-  return detail::protected_app_error(app, "its config cannot be changed through herokupp::ops");
-}
-
-// Refuses protected apps, by the identity given and, when the list holds
-// ids and the app was named (or the other way round), by the app's name and
-// id as App › Info gives them.
+// Refuses protected apps, whether named by name or by id.
 result<void> check_protected(AppClient const& app, ConfigOptions const& options) {
-  std::vector<std::string> const list = protected_apps(options);
-  if (list.empty()) return success();
-  if (listed(list, app.identity())) return protected_error(app.identity());
-  bool const given_id = herokupp::detail::looks_like_uuid(app.identity());
-  bool const other_kind = std::any_of(list.begin(), list.end(), [&](std::string const& p) {
-    return herokupp::detail::looks_like_uuid(p) != given_id;
-  });
-  if (!other_kind) return success();
-  auto info = app.info();
-  if (!info) return info.error();
-  if (listed(list, info->name) || listed(list, info->id)) return protected_error(app.identity());
+  auto hit = detail::is_protected(app, protected_apps(options));
+  if (!hit) return hit.error();
+  if (hit.value()) {
+    return detail::protected_app_error(app.identity(),
+                                       "its config cannot be changed through herokupp::ops");
+  }
   return success();
 }
 

@@ -95,6 +95,7 @@ std::string explain(Error const& error) {
     case ErrorKind::confirmation_required:
       return sentence(error.message);
     case ErrorKind::decode:
+    case ErrorKind::protocol:
     case ErrorKind::bad_request:
     case ErrorKind::method_not_allowed:
     case ErrorKind::gone:

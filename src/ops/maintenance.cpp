@@ -50,7 +50,18 @@ result<MaintenanceWindow> MaintenanceWindow::open(AppClient app, CloseHook on_cl
       // The request may have been applied even though no answer came back:
       // look, and put the state back if so. The first Error is the story.
       auto now = app.info();
-      if (now && now->maintenance) (void)app.disable_maintenance();
+      if (now && now->maintenance) {
+        if (auto off = app.disable_maintenance(); !off) {
+          return with_restore_failure(on.error(), off.error());
+        }
+      } else if (!now && on.error().http_status == 0) {
+        // No answer to either: whether maintenance is on is unknown, and
+        // saying nothing would let a caller believe it is off.
+        Error e = on.error();
+        e.message += "; whether maintenance is now on could not be read (" + now.error().message +
+                     "): check " + app.identity();
+        return e;
+      }
       return on.error();
     }
   }
@@ -62,14 +73,21 @@ result<void> MaintenanceWindow::close() {
   open_ = false;
   AppClient const app = *app_;
   bool const was_on = was_on_;
-  std::function<result<void>()> restore = [app, was_on]() -> result<void> {
+  Restore restore = [identity = app.identity(), was_on](Client const& via) -> result<void> {
     if (was_on) return success();  // it was on before: leave it on
-    auto off = app.disable_maintenance();
+    auto off = via.app(identity).disable_maintenance();
     if (!off) return off.error();
     return success();
   };
-  closed_ = on_close_ ? on_close_(restore) : restore();
+  closed_ = on_close_ ? on_close_(restore) : restore(app.client());
   return *closed_;
+}
+
+Error with_restore_failure(Error work_error, Error const& restore_error) {
+  work_error.message += "; and maintenance could not be turned off again, so " +
+                        std::string("the app may still be in maintenance (") +
+                        restore_error.message + ")";
+  return work_error;
 }
 
 result<MaintenanceWindow> maintenance(AppClient const& app) {

@@ -1,4 +1,5 @@
 #include <herokupp/ops/policy.hpp>
+#include <herokupp/ops/run.hpp>
 
 #include "ops/protected_app.hpp"
 #include "ops/text.hpp"
@@ -93,43 +94,109 @@ namespace {
 constexpr std::string_view admin_role = "admin";
 constexpr std::string_view role_prefix = "heroku-";
 
-bool valid_role(std::string_view role) {
-  if (role == admin_role) return true;
-  if (role.size() <= role_prefix.size() || role.substr(0, role_prefix.size()) != role_prefix) {
-    return false;
-  }
-  for (char c : role.substr(role_prefix.size())) {
+// Heroku's app names: lower-case letters, digits and dashes. Names are
+// compared lower case, so upper case is accepted and lowered.
+bool valid_app_name(std::string_view app) {
+  if (app.empty() || app.size() > 100) return false;
+  for (char c : app) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) return false;
   }
   return true;
 }
 
+bool ends_with(std::string_view text, std::string_view tail) {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// A hubot-auth name that earlier releases read as a class on a shorter app.
+bool ambiguous_app(std::string_view app) {
+  return ends_with(app, "-config") || ends_with(app, "-reveal");
+}
+
+std::optional<ActionClass> class_named(std::string_view name) {
+  for (ActionClass c :
+       {ActionClass::read, ActionClass::operate, ActionClass::configure, ActionClass::reveal}) {
+    if (name == to_string(c)) return c;
+  }
+  return std::nullopt;
+}
+
 Error invalid(std::string message) {
   return Error(ErrorKind::invalid_argument, "policy: " + std::move(message));
 }
 
-}  // namespace
-
-std::string Policy::role_for(Action action, std::string_view app) {
+std::string role_of(ActionClass cls, std::string_view app) {
   std::string role(role_prefix);
   role += detail::lower(app);
-  switch (class_of(action)) {
-    case ActionClass::read:
-    case ActionClass::operate:
-      break;
-    case ActionClass::configure:
-      role += "-config";
-      break;
-    case ActionClass::reveal:
-      role += "-reveal";
-      break;
-  }
+  if (cls == ActionClass::operate && !ambiguous_app(app)) return role;
+  role += ':';
+  role += to_string(cls);
   return role;
 }
 
-Policy& Policy::grant(std::string actor, std::string role) {
-  roles_[std::move(actor)].insert(detail::lower(role));
+}  // namespace
+
+result<Grant> Grant::parse(std::string_view role_text) {
+  std::string const role = detail::lower(role_text);
+  Grant g;
+  if (role == admin_role) {
+    g.admin = true;
+    return g;
+  }
+  auto const bad = [&](std::string why) {
+    return invalid(detail::quoted(role_text) + " is not a role: " + std::move(why));
+  };
+  if (role.compare(0, role_prefix.size(), role_prefix) != 0) {
+    return bad("use admin, heroku-<app> or heroku-<app>:<read|operate|configure|reveal>");
+  }
+  std::string_view rest = std::string_view(role).substr(role_prefix.size());
+  std::string_view app = rest;
+  g.action_class = ActionClass::operate;
+  if (auto colon = rest.find(':'); colon != std::string_view::npos) {
+    app = rest.substr(0, colon);
+    auto cls = class_named(rest.substr(colon + 1));
+    if (!cls) return bad("after ':' comes read, operate, configure or reveal");
+    g.action_class = *cls;
+  } else if (ambiguous_app(app)) {
+    std::string_view base = app.substr(0, app.size() - 7);
+    std::string_view cls = ends_with(app, "-config") ? "configure" : "reveal";
+    return bad("it could mean the app " + std::string(app) + " or " + std::string(cls) + " on " +
+               std::string(base) + ": write heroku-" + std::string(app) + ":operate or heroku-" +
+               std::string(base) + ":" + std::string(cls));
+  }
+  if (!valid_app_name(app)) {
+    return bad("the app name must be lower-case letters, digits and dashes");
+  }
+  g.app = std::string(app);
+  return g;
+}
+
+std::string Grant::to_string() const {
+  return admin ? std::string(admin_role) : role_of(action_class, app);
+}
+
+std::string Policy::role_for(Action action, std::string_view app) {
+  ActionClass cls = class_of(action);
+  // Operate includes read: the role to ask for is the hubot-style one.
+  if (cls == ActionClass::read) cls = ActionClass::operate;
+  return role_of(cls, app);
+}
+
+Policy& Policy::grant(std::string actor, std::string_view role) {
+  auto& grants = actors_[std::move(actor)];  // named with no role: still denied everything
+  auto g = Grant::parse(role);
+  if (!g) return *this;
+  if (g->admin) {
+    grants.admin = true;
+  } else {
+    grants.apps[g->app].insert(g->action_class);
+  }
+  return *this;
+}
+
+Policy& Policy::allow(std::string actor, ActionClass action_class, std::string_view app) {
+  actors_[std::move(actor)].apps[detail::lower(app)].insert(action_class);
   return *this;
 }
 
@@ -138,15 +205,31 @@ Policy& Policy::protect(std::string app) {
   return *this;
 }
 
+Policy& Policy::allow_config_rollback(std::string app) {
+  config_rollback_.insert(detail::lower(app));
+  return *this;
+}
+
+Policy& Policy::set_commands(std::vector<std::string> commands) {
+  commands_ = std::move(commands);
+  return *this;
+}
+
 std::vector<std::string> Policy::roles(std::string_view actor) const {
-  auto it = roles_.find(actor);
-  if (it == roles_.end()) return {};
-  return {it->second.begin(), it->second.end()};
+  auto it = actors_.find(actor);
+  if (it == actors_.end()) return {};
+  std::set<std::string> out;
+  if (it->second.admin) out.insert(std::string(admin_role));
+  for (auto const& [app, classes] : it->second.apps) {
+    for (ActionClass c : classes)
+      out.insert(role_of(c, app));
+  }
+  return {out.begin(), out.end()};
 }
 
 std::vector<std::string> Policy::actors() const {
   std::vector<std::string> out;
-  for (auto const& [actor, roles] : roles_)
+  for (auto const& [actor, grants] : actors_)
     out.push_back(actor);
   return out;
 }
@@ -159,20 +242,39 @@ bool Policy::is_protected(std::string_view app) const {
   return protected_.count(detail::lower(app)) != 0;
 }
 
+bool Policy::allows_config_rollback(std::string_view app) const {
+  return config_rollback_.count(detail::lower(app)) != 0;
+}
+
+std::vector<std::string> Policy::config_rollback_exceptions() const {
+  return {config_rollback_.begin(), config_rollback_.end()};
+}
+
+std::optional<std::vector<std::string>> const& Policy::commands() const noexcept {
+  return commands_;
+}
+
+bool Policy::holds(std::string_view actor, ActionClass cls, std::string_view app) const {
+  auto it = actors_.find(actor);
+  if (it == actors_.end()) return false;
+  if (it->second.admin && cls != ActionClass::reveal) return true;
+  // Compared whole and exact: a grant on one app says nothing about another
+  // whose name it prefixes or extends.
+  auto found = it->second.apps.find(detail::lower(app));
+  if (found == it->second.apps.end()) return false;
+  auto const& classes = found->second;
+  if (classes.count(cls) != 0) return true;
+  return cls == ActionClass::read && classes.count(ActionClass::operate) != 0;
+}
+
 result<void> Policy::check(std::string_view actor, Action action, std::string_view app) const {
   ActionClass const cls = class_of(action);
   if (cls == ActionClass::configure && is_protected(app)) {
     return detail::protected_app_error(app,
                                        std::string(to_string(action)) + " is refused for everyone");
   }
+  if (holds(actor, cls, app)) return success();
   std::string const needed = role_for(action, app);
-  auto it = roles_.find(actor);
-  if (it != roles_.end()) {
-    if (it->second.count(needed) != 0) return success();
-    if (cls != ActionClass::reveal && it->second.count(std::string(admin_role)) != 0) {
-      return success();
-    }
-  }
   // "the actor ..." rather than the name first: explain() capitalises the
   // first letter of a sentence, and a name must stay as it was given.
   std::string message =
@@ -182,6 +284,73 @@ result<void> Policy::check(std::string_view actor, Action action, std::string_vi
   if (cls != ActionClass::reveal) message += " (or admin)";
   return Error(ErrorKind::policy_denied, std::move(message));
 }
+
+namespace {
+
+result<void> read_roles(Policy& policy, std::string const& actor, nlohmann::json const& roles) {
+  if (!roles.is_array()) return invalid("the roles of " + actor + " must be a list");
+  for (auto const& role : roles) {
+    if (!role.is_string()) return invalid("a role of " + actor + " is not a string");
+    auto g = Grant::parse(role.get<std::string>());
+    if (!g) return invalid(g.error().message.substr(8) + " (for " + actor + ")");
+    policy.grant(actor, role.get<std::string>());
+  }
+  return success();
+}
+
+result<void> read_apps(Policy& policy, std::string const& actor, nlohmann::json const& apps) {
+  if (!apps.is_object()) return invalid("the apps of " + actor + " must map app names to classes");
+  for (auto const& [app, classes] : apps.items()) {
+    if (!valid_app_name(detail::lower(app))) {
+      return invalid(detail::quoted(app) + " (for " + actor + ") is not an app name");
+    }
+    if (!classes.is_array())
+      return invalid("the classes of " + actor + " on " + app + " must be a list");
+    for (auto const& c : classes) {
+      auto cls = c.is_string() ? class_named(c.get<std::string>()) : std::nullopt;
+      if (!cls) {
+        return invalid("a class of " + actor + " on " + app +
+                       " is not one of read, operate, configure, reveal");
+      }
+      policy.allow(actor, *cls, app);
+    }
+  }
+  return success();
+}
+
+result<void> read_actor(Policy& policy, std::string const& actor, nlohmann::json const& value) {
+  if (actor.empty()) return invalid("an actor name is empty");
+  policy.grant(actor, "");  // named with no role: still denied everything
+  if (value.is_array()) return read_roles(policy, actor, value);
+  if (!value.is_object()) {
+    return invalid("the actor " + actor + " must have a list of roles or {\"roles\", \"apps\"}");
+  }
+  for (auto const& [field, v] : value.items()) {
+    if (field == "roles") {
+      if (auto ok = read_roles(policy, actor, v); !ok) return ok;
+    } else if (field == "apps") {
+      if (auto ok = read_apps(policy, actor, v); !ok) return ok;
+    } else {
+      return invalid("unknown field \"" + field + "\" for " + actor + " (known: roles, apps)");
+    }
+  }
+  return success();
+}
+
+result<std::vector<std::string>> read_app_list(nlohmann::json const& value, char const* field) {
+  std::vector<std::string> out;
+  if (!value.is_array())
+    return invalid(std::string("\"") + field + "\" must be a list of app names");
+  for (auto const& app : value) {
+    if (!app.is_string() || app.get<std::string>().empty()) {
+      return invalid(std::string("\"") + field + "\" holds something that is not an app name");
+    }
+    out.push_back(app.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
 
 result<Policy> Policy::from_json(std::string_view text) {
   nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
@@ -194,31 +363,37 @@ result<Policy> Policy::from_json(std::string_view text) {
         return invalid("only \"version\": 1 is known");
       }
     } else if (field == "actors") {
-      if (!value.is_object()) return invalid("\"actors\" must map names to lists of roles");
+      if (!value.is_object()) return invalid("\"actors\" must map names to roles");
       for (auto const& [actor, roles] : value.items()) {
-        if (actor.empty()) return invalid("an actor name is empty");
-        if (!roles.is_array()) return invalid("the roles of " + actor + " must be a list");
-        policy.roles_[actor];  // named with no role: still denied everything
-        for (auto const& role : roles) {
-          if (!role.is_string()) return invalid("a role of " + actor + " is not a string");
-          std::string name = detail::lower(role.get<std::string>());
-          if (!valid_role(name)) {
-            return invalid("\"" + name + "\" (for " + actor +
-                           ") is not a role: use admin or heroku-<app>[-config|-reveal]");
-          }
-          policy.grant(actor, std::move(name));
+        if (auto ok = read_actor(policy, actor, roles); !ok) return ok.error();
+      }
+    } else if (field == "protected_apps" || field == "rollback_config_exceptions") {
+      auto apps = read_app_list(value, field.c_str());
+      if (!apps) return apps.error();
+      for (auto& app : *apps) {
+        if (field == "protected_apps") {
+          policy.protect(std::move(app));
+        } else {
+          policy.allow_config_rollback(std::move(app));
         }
       }
-    } else if (field == "protected_apps") {
-      if (!value.is_array()) return invalid("\"protected_apps\" must be a list of app names");
-      for (auto const& app : value) {
-        if (!app.is_string() || app.get<std::string>().empty()) {
-          return invalid("\"protected_apps\" holds something that is not an app name");
+    } else if (field == "commands") {
+      if (!value.is_array()) return invalid("\"commands\" must be a list of commands");
+      std::vector<std::string> commands;
+      for (auto const& c : value) {
+        if (!c.is_string() || c.get<std::string>().empty()) {
+          return invalid("\"commands\" holds something that is not a command");
         }
-        policy.protect(app.get<std::string>());
+        if (auto ok = check_allowed_entry(c.get<std::string>()); !ok) {
+          return invalid(ok.error().message);
+        }
+        commands.push_back(c.get<std::string>());
       }
+      policy.set_commands(std::move(commands));
     } else {
-      return invalid("unknown field \"" + field + "\" (known: version, actors, protected_apps)");
+      return invalid("unknown field \"" + field +
+                     "\" (known: version, actors, protected_apps, commands, "
+                     "rollback_config_exceptions)");
     }
   }
   return policy;

@@ -1,7 +1,9 @@
 #include <herokupp/ops/promote.hpp>
 
+#include <herokupp/ops/wait.hpp>
+
+#include "ops/polling.hpp"
 #include "ops/text.hpp"
-#include "ops/wait.hpp"
 
 #include <algorithm>
 
@@ -68,12 +70,14 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
   out.slug_id = slug;
 
   if (options.wait.enabled) {
-    auto const clock = detail::wait_clock(options.wait, &pipeline.client());
+    auto const clock = wait_clock(options.wait, &pipeline.client());
     std::string const id = out.promotion.id;
-    auto done = detail::poll<PipelinePromotion>(
+    PipelineClient const polled =
+        detail::polling_client(pipeline.client()).pipeline(pipeline.identity());
+    auto done = poll<PipelinePromotion>(
         options.wait, clock, "promotion " + id + " in pipeline " + pipeline.identity(),
         [&]() -> result<std::optional<PipelinePromotion>> {
-          auto now = pipeline.promotion(id);
+          auto now = polled.promotion(id);
           if (!now) return now.error();
           if (now->status == PipelinePromotion::Status::pending) {
             return std::optional<PipelinePromotion>();

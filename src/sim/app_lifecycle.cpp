@@ -50,6 +50,7 @@ void Platform::Impl::delete_app(std::string const& app_id) {
   for (auto l = log_sessions.begin(); l != log_sessions.end();) {
     l = l->second.app_id == app_id ? log_sessions.erase(l) : std::next(l);
   }
+  drop_addons_of(app_id);
   apps.erase(it);
 }
 

@@ -11,7 +11,7 @@ struct FeatureInfo {
   char const* name;
   char const* display_name;
   char const* description;
-  char const* state;  ///< public, beta, alpha
+  char const* state;  ///< general, beta, alpha
   bool enabled_by_default;
 };
 
@@ -41,12 +41,37 @@ struct DynoSizeInfo {
   bool private_space_only;
 };
 
+/// An add-on service of the simulated marketplace.
+struct AddOnServiceInfo {
+  char const* id;
+  char const* name;         ///< "heroku-postgresql"
+  char const* human_name;   ///< "Heroku Postgres"
+  char const* attachment;   ///< default attachment name: "DATABASE" (sets DATABASE_URL)
+  char const* name_prefix;  ///< add-on names: "postgresql-<word>-<number>"
+  char const* url_scheme;   ///< of the config var's URL; empty: the service sets no config var
+};
+
+struct AddOnPlanInfo {
+  char const* id;
+  std::size_t service;  ///< index into kAddOnServices
+  char const* name;     ///< "heroku-postgresql:essential-0"
+  char const* human_name;
+  int cents;  ///< per month
+  bool is_default;
+};
+
 extern FeatureInfo const kFeatures[];
 extern std::size_t const kFeatureCount;
 extern RegionInfo const kRegions[];
 extern std::size_t const kRegionCount;
 extern StackInfo const kStacks[];
 extern std::size_t const kStackCount;
+extern FeatureInfo const kAccountFeatures[];
+extern std::size_t const kAccountFeatureCount;
+extern AddOnServiceInfo const kAddOnServices[];
+extern std::size_t const kAddOnServiceCount;
+extern AddOnPlanInfo const kAddOnPlans[];
+extern std::size_t const kAddOnPlanCount;
 extern DynoSizeInfo const kDynoSizes[];
 extern std::size_t const kDynoSizeCount;
 

@@ -220,9 +220,14 @@ Reply Platform::Impl::webhook_create(HandlerContext& ctx) {
   if (w.url.rfind("https://", 0) != 0 && w.url.rfind("http://", 0) != 0) {
     fail(422, "invalid_params", "Url must be an http or https URL.");
   }
+  // Like the API, a webhook created without a secret gets one, shown once in a header.
+  std::string generated;
+  if (!w.secret) w.secret = generated = new_token();
   w.created_at = w.updated_at = ctx.now;
   app.webhooks.push_back(std::move(w));
-  return ok(render(app, app.webhooks.back()), 201);
+  Reply reply = ok(render(app, app.webhooks.back()), 201);
+  if (!generated.empty()) reply.headers.add("Heroku-Webhook-Secret", generated);
+  return reply;
 }
 
 Reply Platform::Impl::webhook_info(HandlerContext& ctx) {

@@ -1,6 +1,7 @@
 // Endpoints: config vars, releases, builds, slugs, formation and dynos.
 #include "catalogue.hpp"
 #include "json_access.hpp"
+#include "one_off.hpp"
 #include "platform_impl.hpp"
 
 #include <algorithm>
@@ -265,17 +266,26 @@ Reply Platform::Impl::dyno_create(HandlerContext& ctx) {
   }
   std::string const app_id = app.id;
   std::string const dyno_id = d.id;
+  // The exit status is drawn now (fail_next_run arms only the next one-off);
+  // the output and the exit reach the app's log when the dyno ends.
+  int const status = app.fail_next_run.value_or(0);
+  app.fail_next_run.reset();
+  auto output = one_off_output(d.command, status, app.config ? *app.config : Config{});
   log_line(app, ctx.now, "app[api]",
            "Starting process with command `" + d.command + "` by user " + ctx.account.email);
   app.dynos.push_back(std::move(d));
   restart_dyno(app, app.dynos.back(), ctx.now);
-  schedule(ctx.now + runtime, [this, app_id, dyno_id](TimePoint at) {
+  schedule(ctx.now + runtime, [this, app_id, dyno_id, status, output](TimePoint at) {
     auto a = apps.find(app_id);
     if (a == apps.end()) return;
     auto& dynos = a->second.dynos;
     for (auto it = dynos.begin(); it != dynos.end(); ++it) {
       if (it->id != dyno_id) continue;
-      log_line(a->second, at, "heroku[" + it->name + "]", "Process exited with status 0");
+      for (auto const& line : output)
+        log_line(a->second, at, "app[" + it->name + "]", line);
+      log_line(a->second, at, "heroku[" + it->name + "]",
+               "Process exited with status " + std::to_string(status));
+      log_line(a->second, at, "heroku[" + it->name + "]", "State changed from up to complete");
       dynos.erase(it);
       break;
     }

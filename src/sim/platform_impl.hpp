@@ -4,6 +4,7 @@
 
 #include <herokupp/sim/platform.hpp>
 
+#include "read_cache.hpp"
 #include "route_table.hpp"
 #include "router.hpp"
 #include "state.hpp"
@@ -15,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -30,6 +32,7 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::vector<std::string> range_fields;
+  Headers headers;  ///< added to the response (Heroku-Webhook-Secret)
 };
 
 /// An answer of `status` (201 for a creation, 202 for work that goes on).
@@ -54,10 +57,17 @@ struct ApiError {
   int status;
   std::string id;
   std::string message;
+  std::string resource;  ///< for a 404: what was not found ("add_on"), as the API says it
 };
 
 [[noreturn]] inline void fail(int status, std::string id, std::string message) {
-  throw ApiError{status, std::move(id), std::move(message)};
+  throw ApiError{status, std::move(id), std::move(message), {}};
+}
+
+/// A 404 naming the resource: clients (the official CLI's add-on resolver)
+/// branch on the body's "resource" field.
+[[noreturn]] inline void not_found(std::string resource, std::string message) {
+  throw ApiError{404, "not_found", std::move(message), std::move(resource)};
 }
 
 /// What an endpoint sees of one request.
@@ -77,7 +87,6 @@ std::string iso(TimePoint t);
 nlohmann::json iso_or_null(std::optional<TimePoint> const& t);
 /// The first 7 characters of a commit, as release descriptions show them.
 std::string short_commit(std::string const& commit);
-bool is_uuid(std::string_view s);
 
 }  // namespace herokupp::sim::detail
 
@@ -96,19 +105,32 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
 
   explicit Impl(PlatformOptions opts);
 
-  // --- the request pipeline (platform.cpp) ---
+  // --- the request pipeline (request_pipeline.cpp), stage by stage ---
+  /// Counts the request, runs due events, draws a fault and answers.
   Response handle(Request const& request);
+  /// Version, credentials, route and rate limit; then respond().
   Response handle_locked(Request const& request, std::string_view path, std::string_view query,
                          TimePoint now);
+  /// The routed request: 404/405, the body, the read cache, the endpoint, paging.
+  Response respond(Request const& request, std::string_view path, detail::RouteMatch const& match,
+                   detail::Account& account, TimePoint now);
+  /// Parses and checks the body; picks the link whose schema it matches, or answers 400/422.
+  std::optional<Response> check_body(Request const& request, detail::RouteMatch const& match,
+                                     nlohmann::json& body, int& link_index) const;
+  /// Applies the faults that spoil an answer already made (malformed JSON, broken delivery).
+  void apply_fault(FaultKind fault, Response& res) const;
+  /// The simulator's own /__sim/ endpoints (sim_endpoints.cpp).
   Response sim_endpoint(Request const& request, std::string_view path);
+
+  // --- events, faults, rate limits (platform.cpp) ---
   void run_events(TimePoint now);
   void schedule(TimePoint at, std::function<void(TimePoint)> fn);
   FaultKind draw_fault(std::string_view path);
   long rate_limit_take(detail::Account& account, TimePoint now, bool consume);
-  detail::Account* authenticate(Request const& request);
   void bind_handlers();
 
-  // --- ids and lookups ---
+  // --- ids (platform.cpp) and lookups (lookups.cpp) ---
+  detail::Account* authenticate(Request const& request);
   std::string new_id();
   std::string new_key();
   std::string new_token();
@@ -239,6 +261,65 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply dyno_size_info(detail::HandlerContext&);
   detail::Reply dyno_size_list(detail::HandlerContext&);
 
+  // add-ons, their services, plans and attachments (handlers_addons.cpp)
+  detail::Reply addon_service_info(detail::HandlerContext&);
+  detail::Reply addon_service_list(detail::HandlerContext&);
+  detail::Reply plan_info(detail::HandlerContext&);
+  detail::Reply plan_list(detail::HandlerContext&);
+  detail::Reply addon_create(detail::HandlerContext&);
+  detail::Reply addon_info(detail::HandlerContext&);
+  detail::Reply addon_info_by_app(detail::HandlerContext&);
+  detail::Reply addon_list(detail::HandlerContext&);
+  detail::Reply addon_list_by_app(detail::HandlerContext&);
+  detail::Reply addon_update(detail::HandlerContext&);
+  detail::Reply addon_delete(detail::HandlerContext&);
+  detail::Reply addon_resolve(detail::HandlerContext&);
+  detail::Reply addon_config_list(detail::HandlerContext&);
+  detail::Reply attachment_create(detail::HandlerContext&);
+  detail::Reply attachment_info(detail::HandlerContext&);
+  detail::Reply attachment_info_by_app(detail::HandlerContext&);
+  detail::Reply attachment_list(detail::HandlerContext&);
+  detail::Reply attachment_list_by_addon(detail::HandlerContext&);
+  detail::Reply attachment_list_by_app(detail::HandlerContext&);
+  detail::Reply attachment_delete(detail::HandlerContext&);
+  detail::Reply attachment_resolve(detail::HandlerContext&);
+  /// Removes the add-ons billed to an app and every attachment to it.
+  void drop_addons_of(std::string const& app_id);
+  detail::AddOn& addon_for(detail::HandlerContext& ctx, std::string_view identity);
+  nlohmann::json render(detail::AddOn const& a) const;
+  nlohmann::json render(detail::AddOnAttachment const& a) const;
+
+  // domains and log drains (handlers_domains.cpp)
+  detail::Reply domain_create(detail::HandlerContext&);
+  detail::Reply domain_info(detail::HandlerContext&);
+  detail::Reply domain_list(detail::HandlerContext&);
+  detail::Reply domain_update(detail::HandlerContext&);
+  detail::Reply domain_delete(detail::HandlerContext&);
+  detail::Reply sni_endpoint_list(detail::HandlerContext&);
+  detail::Reply log_drain_create(detail::HandlerContext&);
+  detail::Reply log_drain_info(detail::HandlerContext&);
+  detail::Reply log_drain_list(detail::HandlerContext&);
+  detail::Reply log_drain_delete(detail::HandlerContext&);
+
+  // teams, account features and app filters (handlers_teams.cpp)
+  detail::Reply account_feature_info(detail::HandlerContext&);
+  detail::Reply account_feature_list(detail::HandlerContext&);
+  detail::Reply account_feature_update(detail::HandlerContext&);
+  detail::Reply team_create(detail::HandlerContext&);
+  detail::Reply team_info(detail::HandlerContext&);
+  detail::Reply team_list(detail::HandlerContext&);
+  detail::Reply team_member_list(detail::HandlerContext&);
+  detail::Reply team_member_create(detail::HandlerContext&);
+  detail::Reply team_member_delete(detail::HandlerContext&);
+  detail::Reply team_app_create(detail::HandlerContext&);
+  detail::Reply team_app_info(detail::HandlerContext&);
+  detail::Reply team_app_list(detail::HandlerContext&);
+  detail::Reply team_feature_list(detail::HandlerContext&);
+  detail::Reply team_permission_list(detail::HandlerContext&);
+  detail::Reply filter_apps(detail::HandlerContext&);
+  detail::Team& team_for(detail::HandlerContext& ctx, std::string_view identity);
+  nlohmann::json render(detail::Team const& t, detail::Account const& viewer) const;
+
   void complete_build(std::string const& app_id, std::string const& build_id, TimePoint at);
   void complete_promotion(std::string const& promotion_id, TimePoint at);
 
@@ -264,7 +345,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   std::map<std::string, detail::Pipeline> pipelines;
   std::map<std::string, detail::Coupling> couplings;
   std::map<std::string, detail::Promotion> promotions;
-  std::map<std::string, detail::LogSession> log_sessions;  ///< by secret token
+  std::map<std::string, detail::LogSession> log_sessions;      ///< by secret token
+  std::map<std::string, detail::AddOn> addons;                 ///< by id
+  std::map<std::string, detail::AddOnAttachment> attachments;  ///< by id
+  std::map<std::string, detail::Team> teams;                   ///< by id
   std::multimap<TimePoint, std::function<void(TimePoint)>> events;
 
   FaultOptions faults;
@@ -278,14 +362,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
 
   /// Bumped by every change of state; a cached read is valid for one generation.
   std::uint64_t generation = 0;
-  struct CachedRead {
-    std::uint64_t generation;
-    int status;
-    Headers headers;
-    std::string body;
-  };
-  std::unordered_map<std::string, CachedRead> get_cache;  ///< account, path, Range
-  std::size_t get_cache_bytes = 0;
+  detail::ReadCache read_cache;
 
   std::unordered_map<std::string, std::size_t> request_counts;  ///< "GET /path"
   std::size_t total_requests = 0;

@@ -50,6 +50,11 @@ json Platform::Impl::render(Account const& a) const {
 
 json Platform::Impl::render(App const& app) const {
   auto const& owner = accounts.at(app.owner_id);
+  auto team_ref = [this](std::string const& id) -> json {
+    auto t = teams.find(id);
+    if (t == teams.end()) return nullptr;
+    return {{"id", t->second.id}, {"name", t->second.name}};
+  };
   std::int64_t slug_size = 0;
   std::string buildpack;
   for (auto it = app.releases.rbegin(); it != app.releases.rend(); ++it) {
@@ -73,8 +78,8 @@ json Platform::Impl::render(App const& app) const {
       {"maintenance", app.maintenance},
       {"name", app.name},
       {"owner", {{"email", owner.email}, {"id", owner.id}}},
-      {"organization", nullptr},
-      {"team", nullptr},
+      {"organization", team_ref(app.team_id)},
+      {"team", team_ref(app.team_id)},
       {"region", region_ref(app.region)},
       {"released_at", iso_or_null(app.released_at)},
       {"repo_size", nullptr},

@@ -1,4 +1,4 @@
-// Seeds: a JSON document describing accounts, apps (with their release
+// Seeds: a JSON document describing accounts, teams, apps (with their release
 // history, config, formation, collaborators, features, webhooks) and
 // pipelines, replayed through the same behaviour as the API.
 #include "json_access.hpp"
@@ -64,6 +64,23 @@ void Platform::Impl::load_seed(json const& seed, TimePoint now) {
     }
   }
 
+  for (auto const& t : array_at(seed, "teams")) {
+    auto name = string_at(t, "name");
+    if (!name) bad("every team needs a `name`");
+    Team team;
+    team.id = string_at(t, "id").value_or(new_id());
+    team.name = *name;
+    team.created_at = team.updated_at = now - hours(24 * 90);
+    for (auto const& m : array_at(t, "members")) {
+      Account* who = account_by_identity(string_at(m, "email").value_or(""));
+      if (who == nullptr) bad("a member of the team " + *name + " is not a seeded account");
+      team.members.push_back({new_id(), who->id, string_at(m, "role").value_or("member"),
+                              team.created_at, team.created_at});
+    }
+    std::string const id = team.id;
+    teams.emplace(id, std::move(team));
+  }
+
   for (auto const& a : array_at(seed, "apps")) {
     auto name = string_at(a, "name");
     if (!name) bad("every app needs a `name`");
@@ -81,6 +98,12 @@ void Platform::Impl::load_seed(json const& seed, TimePoint now) {
     App& app = create_app(*name, *owner, t, string_at(a, "region").value_or("us"),
                           string_at(a, "stack").value_or("heroku-24"));
     std::string const app_id = app.id;
+    if (auto team = string_at(a, "team")) {
+      for (auto const& [id, t] : teams) {
+        if (t.name == *team) app.team_id = id;
+      }
+      if (app.team_id.empty()) bad("the team of " + *name + " is not a seeded team");
+    }
 
     for (auto const& c : array_at(a, "collaborators")) {
       Account* user = c.is_string() ? account_by_identity(c.get<std::string>()) : nullptr;

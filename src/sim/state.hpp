@@ -19,6 +19,11 @@ using TimePoint = std::chrono::system_clock::time_point;
 using Config = std::map<std::string, std::string>;
 using ConfigPtr = std::shared_ptr<Config const>;
 
+struct FeatureState {
+  bool enabled = false;
+  TimePoint updated_at;
+};
+
 struct Account {
   std::string id;
   std::string email;
@@ -30,6 +35,7 @@ struct Account {
   TimePoint updated_at;
   /// GCRA: the theoretical arrival time of the next request.
   TimePoint rate_tat;
+  std::map<std::string, FeatureState> features;  ///< account features: overrides of the catalogue
 };
 
 struct Slug {
@@ -121,8 +127,21 @@ struct Collaborator {
   TimePoint updated_at;
 };
 
-struct FeatureState {
-  bool enabled = false;
+/// A custom domain of an app (the app's own herokuapp.com domain is rendered, not stored).
+struct Domain {
+  std::string id;
+  std::string hostname;
+  std::string cname;
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
+struct LogDrain {
+  std::string id;
+  std::string url;
+  std::string token;     ///< "d.<uuid>"
+  std::string addon_id;  ///< empty unless an add-on provided it
+  TimePoint created_at;
   TimePoint updated_at;
 };
 
@@ -147,12 +166,56 @@ struct App {
   std::map<std::string, FeatureState> features;  ///< overrides of the catalogue's defaults
   std::vector<Webhook> webhooks;
   std::vector<Collaborator> collaborators;
+  std::vector<Domain> domains;
+  std::vector<LogDrain> log_drains;
+  std::string team_id;  ///< empty: a personal app
+  bool locked = false;  ///< team apps: only members with explicit access may join
   int next_run = 1;
   std::optional<std::string> fail_next_release;
+  std::optional<int> fail_next_run;  ///< the exit status of the next one-off dyno
   std::optional<std::string> crash_next_release;  ///< armed by the next deploy or promotion
   std::string crashing_slug_id;                   ///< dynos booting this slug crash...
   std::string crash_message;                      ///< ...and log this
   std::deque<std::string> log;                    ///< recent log lines, for log sessions
+};
+
+/// A provisioned add-on. Its billing app holds the first attachment.
+struct AddOn {
+  std::string id;
+  std::string name;  ///< "postgresql-curved-12345"
+  std::string app_id;
+  std::size_t plan = 0;  ///< index into kAddOnPlans
+  std::string state = "provisioned";
+  std::map<std::string, std::string> config;  ///< config vars it sets, by suffix ("URL")
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
+/// An add-on attached to an app under a name ("DATABASE" sets DATABASE_URL).
+struct AddOnAttachment {
+  std::string id;
+  std::string addon_id;
+  std::string app_id;
+  std::string name;
+  std::optional<std::string> namespace_;
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
+struct TeamMember {
+  std::string id;
+  std::string account_id;
+  std::string role = "member";  ///< admin, member, viewer, collaborator
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
+struct Team {
+  std::string id;
+  std::string name;
+  std::vector<TeamMember> members;
+  TimePoint created_at;
+  TimePoint updated_at;
 };
 
 struct Pipeline {

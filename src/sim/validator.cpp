@@ -1,5 +1,7 @@
 #include "validator.hpp"
 
+#include <cmath>
+
 namespace herokupp::sim::detail {
 
 namespace {
@@ -37,7 +39,9 @@ unsigned type_bit(nlohmann::json const& j) {
       return kInteger | kNumber;
     case nlohmann::json::value_t::number_float: {
       double d = j.get<double>();
-      return static_cast<double>(static_cast<long long>(d)) == d ? (kInteger | kNumber) : kNumber;
+      // Whole numbers such as 2.0 count as integers; no cast, which would be
+      // undefined for 1e36.
+      return std::isfinite(d) && std::floor(d) == d ? (kInteger | kNumber) : kNumber;
     }
     case nlohmann::json::value_t::string:
       return kString;

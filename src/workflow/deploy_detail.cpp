@@ -34,6 +34,9 @@ ops::SessionOptions session_options(EnvironmentsFile const& file, DeployOptions 
   }
   o.promote.wait = options.wait;
   o.promote.wait.enabled = true;
+  // A `protected` environment's app is protected for every ops action too.
+  for (auto const& app : file.protected_apps())
+    o.protected_apps.push_back(app);
   return o;
 }
 
@@ -72,6 +75,19 @@ result<std::string> running_commit(Client const& client, std::string const& app,
   auto release = running_release(client.app(app));
   if (!release) return release.error();
   return commit_of(client, app, *release, also);
+}
+
+result<Running> running(Client const& client, std::string const& app,
+                        std::vector<std::string> const& also) {
+  auto release = running_release(client.app(app));
+  if (!release) return release.error();
+  Running r;
+  r.release = *release;
+  if (r.release && r.release->slug) r.slug_id = r.release->slug->id;
+  auto commit = commit_of(client, app, r.release, also);
+  if (!commit) return commit.error();
+  r.commit = *commit;
+  return r;
 }
 
 std::string short_commit(std::string const& commit) {

@@ -34,7 +34,22 @@ result<std::string> commit_of(Client const& client, std::string const& app,
 result<std::string> running_commit(Client const& client, std::string const& app,
                                    std::vector<std::string> const& also = {});
 
+/// What an app runs now: its release (if any), that release's slug id and commit.
+struct Running {
+  std::optional<Release> release;
+  std::string slug_id;
+  std::string commit;
+};
+result<Running> running(Client const& client, std::string const& app,
+                        std::vector<std::string> const& also = {});
+
 std::string short_commit(std::string const& commit);
+
+/// The first field (JSON name) in which two plans differ, ignoring the
+/// expiry and the code; empty when they are the same plan.
+std::string first_difference(DeployPlan const& reviewed, DeployPlan const& now);
+/// Likewise for config diffs.
+std::string first_difference(ConfigDiff const& reviewed, ConfigDiff const& now);
 
 ops::AuditRecord record(std::string const& actor, std::string action, std::string const& app);
 

@@ -2,79 +2,100 @@
 // whatever happens.
 #include "deploy_detail.hpp"
 
+#include <herokupp/ops/audited_action.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/workflow/deploy.hpp>
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 namespace herokupp::workflow {
 
-using detail::record;
-using detail::running_commit;
 using detail::short_commit;
 using detail::with_context;
 
 result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view code) const {
-  auto audit = record(actor_, "deploy", plan.app);
-  audit.arguments = {{"environment", plan.environment}, {"commit", plan.target_commit}};
-  auto finish = [&](result<DeployResult> r) -> result<DeployResult> {
-    if (audit_) {
-      if (r) {
-        audit.outcome = "ok";
-        audit.message = "released " + r->tag + " (" + short_commit(plan.target_commit) + ")";
-      } else {
-        auto kind = r.error().kind;
-        audit.outcome = (kind == ErrorKind::policy_denied || kind == ErrorKind::protected_app ||
-                         kind == ErrorKind::confirmation_required)
-                            ? "denied"
-                            : "error";
-        audit.error = std::string(herokupp::to_string(kind));
-        audit.message = r.error().message;
-      }
-      (void)audit_->write(audit);
-    }
-    return r;
-  };
   auto progress = [&](std::string const& line) {
     if (options_.on_progress) options_.on_progress(line);
   };
-
-  if (plan.confirmation_code.empty() || code != plan.confirmation_code) {
-    return finish(Error{ErrorKind::confirmation_required,
-                        "the confirmation code does not match the plan; nothing was changed"});
-  }
-  if (plan.nothing_to_deploy) {
-    return finish(Error{
-        ErrorKind::precondition_failed,
-        "nothing to deploy: " + plan.app + " already runs " + short_commit(plan.target_commit)});
-  }
-  if (auto allowed = session_.check(ops::Action::deploy, plan.app); !allowed) {
-    return finish(allowed.error());
-  }
-  std::vector<std::string> also;
-  if (!plan.upstream_app.empty()) also.push_back(plan.upstream_app);
-  auto now_running = running_commit(client_, plan.app, also);
-  if (!now_running) return finish(now_running.error());
-  if (*now_running != plan.running_commit) {
-    return finish(Error{ErrorKind::precondition_failed,
-                        plan.app + " changed since the plan was made; plan the deploy again"});
-  }
+  // Every refusal below happens in the runner's check: recorded, and before
+  // the "started" record and the first write.
+  auto check = [&](Client const&) -> result<void> {
+    // The code is a MAC of the plan: a plan edited after review (a foreign
+    // source, another command) or a mistyped code fails here.
+    if (plan.confirmation_code.empty() ||
+        !ops::equal_in_constant_time(code, sign(plan.canonical())) ||
+        !ops::equal_in_constant_time(code, plan.confirmation_code)) {
+      return Error{ErrorKind::confirmation_required,
+                   "the confirmation code does not match the plan: the code is mistyped, "
+                   "or the plan changed since it was reviewed; nothing was changed"};
+    }
+    if (plan.actor != actor_) {
+      return Error{ErrorKind::confirmation_required,
+                   "the plan was made by " + plan.actor + ", not " + actor_ +
+                       "; plan the deploy yourself; nothing was changed"};
+    }
+    if (now() > plan.expires_at) {
+      return Error{ErrorKind::confirmation_required,
+                   "the plan expired at " + plan.expires_at.to_string() +
+                       "; plan the deploy again; nothing was changed"};
+    }
+    if (plan.nothing_to_deploy) {
+      return Error{
+          ErrorKind::precondition_failed,
+          "nothing to deploy: " + plan.app + " already runs " + short_commit(plan.target_commit)};
+    }
+    // The plan as it would be made now must be the plan reviewed: the same
+    // file, the same target release, the same pinned source.
+    auto again = plan_deploy(plan.environment, plan.target, ChangeSet{plan.files, plan.subjects});
+    if (!again) return again.error();
+    if (auto what = detail::first_difference(plan, *again); !what.empty()) {
+      return Error{ErrorKind::precondition_failed, "the plan changed since it was reviewed (" +
+                                                       what +
+                                                       "); nothing was changed; plan the deploy "
+                                                       "again"};
+    }
+    return success();
+  };
+  ops::ActionSpec spec;
+  spec.actor = actor_;
+  spec.action = "deploy";
+  spec.app = plan.app;
+  spec.arguments = {{"environment", plan.environment}, {"commit", plan.target_commit}};
+  ops::AuditedActionOptions runner_options;
+  runner_options.now = options_.session.now;
+  ops::AuditedActionRunner runner{client_, audit_, runner_options};
+  auto begun = runner.begin(spec, check);
+  if (!begun) return begun.error();
+  ops::AuditedAction& action = begun.value();
+  // The steps run through the action's Client, so the deploy's record lists
+  // every request id, its steps' included.
+  Client const client = action.client();
+  ops::Session const session{client, policy_, actor_, audit_,
+                             detail::session_options(file_, options_)};
+  auto finish = [&](result<DeployResult> r) -> result<DeployResult> {
+    if (r) action.add_argument("released_commit", r->released_commit);
+    return action.finish(std::move(r), [](DeployResult const& d) {
+      return "released " + d.tag + " (" + detail::short_commit(d.released_commit) + ")";
+    });
+  };
 
   DeployResult out;
   out.app = plan.app;
   std::optional<ops::MaintenanceWindow> window;
   if (plan.maintenance) {
     progress("maintenance on for " + plan.app);
-    auto opened = session_.maintenance(plan.app);
+    auto opened = session.maintenance(plan.app);
     if (!opened) return finish(with_context(opened.error(), "maintenance on"));
     window.emplace(std::move(opened).value());
+    if (options_.on_maintenance && !window->was_on()) options_.on_maintenance(plan.app, true);
     out.steps.push_back({"maintenance on", "ok", plan.maintenance_reason});
   }
 
   auto work = [&]() -> result<void> {
-    AppClient app = client_.app(plan.app);
+    AppClient app = client.app(plan.app);
     std::string release_id;
     if (plan.target.kind == DeployTarget::Kind::source) {
       progress("building " + short_commit(plan.target_commit) + " on " + plan.app);
@@ -82,8 +103,8 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
           app.builds().create(SourceBlob{plan.target.source_url, plan.target.commit, std::nullopt});
       if (!build) return with_context(build.error(), "build");
       if (options_.on_build) options_.on_build(*build);
-      auto sleep = options_.wait.sleep ? options_.wait.sleep : client_.options().sleep;
-      auto now = options_.wait.now ? options_.wait.now : client_.options().now;
+      auto sleep = options_.wait.sleep ? options_.wait.sleep : client.options().sleep;
+      auto now = options_.wait.now ? options_.wait.now : client.options().now;
       if (!now) now = [] { return std::chrono::steady_clock::now(); };
       if (!sleep) sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
       auto deadline = now() + options_.wait.timeout;
@@ -105,8 +126,18 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
       out.steps.push_back({"build", "ok", "built " + short_commit(plan.target_commit)});
       if (build->release) release_id = build->release->id;
     } else {
+      // Heroku promotes whatever the upstream runs at that moment, so check
+      // it still runs the pinned release right before, and the result after.
+      auto source = detail::running(client, plan.upstream_app);
+      if (!source) return with_context(source.error(), "promote");
+      if (!source->release || source->release->id != plan.source_release_id ||
+          source->slug_id != plan.source_slug_id) {
+        return Error{ErrorKind::precondition_failed,
+                     "the plan changed since it was reviewed (" + plan.upstream_app +
+                         " no longer runs the reviewed release); nothing was changed"};
+      }
       progress("promoting " + plan.upstream_app + " to " + plan.app);
-      auto promoted = session_.promote(plan.pipeline, plan.upstream_app, {plan.app});
+      auto promoted = session.promote(plan.pipeline, plan.upstream_app, {plan.app});
       if (!promoted) return with_context(promoted.error(), "promote");
       if (!promoted->succeeded()) {
         std::string why = "promotion did not succeed";
@@ -135,10 +166,38 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
                    "release v" + std::to_string(release->version) + " failed"};
     }
     out.release = *release;
+    // What was released, read back from the platform: the slug must be the
+    // pinned one (promotion) or hold the pinned commit (build).
+    std::vector<std::string> also;
+    if (!plan.upstream_app.empty()) also.push_back(plan.upstream_app);
+    auto released = detail::commit_of(client, plan.app, out.release, also);
+    if (!released) return with_context(released.error(), "release");
+    out.released_commit = *released;
+    std::string slug_id = out.release.slug ? out.release.slug->id : std::string();
+    bool as_planned = plan.target.kind == DeployTarget::Kind::source
+                          ? out.released_commit == plan.target.commit
+                          : slug_id == plan.source_slug_id;
+    if (!as_planned) {
+      std::string what = "v" + std::to_string(out.release.version) + " runs " +
+                         (out.released_commit.empty() ? std::string("an unknown commit")
+                                                      : short_commit(out.released_commit)) +
+                         ", not the reviewed " + short_commit(plan.target_commit);
+      out.steps.push_back({"verify", "error", what});
+      std::string back = "; " + plan.app + " was NOT rolled back";
+      if (!plan.running_release_id.empty()) {
+        auto undone = app.releases().rollback(plan.running_release_id);
+        back = undone ? "; " + plan.app + " was rolled back to the release it ran before (now v" +
+                            std::to_string(undone->version) + ")"
+                      : "; rolling " + plan.app + " back FAILED: " + undone.error().message;
+        out.steps.push_back({"rollback", undone ? "ok" : "error", back.substr(2)});
+      }
+      return Error{ErrorKind::precondition_failed,
+                   "the deploy released other code: " + what + back};
+    }
     out.steps.push_back({"release", "ok", "v" + std::to_string(release->version)});
     for (auto const& action : plan.actions) {
       progress("running " + action.name + ": " + action.command);
-      auto ran = session_.run(plan.app, action.command);
+      auto ran = session.run(plan.app, action.command);
       if (!ran) {
         out.steps.push_back({action.name, "error", ops::explain(ran.error())});
         return with_context(ran.error(), action.name);
@@ -157,6 +216,8 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   if (window) {
     progress("maintenance off for " + plan.app);
     auto closed = window->close();
+    if (closed && options_.on_maintenance && !window->was_on())
+      options_.on_maintenance(plan.app, false);
     out.steps.push_back({"maintenance off", closed ? "ok" : "error",
                          closed ? "maintenance restored" : ops::explain(closed.error())});
     if (outcome && !closed) return finish(with_context(closed.error(), "maintenance off"));
@@ -178,33 +239,69 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
 
 result<ops::ConfigChange> Deployer::apply_config(ConfigDiff const& diff,
                                                  std::string_view code) const {
-  if (diff.confirmation_code.empty() || code != diff.confirmation_code) {
-    if (audit_) {
-      auto r = record(actor_, "apply_config", diff.app);
-      r.arguments = {{"environment", diff.environment}};
-      r.outcome = "denied";
-      r.error = "confirmation_required";
-      r.message = "the confirmation code does not match the diff; nothing was changed";
-      (void)audit_->write(r);
-    }
-    return Error{ErrorKind::confirmation_required,
-                 "the confirmation code does not match the diff; nothing was changed"};
-  }
-  auto const* env = file_.find(diff.environment);
-  if (env == nullptr) {
-    return Error{ErrorKind::invalid_argument, "no environment `" + diff.environment + "`"};
-  }
   std::map<std::string, std::string> values;
+  auto check = [&](Client const&) -> result<void> {
+    if (diff.confirmation_code.empty() ||
+        !ops::equal_in_constant_time(code, sign(diff.canonical())) ||
+        !ops::equal_in_constant_time(code, diff.confirmation_code)) {
+      return Error{ErrorKind::confirmation_required,
+                   "the confirmation code does not match the diff: the code is mistyped, "
+                   "or the diff changed since it was reviewed; nothing was changed"};
+    }
+    if (diff.actor != actor_) {
+      return Error{ErrorKind::confirmation_required,
+                   "the diff was made by " + diff.actor + ", not " + actor_ +
+                       "; run config:diff yourself; nothing was changed"};
+    }
+    if (now() > diff.expires_at) {
+      return Error{ErrorKind::confirmation_required,
+                   "the diff expired at " + diff.expires_at.to_string() +
+                       "; run config:diff again; nothing was changed"};
+    }
+    // The diff made now must be the diff reviewed: same file values (by
+    // fingerprint), same app config, same file.
+    auto again = config_diff(diff.environment);
+    if (!again) return again.error();
+    if (auto what = detail::first_difference(diff, *again); !what.empty()) {
+      return Error{ErrorKind::precondition_failed,
+                   "the plan changed since it was reviewed (" + what +
+                       "): the environments file or the app's config is not what was "
+                       "reviewed; nothing was changed; run config:diff again"};
+    }
+    auto const* env = file_.find(diff.environment);
+    if (env == nullptr) {
+      return Error{ErrorKind::invalid_argument, "no environment `" + diff.environment + "`"};
+    }
+    for (auto const& k : diff.keys) {
+      if (k.status != '!' && k.status != '+') continue;
+      auto it = env->settings.find(k.key);
+      if (it != env->settings.end()) values[k.key] = it->second;
+    }
+    if (values.empty()) {
+      return Error{ErrorKind::precondition_failed,
+                   "nothing to apply: " + diff.app + " matches the file"};
+    }
+    return success();
+  };
+  ops::ActionSpec spec;
+  spec.actor = actor_;
+  spec.action = "apply_config";
+  spec.app = diff.app;
+  spec.arguments = {{"environment", diff.environment}};
   for (auto const& k : diff.keys) {
-    if (k.status != '!' && k.status != '+') continue;
-    auto it = env->settings.find(k.key);
-    if (it != env->settings.end()) values[k.key] = it->second;
+    if (!k.fingerprint.empty()) spec.arguments.emplace_back(k.key, "fp:" + k.fingerprint);
   }
-  if (values.empty()) {
-    return Error{ErrorKind::precondition_failed,
-                 "nothing to apply: " + diff.app + " matches the file"};
-  }
-  return session_.set_config(env->app_name, values);
+  ops::AuditedActionOptions runner_options;
+  runner_options.now = options_.session.now;
+  ops::AuditedActionRunner runner{client_, audit_, runner_options};
+  auto begun = runner.begin(spec, check);
+  if (!begun) return begun.error();
+  ops::AuditedAction& action = begun.value();
+  ops::Session const session{action.client(), policy_, actor_, audit_,
+                             detail::session_options(file_, options_)};
+  return action.finish(session.set_config(diff.app, values), [](ops::ConfigChange const& c) {
+    return "set " + std::to_string(c.added.size() + c.changed.size()) + " keys as reviewed";
+  });
 }
 
 }  // namespace herokupp::workflow

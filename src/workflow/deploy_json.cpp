@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 namespace herokupp::workflow {
 namespace {
@@ -50,24 +51,50 @@ std::string DeployPlan::summary() const {
   return out.str();
 }
 
+namespace {
+
+json plan_fields(DeployPlan const& p) {
+  auto actions = json::array();
+  for (auto const& a : p.actions)
+    actions.push_back({{"name", a.name}, {"command", a.command}, {"reason", a.reason}});
+  return json{{"environment", p.environment},
+              {"app", p.app},
+              {"target", to_json(p.target)},
+              {"pipeline", p.pipeline},
+              {"upstream_app", p.upstream_app},
+              {"running_commit", p.running_commit},
+              {"running_release_id", p.running_release_id},
+              {"source_release_id", p.source_release_id},
+              {"source_slug_id", p.source_slug_id},
+              {"target_commit", p.target_commit},
+              {"files", p.files},
+              {"subjects", p.subjects},
+              {"actions", actions},
+              {"maintenance", p.maintenance},
+              {"maintenance_reason", p.maintenance_reason},
+              {"nothing_to_deploy", p.nothing_to_deploy},
+              {"is_protected", p.is_protected},
+              {"actor", p.actor},
+              {"environments_digest", p.environments_digest},
+              {"expires_at", p.expires_at.to_string()}};
+}
+
+Timestamp timestamp_at(json const& j, char const* key) {
+  auto t = Timestamp::parse(j.at(key).get<std::string>());
+  if (!t) throw std::invalid_argument(std::string(key) + " is not a time");
+  return *t;
+}
+
+}  // namespace
+
+std::string DeployPlan::canonical() const {
+  // nlohmann::json keeps object keys sorted, so the dump is canonical.
+  return "herokupp deploy plan v1\n" + plan_fields(*this).dump();
+}
+
 std::string DeployPlan::to_json() const {
-  json j{{"environment", environment},
-         {"app", app},
-         {"target", workflow::to_json(target)},
-         {"pipeline", pipeline},
-         {"upstream_app", upstream_app},
-         {"running_commit", running_commit},
-         {"target_commit", target_commit},
-         {"files", files},
-         {"subjects", subjects},
-         {"maintenance", maintenance},
-         {"maintenance_reason", maintenance_reason},
-         {"nothing_to_deploy", nothing_to_deploy},
-         {"confirmation_code", confirmation_code}};
-  auto actions_json = json::array();
-  for (auto const& a : actions)
-    actions_json.push_back({{"name", a.name}, {"command", a.command}, {"reason", a.reason}});
-  j["actions"] = actions_json;
+  auto j = plan_fields(*this);
+  j["confirmation_code"] = confirmation_code;
   return j.dump();
 }
 
@@ -85,19 +112,26 @@ result<DeployPlan> DeployPlan::from_json(std::string_view text) {
     p.pipeline = j.at("pipeline").get<std::string>();
     p.upstream_app = j.at("upstream_app").get<std::string>();
     p.running_commit = j.at("running_commit").get<std::string>();
+    p.running_release_id = j.at("running_release_id").get<std::string>();
+    p.source_release_id = j.at("source_release_id").get<std::string>();
+    p.source_slug_id = j.at("source_slug_id").get<std::string>();
     p.target_commit = j.at("target_commit").get<std::string>();
     p.files = j.at("files").get<std::vector<std::string>>();
     p.subjects = j.at("subjects").get<std::vector<std::string>>();
     p.maintenance = j.at("maintenance").get<bool>();
     p.maintenance_reason = j.at("maintenance_reason").get<std::string>();
     p.nothing_to_deploy = j.at("nothing_to_deploy").get<bool>();
+    p.is_protected = j.at("is_protected").get<bool>();
+    p.actor = j.at("actor").get<std::string>();
+    p.environments_digest = j.at("environments_digest").get<std::string>();
+    p.expires_at = timestamp_at(j, "expires_at");
     p.confirmation_code = j.at("confirmation_code").get<std::string>();
     for (auto const& a : j.at("actions")) {
       p.actions.push_back({a.at("name").get<std::string>(), a.at("command").get<std::string>(),
                            a.at("reason").get<std::string>()});
     }
     return p;
-  } catch (json::exception const& e) {
+  } catch (std::exception const& e) {
     return Error{ErrorKind::decode, std::string("deploy plan: ") + e.what()};
   }
 }
@@ -116,15 +150,32 @@ std::string ConfigDiff::to_string() const {
   return out.str();
 }
 
-std::string ConfigDiff::to_json() const {
+namespace {
+
+json diff_fields(ConfigDiff const& d) {
   auto arr = json::array();
-  for (auto const& k : keys)
-    arr.push_back({{"status", std::string(1, k.status)}, {"key", k.key}});
-  return json{{"environment", environment},
-              {"app", app},
+  for (auto const& k : d.keys) {
+    arr.push_back(
+        {{"status", std::string(1, k.status)}, {"key", k.key}, {"fingerprint", k.fingerprint}});
+  }
+  return json{{"environment", d.environment},
+              {"app", d.app},
               {"keys", arr},
-              {"confirmation_code", confirmation_code}}
-      .dump();
+              {"actor", d.actor},
+              {"environments_digest", d.environments_digest},
+              {"expires_at", d.expires_at.to_string()}};
+}
+
+}  // namespace
+
+std::string ConfigDiff::canonical() const {
+  return "herokupp config diff v1\n" + diff_fields(*this).dump();
+}
+
+std::string ConfigDiff::to_json() const {
+  auto j = diff_fields(*this);
+  j["confirmation_code"] = confirmation_code;
+  return j.dump();
 }
 
 result<ConfigDiff> ConfigDiff::from_json(std::string_view text) {
@@ -133,18 +184,51 @@ result<ConfigDiff> ConfigDiff::from_json(std::string_view text) {
     ConfigDiff d;
     d.environment = j.at("environment").get<std::string>();
     d.app = j.at("app").get<std::string>();
+    d.actor = j.at("actor").get<std::string>();
+    d.environments_digest = j.at("environments_digest").get<std::string>();
+    d.expires_at = timestamp_at(j, "expires_at");
     d.confirmation_code = j.at("confirmation_code").get<std::string>();
     for (auto const& k : j.at("keys")) {
       auto status = k.at("status").get<std::string>();
       if (status.size() != 1 || std::string("=!+?").find(status[0]) == std::string::npos) {
         return Error{ErrorKind::decode, "config diff: unknown status " + status};
       }
-      d.keys.push_back({status[0], k.at("key").get<std::string>()});
+      d.keys.push_back(
+          {status[0], k.at("key").get<std::string>(), k.at("fingerprint").get<std::string>()});
     }
     return d;
-  } catch (json::exception const& e) {
+  } catch (std::exception const& e) {
     return Error{ErrorKind::decode, std::string("config diff: ") + e.what()};
   }
 }
+
+namespace detail {
+namespace {
+
+std::string first_difference(json a, json b) {
+  for (auto const* ignored : {"expires_at", "confirmation_code"}) {
+    a.erase(ignored);
+    b.erase(ignored);
+  }
+  for (auto const& [key, value] : a.items()) {
+    if (!b.contains(key) || b.at(key) != value) return key;
+  }
+  for (auto const& [key, value] : b.items()) {
+    if (!a.contains(key)) return key;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string first_difference(DeployPlan const& reviewed, DeployPlan const& now) {
+  return first_difference(plan_fields(reviewed), plan_fields(now));
+}
+
+std::string first_difference(ConfigDiff const& reviewed, ConfigDiff const& now) {
+  return first_difference(diff_fields(reviewed), diff_fields(now));
+}
+
+}  // namespace detail
 
 }  // namespace herokupp::workflow

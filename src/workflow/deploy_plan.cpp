@@ -3,20 +3,19 @@
 
 #include <herokupp/workflow/deploy.hpp>
 
-#include <random>
 #include <set>
 
 namespace herokupp::workflow {
 
-using detail::running_commit;
-
-std::string make_confirmation_code() {
+std::string confirmation_code(std::string_view mac_hex) {
+  // 31 letters and digits that cannot be misread; eight of them carry about
+  // 40 bits, and a plan lives minutes, so guessing is hopeless.
   static constexpr char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  std::random_device device;
-  std::uniform_int_distribution<std::size_t> pick(0, sizeof(alphabet) - 2);
   std::string code;
-  for (int i = 0; i < 6; ++i)
-    code.push_back(alphabet[pick(device)]);
+  for (std::size_t i = 0; i + 1 < mac_hex.size() && code.size() < 8; i += 2) {
+    auto byte = std::stoul(std::string(mac_hex.substr(i, 2)), nullptr, 16);
+    code.push_back(alphabet[byte % (sizeof(alphabet) - 1)]);
+  }
   return code;
 }
 
@@ -33,11 +32,25 @@ Deployer::Deployer(Client client, EnvironmentsFile file, std::optional<ops::Poli
                    std::string actor, std::shared_ptr<ops::AuditSink> audit, DeployOptions options)
     : client_(client),
       file_(std::move(file)),
+      policy_(policy ? std::move(policy) : file_.policy),
       actor_(actor),
       audit_(audit),
       options_(std::move(options)),
-      session_(client, policy ? std::move(policy) : file_.policy, actor, audit,
-               detail::session_options(file_, options_)) {}
+      session_(client, policy_, actor, audit, detail::session_options(file_, options_)) {
+  if (!options_.plan_key.enabled()) options_.plan_key = ops::Fingerprinter::random();
+}
+
+Timestamp Deployer::now() const {
+  return options_.now ? options_.now() : Timestamp::now();
+}
+
+std::string Deployer::sign(std::string const& canonical) const {
+  return confirmation_code(options_.plan_key.mac(canonical));
+}
+
+std::string Deployer::file_digest() const {
+  return options_.plan_key.derive("environments file").mac(file_.text);
+}
 
 result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTarget const& target,
                                          ChangeSet const& changes) const {
@@ -56,6 +69,9 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
   plan.target = target;
   plan.files = changes.files;
   plan.subjects = changes.subjects;
+  plan.is_protected = env->is_protected;
+  plan.actor = actor_;
+  plan.environments_digest = file_digest();
 
   if (target.kind == DeployTarget::Kind::source) {
     if (target.source_url.empty() || target.commit.empty()) {
@@ -75,16 +91,27 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
     if (plan.pipeline.empty()) {
       return Error{ErrorKind::invalid_argument, "`" + env->label + "` names no pipeline"};
     }
-    auto upstream_commit = running_commit(client_, upstream->app_name);
-    if (!upstream_commit) return upstream_commit.error();
-    plan.target_commit = *upstream_commit;
+    // The promotion is pinned to what the upstream runs now: its release
+    // and slug. execute() refuses if either has moved.
+    auto source = detail::running(client_, upstream->app_name);
+    if (!source) return source.error();
+    if (!source->release || source->slug_id.empty()) {
+      return Error{ErrorKind::precondition_failed,
+                   upstream->app_name + " runs no release with a slug to promote"};
+    }
+    plan.source_release_id = source->release->id;
+    plan.source_slug_id = source->slug_id;
+    plan.target_commit = source->commit;
   }
   std::vector<std::string> also;
   if (!plan.upstream_app.empty()) also.push_back(plan.upstream_app);
-  auto running = running_commit(client_, env->app_name, also);
-  if (!running) return running.error();
-  plan.running_commit = *running;
-  if (!plan.running_commit.empty() && plan.running_commit == plan.target_commit) {
+  auto now_running = detail::running(client_, env->app_name, also);
+  if (!now_running) return now_running.error();
+  plan.running_commit = now_running->commit;
+  if (now_running->release) plan.running_release_id = now_running->release->id;
+  plan.expires_at = Timestamp(now().time_point() + options_.plan_lifetime);
+  bool same_slug = !plan.source_slug_id.empty() && plan.source_slug_id == now_running->slug_id;
+  if (same_slug || (!plan.running_commit.empty() && plan.running_commit == plan.target_commit)) {
     plan.nothing_to_deploy = true;
     return plan;
   }
@@ -106,7 +133,7 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
       }
     }
   }
-  plan.confirmation_code = make_confirmation_code();
+  plan.confirmation_code = sign(plan.canonical());
   return plan;
 }
 
@@ -123,6 +150,12 @@ result<ConfigDiff> Deployer::config_diff(std::string_view environment) const {
   ConfigDiff diff;
   diff.environment = env->label;
   diff.app = env->app_name;
+  diff.actor = actor_;
+  diff.environments_digest = file_digest();
+  diff.expires_at = Timestamp(now().time_point() + options_.plan_lifetime);
+  // The reviewed values' fingerprints, under a key of the plan key's, so the
+  // code covers exactly the values that will be set.
+  auto const reviewed = options_.plan_key.derive("reviewed values");
   std::set<std::string> keys;
   for (auto const& v : masked.vars)
     keys.insert(v.key);
@@ -139,9 +172,11 @@ result<ConfigDiff> Deployer::config_diff(std::string_view environment) const {
     } else if (var->fingerprint.empty() || var->fingerprint != fp(setting->second)) {
       status = '!';
     }
-    diff.keys.push_back({status, key});
+    std::string fingerprint;
+    if (status == '!' || status == '+') fingerprint = reviewed(setting->second);
+    diff.keys.push_back({status, key, fingerprint});
   }
-  diff.confirmation_code = make_confirmation_code();
+  diff.confirmation_code = sign(diff.canonical());
   return diff;
 }
 

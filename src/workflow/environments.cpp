@@ -59,6 +59,7 @@ std::vector<PathRule> default_path_rules() {
 
 result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
   EnvironmentsFile file;
+  file.text = std::string(yaml);
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (!root.IsMap()) return bad("the top level must be a mapping");
@@ -142,7 +143,14 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
       }
     }
     if (auto policy = root["policy"]) {
-      auto parsed = ops::Policy::from_json(to_json(policy).dump());
+      // YAML accepts bytes that are not UTF-8; JSON text cannot hold them.
+      std::string text;
+      try {
+        text = to_json(policy).dump();
+      } catch (nlohmann::json::exception const&) {
+        return bad("policy: names and roles must be UTF-8 text");
+      }
+      auto parsed = ops::Policy::from_json(text);
       if (!parsed) return bad("policy: " + parsed.error().message);
       file.policy = std::move(parsed).value();
     }
@@ -158,6 +166,14 @@ result<EnvironmentsFile> EnvironmentsFile::load(std::string const& path) {
   std::stringstream text;
   text << in.rdbuf();
   return parse(text.str());
+}
+
+std::vector<std::string> EnvironmentsFile::protected_apps() const {
+  std::vector<std::string> apps;
+  for (auto const& env : environments) {
+    if (env.is_protected) apps.push_back(env.app_name);
+  }
+  return apps;
 }
 
 Environment const* EnvironmentsFile::find(std::string_view label) const {

@@ -33,19 +33,25 @@ class BreakableTransport : public herokupp::Transport {
  public:
   explicit BreakableTransport(herokupp::sim::Platform& p) : inner_(p) {}
   herokupp::result<herokupp::HttpResponse> send(herokupp::HttpRequest const& r) override {
+    ++requests;
+    if (r.method != herokupp::Method::get) ++writes;
     if (!fail_post_suffix.empty() && r.method == herokupp::Method::post &&
         r.url.size() >= fail_post_suffix.size() &&
         r.url.compare(r.url.size() - fail_post_suffix.size(), fail_post_suffix.size(),
                       fail_post_suffix) == 0) {
       herokupp::HttpResponse res;
-      res.status = 500;
+      res.status = fail_status;
       res.headers.set("Content-Type", "application/json");
-      res.body = R"({"id":"internal_server_error","message":"dyno could not start"})";
+      res.body = fail_body;
       return res;
     }
     return inner_.send(r);
   }
   std::string fail_post_suffix;
+  std::string fail_body = R"({"id":"internal_server_error","message":"dyno could not start"})";
+  int fail_status = 500;
+  std::atomic<int> requests{0};
+  std::atomic<int> writes{0};  ///< requests other than GET
 
  private:
   herokupp::sim::InProcessTransport inner_;
@@ -67,10 +73,11 @@ class World {
            ("cli-world-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir_);
     write("policy.json", R"({"actors": {
-        "dana": ["heroku-shop-staging", "heroku-shop-staging-config", "heroku-shop-production",
+        "dana": ["heroku-shop-staging", "heroku-shop-staging:configure", "heroku-shop-production",
                  "heroku-shop-worker"],
         "olive": ["admin"]},
-      "protected_apps": ["shop-production"]})");
+      "protected_apps": ["shop-production"],
+      "act_for_others": ["ops@example.com"]})");
     write("environments.yml", R"(environments:
   - label: staging
     app_name: shop-staging
@@ -132,7 +139,8 @@ protected: [production]
       raw.push_back(a.c_str());
     herokupp::cli::Environment env;
     std::map<std::string, std::string> vars = {{"HEROKU_API_KEY", api_key()},
-                                               {"HEROKU_API_URL", "http://127.0.0.1"}};
+                                               {"HEROKU_API_URL", "http://127.0.0.1"},
+                                               {"XDG_CONFIG_HOME", path("config")}};
     for (auto const& kv : extra_env)
       vars[kv.first] = kv.second;
     env.getenv = [vars](std::string const& name) -> std::optional<std::string> {

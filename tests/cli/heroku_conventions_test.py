@@ -13,18 +13,21 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 TOOL, SIM, SEED = sys.argv[1], sys.argv[2], sys.argv[3]
 SECRETS = ["staging-secret", "production-secret"]
 
 POLICY = {
     "actors": {
-        "dana": ["heroku-shop-staging", "heroku-shop-staging-config", "heroku-shop-production",
+        "dana": ["heroku-shop-staging", "heroku-shop-staging:configure", "heroku-shop-production",
                  "heroku-shop-worker"],
-        "rita": ["heroku-shop-staging", "heroku-shop-staging-reveal"],
+        "rita": ["heroku-shop-staging", "heroku-shop-staging:reveal"],
         "olive": ["admin"],
     },
     "protected_apps": ["shop-production"],
+    # Whole commands only: the one `run` tests use, beside the migrate command.
+    "commands": ["rake db:migrate", "rake cache:clear"],
 }
 
 ENVIRONMENTS = """environments:
@@ -49,6 +52,14 @@ class Sim:
         env = dict(part.split("=", 1) for part in first)
         self.url, self.key = env["HEROKU_API_URL"], env["HEROKU_API_KEY"]
 
+    def account(self):
+        """The API key's account (its email), as the tool learns it."""
+        req = urllib.request.Request(self.url + "/account", headers={
+            "Authorization": "Bearer " + self.key,
+            "Accept": "application/vnd.heroku+json; version=3"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return json.load(r)["email"]
+
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         self.proc.communicate(timeout=10)
@@ -62,8 +73,10 @@ class World:
         self.dir = tempfile.mkdtemp(prefix="herokupp-conventions-")
         self.home = os.path.join(self.dir, "home")
         os.makedirs(self.home)
+        # The key's account names the actors: the policy lets it act for others.
+        policy = dict(POLICY, act_for_others=[self.sim.account()])
         with open(self.path("policy.json"), "w") as f:
-            json.dump(POLICY, f)
+            json.dump(policy, f)
         with open(self.path("environments.yml"), "w") as f:
             f.write(ENVIRONMENTS)
         self.outputs = []
@@ -83,9 +96,13 @@ class World:
 
     def base(self, actor="dana", policy=True):
         args = ["--audit", self.path("audit.jsonl"), "--state-dir", self.path("state"),
-                "--environments", self.path("environments.yml"), "--actor", actor]
+                "--environments", self.path("environments.yml")]
         if policy:
-            args += ["--policy", self.path("policy.json")]
+            args += ["--actor", actor, "--policy", self.path("policy.json")]
+        else:
+            # Without a policy the actor is the key's own account, and
+            # changes need --single-user.
+            args += ["--single-user"]
         return args
 
     def run(self, *args, actor="dana", policy=True, cwd=None, env=None, raw=False):
@@ -363,7 +380,7 @@ def progress(w):
 
 def config_get(w):
     expect(w.run("config:set", "shop-staging", "API_TOKEN=tok-5b2e-reveal-me"), 0, "set")
-    # rita holds heroku-shop-staging-reveal: the value.
+    # rita holds heroku-shop-staging:reveal: the value.
     p = expect(w.run("config:get", "-a", "shop-staging", "API_TOKEN", actor="rita"), 0, "rita")
     assert p.stdout == "tok-5b2e-reveal-me\n", p.stdout
     j = as_json(w.run("--json", "config:get", "API_TOKEN", "-a", "shop-staging", actor="rita"))

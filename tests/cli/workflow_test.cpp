@@ -67,7 +67,7 @@ TEST_CASE("plans: each path rule implies its actions") {
     REQUIRE(plan->actions.size() == 1);
     CHECK(plan->actions[0].name == "migrate");
     CHECK(plan->actions[0].command == "rake db:migrate");
-    CHECK(plan->confirmation_code.size() == 6);
+    CHECK(plan->confirmation_code.size() == 8);
     CHECK(!plan->running_commit.empty());
     CHECK(plan->summary().find("maintenance window: on") != std::string::npos);
   }
@@ -103,9 +103,9 @@ TEST_CASE("plans: each path rule implies its actions") {
     CHECK(plan->target_commit == plan->running_commit);
     CHECK(plan->nothing_to_deploy);
   }
-  SUBCASE("plans round-trip through JSON, and codes differ") {
+  SUBCASE("plans round-trip through JSON, and codes differ with the plan") {
     auto a = d.plan_deploy("staging", source(), {{"db/migrations/1.rb"}, {"x"}});
-    auto b = d.plan_deploy("staging", source(), {{"db/migrations/1.rb"}, {"x"}});
+    auto b = d.plan_deploy("staging", source(), {{"db/migrations/2.rb"}, {"x"}});
     REQUIRE(a);
     REQUIRE(b);
     CHECK(a->confirmation_code != b->confirmation_code);

@@ -22,6 +22,7 @@ ops::AuditRecord sample() {
   r.outcome = "ok";
   r.message = "rolled back from v45 to v42 as v46";
   r.request_ids = {"id-1", "id-2"};
+  r.action_id = "0b5e6c1d-2f3a-4b8c-9d0e-1f2a3b4c5d6e";
   return r;
 }
 }  // namespace
@@ -29,10 +30,11 @@ ops::AuditRecord sample() {
 TEST_CASE("an audit record is one JSON line with the documented fields in order") {
   std::string const line = ops::to_json_line(sample());
   CHECK(line.find('\n') == std::string::npos);
-  CHECK(line ==
-        R"({"time":"2024-05-01T12:00:00Z","actor":"alice","action":"rollback","app":"shop",)"
-        R"("arguments":{"version":"42","b":"2"},"outcome":"ok",)"
-        R"("message":"rolled back from v45 to v42 as v46","request_ids":["id-1","id-2"]})");
+  CHECK(
+      line ==
+      R"({"time":"2024-05-01T12:00:00Z","action_id":"0b5e6c1d-2f3a-4b8c-9d0e-1f2a3b4c5d6e","actor":"alice","action":"rollback","app":"shop",)"
+      R"("arguments":{"version":"42","b":"2"},"outcome":"ok",)"
+      R"("message":"rolled back from v45 to v42 as v46","request_ids":["id-1","id-2"]})");
 
   ops::AuditRecord denied = sample();
   denied.outcome = "denied";

@@ -8,33 +8,12 @@
 namespace ops = herokupp::ops;
 
 namespace {
-std::string hex_sha(std::string const& s) {
-  return ops::to_hex(ops::sha256(s));
-}
 std::string hex_mac(std::string const& k, std::string const& m) {
-  return ops::to_hex(ops::hmac_sha256(k, m));
+  return ops::Fingerprinter{k}.mac(m);
 }
 }  // namespace
 
-TEST_CASE("sha256 matches the FIPS 180-4 vectors") {
-  CHECK(hex_sha("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(hex_sha("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  CHECK(hex_sha("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(hex_sha(std::string(1000000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-}
-
-TEST_CASE("sha256 pads correctly around the block boundary") {
-  CHECK(hex_sha(std::string(55, 'a')) ==
-        "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-  CHECK(hex_sha(std::string(56, 'a')) ==
-        "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-  CHECK(hex_sha(std::string(64, 'a')) ==
-        "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
-}
-
-TEST_CASE("hmac_sha256 matches the RFC 4231 vectors") {
+TEST_CASE("Fingerprinter::mac is HMAC-SHA256: the RFC 4231 vectors") {
   CHECK(hex_mac(std::string(20, '\x0b'), "Hi There") ==
         "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
   CHECK(hex_mac("Jefe", "what do ya want for nothing?") ==
@@ -76,4 +55,20 @@ TEST_CASE("a Fingerprinter is short, keyed and the same length for any value") {
   for (int i = 0; i < 4; ++i)
     randoms.insert(ops::Fingerprinter::random()("v"));
   CHECK(randoms.size() == 4);
+}
+
+TEST_CASE("derived keys are independent, and codes compare in constant time") {
+  ops::Fingerprinter user{"user-key"};
+  auto plans = user.derive("herokupp plan codes");
+  auto prints = user.derive("herokupp fingerprints");
+  REQUIRE(plans.enabled());
+  CHECK(plans.mac("m") != prints.mac("m"));
+  CHECK(plans.mac("m") != user.mac("m"));
+  CHECK(plans.mac("m") == user.derive("herokupp plan codes").mac("m"));
+  CHECK_FALSE(ops::Fingerprinter{}.derive("x").enabled());
+
+  CHECK(ops::equal_in_constant_time("ABCDEF", "ABCDEF"));
+  CHECK_FALSE(ops::equal_in_constant_time("ABCDEF", "ABCDEG"));
+  CHECK_FALSE(ops::equal_in_constant_time("ABCDEF", "ABCDE"));
+  CHECK_FALSE(ops::equal_in_constant_time("", "A"));
 }

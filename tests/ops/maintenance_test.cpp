@@ -119,3 +119,47 @@ TEST_CASE("a moved window restores once") {
   CHECK_FALSE(w.maintenance_of("shop-staging"));
   CHECK(w.transport->count(Method::patch, "/apps/shop-staging") == 2);
 }
+
+TEST_CASE("a restore that fails after failed work is reported, never swallowed") {
+  World w;
+  auto failed = ops::with_maintenance(w.app("shop-staging"), [&]() -> herokupp::result<int> {
+    w.transport->fail_next(Method::patch, "/apps/shop-staging", RecordingTransport::Fail::before);
+    return herokupp::Error(ErrorKind::precondition_failed, "migration failed");
+  });
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().kind == ErrorKind::precondition_failed);  // the story starts with the work
+  CHECK(failed.error().message.find("migration failed") != std::string::npos);
+  CHECK(failed.error().message.find("may still be in maintenance") != std::string::npos);
+  CHECK(failed.error().message.find("Simulated outage") != std::string::npos);
+  CHECK(w.maintenance_of("shop-staging"));  // truly left on, and said so
+  w.capture(failed);
+}
+
+TEST_CASE("a window whose put-back fails after a lost answer says maintenance may be on") {
+  World w;
+  w.transport->fail_next(Method::patch, "/apps/shop-staging", RecordingTransport::Fail::after);
+  w.transport->fail_next(Method::patch, "/apps/shop-staging", RecordingTransport::Fail::before);
+  auto lost = ops::maintenance(w.app("shop-staging"));
+  REQUIRE_FALSE(lost);
+  CHECK(lost.error().kind == ErrorKind::transport);
+  CHECK(lost.error().message.find("may still be in maintenance") != std::string::npos);
+  CHECK(w.maintenance_of("shop-staging"));
+  w.capture(lost);
+}
+
+TEST_CASE("a session's failed closing is audited as an error") {
+  World w;
+  ops::SessionOptions o;
+  o.protect_own_app = false;
+  ops::Session s{w.client(), std::nullopt, "sam", w.audit(), o};
+  auto window = s.maintenance("shop-staging");
+  REQUIRE(window);
+  w.transport->fail_next(Method::patch, "/apps/shop-staging", RecordingTransport::Fail::before);
+  auto closed = window->close();
+  REQUIRE_FALSE(closed);
+  REQUIRE(w.records->size() == 4);
+  CHECK(w.records->back().arguments.at(0).second == "end");
+  CHECK(w.records->back().outcome == "error");
+  CHECK(w.records->back().error == "server");
+  CHECK(w.records->back().request_ids.size() == 1);
+}

@@ -31,9 +31,9 @@ TEST_CASE("roles grant read and operate, config and reveal separately") {
   ops::Policy p;
   p.grant("dev", "heroku-shop-staging")
       .grant("lead", "heroku-shop")
-      .grant("lead", "heroku-shop-config")
+      .grant("lead", "heroku-shop:configure")
       .grant("root", "admin")
-      .grant("auditor", "heroku-shop-reveal");
+      .grant("auditor", "heroku-shop:reveal");
 
   CHECK(p.check("dev", Action::restart, "shop-staging"));
   CHECK(p.check("dev", Action::masked_config, "SHOP-STAGING"));  // names are case-insensitive
@@ -49,7 +49,7 @@ TEST_CASE("roles grant read and operate, config and reveal separately") {
   // Seeing values needs the reveal role itself, even for admin.
   auto admin_reveal = p.check("root", Action::reveal_config, "shop");
   REQUIRE_FALSE(admin_reveal);
-  CHECK(admin_reveal.error().message.find("heroku-shop-reveal") != std::string::npos);
+  CHECK(admin_reveal.error().message.find("heroku-shop:reveal") != std::string::npos);
 
   CHECK(p.check("auditor", Action::reveal_config, "shop"));
   CHECK_FALSE(p.check("auditor", Action::info, "shop"));
@@ -67,11 +67,14 @@ TEST_CASE("a denial names the role that would allow it") {
 
   auto cfg = p.check("dev", Action::set_config, "shop-staging");
   REQUIRE_FALSE(cfg);
-  CHECK(cfg.error().message.find("heroku-shop-staging-config") != std::string::npos);
+  CHECK(cfg.error().message.find("heroku-shop-staging:configure") != std::string::npos);
 
-  CHECK(ops::Policy::role_for(Action::unset_config, "Shop") == "heroku-shop-config");
+  CHECK(ops::Policy::role_for(Action::unset_config, "Shop") == "heroku-shop:configure");
   CHECK(ops::Policy::role_for(Action::info, "shop") == "heroku-shop");
-  CHECK(ops::Policy::role_for(Action::reveal_config, "shop") == "heroku-shop-reveal");
+  CHECK(ops::Policy::role_for(Action::reveal_config, "shop") == "heroku-shop:reveal");
+  // An app whose name ends like an old suffix is named without ambiguity.
+  CHECK(ops::Policy::role_for(Action::restart, "shop-reveal") == "heroku-shop-reveal:operate");
+  CHECK(ops::Policy::role_for(Action::set_config, "shop-config") == "heroku-shop-config:configure");
 }
 
 TEST_CASE("deny by default: an actor the policy does not name holds nothing") {
@@ -82,7 +85,7 @@ TEST_CASE("deny by default: an actor the policy does not name holds nothing") {
 
 TEST_CASE("protected apps refuse configure for everyone, admin included") {
   ops::Policy p;
-  p.grant("root", "admin").grant("lead", "heroku-bot-config").protect("Chatops-Bot");
+  p.grant("root", "admin").grant("lead", "heroku-bot:configure").protect("Chatops-Bot");
   p.protect("bot");
   for (auto const& actor : {"root", "lead"}) {
     auto r = p.check(actor, Action::set_config, "chatops-bot");
@@ -100,15 +103,22 @@ TEST_CASE("Policy::from_json reads actors and protected apps") {
     "version": 1,
     "actors": {
       "alice@example.com": ["admin"],
-      "bob": ["heroku-shop-staging", "Heroku-Shop-Staging-Config"],
-      "carol": []
+      "bob": ["heroku-shop-staging", "Heroku-Shop-Staging:Configure"],
+      "carol": [],
+      "dave": {"roles": ["heroku-shop"], "apps": {"shop-staging": ["read", "reveal"]}}
     },
     "protected_apps": ["chatops-bot"]
   })");
   REQUIRE(p);
   CHECK(p->roles("bob") ==
-        std::vector<std::string>{"heroku-shop-staging", "heroku-shop-staging-config"});
-  CHECK(p->actors() == std::vector<std::string>{"alice@example.com", "bob", "carol"});
+        std::vector<std::string>{"heroku-shop-staging", "heroku-shop-staging:configure"});
+  CHECK(p->actors() == std::vector<std::string>{"alice@example.com", "bob", "carol", "dave"});
+  CHECK(p->roles("dave") == std::vector<std::string>{"heroku-shop", "heroku-shop-staging:read",
+                                                     "heroku-shop-staging:reveal"});
+  CHECK(p->check("dave", Action::masked_config, "shop-staging"));
+  CHECK(p->check("dave", Action::reveal_config, "shop-staging"));
+  CHECK_FALSE(p->check("dave", Action::restart, "shop-staging"));  // read only
+  CHECK(p->check("dave", Action::restart, "shop"));
   CHECK(p->check("alice@example.com", Action::promote, "shop"));
   CHECK(p->check("bob", Action::set_config, "shop-staging"));
   CHECK_FALSE(p->check("carol", Action::info, "shop"));
@@ -129,6 +139,19 @@ TEST_CASE("Policy::from_json refuses what it does not understand") {
       R"({"protected_apps": "bot"})",
       R"({"protected_apps": [""]})",
       R"({"version": 2})",
+      // Ambiguous hubot-auth names: the app shop-config, or configure on shop?
+      R"({"actors": {"bob": ["heroku-shop-config"]}})",
+      R"({"actors": {"bob": ["heroku-shop-reveal"]}})",
+      R"({"actors": {"bob": ["heroku-shop:admin"]}})",
+      R"({"actors": {"bob": ["heroku-shop:"]}})",
+      R"({"actors": {"bob": ["heroku-:operate"]}})",
+      R"({"actors": {"bob": ["heroku-sh:op:operate"]}})",
+      R"({"actors": {"bob": {"apps": {"shop": ["admin"]}}}})",
+      R"({"actors": {"bob": {"apps": {"shop:reveal": ["operate"]}}}})",
+      R"({"actors": {"bob": {"apps": ["shop"]}}})",
+      R"({"actors": {"bob": {"role": ["admin"]}}})",
+      R"({"commands": "rake db:migrate"})",
+      R"({"rollback_config_exceptions": [1]})",
   };
   for (char const* text : bad) {
     CAPTURE(text);
@@ -156,4 +179,63 @@ TEST_CASE("Policy::load reads a file and names it in errors") {
   CHECK(bad.error().message.find(path) != std::string::npos);
   std::remove(path.c_str());
   CHECK_FALSE(ops::Policy::load("does-not-exist.json"));
+}
+
+TEST_CASE("role names cannot collide: operate on shop-reveal never reveals shop") {
+  // Every way of granting operate on the app shop-reveal (or shop-config).
+  for (auto const* suffix : {"reveal", "config"}) {
+    CAPTURE(suffix);
+    std::string const app = std::string("shop-") + suffix;
+    auto from_role = ops::Policy().grant("eve", "heroku-" + app + ":operate");
+    auto structured =
+        ops::Policy::from_json(R"({"actors": {"eve": {"apps": {")" + app + R"(": ["operate"]}}}})");
+    REQUIRE(structured);
+    auto hubot_style = ops::Policy().grant("eve", "heroku-" + app);  // ambiguous: grants nothing
+    for (ops::Policy const* p : {&from_role, &structured.value()}) {
+      CHECK(p->check("eve", Action::restart, app));
+      CHECK(p->check("eve", Action::masked_config, app));
+      for (Action a : {Action::reveal_config, Action::set_config, Action::unset_config,
+                       Action::restart, Action::info}) {
+        CHECK_FALSE(p->check("eve", a, "shop"));
+      }
+      CHECK_FALSE(p->check("eve", Action::reveal_config, app));
+      CHECK_FALSE(p->check("eve", Action::set_config, app));
+    }
+    for (Action a : {Action::reveal_config, Action::set_config, Action::restart, Action::info}) {
+      CHECK_FALSE(hubot_style.check("eve", a, "shop"));
+      CHECK_FALSE(hubot_style.check("eve", a, app));
+    }
+    auto why = ops::Grant::parse("heroku-" + app);
+    REQUIRE_FALSE(why);
+    CHECK(why.error().message.find("heroku-" + app + ":operate") != std::string::npos);
+  }
+
+  // And the other way round: reveal or configure on shop is nothing on shop-reveal.
+  auto p = ops::Policy().grant("rita", "heroku-shop:reveal").grant("rita", "heroku-shop:configure");
+  CHECK(p.check("rita", Action::reveal_config, "shop"));
+  CHECK(p.check("rita", Action::set_config, "shop"));
+  for (auto const* app : {"shop-reveal", "shop-config", "shop-staging", "sho", "shop2"}) {
+    CHECK_FALSE(p.check("rita", Action::reveal_config, app));
+    CHECK_FALSE(p.check("rita", Action::set_config, app));
+    CHECK_FALSE(p.check("rita", Action::info, app));
+  }
+  // operate on shop gives nothing on apps whose names extend it.
+  auto shop = ops::Policy().grant("sam", "heroku-shop");
+  CHECK(shop.check("sam", Action::restart, "shop"));
+  CHECK_FALSE(shop.check("sam", Action::restart, "shop-reveal"));
+  CHECK_FALSE(shop.check("sam", Action::reveal_config, "shop"));
+}
+
+TEST_CASE("roles read back canonically, one spelling per meaning") {
+  for (auto const* role : {"admin", "heroku-shop", "heroku-shop:configure", "heroku-shop:reveal",
+                           "heroku-shop:read", "heroku-shop-reveal:operate"}) {
+    CAPTURE(role);
+    auto g = ops::Grant::parse(role);
+    REQUIRE(g);
+    CHECK(g->to_string() == role);
+  }
+  CHECK(ops::Grant::parse("heroku-shop:operate")->to_string() == "heroku-shop");
+  CHECK(ops::Grant::parse("HEROKU-Shop")->app == "shop");
+  auto p = ops::Policy().grant("x", "heroku-shop:operate").grant("x", "heroku-shop");
+  CHECK(p.roles("x") == std::vector<std::string>{"heroku-shop"});
 }

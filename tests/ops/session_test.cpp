@@ -17,9 +17,9 @@ ops::Policy team_policy() {
   auto p = ops::Policy::from_json(R"({
     "actors": {
       "root": ["admin"],
-      "dana": ["heroku-shop-staging", "heroku-shop-staging-config"],
+      "dana": ["heroku-shop-staging", "heroku-shop-staging:configure"],
       "sam": ["heroku-shop-staging"],
-      "rita": ["heroku-shop-staging-reveal"]
+      "rita": ["heroku-shop-staging:reveal"]
     },
     "protected_apps": ["chatops-bot"]
   })");
@@ -53,7 +53,7 @@ TEST_CASE("a denied action sends no request and is audited as denied") {
 
   auto cfg = s.set_config("shop-staging", {{"X", "audited-value-not-in-the-log-55c1"}});
   REQUIRE_FALSE(cfg);
-  CHECK(cfg.error().message.find("heroku-shop-staging-config") != std::string::npos);
+  CHECK(cfg.error().message.find("heroku-shop-staging:configure") != std::string::npos);
   w.capture(cfg);
 
   auto stranger = session(w, team_policy(), "mallory");
@@ -82,7 +82,8 @@ TEST_CASE("allowed actions run the same code and are audited with request ids") 
   auto s = session(w, team_policy(), "sam");
   auto restarted = s.restart("shop-staging", "worker");
   REQUIRE(restarted);
-  REQUIRE(w.records->size() == 1);
+  REQUIRE(w.records->size() == 2);  // started, then the outcome
+  CHECK(w.records->front().outcome == "started");
   auto const rec = w.records->back();
   CHECK(rec.action == "restart");
   CHECK(rec.app == "shop-staging");
@@ -177,7 +178,7 @@ TEST_CASE("revealing values needs the reveal role, which admin does not imply") 
   auto denied = root.reveal_config("shop-staging", {"FEATURE_X"});
   REQUIRE_FALSE(denied);
   CHECK(denied.error().kind == ErrorKind::policy_denied);
-  CHECK(denied.error().message.find("heroku-shop-staging-reveal") != std::string::npos);
+  CHECK(denied.error().message.find("heroku-shop-staging:reveal") != std::string::npos);
   w.capture(denied);
   CHECK(w.transport->count() == 0);
 
@@ -219,7 +220,7 @@ TEST_CASE("every action goes through the session") {
   REQUIRE(scaled);
   auto typed = s.scale("shop-staging", {{"worker", 2, std::string("standard-2x")}});
   REQUIRE(typed);
-  auto ran = s.run("shop-staging", "thor jobs:flush");
+  auto ran = s.run("shop-staging", "rake assets:precompile");
   REQUIRE(ran);
   CHECK(ran->finished);
   auto migrated = s.migrate("shop-staging");
@@ -229,8 +230,12 @@ TEST_CASE("every action goes through the session") {
   REQUIRE(promoted);
   CHECK(promoted->succeeded());
 
-  std::vector<std::string> actions;
+  std::vector<herokupp::ops::AuditRecord> finals;
   for (auto const& r : *w.records) {
+    if (r.outcome != "started") finals.push_back(r);
+  }
+  std::vector<std::string> actions;
+  for (auto const& r : finals) {
     actions.push_back(r.action);
     CHECK(r.outcome == "ok");
     CHECK_FALSE(r.request_ids.empty());
@@ -239,12 +244,12 @@ TEST_CASE("every action goes through the session") {
   CHECK(actions == std::vector<std::string>{"info", "dynos", "releases", "compare_config",
                                             "rollback", "rollback", "scale", "scale", "run",
                                             "migrate", "promote"});
-  CHECK(w.records->at(4).message == "rolled back from v7 to v5 as v8");
-  CHECK(w.records->at(6).arguments.at(0).second == "web=3");
-  CHECK(w.records->at(7).arguments.at(0).second == "worker=2:standard-2x");
-  CHECK(w.records->at(8).arguments.at(0).second == "thor jobs:flush");
-  CHECK(w.records->at(10).arguments == std::vector<std::pair<std::string, std::string>>{
-                                           {"pipeline", "shop"}, {"targets", "shop-production"}});
+  CHECK(finals.at(4).message.rfind("rolled back from v7 to v5 as v8; ", 0) == 0);
+  CHECK(finals.at(6).arguments.at(0).second == "web=3");
+  CHECK(finals.at(7).arguments.at(0).second == "worker=2:standard-2x");
+  CHECK(finals.at(8).arguments.at(0).second == "rake assets:precompile");
+  CHECK(finals.at(10).arguments == std::vector<std::pair<std::string, std::string>>{
+                                       {"pipeline", "shop"}, {"targets", "shop-production"}});
   for (auto const& r : *w.records) {
     // A log session URL is a credential of sorts: not in the audit trail.
     CHECK(ops::to_json_line(r).find(ran->log_url) == std::string::npos);
@@ -270,14 +275,17 @@ TEST_CASE("a maintenance window through a session is audited when it opens and c
     auto window = s.maintenance("shop-staging");
     REQUIRE(window);
     CHECK(w.maintenance_of("shop-staging"));
-    REQUIRE(w.records->size() == 1);
+    REQUIRE(w.records->size() == 2);
     CHECK(w.records->back().arguments.at(0).second == "begin");
     CHECK(w.records->back().message == "maintenance turned on");
   }  // closed by the destructor
   CHECK_FALSE(w.maintenance_of("shop-staging"));
-  REQUIRE(w.records->size() == 2);
+  REQUIRE(w.records->size() == 4);
   CHECK(w.records->back().action == "maintenance");
   CHECK(w.records->back().arguments.at(0).second == "end");
+  // The closing names the action that opened the window.
+  CHECK(w.records->back().arguments.at(1) ==
+        std::pair<std::string, std::string>{"opened_by", w.records->at(1).action_id});
   CHECK(w.records->back().outcome == "ok");
   CHECK(w.records->back().request_ids.size() == 1);
 
@@ -290,7 +298,7 @@ TEST_CASE("a maintenance window through a session is audited when it opens and c
   REQUIRE(*kept);
   CHECK(kept->value().close());
   CHECK_FALSE(w.maintenance_of("shop-staging"));
-  CHECK(w.records->size() == 4);
+  CHECK(w.records->size() == 8);
 }
 
 TEST_CASE("the JSON-lines sink writes the documented record format") {
@@ -309,7 +317,10 @@ TEST_CASE("the JSON-lines sink writes the documented record format") {
     lines.push_back(nlohmann::json::parse(line));
   }
   std::remove(path.c_str());
-  REQUIRE(lines.size() == 2);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0]["outcome"] == "started");
+  CHECK(lines[0]["action_id"] == lines[1]["action_id"]);
+  lines.erase(lines.begin());
   CHECK(lines[0]["actor"] == "dana");
   CHECK(lines[0]["action"] == "set_config");
   CHECK(lines[0]["app"] == "shop-staging");
@@ -321,7 +332,7 @@ TEST_CASE("the JSON-lines sink writes the documented record format") {
   CHECK(lines[1]["error"] == "policy_denied");
 }
 
-TEST_CASE("a failing audit sink is reported and does not change the action's result") {
+TEST_CASE("a failing audit sink is reported and does not change a read action's result") {
   World w;
   ops::SessionOptions o = session_options(w);
   std::vector<std::string> failures;

@@ -57,6 +57,7 @@ DEPENDENCIES = {
     "boost-asio": ("boost", "Boost"),
     "boost-beast": ("boost", "Boost"),
     "curl": ("libcurl", "CURL"),
+    "openssl": ("openssl", "OpenSSL"),
     "nlohmann-json": ("nlohmann_json", "nlohmann_json"),
     "cpp-httplib": ("cpp-httplib", None),
     "yaml-cpp": ("yaml-cpp", "yaml-cpp"),
@@ -456,7 +457,7 @@ def check_conan(source, version, options, built):
 
 def check_cmake_package(source, version):
     config = read(os.path.join(source, "cmake", "herokuppConfig.cmake.in"))
-    for dep in ("nlohmann_json", "Boost", "CURL"):
+    for dep in ("nlohmann_json", "Boost", "CURL", "OpenSSL"):
         check(re.search(rf"find_dependency\(\s*{dep}\b", config), f"herokuppConfig.cmake.in: no find_dependency({dep})")
     install = read(os.path.join(source, "cmake", "HerokuppInstall.cmake"))
     check("SameMajorVersion" in install, "HerokuppInstall.cmake: version compatibility is not SameMajorVersion")
@@ -472,7 +473,7 @@ def check_cmake_package(source, version):
           "LICENSE is not the MIT license of the herokupp authors")
     cmakelists = read(os.path.join(source, "CMakeLists.txt"))
     for port, (_, cmake_name) in DEPENDENCIES.items():
-        if port in ("boost-outcome", "curl", "nlohmann-json"):
+        if port in ("boost-outcome", "curl", "nlohmann-json", "openssl"):
             check(re.search(rf"find_package\(\s*{cmake_name}\b", cmakelists),
                   f"CMakeLists.txt does not find {cmake_name}, a dependency of every package")
 

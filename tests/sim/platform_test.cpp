@@ -81,10 +81,10 @@ TEST_CASE("requests are checked before any behaviour runs") {
     CHECK(res.status == 400);
   }
   SUBCASE("an endpoint the simulator does not implement answers 501 after validation") {
-    auto res = w.send(Method::get, "/teams");
+    auto res = w.send(Method::get, "/spaces");
     CHECK(res.status == 501);
     CHECK(json::parse(res.body)["id"] == "not_implemented");
-    res = w.send(Method::post, "/teams", R"({"name": 7})");
+    res = w.send(Method::post, "/spaces", R"({"name": 7})");
     CHECK(res.status == 422);
   }
   SUBCASE("HEAD is answered as GET, without a body through a transport") {

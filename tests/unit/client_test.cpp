@@ -239,7 +239,9 @@ TEST_CASE("RateLimit-Remaining is read from every answer and given to the thrott
   CHECK_FALSE(heroku.rate_limit_remaining().has_value());
   REQUIRE(heroku.raw(Method::get, "/account"));
   CHECK(heroku.rate_limit_remaining() == 4320);
-  CHECK(throttle->before == 2);
+  // Once per call: a retry waits in the retry stage, at least the pause the
+  // throttle asked for after the failed attempt.
+  CHECK(throttle->before == 1);
   REQUIRE(throttle->after.size() == 2);
   CHECK(throttle->after[0] == std::make_pair(503, std::optional<long>(4321)));
   CHECK(throttle->after[1] == std::make_pair(200, std::optional<long>(4320)));

@@ -190,6 +190,18 @@ TEST_CASE("error messages name types and places, never values") {
   CHECK(out_of_range.error().message == "app.repo_size: expected integer, got number");
 }
 
+TEST_CASE("an impossible timestamp is a decode error naming the field") {
+  for (char const* when :
+       {"2024-02-31T10:00:00Z", "2023-02-29T10:00:00Z", "2024-01-01T24:00:00Z"}) {
+    CAPTURE(when);
+    auto r =
+        herokupp::release_from_json(std::string(R"({"version":7,"created_at":")") + when + R"("})");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().kind == herokupp::ErrorKind::decode);
+    CHECK(r.error().message.find("release.created_at") != std::string::npos);
+  }
+}
+
 TEST_CASE("peek names the next value's type as messages do") {
   JsonReader r(R"([1, 1.5, "s", true, null, {}, []])");
   std::vector<std::string> names;

@@ -31,3 +31,30 @@ TEST_CASE("malformed timestamps are refused") {
     CHECK_FALSE(Timestamp::parse(bad).has_value());
   }
 }
+
+TEST_CASE("impossible dates and times are refused, never shifted into the next month") {
+  for (char const* bad : {"2024-02-31T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+                          "2024-04-31T00:00:00Z", "2024-06-31T00:00:00Z", "2024-09-31T00:00:00Z",
+                          "2024-11-31T00:00:00Z", "2024-01-32T00:00:00Z", "2024-00-10T00:00:00Z",
+                          "2024-01-00T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z",
+                          "2024-01-01T23:59:61Z", "2024-01-01T12:00:60Z",
+                          "2024-01-01T12:00:00+24:00", "2024-01-01T12:00:00+01:60"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Timestamp::parse(bad).has_value());
+  }
+  for (char const* good : {"2024-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2023-02-28T23:59:59Z",
+                           "2024-12-31T23:59:60Z", "2024-04-30T00:00:00Z"}) {
+    CAPTURE(good);
+    CHECK(Timestamp::parse(good).has_value());
+  }
+}
+
+TEST_CASE("years the clock cannot hold are refused, not overflowed (found by fuzz_timestamp)") {
+  for (char const* far : {"6345-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z",
+                          "0000-03-01T00:00:00Z", "1677-01-01T00:00:00Z", "2263-01-01T00:00:00Z"}) {
+    CAPTURE(far);
+    CHECK_FALSE(Timestamp::parse(far).has_value());
+  }
+  CHECK(Timestamp::parse("2262-01-01T00:00:00Z").has_value());
+  CHECK(Timestamp::parse("1678-01-01T00:00:00Z").has_value());
+}

@@ -1,6 +1,7 @@
 """Prints the library's generated C++: models, codecs, endpoints."""
 
 from ir import Enum, Map, ModelRef, Opt, Prim, Struct, Vec, walk_types
+import docs
 from naming import GENERATED_LINE, comment_lines, cpp_string
 
 WIDTH = 100
@@ -118,16 +119,25 @@ def default_init(t):
     return ""
 
 
+EXAMPLE_UUID = "01234567-89ab-cdef-0123-456789abcdef"
+
+
 def example_string(builder, pointer):
-    """A plausible value for a path parameter, from the schema's examples."""
+    """A plausible value for a path parameter, from the schema's examples;
+    without one, a value of the parameter's format (a UUID, a number)."""
     node, _ = builder.resolve({"$ref": pointer})
-    if isinstance(node.get("example"), (str, int)) and not isinstance(node.get("example"), bool):
-        return str(node["example"])
-    for key in ("anyOf", "oneOf"):
-        for alt in reversed(node.get(key, [])):
-            a, refs = builder.resolve(alt)
-            if isinstance(a.get("example"), str):
-                return a["example"]
+    alternatives = [node] + [builder.resolve(a)[0]
+                             for key in ("anyOf", "oneOf")
+                             for a in reversed(node.get(key, []))]
+    for a in alternatives:
+        ex = a.get("example")
+        if isinstance(ex, (str, int)) and not isinstance(ex, bool):
+            return str(ex)
+    for a in alternatives:
+        if a.get("format") == "uuid":
+            return EXAMPLE_UUID
+        if "integer" in builder.types_of(a):
+            return "1"
     return "example"
 
 
@@ -142,7 +152,59 @@ def first_string_field(struct):
 # Struct declarations
 
 
-def declare_struct(struct, indent, out, top_doc=None):
+def example_block(lines, pad=""):
+    out = ["%s///" % pad, "%s/// @par Example" % pad, "%s/// @code" % pad]
+    out += ["%s/// %s" % (pad, line) for line in lines]
+    out.append("%s/// @endcode" % pad)
+    return out
+
+
+def enum_doc(enum, struct, pad):
+    def holds(t):
+        t = docs.base_type(t)
+        return t is enum or (isinstance(t, Vec) and docs.base_type(t.inner) is enum)
+
+    holder = next((f for f in struct.fields if holds(f.type)), None)
+    where = enum.json_path.rstrip("[]").rstrip(".")
+    text = "The values of `%s`: %s. Text the schema does not list decodes as `unknown`, " \
+        "and `raw` keeps it." % (where, docs.enum_values(enum))
+    ex = holder.schema.get("example") if holder is not None else None
+    raws = [r for _, r in enum.values]
+    raw = ex if ex in raws else raws[0]
+    enumerator = next(e for e, r in enum.values if r == raw)
+    lines = [
+        "using %s = herokupp::%s;" % (enum.name, enum.qualified()),
+        "herokupp::Enumerated<%s> %s = %s::%s;"
+        % (enum.name, docs.variable_name(enum.name), enum.name, enumerator),
+        "if (%s == %s::%s) std::cout << %s;"
+        % (docs.variable_name(enum.name), enum.name, enumerator, cpp_string(raw + "\n")),
+    ]
+    return prose(pad + "/// ", text) + example_block(lines, pad)
+
+
+def nested_doc(struct, builder):
+    path = struct.json_path
+    if struct.namespace != "herokupp":
+        # A request member: "<resource>.<function>.<member>..." -> "<member>...".
+        path = path.split(".", 2)[-1]
+    if path.endswith("[]"):
+        text = "One item of `%s`." % path[:-2]
+    else:
+        text = "The object in `%s`." % path
+    var = docs.variable_name(struct.name)
+    lines = ["herokupp::%s %s;" % (struct.qualified(), var)]
+    if struct.namespace != "herokupp":
+        lines += docs.assignments(struct, var, True, builder)
+    if len(lines) == 1:
+        lines += docs.assignments(struct, var, False, builder)
+    if len(lines) == 1:
+        f = docs.printable_field(struct)
+        if f is not None:
+            lines.append("std::cout << %s.%s << \"\\n\";" % (var, f.cpp_name))
+    return prose("/// ", text) + example_block(lines)
+
+
+def declare_struct(struct, indent, out, builder, top_doc=None, where="the body"):
     pad = "  " * indent
     if top_doc:
         out.extend(pad + line for line in top_doc)
@@ -150,18 +212,7 @@ def declare_struct(struct, indent, out, top_doc=None):
     inner = "  " * (indent + 1)
     for n in struct.nested:
         if isinstance(n, Enum):
-            out.extend(prose(inner + "/// ", "`%s`. A value the schema does not list decodes as "
-                             "`unknown`, with the API's text kept in `raw`." % n.json_path))
-            out.append("%s///" % inner)
-            out.append("%s/// @par Example" % inner)
-            out.append("%s/// @code" % inner)
-            wanted = "herokupp::%s::%s;" % (n.qualified(), n.values[0][0])
-            if len(inner) + len("/// auto wanted = ") + len(wanted) <= WIDTH:
-                out.append("%s/// auto wanted = %s" % (inner, wanted))
-            else:
-                out.append("%s/// auto wanted =" % inner)
-                out.append("%s///     %s" % (inner, wanted))
-            out.append("%s/// @endcode" % inner)
+            out.extend(enum_doc(n, struct, inner))
             out.append("%senum class %s {" % (inner, n.name))
             out.append("%s  unknown," % inner)
             for enumerator, raw in n.values:
@@ -169,23 +220,64 @@ def declare_struct(struct, indent, out, top_doc=None):
             out.append("%s};" % inner)
             out.append("")
         else:
-            doc = ["/// `%s`." % n.json_path, "///", "/// @par Example", "/// @code",
-                   "/// herokupp::%s value;" % n.qualified()]
-            f = first_string_field(n)
-            if f is not None:
-                doc.append("/// value.%s = \"example\";" % f.cpp_name)
-            doc.append("/// @endcode")
-            declare_struct(n, indent + 1, out, doc)
+            declare_struct(n, indent + 1, out, builder, nested_doc(n, builder), where)
             out.append("")
     for f in struct.fields:
-        if f.cpp_name != f.json_name:
-            out.append("%s/// JSON `%s`." % (inner, f.json_name))
+        out.extend(prose(inner + "/// ", docs.field_doc(f, struct, builder, where)))
         out.append("%s%s %s%s;" % (inner, f.type.spell(struct), f.cpp_name, default_init(f.type)))
     out.append("%s};" % pad)
 
 
 # --------------------------------------------------------------------------
 # Model headers
+
+
+def returned_by(builder, res):
+    """The endpoint functions whose answers hold this resource's model."""
+    out = []
+    for other in sorted(builder.resources.values(), key=lambda r: r.name):
+        for link in other.links:
+            if link.result_type is not None and link.result_type.model_resource() is res:
+                out.append("api::%s::%s" % (other.snake, link.func))
+    return out
+
+
+def model_summary(builder, res):
+    fields = len(res.model.fields)
+    text = "What the API answers about %s (schema definition `%s`, %d field%s)." % (
+        docs.with_article(res.display_name()), res.name, fields, "" if fields == 1 else "s")
+    funcs = returned_by(builder, res)
+    if funcs:
+        shown = funcs[:6]
+        rest = len(funcs) - len(shown)
+        text += " Returned by %s%s." % (", ".join(shown),
+                                        " and %d more" % rest if rest else "")
+    return text
+
+
+def model_example(res, alias=None):
+    """Decodes a one-member answer built from a schema example and prints it;
+    with `alias`, through the alias's own decode function."""
+    struct = res.model
+    named = alias or res
+    var = docs.variable_name(named.type_name())
+    member = None
+    f = docs.printable_field(struct)
+    for candidate in ([f] if f is not None else []) + struct.fields:
+        member = docs.example_json_member(candidate)
+        if member is not None:
+            f = candidate
+            break
+    if member is None:
+        return ["auto %s = herokupp::%s(\"{}\");" % (var, named.from_json_name()),
+                "if (!%s) std::cerr << %s.error().message << \"\\n\";" % (var, var)]
+    lines = ["auto %s = herokupp::%s(R\"(%s)\");" % (var, named.from_json_name(), member)]
+    if isinstance(f.type, Opt):
+        lines.append("if (%s && %s->%s) std::cout << *%s->%s << \"\\n\";"
+                     % (var, var, f.cpp_name, var, f.cpp_name))
+    else:
+        lines.append("if (%s) std::cout << %s->%s << \"\\n\";" % (var, var, f.cpp_name))
+    return lines
 
 
 def model_header(builder, res):
@@ -198,17 +290,9 @@ def model_header(builder, res):
         struct = res.model
         name = struct.name
         struct_needs(struct, headers, std)
-        f = first_string_field(struct)
-        doc = prose("/// ", "The %s resource (schema definition `%s`)."
-                    % (res.display_name(), res.name))
-        doc += ["///", "/// @par Example", "/// @code",
-                "/// auto value = herokupp::%s(json_text);" % res.from_json_name()]
-        if f is not None:
-            doc.append("/// if (value) std::cout << value->%s << \"\\n\";" % f.cpp_name)
-        else:
-            doc.append("/// if (!value) std::cerr << value.error().message << \"\\n\";")
-        doc.append("/// @endcode")
-        declare_struct(struct, 0, body, doc)
+        doc = prose("/// ", model_summary(builder, res))
+        doc += example_block(model_example(res))
+        declare_struct(struct, 0, body, builder, doc)
         body += ["", "/// The JSON text of a `%s`, as the API writes it." % name,
                  "HEROKUPP_API std::string to_json(%s const& value);" % name, ""]
         body += prose("/// ", "Decodes a `%s` from JSON text. A field of the wrong type is an "
@@ -250,12 +334,8 @@ def model_header(builder, res):
         body += prose("/// ", "The %s resource (schema definition `%s`): its links return a `%s` "
                       "(schema definition `%s`)." % (res.display_name(), res.name,
                                                      target.model_type_name(), target.name))
+        body += example_block(model_example(target, alias=res))
         body += [
-            "///",
-            "/// @par Example",
-            "/// @code",
-            "/// auto value = herokupp::%s(json_text);" % res.from_json_name(),
-            "/// @endcode",
             "using %s = %s;" % (name, target.model_type_name()),
             "",
         ]
@@ -460,6 +540,104 @@ def example_call(builder, link):
     return wrap_call("auto value = " + ns + link.func, args, ";", width=WIDTH - 4)
 
 
+def required_sentence(struct):
+    required = [f for f in struct.fields if f.required]
+    if not required:
+        return "Every member is optional."
+    names = ", ".join("`%s`" % f.json_name for f in required)
+    return "Requires %s." % names
+
+
+def params_example(builder, res, link):
+    pt = params_type(link)
+    if not isinstance(link.body, Struct):
+        return ["herokupp::api::%s::%s params{{\"FOO\", \"bar\"}};" % (res.snake, pt)]
+    lines = ["herokupp::api::%s::%s params;" % (res.snake, pt)]
+    set_lines = docs.assignments(link.body, "params", True, builder)
+    if not set_lines:
+        set_lines = docs.assignments(link.body, "params", False, builder)
+    return lines + set_lines
+
+
+def path_param_phrase(builder, param):
+    node, _ = builder.resolve({"$ref": param.pointer})
+    owner = param.pointer.split("/")[2]
+    whose = builder.resources[owner].display_name() if owner in builder.resources else owner
+    alternatives = docs.identity_alternatives(builder, node)
+    if alternatives:
+        what = docs.identity_phrase(alternatives)
+    else:
+        leaf = param.pointer.rsplit("/", 1)[-1]
+        noun = docs.format_noun(node)[0]
+        what = "the %s's `%s`" % (whose, leaf)
+        if noun != "string":
+            what += " (%s)" % docs.with_article(noun)
+    return "`%s` is %s" % (param.name, what)
+
+
+def returns_phrase(link):
+    if link.result_kind == "void":
+        return "Answers with no content: success or an Error."
+    model = link.result_type.model_type_name()
+    if link.result_kind == "one" and link.result_type.kind == "map":
+        return "Answers with %s: every name and its value." % model
+    if link.result_kind == "one":
+        return "Answers with %s." % docs.with_article(model)
+    if link.result_kind == "vector":
+        return "Answers with every %s at once, as a `std::vector`." % model
+    return ("Lists %s objects lazily, a page per request; `options` sets the page size, "
+            "order and sort field." % model)
+
+
+def link_facts(builder, link):
+    parts = []
+    if link.params:
+        parts.append(docs.sentence("; ".join(path_param_phrase(builder, p)
+                                             for p in link.params)) + ".")
+    pt = params_type(link)
+    if pt is not None:
+        where = "the query string" if link.body_in_query else "the body"
+        if isinstance(link.body, Struct):
+            parts.append("Sends %s in %s. %s" % (pt, where, required_sentence(link.body)))
+        else:
+            parts.append("Sends %s in %s." % (pt, where))
+    parts.append(returns_phrase(link))
+    return " ".join(parts)
+
+
+def link_example(builder, link):
+    res = link.resource
+    lines = []
+    if params_type(link) is not None and link.body_required:
+        lines += params_example(builder, res, link)
+    ns = "herokupp::api::%s::" % res.snake
+    args = ["client"] + [cpp_string(example_string(builder, p.pointer)) for p in link.params]
+    if params_type(link) is not None and link.body_required:
+        args.append("params")
+    if link.result_kind == "paged":
+        model = link.result_type.model_resource()
+        f = docs.printable_field(model.model) if model.model is not None else None
+        lines += wrap_call("for (auto const& item : " + ns + link.func, args, ")",
+                           width=WIDTH - 4)
+        if f is not None:
+            lines.append("  if (item) std::cout << item->%s << \"\\n\";" % f.cpp_name)
+        else:
+            lines.append("  if (!item) std::cerr << item.error().message << \"\\n\";")
+        return lines
+    if link.result_kind == "void":
+        var = "done"
+    elif link.result_kind == "vector":
+        var = docs.variable_name(link.result_type.model_type_name()) + "_list"
+    else:
+        var = docs.variable_name(link.result_type.model_type_name())
+    lines += wrap_call("auto %s = %s%s" % (var, ns, link.func), args, ";", width=WIDTH - 4)
+    if link.result_kind == "vector":
+        lines.append("if (%s) std::cout << %s->size() << \"\\n\";" % (var, var))
+    else:
+        lines.append("if (!%s) std::cerr << %s.error().message << \"\\n\";" % (var, var))
+    return lines
+
+
 def api_header(builder, res):
     path = "include/herokupp/api/%s.hpp" % res.snake
     headers = {"herokupp/client.hpp", "herokupp/error.hpp", "herokupp/export.hpp"}
@@ -484,44 +662,23 @@ def api_header(builder, res):
         pt = params_type(link)
         if pt is None:
             continue
-        where = "query string" if link.body_in_query else "body"
+        where = "the query string" if link.body_in_query else "the body"
         if isinstance(link.body, Struct):
-            doc = [
-                "/// The %s of %s." % (where, link.label()),
-                "///",
-                "/// @par Example",
-                "/// @code",
-                "/// herokupp::api::%s::%s params;" % (res.snake, pt),
-            ]
-            f = next((f for f in link.body.fields if f.required), None) or (
-                link.body.fields[0] if link.body.fields else None)
-            if f is not None:
-                doc.append("/// params.%s = %s;" % (f.cpp_name, sample_doc_value(f)))
-            doc.append("/// @endcode")
-            declare_struct(link.body, 0, body, doc)
+            doc = prose("/// ", "What %s sends in %s. %s" % (
+                link.label(), where, required_sentence(link.body)))
+            doc += example_block(params_example(builder, res, link))
+            declare_struct(link.body, 0, body, builder, doc, where)
         else:
-            body += [
-                "/// The %s of %s." % (where, link.label()),
-                "///",
-                "/// @par Example",
-                "/// @code",
-                "/// herokupp::api::%s::%s params{{\"FOO\", \"bar\"}};" % (res.snake, pt),
-                "/// @endcode",
-                "using %s = %s;" % (pt, link.body_alias),
-            ]
+            body += prose("/// ", "What %s sends in %s: names to values, where `std::nullopt` "
+                          "sends null, which removes the name." % (link.label(), where))
+            body += example_block(["herokupp::api::%s::%s params{{\"FOO\", \"bar\"}};"
+                                   % (res.snake, pt)])
+            body.append("using %s = %s;" % (pt, link.body_alias))
         body.append("")
     for link in res.links:
-        body += [
-            "/// %s:" % link.label(),
-            "/// `%s %s`." % (link.method, link.href_display()),
-            "///",
-            "/// @par Example",
-            "/// @code",
-        ]
-        body += ["/// " + line for line in example_call(builder, link)]
-        body += [
-            "/// @endcode",
-        ]
+        body += ["/// %s: `%s %s`." % (link.label(), link.method, link.href_display()), "///"]
+        body += prose("/// ", link_facts(builder, link))
+        body += example_block(link_example(builder, link))
         body += wrap_call("HEROKUPP_API %s %s" % (result_spelling(link), link.func),
                           link_args(link, True), ";")
         body.append("")

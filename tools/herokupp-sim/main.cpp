@@ -50,6 +50,8 @@ Broken releases (after the seed loads; each may be given more than once):
   --fail-next-release APP[=MESSAGE]   the next release of APP fails
   --crash-next-release APP[=MESSAGE]  the next deploy or promotion to APP
                                       succeeds, but its dynos crash on boot
+  --fail-next-run APP[=STATUS]        the next one-off dyno of APP (run,
+                                      migrate) exits with STATUS (default 1)
 )";
 
 [[noreturn]] void usage_error(std::string const& message) {
@@ -78,6 +80,11 @@ int main(int argc, char** argv) {
     std::string message;
   };
   std::vector<Breakage> breakages;
+  struct FailedRun {
+    std::string app;
+    int status;
+  };
+  std::vector<FailedRun> failed_runs;
 
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -153,6 +160,21 @@ int main(int argc, char** argv) {
         b.message = b.crash ? "Error: the app crashed on boot" : "Release command failed.";
       }
       breakages.push_back(std::move(b));
+    } else if (arg == "--fail-next-run") {
+      std::string_view spec = value;
+      auto equals = spec.find('=');
+      FailedRun f{std::string(spec.substr(0, equals)), 1};
+      if (f.app.empty()) usage_error("an app name is needed: --fail-next-run APP[=STATUS]");
+      if (equals != std::string_view::npos) {
+        std::string status(spec.substr(equals + 1));
+        char* end = nullptr;
+        long n = std::strtol(status.c_str(), &end, 10);
+        if (status.empty() || *end != '\0' || n < 1 || n > 255) {
+          usage_error("--fail-next-run: the status must be 1..255, not \"" + status + "\"");
+        }
+        f.status = static_cast<int>(n);
+      }
+      failed_runs.push_back(std::move(f));
     } else {
       usage_error("unknown option " + std::string(arg));
     }
@@ -170,6 +192,11 @@ int main(int argc, char** argv) {
     bool const known = b.crash ? platform.crash_next_release(b.app, b.message)
                                : platform.fail_next_release(b.app, b.message);
     if (!known) usage_error("no app called " + b.app + " (seed one with --seed)");
+  }
+  for (auto const& f : failed_runs) {
+    if (!platform.fail_next_run(f.app, f.status)) {
+      usage_error("no app called " + f.app + " (seed one with --seed)");
+    }
   }
   std::string const key = platform.default_api_key();
 

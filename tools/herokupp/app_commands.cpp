@@ -3,6 +3,7 @@
 
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/clients/apps_client.hpp>
+#include <herokupp/ops/audited_action.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/workflow/pipeline_stages.hpp>
 
@@ -19,11 +20,13 @@ ops::SessionOptions session_options(Context& c) {
   o.one_off.wait.max_interval = std::chrono::seconds(5);
   o.one_off.wait.sleep = progress_sleep(c);
   o.promote.wait = o.one_off.wait;
+  o.fingerprinter = c.fingerprints;
+  o.protected_apps.insert(o.protected_apps.end(), c.protected_apps.begin(), c.protected_apps.end());
   return o;
 }
 
 ops::Session session(Context& c) {
-  return ops::Session{c.client, c.policy, c.opts.actor, c.audit, session_options(c)};
+  return ops::Session{c.client, c.policy, c.actor, c.audit, session_options(c)};
 }
 
 // --- app commands -------------------------------------------------------------
@@ -34,6 +37,8 @@ int cmd_apps(Context& c, std::string const& filter) {
   for (auto const& app : c.client.apps().list()) {
     if (!app) return fail(c, app.error());
     if (!filter.empty() && app->name.find(filter) == std::string::npos) continue;
+    // Under a policy, only the apps the actor may read are listed.
+    if (c.policy && !c.policy->check(c.actor, ops::Action::info, app->name)) continue;
     list.push_back(
         {{"name", app->name}, {"region", app->region.name}, {"owner", app->owner.email}});
     text << app->name << "  (" << app->region.name << ", " << app->owner.email << ")\n";
@@ -238,37 +243,38 @@ int cmd_scale(Context& c, std::string const& app, std::vector<std::string> const
 
 int cmd_maintenance(Context& c, std::string const& app, std::string const& state) {
   bool on = state == "on";
-  ops::AuditRecord rec;
-  rec.time = Timestamp::now();
-  rec.actor = c.opts.actor;
-  rec.action = "maintenance";
-  rec.app = app;
-  rec.arguments = {{"state", state}};
-  auto audit = [&](std::string outcome, Error const* e, std::string message) {
-    if (!c.audit) return;
-    rec.outcome = std::move(outcome);
-    if (e) rec.error = std::string(to_string(e->kind));
-    rec.message = std::move(message);
-    (void)c.audit->write(rec);
-  };
+  ops::ActionSpec spec;
+  spec.actor = c.actor;
+  spec.action = "maintenance";
+  spec.app = app;
+  spec.arguments = {{"state", state}};
   auto s = session(c);
-  if (auto allowed = s.check(ops::Action::maintenance, app); !allowed) {
-    audit("denied", &allowed.error(), allowed.error().message);
-    return fail(c, allowed.error());
-  }
-  auto client = c.client.app(app);
-  auto r = on ? client.enable_maintenance() : client.disable_maintenance();
-  if (!r) {
-    audit("error", &r.error(), r.error().message);
-    return fail(c, r.error());
-  }
-  audit("ok", nullptr, std::string("maintenance ") + (on ? "on" : "off"));
+  ops::AuditedActionRunner runner{c.client, c.audit};
+  auto r = runner.run(
+      spec, [&](Client const&) { return s.check(ops::Action::maintenance, app); },
+      [&](ops::AuditedAction& a) {
+        auto target = a.client().app(app);
+        return on ? target.enable_maintenance() : target.disable_maintenance();
+      },
+      [&](App const&) { return std::string("maintenance ") + (on ? "on" : "off"); });
+  if (!r) return fail(c, r.error());
+  if (!on) record_window(c, app, false);  // a window left open is closed now
   return emit(c, json{{"app", app}, {"maintenance", r->maintenance}},
               "Maintenance " + std::string(r->maintenance ? "on" : "off") + " for " + app + "\n");
 }
 
 int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
                 std::vector<std::string> to) {
+  // The policy first: a refused promote sends no request at all.
+  auto s = session(c);
+  if (auto allowed = s.check(ops::Action::promote, from); !allowed) {
+    return fail(c, allowed.error());
+  }
+  for (auto const& target : to) {
+    if (auto allowed = s.check(ops::Action::promote, target); !allowed) {
+      return fail(c, allowed.error());
+    }
+  }
   if (to.empty()) {
     auto downstream = workflow::downstream_apps(c.client, pipeline, from);
     if (!downstream) return fail(c, downstream.error());
@@ -278,7 +284,7 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
   for (auto const& t : to)
     targets += (targets.empty() ? "" : ", ") + t;
   progress_line(c, "promoting " + from + " to " + targets + " and waiting for the release");
-  auto r = session(c).promote(pipeline, from, to);
+  auto r = s.promote(pipeline, from, to);
   if (!r) return fail(c, r.error());
   json out = json::array();
   std::ostringstream t;

@@ -23,17 +23,6 @@ bool fetchable(std::string const& url) {
   return false;
 }
 
-// Server text reaches a terminal: no escape sequences, no carriage returns.
-std::string printable(std::string line) {
-  line.erase(std::remove_if(line.begin(), line.end(),
-                            [](char ch) {
-                              auto u = static_cast<unsigned char>(ch);
-                              return (u < 0x20 && ch != '\t') || u == 0x7f;
-                            }),
-             line.end());
-  return line;
-}
-
 }  // namespace
 
 BuildOutput::BuildOutput(Context& c) : c_(c), transport_(c.env.transport) {}
@@ -60,6 +49,7 @@ std::string BuildOutput::masked(std::string line) {
       pos += mask.size();
     }
   }
+  // Server text reaches a terminal: control characters as visible escapes.
   return printable(c_.redact(std::move(line)));
 }
 

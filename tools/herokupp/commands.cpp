@@ -98,6 +98,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   Redactor const redact{args};
+  if (env.handle_signals) block_interrupts();
 
   // The command word, in the docs' colon form.
   auto found = scan(args);
@@ -146,6 +147,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   app.require_subcommand(1);
   app.fallthrough();  // global options after the command too
   app.add_option("--actor", opts.actor);
+  app.add_flag("--single-user", opts.single_user);
   app.add_option("--policy", opts.policy_file);
   app.add_option("--audit", opts.audit_file);
   app.add_option("--environments", opts.environments_file);
@@ -266,11 +268,13 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   }
   if (bad != exit_ok) return bad;
 
-  if (opts.actor.empty())
-    opts.actor = env.getenv("HEROKUPP_ACTOR").value_or(env.getenv("USER").value_or("unknown"));
   if (opts.environments_file.empty()) {
     opts.environments_file = env.getenv("HEROKUPP_ENVIRONMENTS").value_or("environments.yml");
   }
+  bool const writes = command == "rollback" || command == "restart" || command == "migrate" ||
+                      command == "run" || command == "config:set" || command == "config:unset" ||
+                      command == "ps:scale" || command == "maintenance" || command == "promote" ||
+                      command == "deploy" || command == "config:apply";
 
   ClientOptions client_options = client_options_from_env(env.getenv);
   if (env.transport) client_options.transport = env.transport;
@@ -281,22 +285,32 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     return exit_usage;
   }
 
-  std::optional<ops::Policy> policy;
-  if (!opts.policy_file.empty()) {
-    auto loaded = ops::Policy::load(opts.policy_file);
-    if (!loaded) {
-      err << "herokupp: " << redact(ops::explain(loaded.error())) << "\n";
-      return exit_usage;
-    }
-    policy = std::move(loaded).value();
+  auto setup = prepare(opts, env, writes);
+  if (!setup) {
+    err << "herokupp: " << printable(redact(ops::explain(setup.error()))) << "\n";
+    return exit_code_for(setup.error());
   }
   std::shared_ptr<ops::AuditSink> audit;
-  if (!opts.audit_file.empty()) {
-    audit = redacting(std::make_shared<ops::JsonLinesAuditSink>(opts.audit_file), redact);
-  }
+  if (setup->audit) audit = redacting(setup->audit, redact);
+  Context c{opts,
+            env,
+            out,
+            err,
+            Client{client_options},
+            setup->policy,
+            audit,
+            redact,
+            the_app,
+            std::make_shared<Ticker>(),
+            std::string(),
+            std::string(),
+            setup->fingerprints,
+            setup->plan_key,
+            setup->protected_apps};
+  if (auto who = choose_actor(c, *setup, writes); !who) return fail(c, who.error());
+  report_open_windows(c);
+  InterruptGuard interrupts(c);
 
-  Context c{opts,   env,   out,    err,     Client{client_options},
-            policy, audit, redact, the_app, std::make_shared<Ticker>()};
   auto word = [&](std::size_t i) { return i < words.size() ? words[i] : std::string(); };
   if (command == "apps") return cmd_apps(c, word(0));
   if (command == "info") return cmd_info(c, the_app);

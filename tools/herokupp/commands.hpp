@@ -32,6 +32,9 @@ struct Environment {
   std::shared_ptr<Transport> transport;
   /// Whether the output is a terminal: progress while waiting, colour.
   bool interactive = false;
+  /// Whether SIGINT and SIGTERM close open maintenance windows before the
+  /// process ends (the herokupp program sets it; in-process tests do not).
+  bool handle_signals = false;
   /// How waits pause. Unset: the Client's default (a real sleep).
   std::function<void(std::chrono::milliseconds)> sleep;
 };

@@ -14,7 +14,7 @@ int cmd_config_get(Context& c, std::string const& app, std::string const& key) {
   }
   // Only a policy can grant the reveal role: without one, values stay masked.
   bool const may_reveal =
-      c.policy.has_value() && c.policy->check(c.opts.actor, ops::Action::reveal_config, app);
+      c.policy.has_value() && c.policy->check(c.actor, ops::Action::reveal_config, app);
   if (may_reveal) {
     auto values = session(c).reveal_config(app, {key});
     if (!values) return fail(c, values.error());

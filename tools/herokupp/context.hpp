@@ -21,6 +21,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace herokupp::cli {
@@ -35,6 +36,18 @@ struct Options {
   std::string environments_file;
   std::string state_dir;
   bool json_output = false;
+  /// Without a policy, allow writes as the API key's own account.
+  bool single_user = false;
+};
+
+/// The policy file as the tool reads it: the ops Policy, plus who may act
+/// for others and the team's fingerprint key.
+struct ToolPolicy {
+  ops::Policy policy;
+  /// Accounts (API keys' emails) that may name another actor with --actor.
+  std::vector<std::string> act_for_others;
+  /// A team key: fingerprints equal across the team (else the user's key).
+  std::string fingerprint_key_file;
 };
 
 /// The wait shown on a terminal (progress.cpp).
@@ -58,12 +71,51 @@ struct Context {
   /// The app the command acts on, named in errors that lack it.
   std::string app = {};
   std::shared_ptr<Ticker> ticker = std::make_shared<Ticker>();
+  /// Who acts: the key's account, or whom it acts for.
+  std::string actor;
+  /// The key's account when it acts for another actor (audited).
+  std::string on_behalf_of;
+  ops::Fingerprinter fingerprints;          ///< config fingerprints (user or team key)
+  ops::Fingerprinter plan_key;              ///< signs plan codes (user key)
+  std::vector<std::string> protected_apps;  ///< from the environments file
 };
+
+/// What run_cli prepares before the first request.
+struct Setup {
+  std::optional<ops::Policy> policy;
+  std::vector<std::string> act_for_others;
+  std::shared_ptr<ops::AuditSink> audit;
+  ops::Fingerprinter fingerprints;
+  ops::Fingerprinter plan_key;
+  std::vector<std::string> protected_apps;
+};
+
+// --- identity (identity.cpp) ----------------------------------------------------
+/// Loads the policy, checks the audit file can be written, reads the keys
+/// and the environments file's protected apps; refuses a write without a
+/// policy unless --single-user. Sends no request.
+result<Setup> prepare(Options const& opts, Environment const& env, bool writes);
+/// Sets c.actor: the key's account, or the actor it names when the policy
+/// lets it act for others (then audited with the account).
+result<void> choose_actor(Context& c, Setup const& setup, bool writes);
+result<ToolPolicy> load_tool_policy(std::string const& path);
+/// The API key's account (email), from the state dir's cache or GET /account.
+result<std::string> key_account(Client const& client, Context const& c);
+/// The per-user key ($HEROKUPP_KEY_FILE, else under the user's config dir).
+result<ops::Fingerprinter> user_key(Environment const& env);
 
 // --- output (output.cpp) -------------------------------------------------------
 int exit_code_for(Error const& e);
+/// Server text made safe to print: control characters (C0, DEL, C1, and
+/// invalid UTF-8) become visible escapes like "\x1b". Used on everything
+/// the tool prints, human or JSON.
+std::string printable(std::string_view text);
 /// Prints the error (explained) and returns its exit code.
 int fail(Context& c, Error const& e);
+/// Prints text (sanitised), ending the line.
+void print(Context& c, std::string const& text);
+/// Prints a JSON document, every string sanitised.
+void print_json(Context& c, json const& j);
 /// Prints a result: `j` with --json, else `text`.
 int emit(Context& c, json const& j, std::string const& text);
 std::string heading(Context const& c, std::string const& text);
@@ -87,9 +139,17 @@ ops::Session session(Context& c);
 std::string state_dir(Context const& c);
 /// `s` with every character outside [A-Za-z0-9_-] replaced by '_'.
 std::string safe_name(std::string s);
+/// "deploy-<env>--<actor>.json": each actor's plans are their own.
+std::string actor_state_name(std::string const& kind, std::string const& env,
+                             std::string const& actor);
+/// Creates the state directory 0700 (or makes it so).
+result<void> ensure_state_dir(Context const& c);
+/// Writes a file 0600, atomically.
 result<void> save_state(Context const& c, std::string const& name, std::string const& text);
 std::optional<std::string> load_state(Context const& c, std::string const& name);
 void drop_state(Context const& c, std::string const& name);
+/// The names of the state files starting with `prefix`.
+std::vector<std::string> list_state(Context const& c, std::string const& prefix);
 
 // --- app commands (app_commands.cpp) ------------------------------------------
 int cmd_apps(Context& c, std::string const& filter);
@@ -116,6 +176,22 @@ int cmd_deploy(Context& c, std::string const& env, std::string const& source,
                std::vector<std::string> const& changed, std::vector<std::string> const& subjects,
                std::string const& git_dir);
 int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string const& confirm);
+
+// --- maintenance windows (windows.cpp) ----------------------------------------
+/// Records (open) or forgets (closed) a window the tool opened on `app`.
+void record_window(Context& c, std::string const& app, bool open);
+/// Warns about windows earlier runs left open, with the command that closes each.
+void report_open_windows(Context& c);
+/// Closes this process's recorded windows (audited); returns how many failed.
+int close_recorded_windows(Context& c, std::string const& why);
+/// Blocks SIGINT and SIGTERM in the calling thread (and threads it starts).
+void block_interrupts();
+/// While alive (and when Environment::handle_signals), SIGINT and SIGTERM
+/// close this run's open windows, then end the process.
+class InterruptGuard {
+ public:
+  explicit InterruptGuard(Context& c);
+};
 
 }  // namespace herokupp::cli
 

@@ -20,7 +20,18 @@ result<workflow::Deployer> deployer(Context& c) {
   o.on_progress = [&c](std::string const& line) { progress_line(c, line); };
   o.on_build = [output = std::make_shared<BuildOutput>(c)](Build const& b) { (*output)(b); };
   o.session = session_options(c);
-  return workflow::Deployer{c.client, std::move(file).value(), c.policy, c.opts.actor, c.audit, o};
+  o.plan_key = c.plan_key;
+  o.on_maintenance = [&c](std::string const& app, bool open) { record_window(c, app, open); };
+  if (auto minutes = c.env.getenv("HEROKUPP_PLAN_MINUTES")) {
+    try {
+      auto n = std::stoi(*minutes);
+      if (n < 1 || n > 24 * 60) throw std::out_of_range("minutes");
+      o.plan_lifetime = std::chrono::minutes(n);
+    } catch (std::exception const&) {
+      return Error{ErrorKind::invalid_argument, "HEROKUPP_PLAN_MINUTES must be 1..1440"};
+    }
+  }
+  return workflow::Deployer{c.client, std::move(file).value(), c.policy, c.actor, c.audit, o};
 }
 
 json plan_json(workflow::DeployPlan const& p, bool with_code) {
@@ -37,7 +48,9 @@ int cmd_deploy(Context& c, std::string const& env, std::string const& source,
                std::string const& git_dir) {
   auto d = deployer(c);
   if (!d) return fail(c, d.error());
-  std::string state_name = "deploy-" + safe_name(env) + ".json";
+  // Each actor has their own plan: another actor's mistyped code never
+  // touches it.
+  std::string state_name = actor_state_name("deploy", env, c.actor);
   if (!source.empty() != !commit.empty()) {
     return fail(c, Error{ErrorKind::invalid_argument, "--source and --commit go together"});
   }
@@ -100,14 +113,13 @@ int cmd_deploy(Context& c, std::string const& env, std::string const& source,
     return fail(c, saved.error());
   std::string again = "herokupp deploy " + env + " --confirm " + plan->confirmation_code;
   if (c.opts.json_output) {
-    c.out << json{{"ok", false},
-                  {"plan", plan_json(*plan, true)},
-                  {"error",
-                   {{"kind", "confirmation_required"}, {"message", "confirm with: " + again}}}}
-                 .dump(2)
-          << "\n";
+    print_json(c,
+               json{{"ok", false},
+                    {"plan", plan_json(*plan, true)},
+                    {"error",
+                     {{"kind", "confirmation_required"}, {"message", "confirm with: " + again}}}});
   } else {
-    c.out << plan->summary() << "To deploy, run: " << again << "\n";
+    print(c, plan->summary() + "To deploy, run: " + again + "\n");
   }
   return exit_confirmation;
 }
@@ -115,7 +127,7 @@ int cmd_deploy(Context& c, std::string const& env, std::string const& source,
 int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string const& confirm) {
   auto d = deployer(c);
   if (!d) return fail(c, d.error());
-  std::string state_name = "config-" + safe_name(env) + ".json";
+  std::string state_name = actor_state_name("config", env, c.actor);
   if (apply && !confirm.empty()) {
     auto stored = load_state(c, state_name);
     if (!stored) {
@@ -126,7 +138,8 @@ int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string 
     auto diff = workflow::ConfigDiff::from_json(*stored);
     if (!diff) return fail(c, diff.error());
     auto changed = d->apply_config(*diff, confirm);
-    if (changed) drop_state(c, state_name);
+    if (changed || changed.error().kind == ErrorKind::precondition_failed)
+      drop_state(c, state_name);
     return report_change(c, changed);
   }
   auto diff = d->config_diff(env);
@@ -149,9 +162,9 @@ int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string 
     if (c.opts.json_output) {
       j["ok"] = false;
       j["error"] = {{"kind", "confirmation_required"}, {"message", "confirm with: " + again}};
-      c.out << j.dump(2) << "\n";
+      print_json(c, j);
     } else {
-      c.out << text;
+      print(c, text);
     }
     return exit_confirmation;
   }

@@ -55,7 +55,7 @@ std::vector<CommandHelp> const& commands() {
        {"herokupp config -a shop-production"}},
       {"config:get",
        "config:get -a APP KEY",
-       "one value: shown to holders of heroku-APP-reveal, masked for everyone else",
+       "one value: shown to holders of heroku-APP:reveal, masked for everyone else",
        true,
        {"herokupp config:get -a shop-staging DATABASE_URL"}},
       {"config:set",
@@ -116,7 +116,10 @@ constexpr char const* global_options = R"(Options (before or after the command):
   -a, --app APP          the app to act on (or give it as the first word)
   -r, --remote NAME      the app behind this git remote (https://git.heroku.com/APP.git)
   --json                 one JSON document on stdout, for scripts
-  --actor NAME           who is acting (default: $HEROKUPP_ACTOR, else $USER)
+  --actor NAME           act for this person (default: the API key's account; also
+                         $HEROKUPP_ACTOR); only an account in the policy's
+                         act_for_others may name someone else
+  --single-user          without --policy, allow changes as the API key's account
   --policy FILE          the JSON policy: roles and protected apps (docs/ops.md)
   --audit FILE           append audit records (JSON lines) to FILE
   --environments FILE    the environments file of deploy and config:diff

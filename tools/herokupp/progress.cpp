@@ -40,7 +40,7 @@ void clear_progress(Context& c) {
 void progress_line(Context& c, std::string const& line) {
   clear_progress(c);
   c.ticker->waited = std::chrono::milliseconds(0);
-  c.ticker->label = c.redact(line);
+  c.ticker->label = printable(c.redact(line));
   c.err << "--> " << c.ticker->label << "\n";
 }
 

@@ -15,7 +15,7 @@
 
 namespace herokupp::api::account {
 
-/// The body of Account › Update.
+/// What Account › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -23,12 +23,17 @@ namespace herokupp::api::account {
 /// params.allow_tracking = true;
 /// @endcode
 struct UpdateParams {
+  /// True or false. Optional: left out of the body when unset. The API's default is `true`.
+  /// Example: `true`.
   std::optional<bool> allow_tracking;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> beta;
+  /// A string. Optional: left out of the body when unset. Example: `"Tina Edmonds"`.
   std::optional<std::string> name;
 };
 
-/// The body of Account › Update By User.
+/// What Account › Update By User sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -36,65 +41,85 @@ struct UpdateParams {
 /// params.allow_tracking = true;
 /// @endcode
 struct UpdateByUserParams {
+  /// True or false. Optional: left out of the body when unset. The API's default is `true`.
+  /// Example: `true`.
   std::optional<bool> allow_tracking;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> beta;
+  /// A string. Optional: left out of the body when unset. Example: `"Tina Edmonds"`.
   std::optional<std::string> name;
 };
 
-/// Account › Info:
-/// `GET /account`.
+/// Account › Info: `GET /account`.
+///
+/// Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::info(client);
+/// auto account = herokupp::api::account::info(client);
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> info(Client const& client);
 
-/// Account › Update:
-/// `PATCH /account`.
+/// Account › Update: `PATCH /account`.
+///
+/// Sends UpdateParams in the body. Every member is optional. Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::update(client);
+/// auto account = herokupp::api::account::update(client);
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> update(
     Client const& client, UpdateParams const& params = {});
 
-/// Account › Delete:
-/// `DELETE /account`.
+/// Account › Delete: `DELETE /account`.
+///
+/// Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::delete_(client);
+/// auto account = herokupp::api::account::delete_(client);
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> delete_(Client const& client);
 
-/// Account › Info By User:
-/// `GET /users/{account_identity}`.
+/// Account › Info By User: `GET /users/{account_identity}`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`.
+/// Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::info_by_user(client, "~");
+/// auto account = herokupp::api::account::info_by_user(client, "~");
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> info_by_user(
     Client const& client, std::string_view account_identity);
 
-/// Account › Update By User:
-/// `PATCH /users/{account_identity}`.
+/// Account › Update By User: `PATCH /users/{account_identity}`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`. Sends
+/// UpdateByUserParams in the body. Every member is optional. Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::update_by_user(client, "~");
+/// auto account = herokupp::api::account::update_by_user(client, "~");
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> update_by_user(
     Client const& client, std::string_view account_identity, UpdateByUserParams const& params = {});
 
-/// Account › Delete By User:
-/// `DELETE /users/{account_identity}`.
+/// Account › Delete By User: `DELETE /users/{account_identity}`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`.
+/// Answers with an Account.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account::delete_by_user(client, "~");
+/// auto account = herokupp::api::account::delete_by_user(client, "~");
+/// if (!account) std::cerr << account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Account> delete_by_user(
     Client const& client, std::string_view account_identity);

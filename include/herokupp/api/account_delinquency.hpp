@@ -13,12 +13,14 @@
 
 namespace herokupp::api::account_delinquency {
 
-/// Account Delinquency › Info:
-/// `GET /account/delinquency`.
+/// Account Delinquency › Info: `GET /account/delinquency`.
+///
+/// Answers with an AccountDelinquency.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account_delinquency::info(client);
+/// auto account_delinquency = herokupp::api::account_delinquency::info(client);
+/// if (!account_delinquency) std::cerr << account_delinquency.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AccountDelinquency> info(Client const& client);
 

@@ -14,7 +14,7 @@
 
 namespace herokupp::api::account_feature {
 
-/// The body of Account Feature › Update.
+/// What Account Feature › Update sends in the body. Requires `enabled`.
 ///
 /// @par Example
 /// @code
@@ -22,36 +22,47 @@ namespace herokupp::api::account_feature {
 /// params.enabled = true;
 /// @endcode
 struct UpdateParams {
+  /// True or false. Required. Example: `true`.
   bool enabled{};
 };
 
-/// Account Feature › Info:
-/// `GET /account/features/{account_feature_identity}`.
+/// Account Feature › Info: `GET /account/features/{account_feature_identity}`.
+///
+/// `account_feature_identity` is the Account Feature's `id` (a UUID) or `name`. Answers with an
+/// AccountFeature.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account_feature::info(client, "name");
+/// auto account_feature = herokupp::api::account_feature::info(client, "name");
+/// if (!account_feature) std::cerr << account_feature.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AccountFeature> info(
     Client const& client, std::string_view account_feature_identity);
 
-/// Account Feature › List:
-/// `GET /account/features`.
+/// Account Feature › List: `GET /account/features`.
+///
+/// Lists AccountFeature objects lazily, a page per request; `options` sets the page size, order and
+/// sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::account_feature::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::account_feature::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AccountFeature> list(
     Client const& client, ListOptions const& options = {});
 
-/// Account Feature › Update:
-/// `PATCH /account/features/{account_feature_identity}`.
+/// Account Feature › Update: `PATCH /account/features/{account_feature_identity}`.
+///
+/// `account_feature_identity` is the Account Feature's `id` (a UUID) or `name`. Sends UpdateParams
+/// in the body. Requires `enabled`. Answers with an AccountFeature.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::account_feature::update(client, "name", params);
+/// herokupp::api::account_feature::UpdateParams params;
+/// params.enabled = true;
+/// auto account_feature = herokupp::api::account_feature::update(client, "name", params);
+/// if (!account_feature) std::cerr << account_feature.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AccountFeature> update(
     Client const& client, std::string_view account_feature_identity, UpdateParams const& params);

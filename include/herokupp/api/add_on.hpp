@@ -18,44 +18,53 @@
 
 namespace herokupp::api::add_on {
 
-/// The body of Add-on › Create.
+/// What Add-on › Create sends in the body. Requires `plan`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::add_on::CreateParams params;
-/// params.plan = "example";
+/// params.plan = "heroku-postgresql:dev";
 /// @endcode
 struct CreateParams {
-  /// `add_on.create.attachment`.
+  /// The object in `attachment`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::add_on::CreateParams::Attachment value;
+  /// herokupp::api::add_on::CreateParams::Attachment attachment;
+  /// attachment.name = "DATABASE";
   /// @endcode
   struct Attachment {
+    /// A string. Optional: left out of the body when unset. Example: `"DATABASE"`.
     std::optional<std::string> name;
   };
 
+  /// An Attachment object. Optional: left out of the body when unset.
   std::optional<Attachment> attachment;
+  /// A map of names to strings. Optional: left out of the body when unset.
   std::optional<std::map<std::string, std::string>> config;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> confirm;
+  /// A string. Optional: left out of the body when unset. Example: `"acme-inc-primary-database"`.
   std::optional<std::string> name;
+  /// An identity: the Plan's `id` (a UUID) or `name`. Required. Example: `"heroku-postgresql:dev"`.
   std::string plan;
 };
 
-/// The body of Add-on › Update.
+/// What Add-on › Update sends in the body. Requires `plan`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::add_on::UpdateParams params;
-/// params.plan = "example";
+/// params.plan = "heroku-postgresql:dev";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"acme-inc-primary-database"`.
   std::optional<std::string> name;
+  /// An identity: the Plan's `id` (a UUID) or `name`. Required. Example: `"heroku-postgresql:dev"`.
   std::string plan;
 };
 
-/// The body of Add-on › Resolution.
+/// What Add-on › Resolution sends in the body. Requires `addon`.
 ///
 /// @par Example
 /// @code
@@ -63,112 +72,147 @@ struct UpdateParams {
 /// params.addon = "acme-inc-primary-database";
 /// @endcode
 struct ResolutionParams {
+  /// A string. Required. Example: `"acme-inc-primary-database"`.
   std::string addon;
+  /// A string. Optional: left out of the body when unset. Example: `"heroku-postgresql"`.
   std::optional<std::string> addon_service;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> app;
 };
 
-/// Add-on › List:
-/// `GET /addons`.
+/// Add-on › List: `GET /addons`.
+///
+/// Lists AddOn objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOn> list(Client const& client, ListOptions const& options = {});
 
-/// Add-on › Info:
-/// `GET /addons/{add_on_identity}`.
+/// Add-on › Info: `GET /addons/{add_on_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::info(client, "acme-inc-primary-database");
+/// auto add_on = herokupp::api::add_on::info(client, "acme-inc-primary-database");
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> info(Client const& client, std::string_view add_on_identity);
 
-/// Add-on › Create:
-/// `POST /apps/{app_identity}/addons`.
+/// Add-on › Create: `POST /apps/{app_identity}/addons`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `plan`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::create(client, "example", params);
+/// herokupp::api::add_on::CreateParams params;
+/// params.plan = "heroku-postgresql:dev";
+/// auto add_on = herokupp::api::add_on::create(client, "example", params);
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Add-on › Delete:
-/// `DELETE /apps/{app_identity}/addons/{add_on_identity}`.
+/// Add-on › Delete: `DELETE /apps/{app_identity}/addons/{add_on_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `add_on_identity` is the Add-on's `id` (a
+/// UUID) or `name`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::delete_(client, "example", "acme-inc-primary-database");
+/// auto add_on = herokupp::api::add_on::delete_(client, "example", "acme-inc-primary-database");
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> delete_(
     Client const& client, std::string_view app_identity, std::string_view add_on_identity);
 
-/// Add-on › Info By App:
-/// `GET /apps/{app_identity}/addons/{add_on_identity}`.
+/// Add-on › Info By App: `GET /apps/{app_identity}/addons/{add_on_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `add_on_identity` is the Add-on's `id` (a
+/// UUID) or `name`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::info_by_app(client, "example", "acme-inc-primary-database");
+/// auto add_on = herokupp::api::add_on::info_by_app(
+///     client, "example", "acme-inc-primary-database");
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> info_by_app(
     Client const& client, std::string_view app_identity, std::string_view add_on_identity);
 
-/// Add-on › List By App:
-/// `GET /apps/{app_identity}/addons`.
+/// Add-on › List By App: `GET /apps/{app_identity}/addons`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AddOn objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on::list_by_app(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on::list_by_app(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOn> list_by_app(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Add-on › Update:
-/// `PATCH /apps/{app_identity}/addons/{add_on_identity}`.
+/// Add-on › Update: `PATCH /apps/{app_identity}/addons/{add_on_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `add_on_identity` is the Add-on's `id` (a
+/// UUID) or `name`. Sends UpdateParams in the body. Requires `plan`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::update(
+/// herokupp::api::add_on::UpdateParams params;
+/// params.plan = "heroku-postgresql:dev";
+/// auto add_on = herokupp::api::add_on::update(
 ///     client, "example", "acme-inc-primary-database", params);
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> update(
     Client const& client, std::string_view app_identity, std::string_view add_on_identity,
     UpdateParams const& params);
 
-/// Add-on › List By User:
-/// `GET /users/{account_identity}/addons`.
+/// Add-on › List By User: `GET /users/{account_identity}/addons`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`. Lists
+/// AddOn objects lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on::list_by_user(client, "~");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on::list_by_user(client, "~"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOn> list_by_user(
     Client const& client, std::string_view account_identity, ListOptions const& options = {});
 
-/// Add-on › List By Team:
-/// `GET /teams/{team_identity}/addons`.
+/// Add-on › List By Team: `GET /teams/{team_identity}/addons`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists AddOn objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on::list_by_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on::list_by_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOn> list_by_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});
 
-/// Add-on › Resolution:
-/// `POST /actions/addons/resolve`.
+/// Add-on › Resolution: `POST /actions/addons/resolve`.
+///
+/// Sends ResolutionParams in the body. Requires `addon`. Answers with every AddOn at once, as a
+/// `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on::resolution(client, params);
+/// herokupp::api::add_on::ResolutionParams params;
+/// params.addon = "acme-inc-primary-database";
+/// auto add_on_list = herokupp::api::add_on::resolution(client, params);
+/// if (add_on_list) std::cout << add_on_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::AddOn>> resolution(
     Client const& client, ResolutionParams const& params);

@@ -13,22 +13,26 @@
 
 namespace herokupp::api::add_on_action {
 
-/// Add-on Action › Provision:
-/// `POST /addons/{add_on_identity}/actions/provision`.
+/// Add-on Action › Provision: `POST /addons/{add_on_identity}/actions/provision`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_action::provision(client, "acme-inc-primary-database");
+/// auto add_on = herokupp::api::add_on_action::provision(client, "acme-inc-primary-database");
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> provision(
     Client const& client, std::string_view add_on_identity);
 
-/// Add-on Action › Deprovision:
-/// `POST /addons/{add_on_identity}/actions/deprovision`.
+/// Add-on Action › Deprovision: `POST /addons/{add_on_identity}/actions/deprovision`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Answers with an AddOn.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_action::deprovision(client, "acme-inc-primary-database");
+/// auto add_on = herokupp::api::add_on_action::deprovision(client, "acme-inc-primary-database");
+/// if (!add_on) std::cerr << add_on.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOn> deprovision(
     Client const& client, std::string_view add_on_identity);

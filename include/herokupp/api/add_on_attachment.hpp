@@ -18,24 +18,32 @@
 
 namespace herokupp::api::add_on_attachment {
 
-/// The body of Add-on Attachment › Create.
+/// What Add-on Attachment › Create sends in the body. Requires `addon`, `app`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::add_on_attachment::CreateParams params;
-/// params.addon = "example";
+/// params.addon = "acme-inc-primary-database";
+/// params.app = "example";
 /// @endcode
 struct CreateParams {
+  /// An identity: the Add-on's `id` (a UUID) or `name`. Required. Example:
+  /// `"acme-inc-primary-database"`.
   std::string addon;
+  /// An identity: the App's `id` (a UUID) or `name`. Required. Example: `"example"`.
   std::string app;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> confirm;
+  /// A string. Optional: left out of the body when unset. Example: `"DATABASE"`.
   std::optional<std::string> name;
-  /// JSON `namespace`.
+  /// A string. Optional: left out of the body when unset. Example: `"role:analytics"`. JSON name
+  /// `namespace`.
   std::optional<std::string> namespace_;
+  /// A map of names to strings. Optional: left out of the body when unset.
   std::optional<std::map<std::string, std::string>> namespace_config;
 };
 
-/// The body of Add-on Attachment › Resolution.
+/// What Add-on Attachment › Resolution sends in the body. Requires `addon_attachment`.
 ///
 /// @par Example
 /// @code
@@ -43,94 +51,123 @@ struct CreateParams {
 /// params.addon_attachment = "DATABASE";
 /// @endcode
 struct ResolutionParams {
+  /// A string. Required. Example: `"DATABASE"`.
   std::string addon_attachment;
+  /// A string. Optional: left out of the body when unset. Example: `"heroku-postgresql"`.
   std::optional<std::string> addon_service;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> app;
 };
 
-/// Add-on Attachment › Create:
-/// `POST /addon-attachments`.
+/// Add-on Attachment › Create: `POST /addon-attachments`.
+///
+/// Sends CreateParams in the body. Requires `addon`, `app`. Answers with an AddOnAttachment.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_attachment::create(client, params);
+/// herokupp::api::add_on_attachment::CreateParams params;
+/// params.addon = "acme-inc-primary-database";
+/// params.app = "example";
+/// auto add_on_attachment = herokupp::api::add_on_attachment::create(client, params);
+/// if (!add_on_attachment) std::cerr << add_on_attachment.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnAttachment> create(
     Client const& client, CreateParams const& params);
 
-/// Add-on Attachment › Delete:
-/// `DELETE /addon-attachments/{add_on_attachment_identity}`.
+/// Add-on Attachment › Delete: `DELETE /addon-attachments/{add_on_attachment_identity}`.
+///
+/// `add_on_attachment_identity` is the Add-on Attachment's `id` (a UUID). Answers with an
+/// AddOnAttachment.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_attachment::delete_(
+/// auto add_on_attachment = herokupp::api::add_on_attachment::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!add_on_attachment) std::cerr << add_on_attachment.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnAttachment> delete_(
     Client const& client, std::string_view add_on_attachment_identity);
 
-/// Add-on Attachment › Info:
-/// `GET /addon-attachments/{add_on_attachment_identity}`.
+/// Add-on Attachment › Info: `GET /addon-attachments/{add_on_attachment_identity}`.
+///
+/// `add_on_attachment_identity` is the Add-on Attachment's `id` (a UUID). Answers with an
+/// AddOnAttachment.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_attachment::info(
+/// auto add_on_attachment = herokupp::api::add_on_attachment::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!add_on_attachment) std::cerr << add_on_attachment.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnAttachment> info(
     Client const& client, std::string_view add_on_attachment_identity);
 
-/// Add-on Attachment › List:
-/// `GET /addon-attachments`.
+/// Add-on Attachment › List: `GET /addon-attachments`.
+///
+/// Lists AddOnAttachment objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_attachment::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_attachment::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnAttachment> list(
     Client const& client, ListOptions const& options = {});
 
-/// Add-on Attachment › List by Add-on:
-/// `GET /addons/{add_on_identity}/addon-attachments`.
+/// Add-on Attachment › List by Add-on: `GET /addons/{add_on_identity}/addon-attachments`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists AddOnAttachment objects lazily,
+/// a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_attachment::list_by_add_on(
-///     client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_attachment::list_by_add_on(
+///     client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnAttachment> list_by_add_on(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});
 
-/// Add-on Attachment › List by App:
-/// `GET /apps/{app_identity}/addon-attachments`.
+/// Add-on Attachment › List by App: `GET /apps/{app_identity}/addon-attachments`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AddOnAttachment objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_attachment::list_by_app(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_attachment::list_by_app(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnAttachment> list_by_app(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Add-on Attachment › Info by App:
-/// `GET /apps/{app_identity}/addon-attachments/{add_on_attachment_scoped_identity}`.
+/// Add-on Attachment › Info by App: `GET /apps/{app_identity}/addon-attachments/{add_on_attachment_scoped_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `add_on_attachment_scoped_identity` is the
+/// Add-on Attachment's `id` (a UUID) or `name`. Answers with an AddOnAttachment.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_attachment::info_by_app(client, "example", "DATABASE");
+/// auto add_on_attachment = herokupp::api::add_on_attachment::info_by_app(
+///     client, "example", "DATABASE");
+/// if (!add_on_attachment) std::cerr << add_on_attachment.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnAttachment> info_by_app(
     Client const& client, std::string_view app_identity,
     std::string_view add_on_attachment_scoped_identity);
 
-/// Add-on Attachment › Resolution:
-/// `POST /actions/addon-attachments/resolve`.
+/// Add-on Attachment › Resolution: `POST /actions/addon-attachments/resolve`.
+///
+/// Sends ResolutionParams in the body. Requires `addon_attachment`. Answers with every
+/// AddOnAttachment at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_attachment::resolution(client, params);
+/// herokupp::api::add_on_attachment::ResolutionParams params;
+/// params.addon_attachment = "DATABASE";
+/// auto add_on_attachment_list = herokupp::api::add_on_attachment::resolution(client, params);
+/// if (add_on_attachment_list) std::cout << add_on_attachment_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::AddOnAttachment>> resolution(
     Client const& client, ResolutionParams const& params);

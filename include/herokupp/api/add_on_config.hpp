@@ -16,34 +16,40 @@
 
 namespace herokupp::api::add_on_config {
 
-/// The body of Add-on Config › Update.
+/// What Add-on Config › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::add_on_config::UpdateParams params;
-/// params.config = {};
 /// @endcode
 struct UpdateParams {
+  /// A list of AddOnConfig objects. Optional: left out of the body when unset.
   std::optional<std::vector<herokupp::AddOnConfig>> config;
 };
 
-/// Add-on Config › List:
-/// `GET /addons/{add_on_identity}/config`.
+/// Add-on Config › List: `GET /addons/{add_on_identity}/config`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists AddOnConfig objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_config::list(client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_config::list(client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnConfig> list(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});
 
-/// Add-on Config › Update:
-/// `PATCH /addons/{add_on_identity}/config`.
+/// Add-on Config › Update: `PATCH /addons/{add_on_identity}/config`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Sends UpdateParams in the body. Every
+/// member is optional. Answers with every AddOnConfig at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_config::update(client, "acme-inc-primary-database");
+/// auto add_on_config_list = herokupp::api::add_on_config::update(
+///     client, "acme-inc-primary-database");
+/// if (add_on_config_list) std::cout << add_on_config_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::AddOnConfig>> update(
     Client const& client, std::string_view add_on_identity, UpdateParams const& params = {});

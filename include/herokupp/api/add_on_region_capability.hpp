@@ -14,37 +14,44 @@
 
 namespace herokupp::api::add_on_region_capability {
 
-/// Add-on Region Capability › List:
-/// `GET /addon-region-capabilities`.
+/// Add-on Region Capability › List: `GET /addon-region-capabilities`.
+///
+/// Lists AddOnRegionCapability objects lazily, a page per request; `options` sets the page size,
+/// order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_region_capability::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_region_capability::list(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnRegionCapability> list(
     Client const& client, ListOptions const& options = {});
 
-/// Add-on Region Capability › List by Add-on Service:
-/// `GET /addon-services/{add_on_service_identity}/region-capabilities`.
+/// Add-on Region Capability › List by Add-on Service: `GET /addon-services/{add_on_service_identity}/region-capabilities`.
+///
+/// `add_on_service_identity` is the Add-on Service's `id` (a UUID) or `name`. Lists
+/// AddOnRegionCapability objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_region_capability::list_by_add_on_service(
-///     client, "heroku-postgresql");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_region_capability::list_by_add_on_service(
+///     client, "heroku-postgresql"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnRegionCapability> list_by_add_on_service(
     Client const& client, std::string_view add_on_service_identity,
     ListOptions const& options = {});
 
-/// Add-on Region Capability › List By Region:
-/// `GET /regions/{region_identity}/addon-region-capabilities`.
+/// Add-on Region Capability › List By Region: `GET /regions/{region_identity}/addon-region-capabilities`.
+///
+/// `region_identity` is the Region's `id` (a UUID) or `name`. Lists AddOnRegionCapability objects
+/// lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_region_capability::list_by_region(client, "us");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_region_capability::list_by_region(client, "us"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnRegionCapability> list_by_region(
     Client const& client, std::string_view region_identity, ListOptions const& options = {});

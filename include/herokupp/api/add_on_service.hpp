@@ -14,23 +14,28 @@
 
 namespace herokupp::api::add_on_service {
 
-/// Add-on Service › Info:
-/// `GET /addon-services/{add_on_service_identity}`.
+/// Add-on Service › Info: `GET /addon-services/{add_on_service_identity}`.
+///
+/// `add_on_service_identity` is the Add-on Service's `id` (a UUID) or `name`. Answers with an
+/// AddOnService.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_service::info(client, "heroku-postgresql");
+/// auto add_on_service = herokupp::api::add_on_service::info(client, "heroku-postgresql");
+/// if (!add_on_service) std::cerr << add_on_service.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnService> info(
     Client const& client, std::string_view add_on_service_identity);
 
-/// Add-on Service › List:
-/// `GET /addon-services`.
+/// Add-on Service › List: `GET /addon-services`.
+///
+/// Lists AddOnService objects lazily, a page per request; `options` sets the page size, order and
+/// sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_service::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_service::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnService> list(
     Client const& client, ListOptions const& options = {});

@@ -18,20 +18,22 @@
 
 namespace herokupp::api::add_on_webhook {
 
-/// The body of Add-on Webhook › Create.
+/// What Add-on Webhook › Create sends in the body. Requires `include`, `level`, `url`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::add_on_webhook::CreateParams params;
-/// params.include = {"example"};
+/// params.level = herokupp::api::add_on_webhook::CreateParams::Level::notify;
 /// @endcode
 struct CreateParams {
-  /// `add_on_webhook.create.level`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `add_on_webhook.create.level`: `notify`, `sync`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::add_on_webhook::CreateParams::Level::notify;
+  /// using Level = herokupp::api::add_on_webhook::CreateParams::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -39,14 +41,21 @@ struct CreateParams {
     sync,
   };
 
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> authorization;
+  /// A list of strings. Required.
   std::vector<std::string> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Required. Example:
+  /// `"notify"`.
   Enumerated<Level> level;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad"`.
   std::optional<std::string> secret;
+  /// A URI. Required.
   std::string url;
 };
 
-/// The body of Add-on Webhook › Update.
+/// What Add-on Webhook › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -54,12 +63,14 @@ struct CreateParams {
 /// params.authorization = "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3";
 /// @endcode
 struct UpdateParams {
-  /// `add_on_webhook.update.level`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `add_on_webhook.update.level`: `notify`, `sync`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::add_on_webhook::UpdateParams::Level::notify;
+  /// using Level = herokupp::api::add_on_webhook::UpdateParams::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -67,63 +78,89 @@ struct UpdateParams {
     sync,
   };
 
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> authorization;
+  /// A list of strings. Optional: left out of the body when unset.
   std::optional<std::vector<std::string>> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Optional: left out of
+  /// the body when unset. Example: `"notify"`.
   std::optional<Enumerated<Level>> level;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad"`.
   std::optional<std::string> secret;
+  /// A URI. Optional: left out of the body when unset.
   std::optional<std::string> url;
 };
 
-/// Add-on Webhook › Create:
-/// `POST /addons/{add_on_identity}/webhooks`.
+/// Add-on Webhook › Create: `POST /addons/{add_on_identity}/webhooks`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Sends CreateParams in the body.
+/// Requires `include`, `level`, `url`. Answers with an AddOnWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook::create(client, "acme-inc-primary-database", params);
+/// herokupp::api::add_on_webhook::CreateParams params;
+/// params.level = herokupp::api::add_on_webhook::CreateParams::Level::notify;
+/// auto add_on_webhook = herokupp::api::add_on_webhook::create(
+///     client, "acme-inc-primary-database", params);
+/// if (!add_on_webhook) std::cerr << add_on_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnWebhook> create(
     Client const& client, std::string_view add_on_identity, CreateParams const& params);
 
-/// Add-on Webhook › Delete:
-/// `DELETE /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+/// Add-on Webhook › Delete: `DELETE /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `app_webhook_identity` is the App
+/// Webhook's `id` (a UUID). Answers with an AddOnWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook::delete_(
-///     client, "acme-inc-primary-database", "example");
+/// auto add_on_webhook = herokupp::api::add_on_webhook::delete_(
+///     client, "acme-inc-primary-database", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!add_on_webhook) std::cerr << add_on_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnWebhook> delete_(
     Client const& client, std::string_view add_on_identity, std::string_view app_webhook_identity);
 
-/// Add-on Webhook › Info:
-/// `GET /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+/// Add-on Webhook › Info: `GET /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `app_webhook_identity` is the App
+/// Webhook's `id` (a UUID). Answers with an AddOnWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook::info(
-///     client, "acme-inc-primary-database", "example");
+/// auto add_on_webhook = herokupp::api::add_on_webhook::info(
+///     client, "acme-inc-primary-database", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!add_on_webhook) std::cerr << add_on_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnWebhook> info(
     Client const& client, std::string_view add_on_identity, std::string_view app_webhook_identity);
 
-/// Add-on Webhook › List:
-/// `GET /addons/{add_on_identity}/webhooks`.
+/// Add-on Webhook › List: `GET /addons/{add_on_identity}/webhooks`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists AddOnWebhook objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_webhook::list(client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_webhook::list(
+///     client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOnWebhook> list(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});
 
-/// Add-on Webhook › Update:
-/// `PATCH /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+/// Add-on Webhook › Update: `PATCH /addons/{add_on_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `app_webhook_identity` is the App
+/// Webhook's `id` (a UUID). Sends UpdateParams in the body. Every member is optional. Answers with
+/// an AddOnWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook::update(
-///     client, "acme-inc-primary-database", "example");
+/// auto add_on_webhook = herokupp::api::add_on_webhook::update(
+///     client, "acme-inc-primary-database", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!add_on_webhook) std::cerr << add_on_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AddOnWebhook> update(
     Client const& client, std::string_view add_on_identity, std::string_view app_webhook_identity,

@@ -14,25 +14,31 @@
 
 namespace herokupp::api::add_on_webhook_delivery {
 
-/// Add-on Webhook Delivery › Info:
-/// `GET /addons/{add_on_identity}/webhook-deliveries/{app_webhook_delivery_identity}`.
+/// Add-on Webhook Delivery › Info: `GET /addons/{add_on_identity}/webhook-deliveries/{app_webhook_delivery_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `app_webhook_delivery_identity` is
+/// the App Webhook Delivery's `id` (a UUID). Answers with an AppWebhookDelivery.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook_delivery::info(
-///     client, "acme-inc-primary-database", "example");
+/// auto app_webhook_delivery = herokupp::api::add_on_webhook_delivery::info(
+///     client, "acme-inc-primary-database", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook_delivery) std::cerr << app_webhook_delivery.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhookDelivery> info(
     Client const& client, std::string_view add_on_identity,
     std::string_view app_webhook_delivery_identity);
 
-/// Add-on Webhook Delivery › List:
-/// `GET /addons/{add_on_identity}/webhook-deliveries`.
+/// Add-on Webhook Delivery › List: `GET /addons/{add_on_identity}/webhook-deliveries`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists AppWebhookDelivery objects
+/// lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_webhook_delivery::list(client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_webhook_delivery::list(
+///     client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppWebhookDelivery> list(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});

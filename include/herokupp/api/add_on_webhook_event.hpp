@@ -14,25 +14,31 @@
 
 namespace herokupp::api::add_on_webhook_event {
 
-/// Add-on Webhook Event › Info:
-/// `GET /addons/{add_on_identity}/webhook-events/{app_webhook_event_identity}`.
+/// Add-on Webhook Event › Info: `GET /addons/{add_on_identity}/webhook-events/{app_webhook_event_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `app_webhook_event_identity` is the
+/// App Webhook Event's `id` (a UUID). Answers with an AppWebhookEvent.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::add_on_webhook_event::info(
-///     client, "acme-inc-primary-database", "example");
+/// auto app_webhook_event = herokupp::api::add_on_webhook_event::info(
+///     client, "acme-inc-primary-database", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook_event) std::cerr << app_webhook_event.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhookEvent> info(
     Client const& client, std::string_view add_on_identity,
     std::string_view app_webhook_event_identity);
 
-/// Add-on Webhook Event › List:
-/// `GET /addons/{add_on_identity}/webhook-events`.
+/// Add-on Webhook Event › List: `GET /addons/{add_on_identity}/webhook-events`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists AppWebhookEvent objects lazily,
+/// a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::add_on_webhook_event::list(client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::add_on_webhook_event::list(
+///     client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppWebhookEvent> list(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});

@@ -17,7 +17,7 @@
 
 namespace herokupp::api::allowed_add_on_service {
 
-/// The body of Allowed Add-on Service › Create By Team.
+/// What Allowed Add-on Service › Create By Team sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -25,39 +25,49 @@ namespace herokupp::api::allowed_add_on_service {
 /// params.addon_service = "heroku-postgresql";
 /// @endcode
 struct CreateByTeamParams {
+  /// A string. Optional: left out of the body when unset. Example: `"heroku-postgresql"`.
   std::optional<std::string> addon_service;
 };
 
-/// Allowed Add-on Service › List By Team:
-/// `GET /teams/{team_identity}/allowed-addon-services`.
+/// Allowed Add-on Service › List By Team: `GET /teams/{team_identity}/allowed-addon-services`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists AllowedAddOnService objects lazily,
+/// a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::allowed_add_on_service::list_by_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::allowed_add_on_service::list_by_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AllowedAddOnService> list_by_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});
 
-/// Allowed Add-on Service › Create By Team:
-/// `POST /teams/{team_identity}/allowed-addon-services`.
+/// Allowed Add-on Service › Create By Team: `POST /teams/{team_identity}/allowed-addon-services`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends CreateByTeamParams in the body.
+/// Every member is optional. Answers with every AllowedAddOnService at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::allowed_add_on_service::create_by_team(
+/// auto allowed_add_on_service_list = herokupp::api::allowed_add_on_service::create_by_team(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (allowed_add_on_service_list) std::cout << allowed_add_on_service_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::AllowedAddOnService>> create_by_team(
     Client const& client, std::string_view team_identity, CreateByTeamParams const& params = {});
 
-/// Allowed Add-on Service › Delete By Team:
-/// `DELETE /teams/{team_identity}/allowed-addon-services/{allowed_add_on_service_identity}`.
+/// Allowed Add-on Service › Delete By Team: `DELETE /teams/{team_identity}/allowed-addon-services/{allowed_add_on_service_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `allowed_add_on_service_identity` is an
+/// Allowed Add-on Service's `id` (a UUID) or an Add-on Service's `name`. Answers with an
+/// AllowedAddOnService.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::allowed_add_on_service::delete_by_team(
+/// auto allowed_add_on_service = herokupp::api::allowed_add_on_service::delete_by_team(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "heroku-postgresql");
+/// if (!allowed_add_on_service) std::cerr << allowed_add_on_service.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AllowedAddOnService> delete_by_team(
     Client const& client, std::string_view team_identity,

@@ -17,115 +17,145 @@
 
 namespace herokupp::api::app {
 
-/// The body of App › Create.
+/// What App › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app::CreateParams params;
-/// params.feature_flags = {"example"};
+/// params.name = "example";
 /// @endcode
 struct CreateParams {
+  /// A list of strings. Optional: left out of the body when unset.
   std::optional<std::vector<std::string>> feature_flags;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
+  /// An identity: the Region's `id` (a UUID) or `name`. Optional: left out of the body when unset.
+  /// Example: `"us"`.
   std::optional<std::string> region;
+  /// An identity: the Stack's `name` or `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> stack;
 };
 
-/// The body of App › Update.
+/// What App › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app::UpdateParams params;
-/// params.build_stack = "example";
+/// params.build_stack = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct UpdateParams {
+  /// An identity: the Stack's `name` or `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> build_stack;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> maintenance;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
 };
 
-/// App › Create:
-/// `POST /apps`.
+/// App › Create: `POST /apps`.
+///
+/// Sends CreateParams in the body. Every member is optional. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::create(client);
+/// auto app = herokupp::api::app::create(client);
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> create(Client const& client, CreateParams const& params = {});
 
-/// App › Delete:
-/// `DELETE /apps/{app_identity}`.
+/// App › Delete: `DELETE /apps/{app_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::delete_(client, "example");
+/// auto app = herokupp::api::app::delete_(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> delete_(Client const& client, std::string_view app_identity);
 
-/// App › Info:
-/// `GET /apps/{app_identity}`.
+/// App › Info: `GET /apps/{app_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::info(client, "example");
+/// auto app = herokupp::api::app::info(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> info(Client const& client, std::string_view app_identity);
 
-/// App › List:
-/// `GET /apps`.
+/// App › List: `GET /apps`.
+///
+/// Lists App objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::App> list(Client const& client, ListOptions const& options = {});
 
-/// App › List Owned and Collaborated:
-/// `GET /users/{account_identity}/apps`.
+/// App › List Owned and Collaborated: `GET /users/{account_identity}/apps`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`. Lists
+/// App objects lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app::list_owned_and_collaborated(client, "~");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app::list_owned_and_collaborated(client, "~"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::App> list_owned_and_collaborated(
     Client const& client, std::string_view account_identity, ListOptions const& options = {});
 
-/// App › Update:
-/// `PATCH /apps/{app_identity}`.
+/// App › Update: `PATCH /apps/{app_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends UpdateParams in the body. Every
+/// member is optional. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::update(client, "example");
+/// auto app = herokupp::api::app::update(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> update(
     Client const& client, std::string_view app_identity, UpdateParams const& params = {});
 
-/// App › Enable ACM:
-/// `POST /apps/{app_identity}/acm`.
+/// App › Enable ACM: `POST /apps/{app_identity}/acm`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::enable_acm(client, "example");
+/// auto app = herokupp::api::app::enable_acm(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> enable_acm(Client const& client, std::string_view app_identity);
 
-/// App › Disable ACM:
-/// `DELETE /apps/{app_identity}/acm`.
+/// App › Disable ACM: `DELETE /apps/{app_identity}/acm`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::disable_acm(client, "example");
+/// auto app = herokupp::api::app::disable_acm(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> disable_acm(Client const& client, std::string_view app_identity);
 
-/// App › Refresh ACM:
-/// `PATCH /apps/{app_identity}/acm`.
+/// App › Refresh ACM: `PATCH /apps/{app_identity}/acm`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with an App.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app::refresh_acm(client, "example");
+/// auto app = herokupp::api::app::refresh_acm(client, "example");
+/// if (!app) std::cerr << app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::App> refresh_acm(Client const& client, std::string_view app_identity);
 

@@ -14,7 +14,7 @@
 
 namespace herokupp::api::app_feature {
 
-/// The body of App Feature › Update.
+/// What App Feature › Update sends in the body. Requires `enabled`.
 ///
 /// @par Example
 /// @code
@@ -22,36 +22,48 @@ namespace herokupp::api::app_feature {
 /// params.enabled = true;
 /// @endcode
 struct UpdateParams {
+  /// True or false. Required. Example: `true`.
   bool enabled{};
 };
 
-/// App Feature › Info:
-/// `GET /apps/{app_identity}/features/{app_feature_identity}`.
+/// App Feature › Info: `GET /apps/{app_identity}/features/{app_feature_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_feature_identity` is the App Feature's
+/// `id` (a UUID) or `name`. Answers with an AppFeature.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_feature::info(client, "example", "name");
+/// auto app_feature = herokupp::api::app_feature::info(client, "example", "name");
+/// if (!app_feature) std::cerr << app_feature.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppFeature> info(
     Client const& client, std::string_view app_identity, std::string_view app_feature_identity);
 
-/// App Feature › List:
-/// `GET /apps/{app_identity}/features`.
+/// App Feature › List: `GET /apps/{app_identity}/features`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AppFeature objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app_feature::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app_feature::list(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppFeature> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// App Feature › Update:
-/// `PATCH /apps/{app_identity}/features/{app_feature_identity}`.
+/// App Feature › Update: `PATCH /apps/{app_identity}/features/{app_feature_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_feature_identity` is the App Feature's
+/// `id` (a UUID) or `name`. Sends UpdateParams in the body. Requires `enabled`. Answers with an
+/// AppFeature.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_feature::update(client, "example", "name", params);
+/// herokupp::api::app_feature::UpdateParams params;
+/// params.enabled = true;
+/// auto app_feature = herokupp::api::app_feature::update(client, "example", "name", params);
+/// if (!app_feature) std::cerr << app_feature.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppFeature> update(
     Client const& client, std::string_view app_identity, std::string_view app_feature_identity,

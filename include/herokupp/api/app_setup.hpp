@@ -17,83 +17,113 @@
 
 namespace herokupp::api::app_setup {
 
-/// The body of AppSetup › Create.
+/// What AppSetup › Create sends in the body. Requires `source_blob`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app_setup::CreateParams params;
-/// params.source_blob = {};
+/// params.source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /// @endcode
 struct CreateParams {
-  /// `app_setup.create.app`.
+  /// The object in `app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::app_setup::CreateParams::App value;
+  /// herokupp::api::app_setup::CreateParams::App app;
+  /// app.locked = false;
   /// @endcode
   struct App {
+    /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+    /// Example: `false`.
     std::optional<bool> locked;
+    /// A string. Optional: left out of the body when unset. Example: `"example"`.
     std::optional<std::string> name;
+    /// A string. Optional: left out of the body when unset. Example: `"example"`.
     std::optional<std::string> organization;
+    /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+    /// Example: `false`.
     std::optional<bool> personal;
+    /// A string. Optional: left out of the body when unset. Example: `"us"`.
     std::optional<std::string> region;
+    /// A string. Optional: left out of the body when unset. Example: `"nasa"`.
     std::optional<std::string> space;
+    /// A string. Optional: left out of the body when unset. Example: `"heroku-18"`.
     std::optional<std::string> stack;
   };
 
-  /// `app_setup.create.overrides`.
+  /// The object in `overrides`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::app_setup::CreateParams::Overrides value;
+  /// herokupp::api::app_setup::CreateParams::Overrides overrides;
   /// @endcode
   struct Overrides {
-    /// `app_setup.create.overrides.buildpacks[]`.
+    /// One item of `overrides.buildpacks`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::api::app_setup::CreateParams::Overrides::Buildpack value;
+    /// herokupp::api::app_setup::CreateParams::Overrides::Buildpack buildpack;
+    /// buildpack.url = "https://example.com/buildpack.tgz";
     /// @endcode
     struct Buildpack {
+      /// A string. Optional: left out of the body when unset. Example:
+      /// `"https://example.com/buildpack.tgz"`.
       std::optional<std::string> url;
     };
 
+    /// A list of Buildpack objects. Optional: left out of the body when unset. Example: `[{"url":
+    /// "https://example.com/buildpack.tgz"}]`.
     std::optional<std::vector<Buildpack>> buildpacks;
+    /// A map of names to strings. Optional: left out of the body when unset.
     std::optional<std::map<std::string, std::string>> env;
   };
 
-  /// `app_setup.create.source_blob`.
+  /// The object in `source_blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::app_setup::CreateParams::SourceBlob value;
+  /// herokupp::api::app_setup::CreateParams::SourceBlob source_blob;
+  /// source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   /// @endcode
   struct SourceBlob {
+    /// A string. Optional: left out of the body when unset.
     std::optional<std::string> checksum;
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"https://example.com/source.tgz?token=xyz"`.
     std::optional<std::string> url;
+    /// A string. Optional: left out of the body when unset. Example: `"v1.3.0"`.
     std::optional<std::string> version;
   };
 
+  /// An App object. Optional: left out of the body when unset.
   std::optional<App> app;
+  /// An Overrides object. Optional: left out of the body when unset.
   std::optional<Overrides> overrides;
+  /// A SourceBlob object. Required.
   SourceBlob source_blob;
 };
 
-/// AppSetup › Create:
-/// `POST /app-setups`.
+/// AppSetup › Create: `POST /app-setups`.
+///
+/// Sends CreateParams in the body. Requires `source_blob`. Answers with an AppSetup.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_setup::create(client, params);
+/// herokupp::api::app_setup::CreateParams params;
+/// params.source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// auto app_setup = herokupp::api::app_setup::create(client, params);
+/// if (!app_setup) std::cerr << app_setup.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppSetup> create(Client const& client, CreateParams const& params);
 
-/// AppSetup › Info:
-/// `GET /app-setups/{app_setup_identity}`.
+/// AppSetup › Info: `GET /app-setups/{app_setup_identity}`.
+///
+/// `app_setup_identity` is the AppSetup's `id` (a UUID). Answers with an AppSetup.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_setup::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto app_setup = herokupp::api::app_setup::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_setup) std::cerr << app_setup.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppSetup> info(
     Client const& client, std::string_view app_setup_identity);

@@ -17,33 +17,41 @@
 
 namespace herokupp::api::app_transfer {
 
-/// The body of App Transfer › Create.
+/// What App Transfer › Create sends in the body. Requires `app`, `recipient`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app_transfer::CreateParams params;
 /// params.app = "example";
+/// params.recipient = "~";
 /// @endcode
 struct CreateParams {
+  /// An identity: the App's `id` (a UUID) or `name`. Required. Example: `"example"`.
   std::string app;
+  /// An identity: the Account's `email` (an email address) or `id` (a UUID) or `self`. Required.
+  /// Example: `"~"`.
   std::string recipient;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> silent;
 };
 
-/// The body of App Transfer › Update.
+/// What App Transfer › Update sends in the body. Requires `state`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app_transfer::UpdateParams params;
-/// params.state = {herokupp::api::app_transfer::UpdateParams::State::pending, "pending"};
+/// params.state = herokupp::api::app_transfer::UpdateParams::State::pending;
 /// @endcode
 struct UpdateParams {
-  /// `app_transfer.update.state`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `app_transfer.update.state`: `pending`, `accepted`, `declined`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::app_transfer::UpdateParams::State::pending;
+  /// using State = herokupp::api::app_transfer::UpdateParams::State;
+  /// herokupp::Enumerated<State> state = State::pending;
+  /// if (state == State::pending) std::cout << "pending\n";
   /// @endcode
   enum class State {
     unknown,
@@ -52,55 +60,75 @@ struct UpdateParams {
     declined,
   };
 
+  /// One of `pending`, `accepted`, `declined` (State); any other text decodes as `unknown`.
+  /// Required. Example: `"pending"`.
   Enumerated<State> state;
 };
 
-/// App Transfer › Create:
-/// `POST /account/app-transfers`.
+/// App Transfer › Create: `POST /account/app-transfers`.
+///
+/// Sends CreateParams in the body. Requires `app`, `recipient`. Answers with an AppTransfer.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_transfer::create(client, params);
+/// herokupp::api::app_transfer::CreateParams params;
+/// params.app = "example";
+/// params.recipient = "~";
+/// auto app_transfer = herokupp::api::app_transfer::create(client, params);
+/// if (!app_transfer) std::cerr << app_transfer.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppTransfer> create(Client const& client, CreateParams const& params);
 
-/// App Transfer › Delete:
-/// `DELETE /account/app-transfers/{app_transfer_identity}`.
+/// App Transfer › Delete: `DELETE /account/app-transfers/{app_transfer_identity}`.
+///
+/// `app_transfer_identity` is an App Transfer's `id` (a UUID) or an App's `name`. Answers with an
+/// AppTransfer.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_transfer::delete_(client, "example");
+/// auto app_transfer = herokupp::api::app_transfer::delete_(client, "example");
+/// if (!app_transfer) std::cerr << app_transfer.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppTransfer> delete_(
     Client const& client, std::string_view app_transfer_identity);
 
-/// App Transfer › Info:
-/// `GET /account/app-transfers/{app_transfer_identity}`.
+/// App Transfer › Info: `GET /account/app-transfers/{app_transfer_identity}`.
+///
+/// `app_transfer_identity` is an App Transfer's `id` (a UUID) or an App's `name`. Answers with an
+/// AppTransfer.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_transfer::info(client, "example");
+/// auto app_transfer = herokupp::api::app_transfer::info(client, "example");
+/// if (!app_transfer) std::cerr << app_transfer.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppTransfer> info(
     Client const& client, std::string_view app_transfer_identity);
 
-/// App Transfer › List:
-/// `GET /account/app-transfers`.
+/// App Transfer › List: `GET /account/app-transfers`.
+///
+/// Lists AppTransfer objects lazily, a page per request; `options` sets the page size, order and
+/// sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app_transfer::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app_transfer::list(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppTransfer> list(
     Client const& client, ListOptions const& options = {});
 
-/// App Transfer › Update:
-/// `PATCH /account/app-transfers/{app_transfer_identity}`.
+/// App Transfer › Update: `PATCH /account/app-transfers/{app_transfer_identity}`.
+///
+/// `app_transfer_identity` is an App Transfer's `id` (a UUID) or an App's `name`. Sends
+/// UpdateParams in the body. Requires `state`. Answers with an AppTransfer.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_transfer::update(client, "example", params);
+/// herokupp::api::app_transfer::UpdateParams params;
+/// params.state = herokupp::api::app_transfer::UpdateParams::State::pending;
+/// auto app_transfer = herokupp::api::app_transfer::update(client, "example", params);
+/// if (!app_transfer) std::cerr << app_transfer.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppTransfer> update(
     Client const& client, std::string_view app_transfer_identity, UpdateParams const& params);

@@ -18,20 +18,22 @@
 
 namespace herokupp::api::app_webhook {
 
-/// The body of App Webhook › Create.
+/// What App Webhook › Create sends in the body. Requires `include`, `level`, `url`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::app_webhook::CreateParams params;
-/// params.include = {"example"};
+/// params.level = herokupp::api::app_webhook::CreateParams::Level::notify;
 /// @endcode
 struct CreateParams {
-  /// `app_webhook.create.level`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `app_webhook.create.level`: `notify`, `sync`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::app_webhook::CreateParams::Level::notify;
+  /// using Level = herokupp::api::app_webhook::CreateParams::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -39,14 +41,21 @@ struct CreateParams {
     sync,
   };
 
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> authorization;
+  /// A list of strings. Required.
   std::vector<std::string> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Required. Example:
+  /// `"notify"`.
   Enumerated<Level> level;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad"`.
   std::optional<std::string> secret;
+  /// A URI. Required.
   std::string url;
 };
 
-/// The body of App Webhook › Update.
+/// What App Webhook › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -54,12 +63,14 @@ struct CreateParams {
 /// params.authorization = "Bearer 9266671b2767f804c9d5809c2d384ed57d8f8ce1abd1043e1fb3fbbcb8c3";
 /// @endcode
 struct UpdateParams {
-  /// `app_webhook.update.level`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `app_webhook.update.level`: `notify`, `sync`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::app_webhook::UpdateParams::Level::notify;
+  /// using Level = herokupp::api::app_webhook::UpdateParams::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -67,60 +78,87 @@ struct UpdateParams {
     sync,
   };
 
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> authorization;
+  /// A list of strings. Optional: left out of the body when unset.
   std::optional<std::vector<std::string>> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Optional: left out of
+  /// the body when unset. Example: `"notify"`.
   std::optional<Enumerated<Level>> level;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"dcbff0c4430a2960a2552389d587bc58d30a37a8cf3f75f8fb77abe667ad"`.
   std::optional<std::string> secret;
+  /// A URI. Optional: left out of the body when unset.
   std::optional<std::string> url;
 };
 
-/// App Webhook › Create:
-/// `POST /apps/{app_identity}/webhooks`.
+/// App Webhook › Create: `POST /apps/{app_identity}/webhooks`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `include`, `level`, `url`. Answers with an AppWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook::create(client, "example", params);
+/// herokupp::api::app_webhook::CreateParams params;
+/// params.level = herokupp::api::app_webhook::CreateParams::Level::notify;
+/// auto app_webhook = herokupp::api::app_webhook::create(client, "example", params);
+/// if (!app_webhook) std::cerr << app_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhook> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// App Webhook › Delete:
-/// `DELETE /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+/// App Webhook › Delete: `DELETE /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_webhook_identity` is the App Webhook's
+/// `id` (a UUID). Answers with an AppWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook::delete_(client, "example", "example");
+/// auto app_webhook = herokupp::api::app_webhook::delete_(
+///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook) std::cerr << app_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhook> delete_(
     Client const& client, std::string_view app_identity, std::string_view app_webhook_identity);
 
-/// App Webhook › Info:
-/// `GET /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+/// App Webhook › Info: `GET /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_webhook_identity` is the App Webhook's
+/// `id` (a UUID). Answers with an AppWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook::info(client, "example", "example");
+/// auto app_webhook = herokupp::api::app_webhook::info(
+///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook) std::cerr << app_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhook> info(
     Client const& client, std::string_view app_identity, std::string_view app_webhook_identity);
 
-/// App Webhook › List:
-/// `GET /apps/{app_identity}/webhooks`.
+/// App Webhook › List: `GET /apps/{app_identity}/webhooks`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AppWebhook objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app_webhook::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app_webhook::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppWebhook> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// App Webhook › Update:
-/// `PATCH /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+/// App Webhook › Update: `PATCH /apps/{app_identity}/webhooks/{app_webhook_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_webhook_identity` is the App Webhook's
+/// `id` (a UUID). Sends UpdateParams in the body. Every member is optional. Answers with an
+/// AppWebhook.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook::update(client, "example", "example");
+/// auto app_webhook = herokupp::api::app_webhook::update(
+///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook) std::cerr << app_webhook.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhook> update(
     Client const& client, std::string_view app_identity, std::string_view app_webhook_identity,

@@ -14,24 +14,30 @@
 
 namespace herokupp::api::app_webhook_delivery {
 
-/// App Webhook Delivery › Info:
-/// `GET /apps/{app_identity}/webhook-deliveries/{app_webhook_delivery_identity}`.
+/// App Webhook Delivery › Info: `GET /apps/{app_identity}/webhook-deliveries/{app_webhook_delivery_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_webhook_delivery_identity` is the App
+/// Webhook Delivery's `id` (a UUID). Answers with an AppWebhookDelivery.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook_delivery::info(client, "example", "example");
+/// auto app_webhook_delivery = herokupp::api::app_webhook_delivery::info(
+///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook_delivery) std::cerr << app_webhook_delivery.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhookDelivery> info(
     Client const& client, std::string_view app_identity,
     std::string_view app_webhook_delivery_identity);
 
-/// App Webhook Delivery › List:
-/// `GET /apps/{app_identity}/webhook-deliveries`.
+/// App Webhook Delivery › List: `GET /apps/{app_identity}/webhook-deliveries`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AppWebhookDelivery objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app_webhook_delivery::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app_webhook_delivery::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppWebhookDelivery> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

@@ -14,24 +14,30 @@
 
 namespace herokupp::api::app_webhook_event {
 
-/// App Webhook Event › Info:
-/// `GET /apps/{app_identity}/webhook-events/{app_webhook_event_identity}`.
+/// App Webhook Event › Info: `GET /apps/{app_identity}/webhook-events/{app_webhook_event_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `app_webhook_event_identity` is the App
+/// Webhook Event's `id` (a UUID). Answers with an AppWebhookEvent.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::app_webhook_event::info(client, "example", "example");
+/// auto app_webhook_event = herokupp::api::app_webhook_event::info(
+///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!app_webhook_event) std::cerr << app_webhook_event.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::AppWebhookEvent> info(
     Client const& client, std::string_view app_identity,
     std::string_view app_webhook_event_identity);
 
-/// App Webhook Event › List:
-/// `GET /apps/{app_identity}/webhook-events`.
+/// App Webhook Event › List: `GET /apps/{app_identity}/webhook-events`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists AppWebhookEvent objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::app_webhook_event::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::app_webhook_event::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AppWebhookEvent> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

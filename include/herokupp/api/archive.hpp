@@ -14,24 +14,30 @@
 
 namespace herokupp::api::archive {
 
-/// Audit Trail Archive › Info:
-/// `GET /enterprise-accounts/{enterprise_account_identity}/archives/{archive_year}/{archive_month}`.
+/// Audit Trail Archive › Info: `GET /enterprise-accounts/{enterprise_account_identity}/archives/{archive_year}/{archive_month}`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`;
+/// `archive_year` is the Audit Trail Archive's `year`; `archive_month` is the Audit Trail Archive's
+/// `month`. Answers with an Archive.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::archive::info(client, "example", "2019", "10");
+/// auto archive = herokupp::api::archive::info(client, "example", "2019", "10");
+/// if (!archive) std::cerr << archive.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Archive> info(
     Client const& client, std::string_view enterprise_account_identity,
     std::string_view archive_year, std::string_view archive_month);
 
-/// Audit Trail Archive › List:
-/// `GET /enterprise-accounts/{enterprise_account_identity}/archives`.
+/// Audit Trail Archive › List: `GET /enterprise-accounts/{enterprise_account_identity}/archives`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Lists Archive
+/// objects lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::archive::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::archive::list(client, "example"))
+///   if (item) std::cout << item->checksum << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Archive> list(
     Client const& client, std::string_view enterprise_account_identity,

@@ -14,13 +14,16 @@
 
 namespace herokupp::api::audit_trail_event {
 
-/// Audit Trail Event › List:
-/// `GET /enterprise-accounts/{enterprise_account_identity}/events`.
+/// Audit Trail Event › List: `GET /enterprise-accounts/{enterprise_account_identity}/events`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Lists
+/// AuditTrailEvent objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::audit_trail_event::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::audit_trail_event::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AuditTrailEvent> list(
     Client const& client, std::string_view enterprise_account_identity,

@@ -17,90 +17,119 @@
 
 namespace herokupp::api::build {
 
-/// The body of Build › Create.
+/// What Build › Create sends in the body. Requires `source_blob`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::build::CreateParams params;
-/// params.source_blob = {};
+/// params.source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /// @endcode
 struct CreateParams {
-  /// `build.create.buildpacks[]`.
+  /// One item of `buildpacks`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::build::CreateParams::Buildpack value;
+  /// herokupp::api::build::CreateParams::Buildpack buildpack;
+  /// buildpack.name = "heroku/ruby";
   /// @endcode
   struct Buildpack {
+    /// A string. Optional: left out of the body when unset. Example: `"heroku/ruby"`.
     std::optional<std::string> name;
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"https://github.com/heroku/heroku-buildpack-ruby"`.
     std::optional<std::string> url;
   };
 
-  /// `build.create.source_blob`.
+  /// The object in `source_blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::build::CreateParams::SourceBlob value;
+  /// herokupp::api::build::CreateParams::SourceBlob source_blob;
+  /// source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   /// @endcode
   struct SourceBlob {
+    /// A string. Optional: left out of the body when unset.
     std::optional<std::string> checksum;
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"https://example.com/source.tgz?token=xyz"`.
     std::optional<std::string> url;
+    /// A string. Optional: left out of the body when unset. Example: `"v1.3.0"`.
     std::optional<std::string> version;
+    /// A string. Optional: left out of the body when unset. Example: `"* Fake User: Change session
+    /// key"`.
     std::optional<std::string> version_description;
   };
 
+  /// A list of Buildpack objects. Optional: left out of the body when unset.
   std::optional<std::vector<Buildpack>> buildpacks;
+  /// A SourceBlob object. Required.
   SourceBlob source_blob;
 };
 
-/// Build › Create:
-/// `POST /apps/{app_identity}/builds`.
+/// Build › Create: `POST /apps/{app_identity}/builds`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `source_blob`. Answers with a Build.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::build::create(client, "example", params);
+/// herokupp::api::build::CreateParams params;
+/// params.source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// auto build = herokupp::api::build::create(client, "example", params);
+/// if (!build) std::cerr << build.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Build> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Build › Info:
-/// `GET /apps/{app_identity}/builds/{build_identity}`.
+/// Build › Info: `GET /apps/{app_identity}/builds/{build_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `build_identity` is the Build's `id` (a
+/// UUID). Answers with a Build.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::build::info(
+/// auto build = herokupp::api::build::info(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!build) std::cerr << build.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Build> info(
     Client const& client, std::string_view app_identity, std::string_view build_identity);
 
-/// Build › List:
-/// `GET /apps/{app_identity}/builds`.
+/// Build › List: `GET /apps/{app_identity}/builds`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Build objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::build::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::build::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Build> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Build › Delete cache:
-/// `DELETE /apps/{app_identity}/build-cache`.
+/// Build › Delete cache: `DELETE /apps/{app_identity}/build-cache`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with no content: success or an
+/// Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::build::delete_cache(client, "example");
+/// auto done = herokupp::api::build::delete_cache(client, "example");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> delete_cache(Client const& client, std::string_view app_identity);
 
-/// Build › Cancel:
-/// `DELETE /apps/{app_identity}/builds/{build_identity}`.
+/// Build › Cancel: `DELETE /apps/{app_identity}/builds/{build_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `build_identity` is the Build's `id` (a
+/// UUID). Answers with a Build.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::build::cancel(
+/// auto build = herokupp::api::build::cancel(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!build) std::cerr << build.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Build> cancel(
     Client const& client, std::string_view app_identity, std::string_view build_identity);

@@ -16,45 +16,59 @@
 
 namespace herokupp::api::buildpack_installation {
 
-/// The body of Buildpack Installations › Update.
+/// What Buildpack Installations › Update sends in the body. Requires `updates`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::buildpack_installation::UpdateParams params;
-/// params.updates = {};
+/// herokupp::api::buildpack_installation::UpdateParams::Update update;
+/// update.buildpack = "https://github.com/heroku/heroku-buildpack-ruby";
+/// params.updates.push_back(update);
 /// @endcode
 struct UpdateParams {
-  /// `buildpack_installation.update.updates[]`.
+  /// One item of `updates`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::buildpack_installation::UpdateParams::Update value;
-  /// value.buildpack = "example";
+  /// herokupp::api::buildpack_installation::UpdateParams::Update update;
+  /// update.buildpack = "https://github.com/heroku/heroku-buildpack-ruby";
   /// @endcode
   struct Update {
+    /// A string. Required. Example: `"https://github.com/heroku/heroku-buildpack-ruby"`.
     std::string buildpack;
   };
 
+  /// A list of Update objects. Required.
   std::vector<Update> updates;
 };
 
-/// Buildpack Installations › Update:
-/// `PUT /apps/{app_identity}/buildpack-installations`.
+/// Buildpack Installations › Update: `PUT /apps/{app_identity}/buildpack-installations`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends UpdateParams in the body. Requires
+/// `updates`. Answers with every BuildpackInstallation at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::buildpack_installation::update(client, "example", params);
+/// herokupp::api::buildpack_installation::UpdateParams params;
+/// herokupp::api::buildpack_installation::UpdateParams::Update update;
+/// update.buildpack = "https://github.com/heroku/heroku-buildpack-ruby";
+/// params.updates.push_back(update);
+/// auto buildpack_installation_list = herokupp::api::buildpack_installation::update(
+///     client, "example", params);
+/// if (buildpack_installation_list) std::cout << buildpack_installation_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::BuildpackInstallation>> update(
     Client const& client, std::string_view app_identity, UpdateParams const& params);
 
-/// Buildpack Installations › List:
-/// `GET /apps/{app_identity}/buildpack-installations`.
+/// Buildpack Installations › List: `GET /apps/{app_identity}/buildpack-installations`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists BuildpackInstallation objects lazily,
+/// a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::buildpack_installation::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::buildpack_installation::list(client, "example"))
+///   if (item) std::cout << item->ordinal << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::BuildpackInstallation> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

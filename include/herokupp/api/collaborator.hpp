@@ -16,57 +16,74 @@
 
 namespace herokupp::api::collaborator {
 
-/// The body of Collaborator › Create.
+/// What Collaborator › Create sends in the body. Requires `user`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::collaborator::CreateParams params;
-/// params.user = "example";
+/// params.user = "~";
 /// @endcode
 struct CreateParams {
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> silent;
+  /// An identity: the Account's `email` (an email address) or `id` (a UUID) or `self`. Required.
+  /// Example: `"~"`.
   std::string user;
 };
 
-/// Collaborator › Create:
-/// `POST /apps/{app_identity}/collaborators`.
+/// Collaborator › Create: `POST /apps/{app_identity}/collaborators`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `user`. Answers with a Collaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::collaborator::create(client, "example", params);
+/// herokupp::api::collaborator::CreateParams params;
+/// params.user = "~";
+/// auto collaborator = herokupp::api::collaborator::create(client, "example", params);
+/// if (!collaborator) std::cerr << collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Collaborator> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Collaborator › Delete:
-/// `DELETE /apps/{app_identity}/collaborators/{collaborator_identity}`.
+/// Collaborator › Delete: `DELETE /apps/{app_identity}/collaborators/{collaborator_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `collaborator_identity` is the
+/// Collaborator's `email` (an email address) or `id` (a UUID). Answers with a Collaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::collaborator::delete_(
+/// auto collaborator = herokupp::api::collaborator::delete_(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!collaborator) std::cerr << collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Collaborator> delete_(
     Client const& client, std::string_view app_identity, std::string_view collaborator_identity);
 
-/// Collaborator › Info:
-/// `GET /apps/{app_identity}/collaborators/{collaborator_identity}`.
+/// Collaborator › Info: `GET /apps/{app_identity}/collaborators/{collaborator_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `collaborator_identity` is the
+/// Collaborator's `email` (an email address) or `id` (a UUID). Answers with a Collaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::collaborator::info(
+/// auto collaborator = herokupp::api::collaborator::info(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!collaborator) std::cerr << collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Collaborator> info(
     Client const& client, std::string_view app_identity, std::string_view collaborator_identity);
 
-/// Collaborator › List:
-/// `GET /apps/{app_identity}/collaborators`.
+/// Collaborator › List: `GET /apps/{app_identity}/collaborators`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Collaborator objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::collaborator::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::collaborator::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Collaborator> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

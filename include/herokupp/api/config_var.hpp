@@ -13,7 +13,8 @@
 
 namespace herokupp::api::config_var {
 
-/// The body of Config Vars › Update.
+/// What Config Vars › Update sends in the body: names to values, where `std::nullopt` sends null,
+/// which removes the name.
 ///
 /// @par Example
 /// @code
@@ -21,33 +22,42 @@ namespace herokupp::api::config_var {
 /// @endcode
 using UpdateParams = herokupp::ConfigVarsUpdate;
 
-/// Config Vars › Info for App:
-/// `GET /apps/{app_identity}/config-vars`.
+/// Config Vars › Info for App: `GET /apps/{app_identity}/config-vars`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with ConfigVars: every name and its
+/// value.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::config_var::info_for_app(client, "example");
+/// auto config_vars = herokupp::api::config_var::info_for_app(client, "example");
+/// if (!config_vars) std::cerr << config_vars.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ConfigVars> info_for_app(
     Client const& client, std::string_view app_identity);
 
-/// Config Vars › Info for App Release:
-/// `GET /apps/{app_identity}/releases/{release_identity}/config-vars`.
+/// Config Vars › Info for App Release: `GET /apps/{app_identity}/releases/{release_identity}/config-vars`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `release_identity` is the Release's `id` (a
+/// UUID) or `version`. Answers with ConfigVars: every name and its value.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::config_var::info_for_app_release(
-///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// auto config_vars = herokupp::api::config_var::info_for_app_release(client, "example", "11");
+/// if (!config_vars) std::cerr << config_vars.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ConfigVars> info_for_app_release(
     Client const& client, std::string_view app_identity, std::string_view release_identity);
 
-/// Config Vars › Update:
-/// `PATCH /apps/{app_identity}/config-vars`.
+/// Config Vars › Update: `PATCH /apps/{app_identity}/config-vars`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends UpdateParams in the body. Answers
+/// with ConfigVars: every name and its value.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::config_var::update(client, "example", params);
+/// herokupp::api::config_var::UpdateParams params{{"FOO", "bar"}};
+/// auto config_vars = herokupp::api::config_var::update(client, "example", params);
+/// if (!config_vars) std::cerr << config_vars.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ConfigVars> update(
     Client const& client, std::string_view app_identity, UpdateParams const& params);

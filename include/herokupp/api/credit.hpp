@@ -16,7 +16,7 @@
 
 namespace herokupp::api::credit {
 
-/// The body of Credit › Create.
+/// What Credit › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,35 +24,43 @@ namespace herokupp::api::credit {
 /// params.code1 = "012abc";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"012abc"`.
   std::optional<std::string> code1;
+  /// A string. Optional: left out of the body when unset. Example: `"012abc"`.
   std::optional<std::string> code2;
 };
 
-/// Credit › Create:
-/// `POST /account/credits`.
+/// Credit › Create: `POST /account/credits`.
+///
+/// Sends CreateParams in the body. Every member is optional. Answers with a Credit.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::credit::create(client);
+/// auto credit = herokupp::api::credit::create(client);
+/// if (!credit) std::cerr << credit.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Credit> create(Client const& client, CreateParams const& params = {});
 
-/// Credit › Info:
-/// `GET /account/credits/{credit_identity}`.
+/// Credit › Info: `GET /account/credits/{credit_identity}`.
+///
+/// `credit_identity` is the Credit's `id` (a UUID). Answers with a Credit.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::credit::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto credit = herokupp::api::credit::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!credit) std::cerr << credit.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Credit> info(Client const& client, std::string_view credit_identity);
 
-/// Credit › List:
-/// `GET /account/credits`.
+/// Credit › List: `GET /account/credits`.
+///
+/// Lists Credit objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::credit::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::credit::list(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Credit> list(Client const& client, ListOptions const& options = {});
 

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::domain {
 
-/// The body of Domain › Create.
+/// What Domain › Create sends in the body. Requires `hostname`, `sni_endpoint`.
 ///
 /// @par Example
 /// @code
@@ -24,69 +24,89 @@ namespace herokupp::api::domain {
 /// params.hostname = "subdomain.example.com";
 /// @endcode
 struct CreateParams {
+  /// A URI. Required. Example: `"subdomain.example.com"`.
   std::string hostname;
+  /// A string. Required: always sent, as null when empty.
   std::optional<std::string> sni_endpoint;
 };
 
-/// The body of Domain › Update.
+/// What Domain › Update sends in the body. Requires `sni_endpoint`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::domain::UpdateParams params;
-/// params.sni_endpoint = "example";
 /// @endcode
 struct UpdateParams {
+  /// A string. Required: always sent, as null when empty.
   std::optional<std::string> sni_endpoint;
 };
 
-/// Domain › Create:
-/// `POST /apps/{app_identity}/domains`.
+/// Domain › Create: `POST /apps/{app_identity}/domains`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `hostname`, `sni_endpoint`. Answers with a Domain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::domain::create(client, "example", params);
+/// herokupp::api::domain::CreateParams params;
+/// params.hostname = "subdomain.example.com";
+/// auto domain = herokupp::api::domain::create(client, "example", params);
+/// if (!domain) std::cerr << domain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Domain> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Domain › Update:
-/// `PATCH /apps/{app_identity}/domains/{domain_identity}`.
+/// Domain › Update: `PATCH /apps/{app_identity}/domains/{domain_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `domain_identity` is the Domain's `id` (a
+/// UUID) or `hostname` (a URI). Sends UpdateParams in the body. Requires `sni_endpoint`. Answers
+/// with a Domain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::domain::update(client, "example", "subdomain.example.com", params);
+/// herokupp::api::domain::UpdateParams params;
+/// auto domain = herokupp::api::domain::update(client, "example", "subdomain.example.com", params);
+/// if (!domain) std::cerr << domain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Domain> update(
     Client const& client, std::string_view app_identity, std::string_view domain_identity,
     UpdateParams const& params);
 
-/// Domain › Delete:
-/// `DELETE /apps/{app_identity}/domains/{domain_identity}`.
+/// Domain › Delete: `DELETE /apps/{app_identity}/domains/{domain_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `domain_identity` is the Domain's `id` (a
+/// UUID) or `hostname` (a URI). Answers with a Domain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::domain::delete_(client, "example", "subdomain.example.com");
+/// auto domain = herokupp::api::domain::delete_(client, "example", "subdomain.example.com");
+/// if (!domain) std::cerr << domain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Domain> delete_(
     Client const& client, std::string_view app_identity, std::string_view domain_identity);
 
-/// Domain › Info:
-/// `GET /apps/{app_identity}/domains/{domain_identity}`.
+/// Domain › Info: `GET /apps/{app_identity}/domains/{domain_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `domain_identity` is the Domain's `id` (a
+/// UUID) or `hostname` (a URI). Answers with a Domain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::domain::info(client, "example", "subdomain.example.com");
+/// auto domain = herokupp::api::domain::info(client, "example", "subdomain.example.com");
+/// if (!domain) std::cerr << domain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Domain> info(
     Client const& client, std::string_view app_identity, std::string_view domain_identity);
 
-/// Domain › List:
-/// `GET /apps/{app_identity}/domains`.
+/// Domain › List: `GET /apps/{app_identity}/domains`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Domain objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::domain::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::domain::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Domain> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

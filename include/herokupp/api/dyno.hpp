@@ -18,7 +18,7 @@
 
 namespace herokupp::api::dyno {
 
-/// The body of Dyno › Create.
+/// What Dyno › Create sends in the body. Requires `command`.
 ///
 /// @par Example
 /// @code
@@ -26,91 +26,123 @@ namespace herokupp::api::dyno {
 /// params.command = "bash";
 /// @endcode
 struct CreateParams {
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> attach;
+  /// A string. Required. Example: `"bash"`.
   std::string command;
+  /// A map of names to strings. Optional: left out of the body when unset.
   std::optional<std::map<std::string, std::string>> env;
+  /// True or false. Optional: left out of the body when unset.
   std::optional<bool> force_no_tty;
+  /// A string. Optional: left out of the body when unset. Example: `"standard-1X"`.
   std::optional<std::string> size;
+  /// An integer. Optional: left out of the body when unset. Example: `1800`.
   std::optional<std::int64_t> time_to_live;
+  /// A string. Optional: left out of the body when unset. Example: `"run"`.
   std::optional<std::string> type;
 };
 
-/// Dyno › Create:
-/// `POST /apps/{app_identity}/dynos`.
+/// Dyno › Create: `POST /apps/{app_identity}/dynos`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `command`. Answers with a Dyno.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::dyno::create(client, "example", params);
+/// herokupp::api::dyno::CreateParams params;
+/// params.command = "bash";
+/// auto dyno = herokupp::api::dyno::create(client, "example", params);
+/// if (!dyno) std::cerr << dyno.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Dyno> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Dyno › Restart:
-/// `DELETE /apps/{app_identity}/dynos/{dyno_identity}`.
+/// Dyno › Restart: `DELETE /apps/{app_identity}/dynos/{dyno_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `dyno_identity` is the Dyno's `id` (a UUID)
+/// or `name`. Answers with no content: success or an Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::dyno::restart(client, "example", "run.1");
+/// auto done = herokupp::api::dyno::restart(client, "example", "run.1");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> restart(
     Client const& client, std::string_view app_identity, std::string_view dyno_identity);
 
-/// Dyno › Restart formation:
-/// `DELETE /apps/{app_identity}/formations/{dyno_formation_type}`.
+/// Dyno › Restart formation: `DELETE /apps/{app_identity}/formations/{dyno_formation_type}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `dyno_formation_type` is the Dyno's
+/// `formation_type`. Answers with no content: success or an Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::dyno::restart_formation(client, "example", "run");
+/// auto done = herokupp::api::dyno::restart_formation(client, "example", "run");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> restart_formation(
     Client const& client, std::string_view app_identity, std::string_view dyno_formation_type);
 
-/// Dyno › Restart all:
-/// `DELETE /apps/{app_identity}/dynos`.
+/// Dyno › Restart all: `DELETE /apps/{app_identity}/dynos`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with no content: success or an
+/// Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::dyno::restart_all(client, "example");
+/// auto done = herokupp::api::dyno::restart_all(client, "example");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> restart_all(Client const& client, std::string_view app_identity);
 
-/// Dyno › Stop:
-/// `POST /apps/{app_identity}/dynos/{dyno_identity}/actions/stop`.
+/// Dyno › Stop: `POST /apps/{app_identity}/dynos/{dyno_identity}/actions/stop`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `dyno_identity` is the Dyno's `id` (a UUID)
+/// or `name`. Answers with no content: success or an Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::dyno::stop(client, "example", "run.1");
+/// auto done = herokupp::api::dyno::stop(client, "example", "run.1");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> stop(
     Client const& client, std::string_view app_identity, std::string_view dyno_identity);
 
-/// Dyno › Stop formation:
-/// `POST /apps/{app_identity}/formations/{dyno_formation_type}/actions/stop`.
+/// Dyno › Stop formation: `POST /apps/{app_identity}/formations/{dyno_formation_type}/actions/stop`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `dyno_formation_type` is the Dyno's
+/// `formation_type`. Answers with no content: success or an Error.
 ///
 /// @par Example
 /// @code
-/// herokupp::result<void> done = herokupp::api::dyno::stop_formation(client, "example", "run");
+/// auto done = herokupp::api::dyno::stop_formation(client, "example", "run");
+/// if (!done) std::cerr << done.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<void> stop_formation(
     Client const& client, std::string_view app_identity, std::string_view dyno_formation_type);
 
-/// Dyno › Info:
-/// `GET /apps/{app_identity}/dynos/{dyno_identity}`.
+/// Dyno › Info: `GET /apps/{app_identity}/dynos/{dyno_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `dyno_identity` is the Dyno's `id` (a UUID)
+/// or `name`. Answers with a Dyno.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::dyno::info(client, "example", "run.1");
+/// auto dyno = herokupp::api::dyno::info(client, "example", "run.1");
+/// if (!dyno) std::cerr << dyno.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Dyno> info(
     Client const& client, std::string_view app_identity, std::string_view dyno_identity);
 
-/// Dyno › List:
-/// `GET /apps/{app_identity}/dynos`.
+/// Dyno › List: `GET /apps/{app_identity}/dynos`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Dyno objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::dyno::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::dyno::list(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Dyno> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

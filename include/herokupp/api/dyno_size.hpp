@@ -15,32 +15,39 @@
 
 namespace herokupp::api::dyno_size {
 
-/// Dyno Size › Info:
-/// `GET /dyno-sizes/{dyno_size_identity}`.
+/// Dyno Size › Info: `GET /dyno-sizes/{dyno_size_identity}`.
+///
+/// `dyno_size_identity` is the Dyno Size's `id` (a UUID) or `name`. Answers with a DynoSize.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::dyno_size::info(client, "eco");
+/// auto dyno_size = herokupp::api::dyno_size::info(client, "eco");
+/// if (!dyno_size) std::cerr << dyno_size.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::DynoSize> info(
     Client const& client, std::string_view dyno_size_identity);
 
-/// Dyno Size › List:
-/// `GET /dyno-sizes`.
+/// Dyno Size › List: `GET /dyno-sizes`.
+///
+/// Lists DynoSize objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::dyno_size::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::dyno_size::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::DynoSize> list(Client const& client, ListOptions const& options = {});
 
-/// Dyno Size › List App Dyno Sizes:
-/// `GET /apps/{app_identity}/available-dyno-sizes`.
+/// Dyno Size › List App Dyno Sizes: `GET /apps/{app_identity}/available-dyno-sizes`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with every DynoSize at once, as a
+/// `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::dyno_size::list_app_dyno_sizes(client, "example");
+/// auto dyno_size_list = herokupp::api::dyno_size::list_app_dyno_sizes(client, "example");
+/// if (dyno_size_list) std::cout << dyno_size_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::DynoSize>> list_app_dyno_sizes(
     Client const& client, std::string_view app_identity);

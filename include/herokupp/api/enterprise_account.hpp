@@ -16,7 +16,7 @@
 
 namespace herokupp::api::enterprise_account {
 
-/// The body of Enterprise Account › Update.
+/// What Enterprise Account › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,36 +24,45 @@ namespace herokupp::api::enterprise_account {
 /// params.name = "example";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
 };
 
-/// Enterprise Account › List:
-/// `GET /enterprise-accounts`.
+/// Enterprise Account › List: `GET /enterprise-accounts`.
+///
+/// Lists EnterpriseAccount objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::enterprise_account::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::enterprise_account::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::EnterpriseAccount> list(
     Client const& client, ListOptions const& options = {});
 
-/// Enterprise Account › Info:
-/// `GET /enterprise-accounts/{enterprise_account_identity}`.
+/// Enterprise Account › Info: `GET /enterprise-accounts/{enterprise_account_identity}`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Answers with
+/// an EnterpriseAccount.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::enterprise_account::info(client, "example");
+/// auto enterprise_account = herokupp::api::enterprise_account::info(client, "example");
+/// if (!enterprise_account) std::cerr << enterprise_account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::EnterpriseAccount> info(
     Client const& client, std::string_view enterprise_account_identity);
 
-/// Enterprise Account › Update:
-/// `PATCH /enterprise-accounts/{enterprise_account_identity}`.
+/// Enterprise Account › Update: `PATCH /enterprise-accounts/{enterprise_account_identity}`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Sends
+/// UpdateParams in the body. Every member is optional. Answers with an EnterpriseAccount.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::enterprise_account::update(client, "example");
+/// auto enterprise_account = herokupp::api::enterprise_account::update(client, "example");
+/// if (!enterprise_account) std::cerr << enterprise_account.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::EnterpriseAccount> update(
     Client const& client, std::string_view enterprise_account_identity,

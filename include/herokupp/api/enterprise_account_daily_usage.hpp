@@ -16,7 +16,7 @@
 
 namespace herokupp::api::enterprise_account_daily_usage {
 
-/// The query string of Enterprise Account Daily Usage › Info.
+/// What Enterprise Account Daily Usage › Info sends in the query string. Requires `start`.
 ///
 /// @par Example
 /// @code
@@ -24,18 +24,25 @@ namespace herokupp::api::enterprise_account_daily_usage {
 /// params.start = "2019-01-25";
 /// @endcode
 struct InfoParams {
+  /// A string. Optional: left out of the query string when unset. Example: `"2019-02-25"`.
   std::optional<std::string> end;
+  /// A string. Required. Example: `"2019-01-25"`.
   std::string start;
 };
 
-/// Enterprise Account Daily Usage › Info:
-/// `GET /enterprise-accounts/{enterprise_account_id}/usage/daily`.
+/// Enterprise Account Daily Usage › Info: `GET /enterprise-accounts/{enterprise_account_id}/usage/daily`.
+///
+/// `enterprise_account_id` is the Enterprise Account's `id` (a UUID). Sends InfoParams in the query
+/// string. Requires `start`. Lists EnterpriseAccountDailyUsage objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::enterprise_account_daily_usage::info(
-///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
-/// for (auto const& item : items) if (item) use(*item);
+/// herokupp::api::enterprise_account_daily_usage::InfoParams params;
+/// params.start = "2019-01-25";
+/// for (auto const& item : herokupp::api::enterprise_account_daily_usage::info(
+///     client, "01234567-89ab-cdef-0123-456789abcdef", params))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::EnterpriseAccountDailyUsage> info(
     Client const& client, std::string_view enterprise_account_id, InfoParams const& params,

@@ -18,20 +18,22 @@
 
 namespace herokupp::api::enterprise_account_member {
 
-/// The body of Enterprise Account Member › Create.
+/// What Enterprise Account Member › Create sends in the body. Requires `permissions`, `user`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::enterprise_account_member::CreateParams params;
-/// params.permissions = {};
+/// params.user = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct CreateParams {
-  /// `enterprise_account_member.create.permissions[]`. A value the schema does not list decodes as
-  /// `unknown`, with the API's text kept in `raw`.
+  /// The values of `enterprise_account_member.create.permissions`: `view`, `create`, `manage`,
+  /// `billing`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::enterprise_account_member::CreateParams::Permission::view;
+  /// using Permission = herokupp::api::enterprise_account_member::CreateParams::Permission;
+  /// herokupp::Enumerated<Permission> permission = Permission::view;
+  /// if (permission == Permission::view) std::cout << "view\n";
   /// @endcode
   enum class Permission {
     unknown,
@@ -41,25 +43,31 @@ struct CreateParams {
     billing,
   };
 
+  /// True or false. Optional: left out of the body when unset. Example: `false`.
   std::optional<bool> federated;
+  /// A list of Permission values: `view`, `create`, `manage`, `billing`. Required. Example:
+  /// `["view"]`.
   std::vector<Enumerated<Permission>> permissions;
+  /// An identity: the Account's `email` (an email address) or `id` (a UUID). Required. Example:
+  /// `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string user;
 };
 
-/// The body of Enterprise Account Member › Update.
+/// What Enterprise Account Member › Update sends in the body. Requires `permissions`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::enterprise_account_member::UpdateParams params;
-/// params.permissions = {};
 /// @endcode
 struct UpdateParams {
-  /// `enterprise_account_member.update.permissions[]`. A value the schema does not list decodes as
-  /// `unknown`, with the API's text kept in `raw`.
+  /// The values of `enterprise_account_member.update.permissions`: `view`, `create`, `manage`,
+  /// `billing`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::enterprise_account_member::UpdateParams::Permission::view;
+  /// using Permission = herokupp::api::enterprise_account_member::UpdateParams::Permission;
+  /// herokupp::Enumerated<Permission> permission = Permission::view;
+  /// if (permission == Permission::view) std::cout << "view\n";
   /// @endcode
   enum class Permission {
     unknown,
@@ -69,50 +77,72 @@ struct UpdateParams {
     billing,
   };
 
+  /// A list of Permission values: `view`, `create`, `manage`, `billing`. Required. Example:
+  /// `["view"]`.
   std::vector<Enumerated<Permission>> permissions;
 };
 
-/// Enterprise Account Member › List:
-/// `GET /enterprise-accounts/{enterprise_account_identity}/members`.
+/// Enterprise Account Member › List: `GET /enterprise-accounts/{enterprise_account_identity}/members`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Lists
+/// EnterpriseAccountMember objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::enterprise_account_member::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::enterprise_account_member::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::EnterpriseAccountMember> list(
     Client const& client, std::string_view enterprise_account_identity,
     ListOptions const& options = {});
 
-/// Enterprise Account Member › Create:
-/// `POST /enterprise-accounts/{enterprise_account_identity}/members`.
+/// Enterprise Account Member › Create: `POST /enterprise-accounts/{enterprise_account_identity}/members`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Sends
+/// CreateParams in the body. Requires `permissions`, `user`. Answers with an
+/// EnterpriseAccountMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::enterprise_account_member::create(client, "example", params);
+/// herokupp::api::enterprise_account_member::CreateParams params;
+/// params.user = "01234567-89ab-cdef-0123-456789abcdef";
+/// auto enterprise_account_member = herokupp::api::enterprise_account_member::create(
+///     client, "example", params);
+/// if (!enterprise_account_member) std::cerr << enterprise_account_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::EnterpriseAccountMember> create(
     Client const& client, std::string_view enterprise_account_identity, CreateParams const& params);
 
-/// Enterprise Account Member › Update:
-/// `PATCH /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}`.
+/// Enterprise Account Member › Update: `PATCH /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`;
+/// `enterprise_account_member_user_identity` is the Account's `email` (an email address) or `id` (a
+/// UUID). Sends UpdateParams in the body. Requires `permissions`. Answers with an
+/// EnterpriseAccountMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::enterprise_account_member::update(
+/// herokupp::api::enterprise_account_member::UpdateParams params;
+/// auto enterprise_account_member = herokupp::api::enterprise_account_member::update(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!enterprise_account_member) std::cerr << enterprise_account_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::EnterpriseAccountMember> update(
     Client const& client, std::string_view enterprise_account_identity,
     std::string_view enterprise_account_member_user_identity, UpdateParams const& params);
 
-/// Enterprise Account Member › Delete:
-/// `DELETE /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}`.
+/// Enterprise Account Member › Delete: `DELETE /enterprise-accounts/{enterprise_account_identity}/members/{enterprise_account_member_user_identity}`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`;
+/// `enterprise_account_member_user_identity` is the Account's `email` (an email address) or `id` (a
+/// UUID). Answers with an EnterpriseAccountMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::enterprise_account_member::delete_(
+/// auto enterprise_account_member = herokupp::api::enterprise_account_member::delete_(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!enterprise_account_member) std::cerr << enterprise_account_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::EnterpriseAccountMember> delete_(
     Client const& client, std::string_view enterprise_account_identity,

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::enterprise_account_monthly_usage {
 
-/// The query string of Enterprise Account Monthly Usage › Info.
+/// What Enterprise Account Monthly Usage › Info sends in the query string. Requires `start`.
 ///
 /// @par Example
 /// @code
@@ -24,18 +24,25 @@ namespace herokupp::api::enterprise_account_monthly_usage {
 /// params.start = "2019-01";
 /// @endcode
 struct InfoParams {
+  /// A string. Optional: left out of the query string when unset. Example: `"2019-02"`.
   std::optional<std::string> end;
+  /// A string. Required. Example: `"2019-01"`.
   std::string start;
 };
 
-/// Enterprise Account Monthly Usage › Info:
-/// `GET /enterprise-accounts/{enterprise_account_id}/usage/monthly`.
+/// Enterprise Account Monthly Usage › Info: `GET /enterprise-accounts/{enterprise_account_id}/usage/monthly`.
+///
+/// `enterprise_account_id` is the Enterprise Account's `id` (a UUID). Sends InfoParams in the query
+/// string. Requires `start`. Lists EnterpriseAccountMonthlyUsage objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::enterprise_account_monthly_usage::info(
-///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
-/// for (auto const& item : items) if (item) use(*item);
+/// herokupp::api::enterprise_account_monthly_usage::InfoParams params;
+/// params.start = "2019-01";
+/// for (auto const& item : herokupp::api::enterprise_account_monthly_usage::info(
+///     client, "01234567-89ab-cdef-0123-456789abcdef", params))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::EnterpriseAccountMonthlyUsage> info(
     Client const& client, std::string_view enterprise_account_id, InfoParams const& params,

@@ -17,34 +17,37 @@
 
 namespace herokupp::api::filter_apps {
 
-/// The body of Filters › Apps.
+/// What Filters › Apps sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::filter_apps::AppsParams params;
-/// params.in = {};
 /// @endcode
 struct AppsParams {
-  /// `filter_apps.apps.in`.
+  /// The object in `in`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::filter_apps::AppsParams::In value;
+  /// herokupp::api::filter_apps::AppsParams::In in;
   /// @endcode
   struct In {
+    /// A list of UUIDs. Optional: left out of the body when unset.
     std::optional<std::vector<std::string>> id;
   };
 
+  /// An In object. Optional: left out of the body when unset.
   std::optional<In> in;
 };
 
-/// Filters › Apps:
-/// `POST /filters/apps`.
+/// Filters › Apps: `POST /filters/apps`.
+///
+/// Sends AppsParams in the body. Every member is optional. Lists TeamApp objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::filter_apps::apps(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::filter_apps::apps(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamApp> apps(
     Client const& client, AppsParams const& params = {}, ListOptions const& options = {});

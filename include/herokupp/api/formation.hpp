@@ -18,101 +18,133 @@
 
 namespace herokupp::api::formation {
 
-/// The body of Formation › Batch Update.
+/// What Formation › Batch Update sends in the body. Requires `updates`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::formation::BatchUpdateParams params;
-/// params.updates = {};
+/// herokupp::api::formation::BatchUpdateParams::Update update;
+/// update.type = "web";
+/// params.updates.push_back(update);
 /// @endcode
 struct BatchUpdateParams {
-  /// `formation.batch_update.updates[]`.
+  /// One item of `updates`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::formation::BatchUpdateParams::Update value;
-  /// value.type = "example";
+  /// herokupp::api::formation::BatchUpdateParams::Update update;
+  /// update.type = "web";
   /// @endcode
   struct Update {
-    /// `formation.batch_update.updates[].dyno_size`.
+    /// The object in `updates[].dyno_size`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::api::formation::BatchUpdateParams::Update::DynoSize value;
+    /// herokupp::api::formation::BatchUpdateParams::Update::DynoSize dyno_size;
+    /// dyno_size.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct DynoSize {
+      /// A UUID. Optional: left out of the body when unset. Example:
+      /// `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::optional<std::string> id;
+      /// A string. Optional: left out of the body when unset. Example: `"Standard-1X"`.
       std::optional<std::string> name;
     };
 
+    /// A DynoSize object. Optional: left out of the body when unset.
     std::optional<DynoSize> dyno_size;
+    /// An integer. Optional: left out of the body when unset. Example: `1`.
     std::optional<std::int64_t> quantity;
+    /// A string. Required. Example: `"web"`.
     std::string type;
   };
 
+  /// A list of Update objects. Required.
   std::vector<Update> updates;
 };
 
-/// The body of Formation › Update.
+/// What Formation › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::formation::UpdateParams params;
-/// params.dyno_size = {};
+/// params.quantity = 1;
 /// @endcode
 struct UpdateParams {
-  /// `formation.update.dyno_size`.
+  /// The object in `dyno_size`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::formation::UpdateParams::DynoSize value;
+  /// herokupp::api::formation::UpdateParams::DynoSize dyno_size;
+  /// dyno_size.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct DynoSize {
+    /// A UUID. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> id;
+    /// A string. Optional: left out of the body when unset. Example: `"Standard-1X"`.
     std::optional<std::string> name;
   };
 
+  /// A DynoSize object. Optional: left out of the body when unset.
   std::optional<DynoSize> dyno_size;
+  /// An integer. Optional: left out of the body when unset. Example: `1`.
   std::optional<std::int64_t> quantity;
 };
 
-/// Formation › Info:
-/// `GET /apps/{app_identity}/formation/{formation_identity}`.
+/// Formation › Info: `GET /apps/{app_identity}/formation/{formation_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `formation_identity` is the Formation's
+/// `id` (a UUID) or `type`. Answers with a Formation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::formation::info(client, "example", "web");
+/// auto formation = herokupp::api::formation::info(client, "example", "web");
+/// if (!formation) std::cerr << formation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Formation> info(
     Client const& client, std::string_view app_identity, std::string_view formation_identity);
 
-/// Formation › List:
-/// `GET /apps/{app_identity}/formation`.
+/// Formation › List: `GET /apps/{app_identity}/formation`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Formation objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::formation::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::formation::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Formation> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Formation › Batch Update:
-/// `PATCH /apps/{app_identity}/formation`.
+/// Formation › Batch Update: `PATCH /apps/{app_identity}/formation`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends BatchUpdateParams in the body.
+/// Requires `updates`. Answers with every Formation at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::formation::batch_update(client, "example", params);
+/// herokupp::api::formation::BatchUpdateParams params;
+/// herokupp::api::formation::BatchUpdateParams::Update update;
+/// update.type = "web";
+/// params.updates.push_back(update);
+/// auto formation_list = herokupp::api::formation::batch_update(client, "example", params);
+/// if (formation_list) std::cout << formation_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::Formation>> batch_update(
     Client const& client, std::string_view app_identity, BatchUpdateParams const& params);
 
-/// Formation › Update:
-/// `PATCH /apps/{app_identity}/formation/{formation_identity}`.
+/// Formation › Update: `PATCH /apps/{app_identity}/formation/{formation_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `formation_identity` is the Formation's
+/// `id` (a UUID) or `type`. Sends UpdateParams in the body. Every member is optional. Answers with
+/// a Formation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::formation::update(client, "example", "web");
+/// auto formation = herokupp::api::formation::update(client, "example", "web");
+/// if (!formation) std::cerr << formation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Formation> update(
     Client const& client, std::string_view app_identity, std::string_view formation_identity,

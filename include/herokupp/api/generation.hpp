@@ -14,35 +14,42 @@
 
 namespace herokupp::api::generation {
 
-/// Generation › Info:
-/// `GET /generations/{stack_identity}`.
+/// Generation › Info: `GET /generations/{stack_identity}`.
+///
+/// `stack_identity` is the Stack's `name` or `id` (a UUID). Answers with a Generation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::generation::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto generation = herokupp::api::generation::info(
+///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!generation) std::cerr << generation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Generation> info(
     Client const& client, std::string_view stack_identity);
 
-/// Generation › List:
-/// `GET /generations`.
+/// Generation › List: `GET /generations`.
+///
+/// Lists Generation objects lazily, a page per request; `options` sets the page size, order and
+/// sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::generation::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::generation::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Generation> list(
     Client const& client, ListOptions const& options = {});
 
-/// Generation › List by Team:
-/// `GET /teams/{team_identity}/available-generations`.
+/// Generation › List by Team: `GET /teams/{team_identity}/available-generations`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists Generation objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::generation::list_by_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::generation::list_by_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Generation> list_by_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

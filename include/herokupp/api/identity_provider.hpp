@@ -16,21 +16,29 @@
 
 namespace herokupp::api::identity_provider {
 
-/// The body of Identity Provider › Create By Team.
+/// What Identity Provider › Create By Team sends in the body. Requires `certificate`, `entity_id`,
+/// `sso_target_url`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::identity_provider::CreateByTeamParams params;
 /// params.certificate = "-----BEGIN CERTIFICATE----- ...";
+/// params.entity_id = "https://customer-domain.idp.com";
+/// params.sso_target_url = "https://example.com/idp/login";
 /// @endcode
 struct CreateByTeamParams {
+  /// A string. Required. Example: `"-----BEGIN CERTIFICATE----- ..."`.
   std::string certificate;
+  /// A string. Required. Example: `"https://customer-domain.idp.com"`.
   std::string entity_id;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"https://example.com/idp/logout"`.
   std::optional<std::string> slo_target_url;
+  /// A string. Required. Example: `"https://example.com/idp/login"`.
   std::string sso_target_url;
 };
 
-/// The body of Identity Provider › Update By Team.
+/// What Identity Provider › Update By Team sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -38,52 +46,77 @@ struct CreateByTeamParams {
 /// params.certificate = "-----BEGIN CERTIFICATE----- ...";
 /// @endcode
 struct UpdateByTeamParams {
+  /// A string. Optional: left out of the body when unset. Example: `"-----BEGIN CERTIFICATE-----
+  /// ..."`.
   std::optional<std::string> certificate;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"https://customer-domain.idp.com"`.
   std::optional<std::string> entity_id;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"https://example.com/idp/logout"`.
   std::optional<std::string> slo_target_url;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"https://example.com/idp/login"`.
   std::optional<std::string> sso_target_url;
 };
 
-/// Identity Provider › List By Team:
-/// `GET /teams/{team_name}/identity-providers`.
+/// Identity Provider › List By Team: `GET /teams/{team_name}/identity-providers`.
+///
+/// `team_name` is the Team's `name`. Lists IdentityProvider objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::identity_provider::list_by_team(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::identity_provider::list_by_team(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::IdentityProvider> list_by_team(
     Client const& client, std::string_view team_name, ListOptions const& options = {});
 
-/// Identity Provider › Create By Team:
-/// `POST /teams/{team_name}/identity-providers`.
+/// Identity Provider › Create By Team: `POST /teams/{team_name}/identity-providers`.
+///
+/// `team_name` is the Team's `name`. Sends CreateByTeamParams in the body. Requires `certificate`,
+/// `entity_id`, `sso_target_url`. Answers with an IdentityProvider.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::identity_provider::create_by_team(client, "example", params);
+/// herokupp::api::identity_provider::CreateByTeamParams params;
+/// params.certificate = "-----BEGIN CERTIFICATE----- ...";
+/// params.entity_id = "https://customer-domain.idp.com";
+/// params.sso_target_url = "https://example.com/idp/login";
+/// auto identity_provider = herokupp::api::identity_provider::create_by_team(
+///     client, "example", params);
+/// if (!identity_provider) std::cerr << identity_provider.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::IdentityProvider> create_by_team(
     Client const& client, std::string_view team_name, CreateByTeamParams const& params);
 
-/// Identity Provider › Update By Team:
-/// `PATCH /teams/{team_name}/identity-providers/{identity_provider_id}`.
+/// Identity Provider › Update By Team: `PATCH /teams/{team_name}/identity-providers/{identity_provider_id}`.
+///
+/// `team_name` is the Team's `name`; `identity_provider_id` is the Identity Provider's `id` (a
+/// UUID). Sends UpdateByTeamParams in the body. Every member is optional. Answers with an
+/// IdentityProvider.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::identity_provider::update_by_team(
+/// auto identity_provider = herokupp::api::identity_provider::update_by_team(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!identity_provider) std::cerr << identity_provider.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::IdentityProvider> update_by_team(
     Client const& client, std::string_view team_name, std::string_view identity_provider_id,
     UpdateByTeamParams const& params = {});
 
-/// Identity Provider › Delete By Team:
-/// `DELETE /teams/{team_name}/identity-providers/{identity_provider_id}`.
+/// Identity Provider › Delete By Team: `DELETE /teams/{team_name}/identity-providers/{identity_provider_id}`.
+///
+/// `team_name` is the Team's `name`; `identity_provider_id` is the Identity Provider's `id` (a
+/// UUID). Answers with an IdentityProvider.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::identity_provider::delete_by_team(
+/// auto identity_provider = herokupp::api::identity_provider::delete_by_team(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!identity_provider) std::cerr << identity_provider.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::IdentityProvider> delete_by_team(
     Client const& client, std::string_view team_name, std::string_view identity_provider_id);

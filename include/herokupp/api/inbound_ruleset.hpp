@@ -18,28 +18,30 @@
 
 namespace herokupp::api::inbound_ruleset {
 
-/// The body of Inbound Ruleset › Create.
+/// What Inbound Ruleset › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::inbound_ruleset::CreateParams params;
-/// params.rules = {};
 /// @endcode
 struct CreateParams {
-  /// `inbound_ruleset.create.rules[]`.
+  /// One item of `rules`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::inbound_ruleset::CreateParams::Rule value;
-  /// value.source = "example";
+  /// herokupp::api::inbound_ruleset::CreateParams::Rule rule;
+  /// rule.action = herokupp::api::inbound_ruleset::CreateParams::Rule::Action::allow;
+  /// rule.source = "1.1.1.1/1";
   /// @endcode
   struct Rule {
-    /// `inbound_ruleset.create.rules[].action`. A value the schema does not list decodes as
-    /// `unknown`, with the API's text kept in `raw`.
+    /// The values of `inbound_ruleset.create.rules[].action`: `allow`, `deny`. Text the schema does
+    /// not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::api::inbound_ruleset::CreateParams::Rule::Action::allow;
+    /// using Action = herokupp::api::inbound_ruleset::CreateParams::Rule::Action;
+    /// herokupp::Enumerated<Action> action = Action::allow;
+    /// if (action == Action::allow) std::cout << "allow\n";
     /// @endcode
     enum class Action {
       unknown,
@@ -47,52 +49,66 @@ struct CreateParams {
       deny,
     };
 
+    /// One of `allow`, `deny` (Action); any other text decodes as `unknown`. Required. Example:
+    /// `"allow"`.
     Enumerated<Action> action;
+    /// A string. Required. Example: `"1.1.1.1/1"`.
     std::string source;
   };
 
+  /// A list of Rule objects. Optional: left out of the body when unset.
   std::optional<std::vector<Rule>> rules;
 };
 
-/// Inbound Ruleset › Current:
-/// `GET /spaces/{space_identity}/inbound-ruleset`.
+/// Inbound Ruleset › Current: `GET /spaces/{space_identity}/inbound-ruleset`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with an InboundRuleset.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::inbound_ruleset::current(client, "nasa");
+/// auto inbound_ruleset = herokupp::api::inbound_ruleset::current(client, "nasa");
+/// if (!inbound_ruleset) std::cerr << inbound_ruleset.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::InboundRuleset> current(
     Client const& client, std::string_view space_identity);
 
-/// Inbound Ruleset › Info:
-/// `GET /spaces/{space_identity}/inbound-rulesets/{inbound_ruleset_identity}`.
+/// Inbound Ruleset › Info: `GET /spaces/{space_identity}/inbound-rulesets/{inbound_ruleset_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `inbound_ruleset_identity` is the
+/// Inbound Ruleset's `id` (a UUID). Answers with an InboundRuleset.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::inbound_ruleset::info(
+/// auto inbound_ruleset = herokupp::api::inbound_ruleset::info(
 ///     client, "nasa", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!inbound_ruleset) std::cerr << inbound_ruleset.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::InboundRuleset> info(
     Client const& client, std::string_view space_identity,
     std::string_view inbound_ruleset_identity);
 
-/// Inbound Ruleset › List:
-/// `GET /spaces/{space_identity}/inbound-rulesets`.
+/// Inbound Ruleset › List: `GET /spaces/{space_identity}/inbound-rulesets`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Lists InboundRuleset objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::inbound_ruleset::list(client, "nasa");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::inbound_ruleset::list(client, "nasa"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::InboundRuleset> list(
     Client const& client, std::string_view space_identity, ListOptions const& options = {});
 
-/// Inbound Ruleset › Create:
-/// `PUT /spaces/{space_identity}/inbound-ruleset`.
+/// Inbound Ruleset › Create: `PUT /spaces/{space_identity}/inbound-ruleset`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Sends CreateParams in the body. Every
+/// member is optional. Answers with an InboundRuleset.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::inbound_ruleset::create(client, "nasa");
+/// auto inbound_ruleset = herokupp::api::inbound_ruleset::create(client, "nasa");
+/// if (!inbound_ruleset) std::cerr << inbound_ruleset.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::InboundRuleset> create(
     Client const& client, std::string_view space_identity, CreateParams const& params = {});

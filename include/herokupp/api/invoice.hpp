@@ -14,23 +14,27 @@
 
 namespace herokupp::api::invoice {
 
-/// Invoice › Info:
-/// `GET /account/invoices/{invoice_identity}`.
+/// Invoice › Info: `GET /account/invoices/{invoice_identity}`.
+///
+/// `invoice_identity` is the Invoice's `number`. Answers with an Invoice.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::invoice::info(client, "example");
+/// auto invoice = herokupp::api::invoice::info(client, "9403943");
+/// if (!invoice) std::cerr << invoice.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Invoice> info(
     Client const& client, std::string_view invoice_identity);
 
-/// Invoice › List:
-/// `GET /account/invoices`.
+/// Invoice › List: `GET /account/invoices`.
+///
+/// Lists Invoice objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::invoice::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::invoice::list(client))
+///   if (item) std::cout << item->state << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Invoice> list(Client const& client, ListOptions const& options = {});
 

@@ -15,7 +15,7 @@
 
 namespace herokupp::api::invoice_address {
 
-/// The body of InvoiceAddress › update.
+/// What InvoiceAddress › update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -23,31 +23,44 @@ namespace herokupp::api::invoice_address {
 /// params.address_1 = "40 Hickory Blvd.";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"40 Hickory Blvd."`.
   std::optional<std::string> address_1;
+  /// A string. Optional: left out of the body when unset. Example: `"Suite 300"`.
   std::optional<std::string> address_2;
+  /// A string. Optional: left out of the body when unset. Example: `"Seattle"`.
   std::optional<std::string> city;
+  /// A string. Optional: left out of the body when unset. Example: `"US"`.
   std::optional<std::string> country;
+  /// A string. Optional: left out of the body when unset. Example: `"Company ABC Inc. VAT 903820"`.
   std::optional<std::string> other;
+  /// A string. Optional: left out of the body when unset. Example: `"98101"`.
   std::optional<std::string> postal_code;
+  /// A string. Optional: left out of the body when unset. Example: `"WA"`.
   std::optional<std::string> state;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `true`.
   std::optional<bool> use_invoice_address;
 };
 
-/// InvoiceAddress › info:
-/// `GET /account/invoice-address`.
+/// InvoiceAddress › info: `GET /account/invoice-address`.
+///
+/// Answers with an InvoiceAddress.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::invoice_address::info(client);
+/// auto invoice_address = herokupp::api::invoice_address::info(client);
+/// if (!invoice_address) std::cerr << invoice_address.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::InvoiceAddress> info(Client const& client);
 
-/// InvoiceAddress › update:
-/// `PUT /account/invoice-address`.
+/// InvoiceAddress › update: `PUT /account/invoice-address`.
+///
+/// Sends UpdateParams in the body. Every member is optional. Answers with an InvoiceAddress.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::invoice_address::update(client);
+/// auto invoice_address = herokupp::api::invoice_address::update(client);
+/// if (!invoice_address) std::cerr << invoice_address.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::InvoiceAddress> update(
     Client const& client, UpdateParams const& params = {});

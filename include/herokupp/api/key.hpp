@@ -14,23 +14,26 @@
 
 namespace herokupp::api::key {
 
-/// Key › Info:
-/// `GET /account/keys/{key_identity}`.
+/// Key › Info: `GET /account/keys/{key_identity}`.
+///
+/// `key_identity` is the Key's `id` (a UUID) or `fingerprint`. Answers with a Key.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::key::info(
-///     client, "17:63:a4:ba:24:d3:7f:af:17:c8:94:82:7e:80:56:bf");
+/// auto key = herokupp::api::key::info(client, "17:63:a4:ba:24:d3:7f:af:17:c8:94:82:7e:80:56:bf");
+/// if (!key) std::cerr << key.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Key> info(Client const& client, std::string_view key_identity);
 
-/// Key › List:
-/// `GET /account/keys`.
+/// Key › List: `GET /account/keys`.
+///
+/// Lists Key objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::key::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::key::list(client))
+///   if (item) std::cout << item->email << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Key> list(Client const& client, ListOptions const& options = {});
 

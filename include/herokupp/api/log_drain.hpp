@@ -15,7 +15,7 @@
 
 namespace herokupp::api::log_drain {
 
-/// The body of Log Drain › Create.
+/// What Log Drain › Create sends in the body. Requires `url`.
 ///
 /// @par Example
 /// @code
@@ -23,10 +23,11 @@ namespace herokupp::api::log_drain {
 /// params.url = "https://example.com/drain";
 /// @endcode
 struct CreateParams {
+  /// A string. Required. Example: `"https://example.com/drain"`.
   std::string url;
 };
 
-/// The body of Log Drain › Update.
+/// What Log Drain › Update sends in the body. Requires `url`.
 ///
 /// @par Example
 /// @code
@@ -34,71 +35,94 @@ struct CreateParams {
 /// params.url = "https://example.com/drain";
 /// @endcode
 struct UpdateParams {
+  /// A string. Required. Example: `"https://example.com/drain"`.
   std::string url;
 };
 
-/// Log Drain › Create:
-/// `POST /apps/{app_identity}/log-drains`.
+/// Log Drain › Create: `POST /apps/{app_identity}/log-drains`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `url`. Answers with a LogDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::log_drain::create(client, "example", params);
+/// herokupp::api::log_drain::CreateParams params;
+/// params.url = "https://example.com/drain";
+/// auto log_drain = herokupp::api::log_drain::create(client, "example", params);
+/// if (!log_drain) std::cerr << log_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::LogDrain> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Log Drain › Update:
-/// `PUT /addons/{add_on_identity}/log-drains/{log_drain_query_identity}`.
+/// Log Drain › Update: `PUT /addons/{add_on_identity}/log-drains/{log_drain_query_identity}`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`; `log_drain_query_identity` is the Log
+/// Drain's `id` (a UUID) or `url` or `token`. Sends UpdateParams in the body. Requires `url`.
+/// Answers with a LogDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::log_drain::update(
+/// herokupp::api::log_drain::UpdateParams params;
+/// params.url = "https://example.com/drain";
+/// auto log_drain = herokupp::api::log_drain::update(
 ///     client, "acme-inc-primary-database", "d.01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!log_drain) std::cerr << log_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::LogDrain> update(
     Client const& client, std::string_view add_on_identity,
     std::string_view log_drain_query_identity, UpdateParams const& params);
 
-/// Log Drain › Delete:
-/// `DELETE /apps/{app_identity}/log-drains/{log_drain_query_identity}`.
+/// Log Drain › Delete: `DELETE /apps/{app_identity}/log-drains/{log_drain_query_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `log_drain_query_identity` is the Log
+/// Drain's `id` (a UUID) or `url` or `token`. Answers with a LogDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::log_drain::delete_(
+/// auto log_drain = herokupp::api::log_drain::delete_(
 ///     client, "example", "d.01234567-89ab-cdef-0123-456789abcdef");
+/// if (!log_drain) std::cerr << log_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::LogDrain> delete_(
     Client const& client, std::string_view app_identity, std::string_view log_drain_query_identity);
 
-/// Log Drain › Info:
-/// `GET /apps/{app_identity}/log-drains/{log_drain_query_identity}`.
+/// Log Drain › Info: `GET /apps/{app_identity}/log-drains/{log_drain_query_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `log_drain_query_identity` is the Log
+/// Drain's `id` (a UUID) or `url` or `token`. Answers with a LogDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::log_drain::info(
+/// auto log_drain = herokupp::api::log_drain::info(
 ///     client, "example", "d.01234567-89ab-cdef-0123-456789abcdef");
+/// if (!log_drain) std::cerr << log_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::LogDrain> info(
     Client const& client, std::string_view app_identity, std::string_view log_drain_query_identity);
 
-/// Log Drain › List By Add-on:
-/// `GET /addons/{add_on_identity}/log-drains`.
+/// Log Drain › List By Add-on: `GET /addons/{add_on_identity}/log-drains`.
+///
+/// `add_on_identity` is the Add-on's `id` (a UUID) or `name`. Lists LogDrain objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::log_drain::list_by_add_on(client, "acme-inc-primary-database");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::log_drain::list_by_add_on(
+///     client, "acme-inc-primary-database"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::LogDrain> list_by_add_on(
     Client const& client, std::string_view add_on_identity, ListOptions const& options = {});
 
-/// Log Drain › List:
-/// `GET /apps/{app_identity}/log-drains`.
+/// Log Drain › List: `GET /apps/{app_identity}/log-drains`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists LogDrain objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::log_drain::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::log_drain::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::LogDrain> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::log_session {
 
-/// The body of Log Session › Create.
+/// What Log Session › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,19 +24,27 @@ namespace herokupp::api::log_session {
 /// params.dyno_name = "'web.1' (Cedar-generation) or 'web-1234abcde-123ab' (Fir-generation)";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> dyno_name;
+  /// An integer. Optional: left out of the body when unset. Example: `10`.
   std::optional<std::int64_t> lines;
+  /// A string. Optional: left out of the body when unset. Example: `"app"`.
   std::optional<std::string> source;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> tail;
+  /// A string. Optional: left out of the body when unset. Example: `"web"`.
   std::optional<std::string> type;
 };
 
-/// Log Session › Create:
-/// `POST /apps/{app_identity}/log-sessions`.
+/// Log Session › Create: `POST /apps/{app_identity}/log-sessions`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Every
+/// member is optional. Answers with a LogSession.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::log_session::create(client, "example");
+/// auto log_session = herokupp::api::log_session::create(client, "example");
+/// if (!log_session) std::cerr << log_session.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::LogSession> create(
     Client const& client, std::string_view app_identity, CreateParams const& params = {});

@@ -18,105 +18,139 @@
 
 namespace herokupp::api::oauth_authorization {
 
-/// The body of OAuth Authorization › Create.
+/// What OAuth Authorization › Create sends in the body. Requires `scope`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::oauth_authorization::CreateParams params;
-/// params.scope = {"example"};
+/// params.scope = {"global"};
 /// @endcode
 struct CreateParams {
+  /// An identity: the OAuth Client's `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> client;
+  /// A string. Optional: left out of the body when unset. Example: `"sample authorization"`.
   std::optional<std::string> description;
+  /// An integer. Optional: left out of the body when unset. Example: `2592000`.
   std::optional<std::int64_t> expires_in;
+  /// A list of strings. Required. Example: `["global"]`.
   std::vector<std::string> scope;
 };
 
-/// The body of OAuth Authorization › Update.
+/// What OAuth Authorization › Update sends in the body. Requires `client`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::oauth_authorization::UpdateParams params;
-/// params.client = {};
+/// params.client.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.description = "sample authorization";
 /// @endcode
 struct UpdateParams {
-  /// `oauth_authorization.update.client`.
+  /// The object in `client`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oauth_authorization::UpdateParams::Client value;
+  /// herokupp::api::oauth_authorization::UpdateParams::Client client_value;
+  /// client_value.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Client {
+    /// A UUID. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> id;
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> secret;
   };
 
+  /// A Client object. Required.
   Client client;
+  /// A string. Optional: left out of the body when unset. Example: `"sample authorization"`.
   std::optional<std::string> description;
 };
 
-/// OAuth Authorization › Create:
-/// `POST /oauth/authorizations`.
+/// OAuth Authorization › Create: `POST /oauth/authorizations`.
+///
+/// Sends CreateParams in the body. Requires `scope`. Answers with an OauthAuthorization.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_authorization::create(client, params);
+/// herokupp::api::oauth_authorization::CreateParams params;
+/// params.scope = {"global"};
+/// auto oauth_authorization = herokupp::api::oauth_authorization::create(client, params);
+/// if (!oauth_authorization) std::cerr << oauth_authorization.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthAuthorization> create(
     Client const& client, CreateParams const& params);
 
-/// OAuth Authorization › Delete:
-/// `DELETE /oauth/authorizations/{oauth_authorization_identity}`.
+/// OAuth Authorization › Delete: `DELETE /oauth/authorizations/{oauth_authorization_identity}`.
+///
+/// `oauth_authorization_identity` is the OAuth Authorization's `id` (a UUID). Answers with an
+/// OauthAuthorization.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_authorization::delete_(
+/// auto oauth_authorization = herokupp::api::oauth_authorization::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_authorization) std::cerr << oauth_authorization.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthAuthorization> delete_(
     Client const& client, std::string_view oauth_authorization_identity);
 
-/// OAuth Authorization › Info:
-/// `GET /oauth/authorizations/{oauth_authorization_identity}`.
+/// OAuth Authorization › Info: `GET /oauth/authorizations/{oauth_authorization_identity}`.
+///
+/// `oauth_authorization_identity` is the OAuth Authorization's `id` (a UUID). Answers with an
+/// OauthAuthorization.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_authorization::info(
+/// auto oauth_authorization = herokupp::api::oauth_authorization::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_authorization) std::cerr << oauth_authorization.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthAuthorization> info(
     Client const& client, std::string_view oauth_authorization_identity);
 
-/// OAuth Authorization › Update:
-/// `PATCH /oauth/authorizations/{oauth_authorization_identity}`.
+/// OAuth Authorization › Update: `PATCH /oauth/authorizations/{oauth_authorization_identity}`.
+///
+/// `oauth_authorization_identity` is the OAuth Authorization's `id` (a UUID). Sends UpdateParams in
+/// the body. Requires `client`. Answers with an OauthAuthorization.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_authorization::update(
+/// herokupp::api::oauth_authorization::UpdateParams params;
+/// params.client.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.description = "sample authorization";
+/// auto oauth_authorization = herokupp::api::oauth_authorization::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!oauth_authorization) std::cerr << oauth_authorization.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthAuthorization> update(
     Client const& client, std::string_view oauth_authorization_identity,
     UpdateParams const& params);
 
-/// OAuth Authorization › List:
-/// `GET /oauth/authorizations`.
+/// OAuth Authorization › List: `GET /oauth/authorizations`.
+///
+/// Lists OauthAuthorization objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::oauth_authorization::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::oauth_authorization::list(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::OauthAuthorization> list(
     Client const& client, ListOptions const& options = {});
 
-/// OAuth Authorization › Regenerate:
-/// `POST /oauth/authorizations/{oauth_authorization_identity}/actions/regenerate-tokens`.
+/// OAuth Authorization › Regenerate: `POST /oauth/authorizations/{oauth_authorization_identity}/actions/regenerate-tokens`.
+///
+/// `oauth_authorization_identity` is the OAuth Authorization's `id` (a UUID). Answers with an
+/// OauthAuthorization.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_authorization::regenerate(
+/// auto oauth_authorization = herokupp::api::oauth_authorization::regenerate(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_authorization) std::cerr << oauth_authorization.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthAuthorization> regenerate(
     Client const& client, std::string_view oauth_authorization_identity);

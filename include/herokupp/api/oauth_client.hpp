@@ -16,19 +16,22 @@
 
 namespace herokupp::api::oauth_client {
 
-/// The body of OAuth Client › Create.
+/// What OAuth Client › Create sends in the body. Requires `name`, `redirect_uri`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::oauth_client::CreateParams params;
 /// params.name = "example";
+/// params.redirect_uri = "https://example.com/auth/heroku/callback";
 /// @endcode
 struct CreateParams {
+  /// A string. Required. Example: `"example"`.
   std::string name;
+  /// A string. Required. Example: `"https://example.com/auth/heroku/callback"`.
   std::string redirect_uri;
 };
 
-/// The body of OAuth Client › Update.
+/// What OAuth Client › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -36,69 +39,89 @@ struct CreateParams {
 /// params.name = "example";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"https://example.com/auth/heroku/callback"`.
   std::optional<std::string> redirect_uri;
 };
 
-/// OAuth Client › Create:
-/// `POST /oauth/clients`.
+/// OAuth Client › Create: `POST /oauth/clients`.
+///
+/// Sends CreateParams in the body. Requires `name`, `redirect_uri`. Answers with an OauthClient.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_client::create(client, params);
+/// herokupp::api::oauth_client::CreateParams params;
+/// params.name = "example";
+/// params.redirect_uri = "https://example.com/auth/heroku/callback";
+/// auto oauth_client = herokupp::api::oauth_client::create(client, params);
+/// if (!oauth_client) std::cerr << oauth_client.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthClient> create(Client const& client, CreateParams const& params);
 
-/// OAuth Client › Delete:
-/// `DELETE /oauth/clients/{oauth_client_identity}`.
+/// OAuth Client › Delete: `DELETE /oauth/clients/{oauth_client_identity}`.
+///
+/// `oauth_client_identity` is the OAuth Client's `id` (a UUID). Answers with an OauthClient.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_client::delete_(
+/// auto oauth_client = herokupp::api::oauth_client::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_client) std::cerr << oauth_client.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthClient> delete_(
     Client const& client, std::string_view oauth_client_identity);
 
-/// OAuth Client › Info:
-/// `GET /oauth/clients/{oauth_client_identity}`.
+/// OAuth Client › Info: `GET /oauth/clients/{oauth_client_identity}`.
+///
+/// `oauth_client_identity` is the OAuth Client's `id` (a UUID). Answers with an OauthClient.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_client::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto oauth_client = herokupp::api::oauth_client::info(
+///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_client) std::cerr << oauth_client.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthClient> info(
     Client const& client, std::string_view oauth_client_identity);
 
-/// OAuth Client › List:
-/// `GET /oauth/clients`.
+/// OAuth Client › List: `GET /oauth/clients`.
+///
+/// Lists OauthClient objects lazily, a page per request; `options` sets the page size, order and
+/// sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::oauth_client::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::oauth_client::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::OauthClient> list(
     Client const& client, ListOptions const& options = {});
 
-/// OAuth Client › Update:
-/// `PATCH /oauth/clients/{oauth_client_identity}`.
+/// OAuth Client › Update: `PATCH /oauth/clients/{oauth_client_identity}`.
+///
+/// `oauth_client_identity` is the OAuth Client's `id` (a UUID). Sends UpdateParams in the body.
+/// Every member is optional. Answers with an OauthClient.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_client::update(
+/// auto oauth_client = herokupp::api::oauth_client::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_client) std::cerr << oauth_client.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthClient> update(
     Client const& client, std::string_view oauth_client_identity, UpdateParams const& params = {});
 
-/// OAuth Client › Rotate Credentials:
-/// `POST /oauth/clients/{oauth_client_identity}/actions/rotate-credentials`.
+/// OAuth Client › Rotate Credentials: `POST /oauth/clients/{oauth_client_identity}/actions/rotate-credentials`.
+///
+/// `oauth_client_identity` is the OAuth Client's `id` (a UUID). Answers with an OauthClient.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_client::rotate_credentials(
+/// auto oauth_client = herokupp::api::oauth_client::rotate_credentials(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_client) std::cerr << oauth_client.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthClient> rotate_credentials(
     Client const& client, std::string_view oauth_client_identity);

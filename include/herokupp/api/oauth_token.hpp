@@ -15,66 +15,90 @@
 
 namespace herokupp::api::oauth_token {
 
-/// The body of OAuth Token › Create.
+/// What OAuth Token › Create sends in the body. Requires `client`, `grant`, `refresh_token`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::oauth_token::CreateParams params;
-/// params.client = {};
+/// params.client.secret = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.grant.code = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.refresh_token.token = "HRKU-01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct CreateParams {
-  /// `oauth_token.create.client`.
+  /// The object in `client`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oauth_token::CreateParams::Client value;
+  /// herokupp::api::oauth_token::CreateParams::Client client_value;
+  /// client_value.secret = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Client {
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> secret;
   };
 
-  /// `oauth_token.create.grant`.
+  /// The object in `grant`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oauth_token::CreateParams::Grant value;
+  /// herokupp::api::oauth_token::CreateParams::Grant grant;
+  /// grant.code = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Grant {
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> code;
+    /// A string. Optional: left out of the body when unset. Example: `"authorization_code"`.
     std::optional<std::string> type;
   };
 
-  /// `oauth_token.create.refresh_token`.
+  /// The object in `refresh_token`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oauth_token::CreateParams::RefreshToken value;
+  /// herokupp::api::oauth_token::CreateParams::RefreshToken refresh_token;
+  /// refresh_token.token = "HRKU-01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct RefreshToken {
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"HRKU-01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> token;
   };
 
+  /// A Client object. Required.
   Client client;
+  /// A Grant object. Required.
   Grant grant;
+  /// A RefreshToken object. Required.
   RefreshToken refresh_token;
 };
 
-/// OAuth Token › Create:
-/// `POST /oauth/tokens`.
+/// OAuth Token › Create: `POST /oauth/tokens`.
+///
+/// Sends CreateParams in the body. Requires `client`, `grant`, `refresh_token`. Answers with an
+/// OauthToken.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_token::create(client, params);
+/// herokupp::api::oauth_token::CreateParams params;
+/// params.client.secret = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.grant.code = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.refresh_token.token = "HRKU-01234567-89ab-cdef-0123-456789abcdef";
+/// auto oauth_token = herokupp::api::oauth_token::create(client, params);
+/// if (!oauth_token) std::cerr << oauth_token.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthToken> create(Client const& client, CreateParams const& params);
 
-/// OAuth Token › Delete:
-/// `DELETE /oauth/tokens/{oauth_token_identity}`.
+/// OAuth Token › Delete: `DELETE /oauth/tokens/{oauth_token_identity}`.
+///
+/// `oauth_token_identity` is the OAuth Token's `id` (a UUID). Answers with an OauthToken.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oauth_token::delete_(
+/// auto oauth_token = herokupp::api::oauth_token::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!oauth_token) std::cerr << oauth_token.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OauthToken> delete_(
     Client const& client, std::string_view oauth_token_identity);

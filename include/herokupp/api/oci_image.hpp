@@ -17,7 +17,7 @@
 
 namespace herokupp::api::oci_image {
 
-/// The body of OCI Image › Create.
+/// What OCI Image › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -25,63 +25,94 @@ namespace herokupp::api::oci_image {
 /// params.architecture = "arm64";
 /// @endcode
 struct CreateParams {
-  /// `oci_image.create.buildpacks[]`.
+  /// One item of `buildpacks`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oci_image::CreateParams::Buildpack value;
+  /// herokupp::api::oci_image::CreateParams::Buildpack buildpack;
+  /// buildpack.homepage = "https://github.com/heroku/buildpacks-ruby";
   /// @endcode
   struct Buildpack {
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"https://github.com/heroku/buildpacks-ruby"`.
     std::optional<std::string> homepage;
+    /// A string. Optional: left out of the body when unset. Example: `"heroku/ruby"`.
     std::optional<std::string> id;
+    /// A string. Optional: left out of the body when unset. Example: `"2.0.0"`.
     std::optional<std::string> version;
   };
 
-  /// `oci_image.create.process_types[]`.
+  /// One item of `process_types`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::oci_image::CreateParams::ProcessType value;
+  /// herokupp::api::oci_image::CreateParams::ProcessType process_type;
+  /// process_type.command = "/cnb/process/web";
   /// @endcode
   struct ProcessType {
+    /// A string. Optional: left out of the body when unset. Example: `"/cnb/process/web"`.
     std::optional<std::string> command;
-    /// JSON `default`.
+    /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+    /// `default`.
     std::optional<bool> default_;
+    /// A string. Optional: left out of the body when unset. Example: `"bundle exec puma -p $PORT"`.
     std::optional<std::string> display_cmd;
+    /// A string. Optional: left out of the body when unset. Example: `"web"`.
     std::optional<std::string> name;
+    /// A string. Optional: left out of the body when unset. Example: `"/worspace/webapp"`.
     std::optional<std::string> working_dir;
   };
 
+  /// A string. Optional: left out of the body when unset. Example: `"arm64"`.
   std::optional<std::string> architecture;
+  /// A string. Optional: left out of the body when unset. Example: `"heroku/heroku:22-cnb"`.
   std::optional<std::string> base_image_name;
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> base_top_layer;
+  /// A list of Buildpack objects. Optional: left out of the body when unset.
   std::optional<std::vector<Buildpack>> buildpacks;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"60883d9e8947a57e04dc9124f25df004866a2051"`.
   std::optional<std::string> commit;
+  /// A string. Optional: left out of the body when unset. Example: `"fixed a bug with API
+  /// documentation"`.
   std::optional<std::string> commit_description;
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> digest;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"d7ba1ace-b396-4691-968c-37ae53153426/builds"`.
   std::optional<std::string> image_repo;
+  /// A map of names to ProcessType objects. Optional: left out of the body when unset.
   std::optional<std::map<std::string, ProcessType>> process_types;
+  /// An identity: the Stack's `name` or `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> stack;
 };
 
-/// OCI Image › Info:
-/// `GET /apps/{app_identity}/oci-images/{oci_image_identity}`.
+/// OCI Image › Info: `GET /apps/{app_identity}/oci-images/{oci_image_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `oci_image_identity` is the OCI Image's
+/// `id` (a UUID) or `digest`. Answers with every OciImage at once, as a `std::vector`.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oci_image::info(
+/// auto oci_image_list = herokupp::api::oci_image::info(
 ///     client, "example",
 ///     "sha256:dc14ae5fbc1e7230e0a782bf216fb46500e210631703bcc6bab8acf2c6a23f42");
+/// if (oci_image_list) std::cout << oci_image_list->size() << "\n";
 /// @endcode
 HEROKUPP_API result<std::vector<herokupp::OciImage>> info(
     Client const& client, std::string_view app_identity, std::string_view oci_image_identity);
 
-/// OCI Image › Create:
-/// `POST /apps/{app_identity}/oci-images`.
+/// OCI Image › Create: `POST /apps/{app_identity}/oci-images`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Every
+/// member is optional. Answers with an OciImage.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::oci_image::create(client, "example");
+/// auto oci_image = herokupp::api::oci_image::create(client, "example");
+/// if (!oci_image) std::cerr << oci_image.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::OciImage> create(
     Client const& client, std::string_view app_identity, CreateParams const& params = {});

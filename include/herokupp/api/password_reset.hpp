@@ -14,7 +14,7 @@
 
 namespace herokupp::api::password_reset {
 
-/// The body of PasswordReset › Reset Password.
+/// What PasswordReset › Reset Password sends in the body. Requires `email`.
 ///
 /// @par Example
 /// @code
@@ -22,38 +22,54 @@ namespace herokupp::api::password_reset {
 /// params.email = "username@example.com";
 /// @endcode
 struct ResetPasswordParams {
+  /// An email address. Required. Example: `"username@example.com"`.
   std::string email;
 };
 
-/// The body of PasswordReset › Complete Reset Password.
+/// What PasswordReset › Complete Reset Password sends in the body. Requires `password`,
+/// `password_confirmation`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::password_reset::CompleteResetPasswordParams params;
 /// params.password = "currentpassword";
+/// params.password_confirmation = "newpassword";
 /// @endcode
 struct CompleteResetPasswordParams {
+  /// A string. Required. Example: `"currentpassword"`.
   std::string password;
+  /// A string. Required. Example: `"newpassword"`.
   std::string password_confirmation;
 };
 
-/// PasswordReset › Reset Password:
-/// `POST /password-resets`.
+/// PasswordReset › Reset Password: `POST /password-resets`.
+///
+/// Sends ResetPasswordParams in the body. Requires `email`. Answers with a PasswordReset.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::password_reset::reset_password(client, params);
+/// herokupp::api::password_reset::ResetPasswordParams params;
+/// params.email = "username@example.com";
+/// auto password_reset = herokupp::api::password_reset::reset_password(client, params);
+/// if (!password_reset) std::cerr << password_reset.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PasswordReset> reset_password(
     Client const& client, ResetPasswordParams const& params);
 
-/// PasswordReset › Complete Reset Password:
-/// `POST /password-resets/{password_reset_reset_password_token}/actions/finalize`.
+/// PasswordReset › Complete Reset Password: `POST /password-resets/{password_reset_reset_password_token}/actions/finalize`.
+///
+/// `password_reset_reset_password_token` is the PasswordReset's `reset_password_token` (a UUID).
+/// Sends CompleteResetPasswordParams in the body. Requires `password`, `password_confirmation`.
+/// Answers with a PasswordReset.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::password_reset::complete_reset_password(
+/// herokupp::api::password_reset::CompleteResetPasswordParams params;
+/// params.password = "currentpassword";
+/// params.password_confirmation = "newpassword";
+/// auto password_reset = herokupp::api::password_reset::complete_reset_password(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!password_reset) std::cerr << password_reset.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PasswordReset> complete_reset_password(
     Client const& client, std::string_view password_reset_reset_password_token,

@@ -14,43 +14,54 @@
 
 namespace herokupp::api::peering {
 
-/// Peering › List:
-/// `GET /spaces/{space_identity}/peerings`.
+/// Peering › List: `GET /spaces/{space_identity}/peerings`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Lists Peering objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::peering::list(client, "nasa");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::peering::list(client, "nasa"))
+///   if (item) std::cout << item->aws_account_id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Peering> list(
     Client const& client, std::string_view space_identity, ListOptions const& options = {});
 
-/// Peering › Accept:
-/// `POST /spaces/{space_identity}/peerings/{peering_pcx_id}/actions/accept`.
+/// Peering › Accept: `POST /spaces/{space_identity}/peerings/{peering_pcx_id}/actions/accept`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `peering_pcx_id` is the Peering's
+/// `pcx_id`. Answers with a Peering.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::peering::accept(client, "nasa", "pcx-123456789012");
+/// auto peering = herokupp::api::peering::accept(client, "nasa", "pcx-123456789012");
+/// if (!peering) std::cerr << peering.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Peering> accept(
     Client const& client, std::string_view space_identity, std::string_view peering_pcx_id);
 
-/// Peering › Destroy:
-/// `DELETE /spaces/{space_identity}/peerings/{peering_pcx_id}`.
+/// Peering › Destroy: `DELETE /spaces/{space_identity}/peerings/{peering_pcx_id}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `peering_pcx_id` is the Peering's
+/// `pcx_id`. Answers with a Peering.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::peering::destroy(client, "nasa", "pcx-123456789012");
+/// auto peering = herokupp::api::peering::destroy(client, "nasa", "pcx-123456789012");
+/// if (!peering) std::cerr << peering.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Peering> destroy(
     Client const& client, std::string_view space_identity, std::string_view peering_pcx_id);
 
-/// Peering › Info:
-/// `GET /spaces/{space_identity}/peerings/{peering_pcx_id}`.
+/// Peering › Info: `GET /spaces/{space_identity}/peerings/{peering_pcx_id}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `peering_pcx_id` is the Peering's
+/// `pcx_id`. Answers with a Peering.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::peering::info(client, "nasa", "pcx-123456789012");
+/// auto peering = herokupp::api::peering::info(client, "nasa", "pcx-123456789012");
+/// if (!peering) std::cerr << peering.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Peering> info(
     Client const& client, std::string_view space_identity, std::string_view peering_pcx_id);

@@ -13,12 +13,14 @@
 
 namespace herokupp::api::peering_info {
 
-/// Peering Info › Info:
-/// `GET /spaces/{space_identity}/peering-info`.
+/// Peering Info › Info: `GET /spaces/{space_identity}/peering-info`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with a PeeringInfo.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::peering_info::info(client, "nasa");
+/// auto peering_info = herokupp::api::peering_info::info(client, "nasa");
+/// if (!peering_info) std::cerr << peering_info.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PeeringInfo> info(
     Client const& client, std::string_view space_identity);

@@ -14,14 +14,16 @@
 
 namespace herokupp::api::permission_entity {
 
-/// Permission Entity › List:
-/// `GET /teams/{team_identity}/permissions`.
+/// Permission Entity › List: `GET /teams/{team_identity}/permissions`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists PermissionEntity objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::permission_entity::list(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::permission_entity::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PermissionEntity> list(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::pipeline {
 
-/// The body of Pipeline › Create.
+/// What Pipeline › Create sends in the body. Requires `name`.
 ///
 /// @par Example
 /// @code
@@ -24,23 +24,28 @@ namespace herokupp::api::pipeline {
 /// params.name = "example";
 /// @endcode
 struct CreateParams {
-  /// `pipeline.create.owner`.
+  /// The object in `owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline::CreateParams::Owner value;
-  /// value.id = "example";
+  /// herokupp::api::pipeline::CreateParams::Owner owner;
+  /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+  /// owner.type = "team";
   /// @endcode
   struct Owner {
+    /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Required. Example: `"team"`.
     std::string type;
   };
 
+  /// A string. Required. Example: `"example"`.
   std::string name;
+  /// An Owner object. Optional: left out of the body when unset.
   std::optional<Owner> owner;
 };
 
-/// The body of Pipeline › Update.
+/// What Pipeline › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -48,54 +53,69 @@ struct CreateParams {
 /// params.name = "example";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
 };
 
-/// Pipeline › Create:
-/// `POST /pipelines`.
+/// Pipeline › Create: `POST /pipelines`.
+///
+/// Sends CreateParams in the body. Requires `name`. Answers with a Pipeline.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline::create(client, params);
+/// herokupp::api::pipeline::CreateParams params;
+/// params.name = "example";
+/// auto pipeline = herokupp::api::pipeline::create(client, params);
+/// if (!pipeline) std::cerr << pipeline.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Pipeline> create(Client const& client, CreateParams const& params);
 
-/// Pipeline › Info:
-/// `GET /pipelines/{pipeline_identity}`.
+/// Pipeline › Info: `GET /pipelines/{pipeline_identity}`.
+///
+/// `pipeline_identity` is the Pipeline's `id` (a UUID) or `name`. Answers with a Pipeline.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline::info(client, "example");
+/// auto pipeline = herokupp::api::pipeline::info(client, "example");
+/// if (!pipeline) std::cerr << pipeline.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Pipeline> info(
     Client const& client, std::string_view pipeline_identity);
 
-/// Pipeline › Delete:
-/// `DELETE /pipelines/{pipeline_id}`.
+/// Pipeline › Delete: `DELETE /pipelines/{pipeline_id}`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Answers with a Pipeline.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline::delete_(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto pipeline = herokupp::api::pipeline::delete_(
+///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline) std::cerr << pipeline.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Pipeline> delete_(Client const& client, std::string_view pipeline_id);
 
-/// Pipeline › Update:
-/// `PATCH /pipelines/{pipeline_id}`.
+/// Pipeline › Update: `PATCH /pipelines/{pipeline_id}`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Sends UpdateParams in the body. Every member is
+/// optional. Answers with a Pipeline.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline::update(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto pipeline = herokupp::api::pipeline::update(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline) std::cerr << pipeline.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Pipeline> update(
     Client const& client, std::string_view pipeline_id, UpdateParams const& params = {});
 
-/// Pipeline › List:
-/// `GET /pipelines`.
+/// Pipeline › List: `GET /pipelines`.
+///
+/// Lists Pipeline objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Pipeline> list(Client const& client, ListOptions const& options = {});
 

@@ -14,14 +14,16 @@
 
 namespace herokupp::api::pipeline_build {
 
-/// Pipeline Build › List:
-/// `GET /pipelines/{pipeline_id}/latest-builds`.
+/// Pipeline Build › List: `GET /pipelines/{pipeline_id}/latest-builds`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Lists PipelineBuild objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_build::list(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_build::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelineBuild> list(
     Client const& client, std::string_view pipeline_id, ListOptions const& options = {});

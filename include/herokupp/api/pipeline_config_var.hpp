@@ -13,7 +13,8 @@
 
 namespace herokupp::api::pipeline_config_var {
 
-/// The body of Pipeline Config Vars › Update.
+/// What Pipeline Config Vars › Update sends in the body: names to values, where `std::nullopt`
+/// sends null, which removes the name.
 ///
 /// @par Example
 /// @code
@@ -21,24 +22,32 @@ namespace herokupp::api::pipeline_config_var {
 /// @endcode
 using UpdateParams = herokupp::PipelineConfigVarsUpdate;
 
-/// Pipeline Config Vars › Info for App:
-/// `GET /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars`.
+/// Pipeline Config Vars › Info for App: `GET /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID); `pipeline_coupling_stage` is the Pipeline
+/// Coupling's `stage`. Answers with PipelineConfigVars: every name and its value.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_config_var::info_for_app(
+/// auto pipeline_config_vars = herokupp::api::pipeline_config_var::info_for_app(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "production");
+/// if (!pipeline_config_vars) std::cerr << pipeline_config_vars.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineConfigVars> info_for_app(
     Client const& client, std::string_view pipeline_id, std::string_view pipeline_coupling_stage);
 
-/// Pipeline Config Vars › Update:
-/// `PATCH /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars`.
+/// Pipeline Config Vars › Update: `PATCH /pipelines/{pipeline_id}/stage/{pipeline_coupling_stage}/config-vars`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID); `pipeline_coupling_stage` is the Pipeline
+/// Coupling's `stage`. Sends UpdateParams in the body. Answers with PipelineConfigVars: every name
+/// and its value.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_config_var::update(
+/// herokupp::api::pipeline_config_var::UpdateParams params{{"FOO", "bar"}};
+/// auto pipeline_config_vars = herokupp::api::pipeline_config_var::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "production", params);
+/// if (!pipeline_config_vars) std::cerr << pipeline_config_vars.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineConfigVars> update(
     Client const& client, std::string_view pipeline_id, std::string_view pipeline_coupling_stage,

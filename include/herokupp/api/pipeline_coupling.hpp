@@ -17,20 +17,24 @@
 
 namespace herokupp::api::pipeline_coupling {
 
-/// The body of Pipeline Coupling › Create.
+/// What Pipeline Coupling › Create sends in the body. Requires `app`, `pipeline`, `stage`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::pipeline_coupling::CreateParams params;
 /// params.app = "example";
+/// params.pipeline = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.stage = herokupp::api::pipeline_coupling::CreateParams::Stage::production;
 /// @endcode
 struct CreateParams {
-  /// `pipeline_coupling.create.stage`. A value the schema does not list decodes as `unknown`, with
-  /// the API's text kept in `raw`.
+  /// The values of `pipeline_coupling.create.stage`: `test`, `review`, `development`, `staging`,
+  /// `production`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::pipeline_coupling::CreateParams::Stage::test;
+  /// using Stage = herokupp::api::pipeline_coupling::CreateParams::Stage;
+  /// herokupp::Enumerated<Stage> stage = Stage::production;
+  /// if (stage == Stage::production) std::cout << "production\n";
   /// @endcode
   enum class Stage {
     unknown,
@@ -41,25 +45,31 @@ struct CreateParams {
     production,
   };
 
+  /// An identity: the App's `id` (a UUID) or `name`. Required. Example: `"example"`.
   std::string app;
+  /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string pipeline;
+  /// One of `test`, `review`, `development`, `staging`, `production` (Stage); any other text
+  /// decodes as `unknown`. Required. Example: `"production"`.
   Enumerated<Stage> stage;
 };
 
-/// The body of Pipeline Coupling › Update.
+/// What Pipeline Coupling › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::pipeline_coupling::UpdateParams params;
-/// params.stage = {herokupp::api::pipeline_coupling::UpdateParams::Stage::test, "test"};
+/// params.stage = herokupp::api::pipeline_coupling::UpdateParams::Stage::production;
 /// @endcode
 struct UpdateParams {
-  /// `pipeline_coupling.update.stage`. A value the schema does not list decodes as `unknown`, with
-  /// the API's text kept in `raw`.
+  /// The values of `pipeline_coupling.update.stage`: `test`, `review`, `development`, `staging`,
+  /// `production`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::pipeline_coupling::UpdateParams::Stage::test;
+  /// using Stage = herokupp::api::pipeline_coupling::UpdateParams::Stage;
+  /// herokupp::Enumerated<Stage> stage = Stage::production;
+  /// if (stage == Stage::production) std::cout << "production\n";
   /// @endcode
   enum class Stage {
     unknown,
@@ -70,105 +80,133 @@ struct UpdateParams {
     production,
   };
 
+  /// One of `test`, `review`, `development`, `staging`, `production` (Stage); any other text
+  /// decodes as `unknown`. Optional: left out of the body when unset. Example: `"production"`.
   std::optional<Enumerated<Stage>> stage;
 };
 
-/// Pipeline Coupling › List By Pipeline:
-/// `GET /pipelines/{pipeline_id}/pipeline-couplings`.
+/// Pipeline Coupling › List By Pipeline: `GET /pipelines/{pipeline_id}/pipeline-couplings`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Lists PipelineCoupling objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_coupling::list_by_pipeline(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_coupling::list_by_pipeline(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelineCoupling> list_by_pipeline(
     Client const& client, std::string_view pipeline_id, ListOptions const& options = {});
 
-/// Pipeline Coupling › List By Current User:
-/// `GET /users/~/pipeline-couplings`.
+/// Pipeline Coupling › List By Current User: `GET /users/~/pipeline-couplings`.
+///
+/// Lists PipelineCoupling objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_coupling::list_by_current_user(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_coupling::list_by_current_user(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelineCoupling> list_by_current_user(
     Client const& client, ListOptions const& options = {});
 
-/// Pipeline Coupling › List:
-/// `GET /pipeline-couplings`.
+/// Pipeline Coupling › List: `GET /pipeline-couplings`.
+///
+/// Lists PipelineCoupling objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_coupling::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_coupling::list(client))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelineCoupling> list(
     Client const& client, ListOptions const& options = {});
 
-/// Pipeline Coupling › List By Team:
-/// `GET /teams/{team_identity}/pipeline-couplings`.
+/// Pipeline Coupling › List By Team: `GET /teams/{team_identity}/pipeline-couplings`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists PipelineCoupling objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_coupling::list_by_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_coupling::list_by_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelineCoupling> list_by_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});
 
-/// Pipeline Coupling › Create:
-/// `POST /pipeline-couplings`.
+/// Pipeline Coupling › Create: `POST /pipeline-couplings`.
+///
+/// Sends CreateParams in the body. Requires `app`, `pipeline`, `stage`. Answers with a
+/// PipelineCoupling.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_coupling::create(client, params);
+/// herokupp::api::pipeline_coupling::CreateParams params;
+/// params.app = "example";
+/// params.pipeline = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.stage = herokupp::api::pipeline_coupling::CreateParams::Stage::production;
+/// auto pipeline_coupling = herokupp::api::pipeline_coupling::create(client, params);
+/// if (!pipeline_coupling) std::cerr << pipeline_coupling.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineCoupling> create(
     Client const& client, CreateParams const& params);
 
-/// Pipeline Coupling › Info:
-/// `GET /pipeline-couplings/{pipeline_coupling_identity}`.
+/// Pipeline Coupling › Info: `GET /pipeline-couplings/{pipeline_coupling_identity}`.
+///
+/// `pipeline_coupling_identity` is the Pipeline Coupling's `id` (a UUID). Answers with a
+/// PipelineCoupling.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_coupling::info(
+/// auto pipeline_coupling = herokupp::api::pipeline_coupling::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline_coupling) std::cerr << pipeline_coupling.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineCoupling> info(
     Client const& client, std::string_view pipeline_coupling_identity);
 
-/// Pipeline Coupling › Delete:
-/// `DELETE /pipeline-couplings/{pipeline_coupling_identity}`.
+/// Pipeline Coupling › Delete: `DELETE /pipeline-couplings/{pipeline_coupling_identity}`.
+///
+/// `pipeline_coupling_identity` is the Pipeline Coupling's `id` (a UUID). Answers with a
+/// PipelineCoupling.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_coupling::delete_(
+/// auto pipeline_coupling = herokupp::api::pipeline_coupling::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline_coupling) std::cerr << pipeline_coupling.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineCoupling> delete_(
     Client const& client, std::string_view pipeline_coupling_identity);
 
-/// Pipeline Coupling › Update:
-/// `PATCH /pipeline-couplings/{pipeline_coupling_identity}`.
+/// Pipeline Coupling › Update: `PATCH /pipeline-couplings/{pipeline_coupling_identity}`.
+///
+/// `pipeline_coupling_identity` is the Pipeline Coupling's `id` (a UUID). Sends UpdateParams in the
+/// body. Every member is optional. Answers with a PipelineCoupling.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_coupling::update(
+/// auto pipeline_coupling = herokupp::api::pipeline_coupling::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline_coupling) std::cerr << pipeline_coupling.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineCoupling> update(
     Client const& client, std::string_view pipeline_coupling_identity,
     UpdateParams const& params = {});
 
-/// Pipeline Coupling › Info By App:
-/// `GET /apps/{app_identity}/pipeline-couplings`.
+/// Pipeline Coupling › Info By App: `GET /apps/{app_identity}/pipeline-couplings`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with a PipelineCoupling.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_coupling::info_by_app(client, "example");
+/// auto pipeline_coupling = herokupp::api::pipeline_coupling::info_by_app(client, "example");
+/// if (!pipeline_coupling) std::cerr << pipeline_coupling.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineCoupling> info_by_app(
     Client const& client, std::string_view app_identity);

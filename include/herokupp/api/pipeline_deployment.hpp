@@ -14,14 +14,16 @@
 
 namespace herokupp::api::pipeline_deployment {
 
-/// Pipeline Deployment › List:
-/// `GET /pipelines/{pipeline_id}/latest-deployments`.
+/// Pipeline Deployment › List: `GET /pipelines/{pipeline_id}/latest-deployments`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Lists Release objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_deployment::list(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_deployment::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->version << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Release> list(
     Client const& client, std::string_view pipeline_id, ListOptions const& options = {});

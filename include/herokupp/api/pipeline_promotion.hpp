@@ -16,98 +16,126 @@
 
 namespace herokupp::api::pipeline_promotion {
 
-/// The body of Pipeline Promotion › Create.
+/// What Pipeline Promotion › Create sends in the body. Requires `pipeline`, `source`, `targets`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::pipeline_promotion::CreateParams params;
-/// params.pipeline = {};
+/// params.pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// herokupp::api::pipeline_promotion::CreateParams::Target target;
+/// params.targets.push_back(target);
 /// @endcode
 struct CreateParams {
-  /// `pipeline_promotion.create.pipeline`.
+  /// The object in `pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline_promotion::CreateParams::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::api::pipeline_promotion::CreateParams::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_promotion.create.source`.
+  /// The object in `source`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline_promotion::CreateParams::Source value;
+  /// herokupp::api::pipeline_promotion::CreateParams::Source source;
   /// @endcode
   struct Source {
-    /// `pipeline_promotion.create.source.app`.
+    /// The object in `source.app`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::api::pipeline_promotion::CreateParams::Source::App value;
+    /// herokupp::api::pipeline_promotion::CreateParams::Source::App app;
+    /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct App {
+      /// A UUID. Optional: left out of the body when unset. Example:
+      /// `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::optional<std::string> id;
     };
 
-    /// `pipeline_promotion.create.source.release`.
+    /// The object in `source.release`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::api::pipeline_promotion::CreateParams::Source::Release value;
+    /// herokupp::api::pipeline_promotion::CreateParams::Source::Release release;
+    /// release.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Release {
+      /// A UUID. Optional: left out of the body when unset. Example:
+      /// `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::optional<std::string> id;
     };
 
+    /// An App object. Optional: left out of the body when unset.
     std::optional<App> app;
+    /// A Release object. Optional: left out of the body when unset.
     std::optional<Release> release;
   };
 
-  /// `pipeline_promotion.create.targets[]`.
+  /// One item of `targets`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline_promotion::CreateParams::Target value;
+  /// herokupp::api::pipeline_promotion::CreateParams::Target target;
   /// @endcode
   struct Target {
-    /// `pipeline_promotion.create.targets[].app`.
+    /// The object in `targets[].app`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::api::pipeline_promotion::CreateParams::Target::App value;
+    /// herokupp::api::pipeline_promotion::CreateParams::Target::App app;
+    /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct App {
+      /// A UUID. Optional: left out of the body when unset. Example:
+      /// `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::optional<std::string> id;
     };
 
+    /// An App object. Optional: left out of the body when unset.
     std::optional<App> app;
   };
 
+  /// A Pipeline object. Required.
   Pipeline pipeline;
+  /// A Source object. Required.
   Source source;
+  /// A list of Target objects. Required.
   std::vector<Target> targets;
 };
 
-/// Pipeline Promotion › Create:
-/// `POST /pipeline-promotions`.
+/// Pipeline Promotion › Create: `POST /pipeline-promotions`.
+///
+/// Sends CreateParams in the body. Requires `pipeline`, `source`, `targets`. Answers with a
+/// PipelinePromotion.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_promotion::create(client, params);
+/// herokupp::api::pipeline_promotion::CreateParams params;
+/// params.pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// herokupp::api::pipeline_promotion::CreateParams::Target target;
+/// params.targets.push_back(target);
+/// auto pipeline_promotion = herokupp::api::pipeline_promotion::create(client, params);
+/// if (!pipeline_promotion) std::cerr << pipeline_promotion.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelinePromotion> create(
     Client const& client, CreateParams const& params);
 
-/// Pipeline Promotion › Info:
-/// `GET /pipeline-promotions/{pipeline_promotion_identity}`.
+/// Pipeline Promotion › Info: `GET /pipeline-promotions/{pipeline_promotion_identity}`.
+///
+/// `pipeline_promotion_identity` is the Pipeline Promotion's `id` (a UUID). Answers with a
+/// PipelinePromotion.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_promotion::info(
+/// auto pipeline_promotion = herokupp::api::pipeline_promotion::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline_promotion) std::cerr << pipeline_promotion.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelinePromotion> info(
     Client const& client, std::string_view pipeline_promotion_identity);

@@ -14,14 +14,16 @@
 
 namespace herokupp::api::pipeline_promotion_target {
 
-/// Pipeline Promotion Target › List:
-/// `GET /pipeline-promotions/{pipeline_promotion_id}/promotion-targets`.
+/// Pipeline Promotion Target › List: `GET /pipeline-promotions/{pipeline_promotion_id}/promotion-targets`.
+///
+/// `pipeline_promotion_id` is the Pipeline Promotion's `id` (a UUID). Lists PipelinePromotionTarget
+/// objects lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::pipeline_promotion_target::list(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::pipeline_promotion_target::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::PipelinePromotionTarget> list(
     Client const& client, std::string_view pipeline_promotion_id, ListOptions const& options = {});

@@ -13,13 +13,15 @@
 
 namespace herokupp::api::pipeline_stack {
 
-/// Pipeline Stack › Default Stack:
-/// `GET /pipelines/{pipeline_id}/pipeline-stack`.
+/// Pipeline Stack › Default Stack: `GET /pipelines/{pipeline_id}/pipeline-stack`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Answers with a PipelineStack.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_stack::default_stack(
+/// auto pipeline_stack = herokupp::api::pipeline_stack::default_stack(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!pipeline_stack) std::cerr << pipeline_stack.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineStack> default_stack(
     Client const& client, std::string_view pipeline_id);

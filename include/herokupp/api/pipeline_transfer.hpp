@@ -15,45 +15,61 @@
 
 namespace herokupp::api::pipeline_transfer {
 
-/// The body of Pipeline Transfer › Create.
+/// What Pipeline Transfer › Create sends in the body. Requires `new_owner`, `pipeline`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::pipeline_transfer::CreateParams params;
-/// params.new_owner = {};
+/// params.new_owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct CreateParams {
-  /// `pipeline_transfer.create.new_owner`.
+  /// The object in `new_owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline_transfer::CreateParams::NewOwner value;
+  /// herokupp::api::pipeline_transfer::CreateParams::NewOwner new_owner;
+  /// new_owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct NewOwner {
+    /// A UUID. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> id;
+    /// A string. Optional: left out of the body when unset. Example: `"team"`.
     std::optional<std::string> type;
   };
 
-  /// `pipeline_transfer.create.pipeline`.
+  /// The object in `pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::pipeline_transfer::CreateParams::Pipeline value;
+  /// herokupp::api::pipeline_transfer::CreateParams::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Optional: left out of the body when unset. Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::optional<std::string> id;
   };
 
+  /// A NewOwner object. Required.
   NewOwner new_owner;
+  /// A Pipeline object. Required.
   Pipeline pipeline;
 };
 
-/// Pipeline Transfer › Create:
-/// `POST /pipeline-transfers`.
+/// Pipeline Transfer › Create: `POST /pipeline-transfers`.
+///
+/// Sends CreateParams in the body. Requires `new_owner`, `pipeline`. Answers with a
+/// PipelineTransfer.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::pipeline_transfer::create(client, params);
+/// herokupp::api::pipeline_transfer::CreateParams params;
+/// params.new_owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// auto pipeline_transfer = herokupp::api::pipeline_transfer::create(client, params);
+/// if (!pipeline_transfer) std::cerr << pipeline_transfer.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::PipelineTransfer> create(
     Client const& client, CreateParams const& params);

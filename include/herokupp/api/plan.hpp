@@ -14,33 +14,40 @@
 
 namespace herokupp::api::plan {
 
-/// Plan › Info:
-/// `GET /plans/{plan_identity}`.
+/// Plan › Info: `GET /plans/{plan_identity}`.
+///
+/// `plan_identity` is the Plan's `id` (a UUID) or `name`. Answers with a Plan.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::plan::info(client, "heroku-postgresql:dev");
+/// auto plan = herokupp::api::plan::info(client, "heroku-postgresql:dev");
+/// if (!plan) std::cerr << plan.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Plan> info(Client const& client, std::string_view plan_identity);
 
-/// Plan › Info By Add-on:
-/// `GET /addon-services/{add_on_service_identity}/plans/{plan_identity}`.
+/// Plan › Info By Add-on: `GET /addon-services/{add_on_service_identity}/plans/{plan_identity}`.
+///
+/// `add_on_service_identity` is the Add-on Service's `id` (a UUID) or `name`; `plan_identity` is
+/// the Plan's `id` (a UUID) or `name`. Answers with a Plan.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::plan::info_by_add_on(
+/// auto plan = herokupp::api::plan::info_by_add_on(
 ///     client, "heroku-postgresql", "heroku-postgresql:dev");
+/// if (!plan) std::cerr << plan.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Plan> info_by_add_on(
     Client const& client, std::string_view add_on_service_identity, std::string_view plan_identity);
 
-/// Plan › List By Add-on:
-/// `GET /addon-services/{add_on_service_identity}/plans`.
+/// Plan › List By Add-on: `GET /addon-services/{add_on_service_identity}/plans`.
+///
+/// `add_on_service_identity` is the Add-on Service's `id` (a UUID) or `name`. Lists Plan objects
+/// lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::plan::list_by_add_on(client, "heroku-postgresql");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::plan::list_by_add_on(client, "heroku-postgresql"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Plan> list_by_add_on(
     Client const& client, std::string_view add_on_service_identity,

@@ -13,12 +13,14 @@
 
 namespace herokupp::api::rate_limit {
 
-/// Rate Limit › Info:
-/// `GET /account/rate-limits`.
+/// Rate Limit › Info: `GET /account/rate-limits`.
+///
+/// Answers with a RateLimit.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::rate_limit::info(client);
+/// auto rate_limit = herokupp::api::rate_limit::info(client);
+/// if (!rate_limit) std::cerr << rate_limit.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::RateLimit> info(Client const& client);
 

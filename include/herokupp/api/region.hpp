@@ -14,22 +14,26 @@
 
 namespace herokupp::api::region {
 
-/// Region › Info:
-/// `GET /regions/{region_identity}`.
+/// Region › Info: `GET /regions/{region_identity}`.
+///
+/// `region_identity` is the Region's `id` (a UUID) or `name`. Answers with a Region.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::region::info(client, "us");
+/// auto region = herokupp::api::region::info(client, "us");
+/// if (!region) std::cerr << region.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Region> info(Client const& client, std::string_view region_identity);
 
-/// Region › List:
-/// `GET /regions`.
+/// Region › List: `GET /regions`.
+///
+/// Lists Region objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::region::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::region::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Region> list(Client const& client, ListOptions const& options = {});
 

@@ -16,20 +16,25 @@
 
 namespace herokupp::api::release {
 
-/// The body of Release › Create.
+/// What Release › Create sends in the body. Requires `slug`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::release::CreateParams params;
-/// params.slug = "example";
+/// params.slug = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"Added new feature"`.
   std::optional<std::string> description;
+  /// An identity: the OCI Image's `id` (a UUID) or `digest`. Optional: left out of the body when
+  /// unset.
   std::optional<std::string> oci_image;
+  /// An identity: the Slug's `id` (a UUID). Required. Example:
+  /// `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string slug;
 };
 
-/// The body of Release › Rollback.
+/// What Release › Rollback sends in the body. Requires `release`.
 ///
 /// @par Example
 /// @code
@@ -37,47 +42,62 @@ struct CreateParams {
 /// params.release = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct RollbackParams {
+  /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string release;
 };
 
-/// Release › Info:
-/// `GET /apps/{app_identity}/releases/{release_identity}`.
+/// Release › Info: `GET /apps/{app_identity}/releases/{release_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `release_identity` is the Release's `id` (a
+/// UUID) or `version`. Answers with a Release.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::release::info(
-///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// auto release = herokupp::api::release::info(client, "example", "11");
+/// if (!release) std::cerr << release.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Release> info(
     Client const& client, std::string_view app_identity, std::string_view release_identity);
 
-/// Release › List:
-/// `GET /apps/{app_identity}/releases`.
+/// Release › List: `GET /apps/{app_identity}/releases`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Release objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::release::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::release::list(client, "example"))
+///   if (item) std::cout << item->version << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Release> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Release › Create:
-/// `POST /apps/{app_identity}/releases`.
+/// Release › Create: `POST /apps/{app_identity}/releases`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `slug`. Answers with a Release.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::release::create(client, "example", params);
+/// herokupp::api::release::CreateParams params;
+/// params.slug = "01234567-89ab-cdef-0123-456789abcdef";
+/// auto release = herokupp::api::release::create(client, "example", params);
+/// if (!release) std::cerr << release.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Release> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Release › Rollback:
-/// `POST /apps/{app_identity}/releases`.
+/// Release › Rollback: `POST /apps/{app_identity}/releases`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends RollbackParams in the body. Requires
+/// `release`. Answers with a Release.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::release::rollback(client, "example", params);
+/// herokupp::api::release::RollbackParams params;
+/// params.release = "01234567-89ab-cdef-0123-456789abcdef";
+/// auto release = herokupp::api::release::rollback(client, "example", params);
+/// if (!release) std::cerr << release.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Release> rollback(
     Client const& client, std::string_view app_identity, RollbackParams const& params);

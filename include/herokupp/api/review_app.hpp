@@ -18,79 +18,105 @@
 
 namespace herokupp::api::review_app {
 
-/// The body of ReviewApp › Create.
+/// What ReviewApp › Create sends in the body. Requires `branch`, `pipeline`, `source_blob`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::review_app::CreateParams params;
-/// params.branch = "example";
+/// params.pipeline = "01234567-89ab-cdef-0123-456789abcdef";
 /// @endcode
 struct CreateParams {
-  /// `review_app.create.source_blob`.
+  /// The object in `source_blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::review_app::CreateParams::SourceBlob value;
+  /// herokupp::api::review_app::CreateParams::SourceBlob source_blob;
+  /// source_blob.url = "https://example.com/source.tgz?token=xyz";
   /// @endcode
   struct SourceBlob {
+    /// A string. Optional: left out of the body when unset. Example:
+    /// `"https://example.com/source.tgz?token=xyz"`.
     std::optional<std::string> url;
+    /// A string. Optional: left out of the body when unset. Example: `"v1.2.0"`.
     std::optional<std::string> version;
   };
 
+  /// A string. Required.
   std::string branch;
+  /// A map of names to strings. Optional: left out of the body when unset.
   std::optional<std::map<std::string, std::optional<std::string>>> environment;
+  /// An integer. Optional: left out of the body when unset. Example: `"123456"`.
   std::optional<std::int64_t> fork_repo_id;
+  /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string pipeline;
+  /// An integer. Optional: left out of the body when unset. Example: `24`.
   std::optional<std::int64_t> pr_number;
+  /// A SourceBlob object. Required.
   SourceBlob source_blob;
 };
 
-/// ReviewApp › Create:
-/// `POST /review-apps`.
+/// ReviewApp › Create: `POST /review-apps`.
+///
+/// Sends CreateParams in the body. Requires `branch`, `pipeline`, `source_blob`. Answers with a
+/// ReviewApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app::create(client, params);
+/// herokupp::api::review_app::CreateParams params;
+/// params.pipeline = "01234567-89ab-cdef-0123-456789abcdef";
+/// auto review_app = herokupp::api::review_app::create(client, params);
+/// if (!review_app) std::cerr << review_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewApp> create(Client const& client, CreateParams const& params);
 
-/// ReviewApp › Get review app:
-/// `GET /review-apps/{review_app_id}`.
+/// ReviewApp › Get review app: `GET /review-apps/{review_app_id}`.
+///
+/// `review_app_id` is the ReviewApp's `id` (a UUID). Answers with a ReviewApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app::get_review_app(client, "example");
+/// auto review_app = herokupp::api::review_app::get_review_app(
+///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!review_app) std::cerr << review_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewApp> get_review_app(
     Client const& client, std::string_view review_app_id);
 
-/// ReviewApp › Delete:
-/// `DELETE /review-apps/{review_app_id}`.
+/// ReviewApp › Delete: `DELETE /review-apps/{review_app_id}`.
+///
+/// `review_app_id` is the ReviewApp's `id` (a UUID). Answers with a ReviewApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app::delete_(client, "example");
+/// auto review_app = herokupp::api::review_app::delete_(
+///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!review_app) std::cerr << review_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewApp> delete_(
     Client const& client, std::string_view review_app_id);
 
-/// ReviewApp › Get review app by app_id:
-/// `GET /apps/{app_identity}/review-app`.
+/// ReviewApp › Get review app by app_id: `GET /apps/{app_identity}/review-app`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with a ReviewApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app::get_review_app_by_app_id(client, "example");
+/// auto review_app = herokupp::api::review_app::get_review_app_by_app_id(client, "example");
+/// if (!review_app) std::cerr << review_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewApp> get_review_app_by_app_id(
     Client const& client, std::string_view app_identity);
 
-/// ReviewApp › List:
-/// `GET /pipelines/{pipeline_id}/review-apps`.
+/// ReviewApp › List: `GET /pipelines/{pipeline_id}/review-apps`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Lists ReviewApp objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::review_app::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::review_app::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::ReviewApp> list(
     Client const& client, std::string_view pipeline_id, ListOptions const& options = {});

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::review_app_config {
 
-/// The body of Review App Configuration › Enable.
+/// What Review App Configuration › Enable sends in the body. Requires `repo`.
 ///
 /// @par Example
 /// @code
@@ -24,28 +24,38 @@ namespace herokupp::api::review_app_config {
 /// params.repo = "heroku/homebrew-brew";
 /// @endcode
 struct EnableParams {
-  /// `review_app_config.enable.deploy_target`.
+  /// The object in `deploy_target`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::review_app_config::EnableParams::DeployTarget value;
-  /// value.id = "example";
+  /// herokupp::api::review_app_config::EnableParams::DeployTarget deploy_target;
+  /// deploy_target.id = "us";
+  /// deploy_target.type = "region";
   /// @endcode
   struct DeployTarget {
+    /// A string. Required. Example: `"us"`.
     std::string id;
+    /// A string. Required. Example: `"region"`.
     std::string type;
   };
 
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> automatic_review_apps;
+  /// A string. Optional: left out of the body when unset. Example: `"singular-app"`.
   std::optional<std::string> base_name;
+  /// A DeployTarget object. Optional: left out of the body when unset.
   std::optional<DeployTarget> deploy_target;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> destroy_stale_apps;
+  /// A string. Required. Example: `"heroku/homebrew-brew"`.
   std::string repo;
+  /// An integer. Optional: left out of the body when unset. Example: `"5"`.
   std::optional<std::int64_t> stale_days;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> wait_for_ci;
 };
 
-/// The body of Review App Configuration › Update.
+/// What Review App Configuration › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -53,66 +63,87 @@ struct EnableParams {
 /// params.automatic_review_apps = true;
 /// @endcode
 struct UpdateParams {
-  /// `review_app_config.update.deploy_target`.
+  /// The object in `deploy_target`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::review_app_config::UpdateParams::DeployTarget value;
-  /// value.id = "example";
+  /// herokupp::api::review_app_config::UpdateParams::DeployTarget deploy_target;
+  /// deploy_target.id = "us";
+  /// deploy_target.type = "region";
   /// @endcode
   struct DeployTarget {
+    /// A string. Required. Example: `"us"`.
     std::string id;
+    /// A string. Required. Example: `"region"`.
     std::string type;
   };
 
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> automatic_review_apps;
+  /// A string. Optional: left out of the body when unset. Example: `"singular-app"`.
   std::optional<std::string> base_name;
+  /// A DeployTarget object. Optional: left out of the body when unset.
   std::optional<DeployTarget> deploy_target;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> destroy_stale_apps;
+  /// An integer. Optional: left out of the body when unset. Example: `"5"`.
   std::optional<std::int64_t> stale_days;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> wait_for_ci;
 };
 
-/// Review App Configuration › Enable:
-/// `POST /pipelines/{pipeline_id}/review-app-config`.
+/// Review App Configuration › Enable: `POST /pipelines/{pipeline_id}/review-app-config`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Sends EnableParams in the body. Requires `repo`.
+/// Answers with a ReviewAppConfig.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app_config::enable(
+/// herokupp::api::review_app_config::EnableParams params;
+/// params.repo = "heroku/homebrew-brew";
+/// auto review_app_config = herokupp::api::review_app_config::enable(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!review_app_config) std::cerr << review_app_config.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewAppConfig> enable(
     Client const& client, std::string_view pipeline_id, EnableParams const& params);
 
-/// Review App Configuration › Info:
-/// `GET /pipelines/{pipeline_id}/review-app-config`.
+/// Review App Configuration › Info: `GET /pipelines/{pipeline_id}/review-app-config`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Answers with a ReviewAppConfig.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app_config::info(
+/// auto review_app_config = herokupp::api::review_app_config::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!review_app_config) std::cerr << review_app_config.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewAppConfig> info(
     Client const& client, std::string_view pipeline_id);
 
-/// Review App Configuration › Update:
-/// `PATCH /pipelines/{pipeline_id}/review-app-config`.
+/// Review App Configuration › Update: `PATCH /pipelines/{pipeline_id}/review-app-config`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Sends UpdateParams in the body. Every member is
+/// optional. Answers with a ReviewAppConfig.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app_config::update(
+/// auto review_app_config = herokupp::api::review_app_config::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!review_app_config) std::cerr << review_app_config.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewAppConfig> update(
     Client const& client, std::string_view pipeline_id, UpdateParams const& params = {});
 
-/// Review App Configuration › Delete:
-/// `DELETE /pipelines/{pipeline_id}/review-app-config`.
+/// Review App Configuration › Delete: `DELETE /pipelines/{pipeline_id}/review-app-config`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Answers with a ReviewAppConfig.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::review_app_config::delete_(
+/// auto review_app_config = herokupp::api::review_app_config::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!review_app_config) std::cerr << review_app_config.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::ReviewAppConfig> delete_(
     Client const& client, std::string_view pipeline_id);

@@ -16,39 +16,56 @@
 
 namespace herokupp::api::slug {
 
-/// The body of Slug › Create.
+/// What Slug › Create sends in the body. Requires `process_types`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::slug::CreateParams params;
-/// params.process_types = {};
+/// params.buildpack_provided_description = "Ruby/Rack";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"Ruby/Rack"`.
   std::optional<std::string> buildpack_provided_description;
+  /// A string. Optional: left out of the body when unset.
   std::optional<std::string> checksum;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"60883d9e8947a57e04dc9124f25df004866a2051"`.
   std::optional<std::string> commit;
+  /// A string. Optional: left out of the body when unset. Example: `"fixed a bug with API
+  /// documentation"`.
   std::optional<std::string> commit_description;
+  /// A map of names to strings. Required.
   std::map<std::string, std::string> process_types;
+  /// An identity: the Stack's `name` or `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> stack;
 };
 
-/// Slug › Info:
-/// `GET /apps/{app_identity}/slugs/{slug_identity}`.
+/// Slug › Info: `GET /apps/{app_identity}/slugs/{slug_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `slug_identity` is the Slug's `id` (a
+/// UUID). Answers with a Slug.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::slug::info(
+/// auto slug = herokupp::api::slug::info(
 ///     client, "example", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!slug) std::cerr << slug.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Slug> info(
     Client const& client, std::string_view app_identity, std::string_view slug_identity);
 
-/// Slug › Create:
-/// `POST /apps/{app_identity}/slugs`.
+/// Slug › Create: `POST /apps/{app_identity}/slugs`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `process_types`. Answers with a Slug.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::slug::create(client, "example", params);
+/// herokupp::api::slug::CreateParams params;
+/// params.buildpack_provided_description = "Ruby/Rack";
+/// auto slug = herokupp::api::slug::create(client, "example", params);
+/// if (!slug) std::cerr << slug.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Slug> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);

@@ -13,32 +13,41 @@
 
 namespace herokupp::api::sms_number {
 
-/// SMS Number › SMS Number:
-/// `GET /users/{account_identity}/sms-number`.
+/// SMS Number › SMS Number: `GET /users/{account_identity}/sms-number`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`.
+/// Answers with a SmsNumber.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sms_number::sms_number(client, "~");
+/// auto sms_number = herokupp::api::sms_number::sms_number(client, "~");
+/// if (!sms_number) std::cerr << sms_number.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SmsNumber> sms_number(
     Client const& client, std::string_view account_identity);
 
-/// SMS Number › Recover:
-/// `POST /users/{account_identity}/sms-number/actions/recover`.
+/// SMS Number › Recover: `POST /users/{account_identity}/sms-number/actions/recover`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`.
+/// Answers with a SmsNumber.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sms_number::recover(client, "~");
+/// auto sms_number = herokupp::api::sms_number::recover(client, "~");
+/// if (!sms_number) std::cerr << sms_number.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SmsNumber> recover(
     Client const& client, std::string_view account_identity);
 
-/// SMS Number › Confirm:
-/// `POST /users/{account_identity}/sms-number/actions/confirm`.
+/// SMS Number › Confirm: `POST /users/{account_identity}/sms-number/actions/confirm`.
+///
+/// `account_identity` is the Account's `email` (an email address) or `id` (a UUID) or `self`.
+/// Answers with a SmsNumber.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sms_number::confirm(client, "~");
+/// auto sms_number = herokupp::api::sms_number::confirm(client, "~");
+/// if (!sms_number) std::cerr << sms_number.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SmsNumber> confirm(
     Client const& client, std::string_view account_identity);

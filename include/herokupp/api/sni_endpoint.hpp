@@ -15,77 +15,104 @@
 
 namespace herokupp::api::sni_endpoint {
 
-/// The body of SNI Endpoint › Create.
+/// What SNI Endpoint › Create sends in the body. Requires `certificate_chain`, `private_key`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::sni_endpoint::CreateParams params;
 /// params.certificate_chain = "-----BEGIN CERTIFICATE----- ...";
+/// params.private_key = "-----BEGIN RSA PRIVATE KEY----- ...";
 /// @endcode
 struct CreateParams {
+  /// A string. Required. Example: `"-----BEGIN CERTIFICATE----- ..."`.
   std::string certificate_chain;
+  /// A string. Required. Example: `"-----BEGIN RSA PRIVATE KEY----- ..."`.
   std::string private_key;
 };
 
-/// The body of SNI Endpoint › Update.
+/// What SNI Endpoint › Update sends in the body. Requires `certificate_chain`, `private_key`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::sni_endpoint::UpdateParams params;
 /// params.certificate_chain = "-----BEGIN CERTIFICATE----- ...";
+/// params.private_key = "-----BEGIN RSA PRIVATE KEY----- ...";
 /// @endcode
 struct UpdateParams {
+  /// A string. Required. Example: `"-----BEGIN CERTIFICATE----- ..."`.
   std::string certificate_chain;
+  /// A string. Required. Example: `"-----BEGIN RSA PRIVATE KEY----- ..."`.
   std::string private_key;
 };
 
-/// SNI Endpoint › Create:
-/// `POST /apps/{app_identity}/sni-endpoints`.
+/// SNI Endpoint › Create: `POST /apps/{app_identity}/sni-endpoints`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `certificate_chain`, `private_key`. Answers with a SniEndpoint.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sni_endpoint::create(client, "example", params);
+/// herokupp::api::sni_endpoint::CreateParams params;
+/// params.certificate_chain = "-----BEGIN CERTIFICATE----- ...";
+/// params.private_key = "-----BEGIN RSA PRIVATE KEY----- ...";
+/// auto sni_endpoint = herokupp::api::sni_endpoint::create(client, "example", params);
+/// if (!sni_endpoint) std::cerr << sni_endpoint.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SniEndpoint> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// SNI Endpoint › Delete:
-/// `DELETE /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+/// SNI Endpoint › Delete: `DELETE /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `sni_endpoint_identity` is the SNI
+/// Endpoint's `id` (a UUID) or `name`. Answers with a SniEndpoint.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sni_endpoint::delete_(client, "example", "example");
+/// auto sni_endpoint = herokupp::api::sni_endpoint::delete_(client, "example", "example");
+/// if (!sni_endpoint) std::cerr << sni_endpoint.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SniEndpoint> delete_(
     Client const& client, std::string_view app_identity, std::string_view sni_endpoint_identity);
 
-/// SNI Endpoint › Info:
-/// `GET /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+/// SNI Endpoint › Info: `GET /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `sni_endpoint_identity` is the SNI
+/// Endpoint's `id` (a UUID) or `name`. Answers with a SniEndpoint.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sni_endpoint::info(client, "example", "example");
+/// auto sni_endpoint = herokupp::api::sni_endpoint::info(client, "example", "example");
+/// if (!sni_endpoint) std::cerr << sni_endpoint.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SniEndpoint> info(
     Client const& client, std::string_view app_identity, std::string_view sni_endpoint_identity);
 
-/// SNI Endpoint › List:
-/// `GET /apps/{app_identity}/sni-endpoints`.
+/// SNI Endpoint › List: `GET /apps/{app_identity}/sni-endpoints`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists SniEndpoint objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::sni_endpoint::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::sni_endpoint::list(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::SniEndpoint> list(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// SNI Endpoint › Update:
-/// `PATCH /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+/// SNI Endpoint › Update: `PATCH /apps/{app_identity}/sni-endpoints/{sni_endpoint_identity}`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`; `sni_endpoint_identity` is the SNI
+/// Endpoint's `id` (a UUID) or `name`. Sends UpdateParams in the body. Requires
+/// `certificate_chain`, `private_key`. Answers with a SniEndpoint.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::sni_endpoint::update(client, "example", "example", params);
+/// herokupp::api::sni_endpoint::UpdateParams params;
+/// params.certificate_chain = "-----BEGIN CERTIFICATE----- ...";
+/// params.private_key = "-----BEGIN RSA PRIVATE KEY----- ...";
+/// auto sni_endpoint = herokupp::api::sni_endpoint::update(client, "example", "example", params);
+/// if (!sni_endpoint) std::cerr << sni_endpoint.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SniEndpoint> update(
     Client const& client, std::string_view app_identity, std::string_view sni_endpoint_identity,

@@ -13,21 +13,25 @@
 
 namespace herokupp::api::source {
 
-/// Source › Create:
-/// `POST /sources`.
+/// Source › Create: `POST /sources`.
+///
+/// Answers with a Source.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::source::create(client);
+/// auto source = herokupp::api::source::create(client);
+/// if (!source) std::cerr << source.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Source> create(Client const& client);
 
-/// Source › Create - Deprecated:
-/// `POST /apps/{app_identity}/sources`.
+/// Source › Create - Deprecated: `POST /apps/{app_identity}/sources`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Answers with a Source.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::source::create_deprecated(client, "example");
+/// auto source = herokupp::api::source::create_deprecated(client, "example");
+/// if (!source) std::cerr << source.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Source> create_deprecated(
     Client const& client, std::string_view app_identity);

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::space {
 
-/// The body of Space › Update.
+/// What Space › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,71 +24,97 @@ namespace herokupp::api::space {
 /// params.name = "nasa";
 /// @endcode
 struct UpdateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"nasa"`.
   std::optional<std::string> name;
 };
 
-/// The body of Space › Create.
+/// What Space › Create sends in the body. Requires `name`, `team`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::space::CreateParams params;
 /// params.name = "nasa";
+/// params.team = "example";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset. The API's default is `"10.0.0.0/16"`.
+  /// Example: `"172.20.20.30/16"`.
   std::optional<std::string> cidr;
+  /// A string. Optional: left out of the body when unset. Example: `"10.2.0.0/16"`.
   std::optional<std::string> data_cidr;
+  /// A string. Optional: left out of the body when unset. Example: `"cedar"`.
   std::optional<std::string> generation;
+  /// A string. Optional: left out of the body when unset. Example: `"https://example.com/logs"`.
   std::optional<std::string> log_drain_url;
+  /// A string. Required. Example: `"nasa"`.
   std::string name;
+  /// An identity: the Region's `id` (a UUID) or `name`. Optional: left out of the body when unset.
+  /// Example: `"us"`.
   std::optional<std::string> region;
+  /// True or false. Optional: left out of the body when unset. Example: `true`.
   std::optional<bool> shield;
+  /// A string. Required. Example: `"example"`.
   std::string team;
 };
 
-/// Space › List:
-/// `GET /spaces`.
+/// Space › List: `GET /spaces`.
+///
+/// Lists Space objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::space::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::space::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Space> list(Client const& client, ListOptions const& options = {});
 
-/// Space › Info:
-/// `GET /spaces/{space_identity}`.
+/// Space › Info: `GET /spaces/{space_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with a Space.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space::info(client, "nasa");
+/// auto space = herokupp::api::space::info(client, "nasa");
+/// if (!space) std::cerr << space.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Space> info(Client const& client, std::string_view space_identity);
 
-/// Space › Update:
-/// `PATCH /spaces/{space_identity}`.
+/// Space › Update: `PATCH /spaces/{space_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Sends UpdateParams in the body. Every
+/// member is optional. Answers with a Space.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space::update(client, "nasa");
+/// auto space = herokupp::api::space::update(client, "nasa");
+/// if (!space) std::cerr << space.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Space> update(
     Client const& client, std::string_view space_identity, UpdateParams const& params = {});
 
-/// Space › Delete:
-/// `DELETE /spaces/{space_identity}`.
+/// Space › Delete: `DELETE /spaces/{space_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with a Space.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space::delete_(client, "nasa");
+/// auto space = herokupp::api::space::delete_(client, "nasa");
+/// if (!space) std::cerr << space.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Space> delete_(Client const& client, std::string_view space_identity);
 
-/// Space › Create:
-/// `POST /spaces`.
+/// Space › Create: `POST /spaces`.
+///
+/// Sends CreateParams in the body. Requires `name`, `team`. Answers with a Space.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space::create(client, params);
+/// herokupp::api::space::CreateParams params;
+/// params.name = "nasa";
+/// params.team = "example";
+/// auto space = herokupp::api::space::create(client, params);
+/// if (!space) std::cerr << space.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Space> create(Client const& client, CreateParams const& params);
 

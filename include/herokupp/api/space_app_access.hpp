@@ -17,55 +17,70 @@
 
 namespace herokupp::api::space_app_access {
 
-/// The body of Space Access › Update.
+/// What Space Access › Update sends in the body. Requires `permissions`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::space_app_access::UpdateParams params;
-/// params.permissions = {};
+/// herokupp::api::space_app_access::UpdateParams::Permission permission;
+/// params.permissions.push_back(permission);
 /// @endcode
 struct UpdateParams {
-  /// `space_app_access.update.permissions[]`.
+  /// One item of `permissions`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::space_app_access::UpdateParams::Permission value;
+  /// herokupp::api::space_app_access::UpdateParams::Permission permission;
   /// @endcode
   struct Permission {
+    /// A string. Optional: left out of the body when unset.
     std::optional<std::string> name;
   };
 
+  /// A list of Permission objects. Required.
   std::vector<Permission> permissions;
 };
 
-/// Space Access › Info:
-/// `GET /spaces/{space_identity}/members/{account_identity}`.
+/// Space Access › Info: `GET /spaces/{space_identity}/members/{account_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `account_identity` is the Account's
+/// `email` (an email address) or `id` (a UUID) or `self`. Answers with a SpaceAppAccess.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space_app_access::info(client, "nasa", "~");
+/// auto space_app_access = herokupp::api::space_app_access::info(client, "nasa", "~");
+/// if (!space_app_access) std::cerr << space_app_access.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SpaceAppAccess> info(
     Client const& client, std::string_view space_identity, std::string_view account_identity);
 
-/// Space Access › Update:
-/// `PATCH /spaces/{space_identity}/members/{account_identity}`.
+/// Space Access › Update: `PATCH /spaces/{space_identity}/members/{account_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `account_identity` is the Account's
+/// `email` (an email address) or `id` (a UUID) or `self`. Sends UpdateParams in the body. Requires
+/// `permissions`. Answers with a SpaceAppAccess.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space_app_access::update(client, "nasa", "~", params);
+/// herokupp::api::space_app_access::UpdateParams params;
+/// herokupp::api::space_app_access::UpdateParams::Permission permission;
+/// params.permissions.push_back(permission);
+/// auto space_app_access = herokupp::api::space_app_access::update(client, "nasa", "~", params);
+/// if (!space_app_access) std::cerr << space_app_access.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SpaceAppAccess> update(
     Client const& client, std::string_view space_identity, std::string_view account_identity,
     UpdateParams const& params);
 
-/// Space Access › List:
-/// `GET /spaces/{space_identity}/members`.
+/// Space Access › List: `GET /spaces/{space_identity}/members`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Lists SpaceAppAccess objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::space_app_access::list(client, "nasa");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::space_app_access::list(client, "nasa"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::SpaceAppAccess> list(
     Client const& client, std::string_view space_identity, ListOptions const& options = {});

@@ -13,12 +13,14 @@
 
 namespace herokupp::api::space_nat {
 
-/// Space Network Address Translation › Info:
-/// `GET /spaces/{space_identity}/nat`.
+/// Space Network Address Translation › Info: `GET /spaces/{space_identity}/nat`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with a SpaceNat.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space_nat::info(client, "nasa");
+/// auto space_nat = herokupp::api::space_nat::info(client, "nasa");
+/// if (!space_nat) std::cerr << space_nat.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SpaceNat> info(Client const& client, std::string_view space_identity);
 

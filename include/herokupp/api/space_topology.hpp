@@ -13,12 +13,14 @@
 
 namespace herokupp::api::space_topology {
 
-/// Space Topology › Topology:
-/// `GET /spaces/{space_identity}/topology`.
+/// Space Topology › Topology: `GET /spaces/{space_identity}/topology`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Answers with a SpaceTopology.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space_topology::topology(client, "nasa");
+/// auto space_topology = herokupp::api::space_topology::topology(client, "nasa");
+/// if (!space_topology) std::cerr << space_topology.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::SpaceTopology> topology(
     Client const& client, std::string_view space_identity);

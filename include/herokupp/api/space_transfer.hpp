@@ -14,7 +14,7 @@
 
 namespace herokupp::api::space_transfer {
 
-/// The body of Space Transfer › transfer.
+/// What Space Transfer › transfer sends in the body. Requires `new_owner`.
 ///
 /// @par Example
 /// @code
@@ -22,15 +22,21 @@ namespace herokupp::api::space_transfer {
 /// params.new_owner = "example";
 /// @endcode
 struct TransferParams {
+  /// A string. Required. Example: `"example"`.
   std::string new_owner;
 };
 
-/// Space Transfer › transfer:
-/// `POST /spaces/{space_identity}/transfer`.
+/// Space Transfer › transfer: `POST /spaces/{space_identity}/transfer`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Sends TransferParams in the body.
+/// Requires `new_owner`. Answers with a Space.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::space_transfer::transfer(client, "nasa", params);
+/// herokupp::api::space_transfer::TransferParams params;
+/// params.new_owner = "example";
+/// auto space = herokupp::api::space_transfer::transfer(client, "nasa", params);
+/// if (!space) std::cerr << space.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Space> transfer(
     Client const& client, std::string_view space_identity, TransferParams const& params);

@@ -14,32 +14,38 @@
 
 namespace herokupp::api::stack {
 
-/// Stack › Info:
-/// `GET /stacks/{stack_identity}`.
+/// Stack › Info: `GET /stacks/{stack_identity}`.
+///
+/// `stack_identity` is the Stack's `name` or `id` (a UUID). Answers with a Stack.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::stack::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto stack = herokupp::api::stack::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!stack) std::cerr << stack.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Stack> info(Client const& client, std::string_view stack_identity);
 
-/// Stack › List:
-/// `GET /stacks`.
+/// Stack › List: `GET /stacks`.
+///
+/// Lists Stack objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::stack::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::stack::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Stack> list(Client const& client, ListOptions const& options = {});
 
-/// Stack › List by App:
-/// `GET /apps/{app_identity}/available-stacks`.
+/// Stack › List by App: `GET /apps/{app_identity}/available-stacks`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists Stack objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::stack::list_by_app(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::stack::list_by_app(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Stack> list_by_app(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::team {
 
-/// The body of Team › Update.
+/// What Team › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,12 +24,14 @@ namespace herokupp::api::team {
 /// params.default_ = true;
 /// @endcode
 struct UpdateParams {
-  /// JSON `default`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `default`.
   std::optional<bool> default_;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
 };
 
-/// The body of Team › Create.
+/// What Team › Create sends in the body. Requires `name`.
 ///
 /// @par Example
 /// @code
@@ -37,25 +39,44 @@ struct UpdateParams {
 /// params.name = "example";
 /// @endcode
 struct CreateParams {
+  /// A string. Optional: left out of the body when unset. Example: `"40 Hickory Lane"`.
   std::optional<std::string> address_1;
+  /// A string. Optional: left out of the body when unset. Example: `"Suite 103"`.
   std::optional<std::string> address_2;
+  /// A string. Optional: left out of the body when unset. Example: `"encrypted-card-number"`.
   std::optional<std::string> card_number;
+  /// A string. Optional: left out of the body when unset. Example: `"San Francisco"`.
   std::optional<std::string> city;
+  /// A string. Optional: left out of the body when unset. Example: `"US"`.
   std::optional<std::string> country;
+  /// A string. Optional: left out of the body when unset. Example: `"123"`.
   std::optional<std::string> cvv;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ=="`.
   std::optional<std::string> device_data;
+  /// A string. Optional: left out of the body when unset. Example: `"11"`.
   std::optional<std::string> expiration_month;
+  /// A string. Optional: left out of the body when unset. Example: `"2014"`.
   std::optional<std::string> expiration_year;
+  /// A string. Optional: left out of the body when unset. Example: `"Jason"`.
   std::optional<std::string> first_name;
+  /// A string. Optional: left out of the body when unset. Example: `"Walker"`.
   std::optional<std::string> last_name;
+  /// A string. Required. Example: `"example"`.
   std::string name;
+  /// A string. Optional: left out of the body when unset. Example:
+  /// `"VGhpcyBpcyBhIGdvb2QgZGF5IHRvIGRpZQ=="`.
   std::optional<std::string> nonce;
+  /// A string. Optional: left out of the body when unset. Example: `"Additional information for
+  /// payment method"`.
   std::optional<std::string> other;
+  /// A string. Optional: left out of the body when unset. Example: `"90210"`.
   std::optional<std::string> postal_code;
+  /// A string. Optional: left out of the body when unset. Example: `"CA"`.
   std::optional<std::string> state;
 };
 
-/// The body of Team › Create in Enterprise Account.
+/// What Team › Create in Enterprise Account sends in the body. Requires `name`.
 ///
 /// @par Example
 /// @code
@@ -63,74 +84,95 @@ struct CreateParams {
 /// params.name = "example";
 /// @endcode
 struct CreateInEnterpriseAccountParams {
+  /// A string. Required. Example: `"example"`.
   std::string name;
 };
 
-/// Team › List:
-/// `GET /teams`.
+/// Team › List: `GET /teams`.
+///
+/// Lists Team objects lazily, a page per request; `options` sets the page size, order and sort
+/// field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Team> list(Client const& client, ListOptions const& options = {});
 
-/// Team › Info:
-/// `GET /teams/{team_identity}`.
+/// Team › Info: `GET /teams/{team_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Answers with a Team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto team = herokupp::api::team::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team) std::cerr << team.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Team> info(Client const& client, std::string_view team_identity);
 
-/// Team › Update:
-/// `PATCH /teams/{team_identity}`.
+/// Team › Update: `PATCH /teams/{team_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends UpdateParams in the body. Every
+/// member is optional. Answers with a Team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team::update(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto team = herokupp::api::team::update(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team) std::cerr << team.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Team> update(
     Client const& client, std::string_view team_identity, UpdateParams const& params = {});
 
-/// Team › Create:
-/// `POST /teams`.
+/// Team › Create: `POST /teams`.
+///
+/// Sends CreateParams in the body. Requires `name`. Answers with a Team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team::create(client, params);
+/// herokupp::api::team::CreateParams params;
+/// params.name = "example";
+/// auto team = herokupp::api::team::create(client, params);
+/// if (!team) std::cerr << team.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Team> create(Client const& client, CreateParams const& params);
 
-/// Team › Delete:
-/// `DELETE /teams/{team_identity}`.
+/// Team › Delete: `DELETE /teams/{team_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Answers with a Team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team::delete_(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// auto team = herokupp::api::team::delete_(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team) std::cerr << team.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Team> delete_(Client const& client, std::string_view team_identity);
 
-/// Team › List by Enterprise Account:
-/// `GET /enterprise-accounts/{enterprise_account_identity}/teams`.
+/// Team › List by Enterprise Account: `GET /enterprise-accounts/{enterprise_account_identity}/teams`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Lists Team
+/// objects lazily, a page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team::list_by_enterprise_account(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team::list_by_enterprise_account(client, "example"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Team> list_by_enterprise_account(
     Client const& client, std::string_view enterprise_account_identity,
     ListOptions const& options = {});
 
-/// Team › Create in Enterprise Account:
-/// `POST /enterprise-accounts/{enterprise_account_identity}/teams`.
+/// Team › Create in Enterprise Account: `POST /enterprise-accounts/{enterprise_account_identity}/teams`.
+///
+/// `enterprise_account_identity` is the Enterprise Account's `id` (a UUID) or `name`. Sends
+/// CreateInEnterpriseAccountParams in the body. Requires `name`. Answers with a Team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team::create_in_enterprise_account(client, "example", params);
+/// herokupp::api::team::CreateInEnterpriseAccountParams params;
+/// params.name = "example";
+/// auto team = herokupp::api::team::create_in_enterprise_account(client, "example", params);
+/// if (!team) std::cerr << team.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::Team> create_in_enterprise_account(
     Client const& client, std::string_view enterprise_account_identity,

@@ -14,14 +14,16 @@
 
 namespace herokupp::api::team_add_on {
 
-/// Team Add-on › List For Team:
-/// `GET /teams/{team_identity}/addons`.
+/// Team Add-on › List For Team: `GET /teams/{team_identity}/addons`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists AddOn objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_add_on::list_for_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_add_on::list_for_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::AddOn> list_for_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

@@ -16,47 +16,61 @@
 
 namespace herokupp::api::team_app {
 
-/// The body of Team App › Create.
+/// What Team App › Create sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_app::CreateParams params;
-/// params.internal_routing = true;
+/// params.internal_routing = false;
 /// @endcode
 struct CreateParams {
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> internal_routing;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> locked;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> name;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> personal;
+  /// A string. Optional: left out of the body when unset. Example: `"us"`.
   std::optional<std::string> region;
+  /// A string. Optional: left out of the body when unset. Example: `"nasa"`.
   std::optional<std::string> space;
+  /// A string. Optional: left out of the body when unset. Example: `"heroku-18"`.
   std::optional<std::string> stack;
+  /// A string. Optional: left out of the body when unset. Example: `"example"`.
   std::optional<std::string> team;
 };
 
-/// The body of Team App › Update Locked.
+/// What Team App › Update Locked sends in the body. Requires `locked`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_app::UpdateLockedParams params;
-/// params.locked = true;
+/// params.locked = false;
 /// @endcode
 struct UpdateLockedParams {
+  /// True or false. Required. The API's default is `false`. Example: `false`.
   bool locked{};
 };
 
-/// The body of Team App › Transfer to Account.
+/// What Team App › Transfer to Account sends in the body. Requires `owner`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_app::TransferToAccountParams params;
-/// params.owner = "example";
+/// params.owner = "~";
 /// @endcode
 struct TransferToAccountParams {
+  /// An identity: the Account's `email` (an email address) or `id` (a UUID) or `self`. Required.
+  /// Example: `"~"`.
   std::string owner;
 };
 
-/// The body of Team App › Transfer to Team.
+/// What Team App › Transfer to Team sends in the body. Requires `owner`.
 ///
 /// @par Example
 /// @code
@@ -64,68 +78,90 @@ struct TransferToAccountParams {
 /// params.owner = "example";
 /// @endcode
 struct TransferToTeamParams {
+  /// A string. Required. Example: `"example"`.
   std::string owner;
 };
 
-/// Team App › Create:
-/// `POST /teams/apps`.
+/// Team App › Create: `POST /teams/apps`.
+///
+/// Sends CreateParams in the body. Every member is optional. Answers with a TeamApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app::create(client);
+/// auto team_app = herokupp::api::team_app::create(client);
+/// if (!team_app) std::cerr << team_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamApp> create(
     Client const& client, CreateParams const& params = {});
 
-/// Team App › Info:
-/// `GET /teams/apps/{team_app_identity}`.
+/// Team App › Info: `GET /teams/apps/{team_app_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`. Answers with a TeamApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app::info(client, "example");
+/// auto team_app = herokupp::api::team_app::info(client, "example");
+/// if (!team_app) std::cerr << team_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamApp> info(
     Client const& client, std::string_view team_app_identity);
 
-/// Team App › Update Locked:
-/// `PATCH /teams/apps/{team_app_identity}`.
+/// Team App › Update Locked: `PATCH /teams/apps/{team_app_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`. Sends UpdateLockedParams in the body. Requires
+/// `locked`. Answers with a TeamApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app::update_locked(client, "example", params);
+/// herokupp::api::team_app::UpdateLockedParams params;
+/// params.locked = false;
+/// auto team_app = herokupp::api::team_app::update_locked(client, "example", params);
+/// if (!team_app) std::cerr << team_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamApp> update_locked(
     Client const& client, std::string_view team_app_identity, UpdateLockedParams const& params);
 
-/// Team App › Transfer to Account:
-/// `PATCH /teams/apps/{team_app_identity}`.
+/// Team App › Transfer to Account: `PATCH /teams/apps/{team_app_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`. Sends TransferToAccountParams in the body.
+/// Requires `owner`. Answers with a TeamApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app::transfer_to_account(client, "example", params);
+/// herokupp::api::team_app::TransferToAccountParams params;
+/// params.owner = "~";
+/// auto team_app = herokupp::api::team_app::transfer_to_account(client, "example", params);
+/// if (!team_app) std::cerr << team_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamApp> transfer_to_account(
     Client const& client, std::string_view team_app_identity,
     TransferToAccountParams const& params);
 
-/// Team App › Transfer to Team:
-/// `PATCH /teams/apps/{team_app_identity}`.
+/// Team App › Transfer to Team: `PATCH /teams/apps/{team_app_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`. Sends TransferToTeamParams in the body.
+/// Requires `owner`. Answers with a TeamApp.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app::transfer_to_team(client, "example", params);
+/// herokupp::api::team_app::TransferToTeamParams params;
+/// params.owner = "example";
+/// auto team_app = herokupp::api::team_app::transfer_to_team(client, "example", params);
+/// if (!team_app) std::cerr << team_app.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamApp> transfer_to_team(
     Client const& client, std::string_view team_app_identity, TransferToTeamParams const& params);
 
-/// Team App › List By Team:
-/// `GET /teams/{team_identity}/apps`.
+/// Team App › List By Team: `GET /teams/{team_identity}/apps`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists TeamApp objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_app::list_by_team(
-///     client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_app::list_by_team(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamApp> list_by_team(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

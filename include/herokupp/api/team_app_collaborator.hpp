@@ -17,83 +17,107 @@
 
 namespace herokupp::api::team_app_collaborator {
 
-/// The body of Team App Collaborator › Create.
+/// What Team App Collaborator › Create sends in the body. Requires `user`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_app_collaborator::CreateParams params;
-/// params.user = "example";
+/// params.user = "~";
 /// @endcode
 struct CreateParams {
+  /// A list of strings. Optional: left out of the body when unset.
   std::optional<std::vector<std::string>> permissions;
+  /// True or false. Optional: left out of the body when unset. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> silent;
+  /// An identity: the Account's `email` (an email address) or `id` (a UUID) or `self`. Required.
+  /// Example: `"~"`.
   std::string user;
 };
 
-/// The body of Team App Collaborator › Update.
+/// What Team App Collaborator › Update sends in the body. Requires `permissions`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_app_collaborator::UpdateParams params;
-/// params.permissions = {"example"};
 /// @endcode
 struct UpdateParams {
+  /// A list of strings. Required.
   std::vector<std::string> permissions;
 };
 
-/// Team App Collaborator › Create:
-/// `POST /teams/apps/{app_identity}/collaborators`.
+/// Team App Collaborator › Create: `POST /teams/apps/{app_identity}/collaborators`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Sends CreateParams in the body. Requires
+/// `user`. Answers with a TeamAppCollaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app_collaborator::create(client, "example", params);
+/// herokupp::api::team_app_collaborator::CreateParams params;
+/// params.user = "~";
+/// auto team_app_collaborator = herokupp::api::team_app_collaborator::create(
+///     client, "example", params);
+/// if (!team_app_collaborator) std::cerr << team_app_collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamAppCollaborator> create(
     Client const& client, std::string_view app_identity, CreateParams const& params);
 
-/// Team App Collaborator › Delete:
-/// `DELETE /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+/// Team App Collaborator › Delete: `DELETE /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`; `team_app_collaborator_identity` is the
+/// Collaborator's `email` (an email address). Answers with a TeamAppCollaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app_collaborator::delete_(
+/// auto team_app_collaborator = herokupp::api::team_app_collaborator::delete_(
 ///     client, "example", "collaborator@example.com");
+/// if (!team_app_collaborator) std::cerr << team_app_collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamAppCollaborator> delete_(
     Client const& client, std::string_view team_app_identity,
     std::string_view team_app_collaborator_identity);
 
-/// Team App Collaborator › Info:
-/// `GET /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+/// Team App Collaborator › Info: `GET /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`; `team_app_collaborator_identity` is the
+/// Collaborator's `email` (an email address). Answers with a TeamAppCollaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app_collaborator::info(
+/// auto team_app_collaborator = herokupp::api::team_app_collaborator::info(
 ///     client, "example", "collaborator@example.com");
+/// if (!team_app_collaborator) std::cerr << team_app_collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamAppCollaborator> info(
     Client const& client, std::string_view team_app_identity,
     std::string_view team_app_collaborator_identity);
 
-/// Team App Collaborator › Update:
-/// `PATCH /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+/// Team App Collaborator › Update: `PATCH /teams/apps/{team_app_identity}/collaborators/{team_app_collaborator_identity}`.
+///
+/// `team_app_identity` is the Team App's `identity`; `team_app_collaborator_identity` is the
+/// Collaborator's `email` (an email address). Sends UpdateParams in the body. Requires
+/// `permissions`. Answers with a TeamAppCollaborator.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_app_collaborator::update(
+/// herokupp::api::team_app_collaborator::UpdateParams params;
+/// auto team_app_collaborator = herokupp::api::team_app_collaborator::update(
 ///     client, "example", "collaborator@example.com", params);
+/// if (!team_app_collaborator) std::cerr << team_app_collaborator.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamAppCollaborator> update(
     Client const& client, std::string_view team_app_identity,
     std::string_view team_app_collaborator_identity, UpdateParams const& params);
 
-/// Team App Collaborator › List:
-/// `GET /teams/apps/{team_app_identity}/collaborators`.
+/// Team App Collaborator › List: `GET /teams/apps/{team_app_identity}/collaborators`.
+///
+/// `team_app_identity` is the Team App's `identity`. Lists TeamAppCollaborator objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_app_collaborator::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_app_collaborator::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamAppCollaborator> list(
     Client const& client, std::string_view team_app_identity, ListOptions const& options = {});

@@ -14,13 +14,15 @@
 
 namespace herokupp::api::team_app_permission {
 
-/// Team App Permission › List:
-/// `GET /teams/permissions`.
+/// Team App Permission › List: `GET /teams/permissions`.
+///
+/// Lists TeamAppPermission objects lazily, a page per request; `options` sets the page size, order
+/// and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_app_permission::list(client);
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_app_permission::list(client))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamAppPermission> list(
     Client const& client, ListOptions const& options = {});

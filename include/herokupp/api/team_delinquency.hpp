@@ -13,13 +13,15 @@
 
 namespace herokupp::api::team_delinquency {
 
-/// Team Delinquency › Info:
-/// `GET /teams/{team_identity}/delinquency`.
+/// Team Delinquency › Info: `GET /teams/{team_identity}/delinquency`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Answers with a TeamDelinquency.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_delinquency::info(
+/// auto team_delinquency = herokupp::api::team_delinquency::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team_delinquency) std::cerr << team_delinquency.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamDelinquency> info(
     Client const& client, std::string_view team_identity);

@@ -14,24 +14,30 @@
 
 namespace herokupp::api::team_feature {
 
-/// Team Feature › Info:
-/// `GET /teams/{team_identity}/features/{team_feature_identity}`.
+/// Team Feature › Info: `GET /teams/{team_identity}/features/{team_feature_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `team_feature_identity` is the Team
+/// Feature's `id` (a UUID) or `name`. Answers with a TeamFeature.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_feature::info(
+/// auto team_feature = herokupp::api::team_feature::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "name");
+/// if (!team_feature) std::cerr << team_feature.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamFeature> info(
     Client const& client, std::string_view team_identity, std::string_view team_feature_identity);
 
-/// Team Feature › List:
-/// `GET /teams/{team_identity}/features`.
+/// Team Feature › List: `GET /teams/{team_identity}/features`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists TeamFeature objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_feature::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_feature::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamFeature> list(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

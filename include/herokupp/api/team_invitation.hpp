@@ -18,20 +18,23 @@
 
 namespace herokupp::api::team_invitation {
 
-/// The body of Team Invitation › Create.
+/// What Team Invitation › Create sends in the body. Requires `email`, `role`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_invitation::CreateParams params;
 /// params.email = "username@example.com";
+/// params.role = herokupp::api::team_invitation::CreateParams::Role::admin;
 /// @endcode
 struct CreateParams {
-  /// `team_invitation.create.role`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `team_invitation.create.role`: `admin`, `collaborator`, `member`, `owner`. Text
+  /// the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::team_invitation::CreateParams::Role::admin;
+  /// using Role = herokupp::api::team_invitation::CreateParams::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -41,60 +44,80 @@ struct CreateParams {
     owner,
   };
 
+  /// An email address. Required. Example: `"username@example.com"`.
   std::string email;
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// Required: always sent, as null when empty. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
 };
 
-/// Team Invitation › List:
-/// `GET /teams/{team_name}/invitations`.
+/// Team Invitation › List: `GET /teams/{team_name}/invitations`.
+///
+/// `team_name` is the Team's `name`. Lists TeamInvitation objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_invitation::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_invitation::list(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamInvitation> list(
     Client const& client, std::string_view team_name, ListOptions const& options = {});
 
-/// Team Invitation › Create:
-/// `PUT /teams/{team_identity}/invitations`.
+/// Team Invitation › Create: `PUT /teams/{team_identity}/invitations`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends CreateParams in the body. Requires
+/// `email`, `role`. Answers with a TeamInvitation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_invitation::create(
+/// herokupp::api::team_invitation::CreateParams params;
+/// params.email = "username@example.com";
+/// params.role = herokupp::api::team_invitation::CreateParams::Role::admin;
+/// auto team_invitation = herokupp::api::team_invitation::create(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!team_invitation) std::cerr << team_invitation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamInvitation> create(
     Client const& client, std::string_view team_identity, CreateParams const& params);
 
-/// Team Invitation › Revoke:
-/// `DELETE /teams/{team_identity}/invitations/{team_invitation_identity}`.
+/// Team Invitation › Revoke: `DELETE /teams/{team_identity}/invitations/{team_invitation_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `team_invitation_identity` is the Team
+/// Invitation's `id` (a UUID). Answers with a TeamInvitation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_invitation::revoke(
+/// auto team_invitation = herokupp::api::team_invitation::revoke(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team_invitation) std::cerr << team_invitation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamInvitation> revoke(
     Client const& client, std::string_view team_identity,
     std::string_view team_invitation_identity);
 
-/// Team Invitation › Get:
-/// `GET /teams/invitations/{team_invitation_token}`.
+/// Team Invitation › Get: `GET /teams/invitations/{team_invitation_token}`.
+///
+/// `team_invitation_token` is the Team Invitation's `token`. Answers with a TeamInvitation.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_invitation::get(client, "614ae25aa2d4802096cd7c18625b526c");
+/// auto team_invitation = herokupp::api::team_invitation::get(
+///     client, "614ae25aa2d4802096cd7c18625b526c");
+/// if (!team_invitation) std::cerr << team_invitation.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamInvitation> get(
     Client const& client, std::string_view team_invitation_token);
 
-/// Team Invitation › Accept:
-/// `POST /teams/invitations/{team_invitation_token}/accept`.
+/// Team Invitation › Accept: `POST /teams/invitations/{team_invitation_token}/accept`.
+///
+/// `team_invitation_token` is the Team Invitation's `token`. Answers with a TeamMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_invitation::accept(client, "614ae25aa2d4802096cd7c18625b526c");
+/// auto team_member = herokupp::api::team_invitation::accept(
+///     client, "614ae25aa2d4802096cd7c18625b526c");
+/// if (!team_member) std::cerr << team_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamMember> accept(
     Client const& client, std::string_view team_invitation_token);

@@ -14,24 +14,30 @@
 
 namespace herokupp::api::team_invoice {
 
-/// Team Invoice › Info:
-/// `GET /teams/{team_identity}/invoices/{team_invoice_identity}`.
+/// Team Invoice › Info: `GET /teams/{team_identity}/invoices/{team_invoice_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `team_invoice_identity` is the Team
+/// Invoice's `number`. Answers with a TeamInvoice.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_invoice::info(
-///     client, "01234567-89ab-cdef-0123-456789abcdef", "example");
+/// auto team_invoice = herokupp::api::team_invoice::info(
+///     client, "01234567-89ab-cdef-0123-456789abcdef", "9403943");
+/// if (!team_invoice) std::cerr << team_invoice.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamInvoice> info(
     Client const& client, std::string_view team_identity, std::string_view team_invoice_identity);
 
-/// Team Invoice › List:
-/// `GET /teams/{team_identity}/invoices`.
+/// Team Invoice › List: `GET /teams/{team_identity}/invoices`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists TeamInvoice objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_invoice::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_invoice::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->state << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamInvoice> list(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

@@ -18,20 +18,23 @@
 
 namespace herokupp::api::team_member {
 
-/// The body of Team Member › Create or Update.
+/// What Team Member › Create or Update sends in the body. Requires `email`, `role`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_member::CreateOrUpdateParams params;
 /// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::CreateOrUpdateParams::Role::admin;
 /// @endcode
 struct CreateOrUpdateParams {
-  /// `team_member.create_or_update.role`. A value the schema does not list decodes as `unknown`,
-  /// with the API's text kept in `raw`.
+  /// The values of `team_member.create_or_update.role`: `admin`, `viewer`, `member`. Text the
+  /// schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::team_member::CreateOrUpdateParams::Role::admin;
+  /// using Role = herokupp::api::team_member::CreateOrUpdateParams::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -40,25 +43,32 @@ struct CreateOrUpdateParams {
     member,
   };
 
+  /// A string. Required. Example: `"someone@example.org"`.
   std::string email;
+  /// True or false. Optional: left out of the body when unset. Example: `false`.
   std::optional<bool> federated;
+  /// One of `admin`, `viewer`, `member` (Role); any other text decodes as `unknown`. Required.
+  /// Example: `"admin"`.
   Enumerated<Role> role;
 };
 
-/// The body of Team Member › Create.
+/// What Team Member › Create sends in the body. Requires `email`, `role`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_member::CreateParams params;
 /// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::CreateParams::Role::admin;
 /// @endcode
 struct CreateParams {
-  /// `team_member.create.role`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `team_member.create.role`: `admin`, `viewer`, `member`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::team_member::CreateParams::Role::admin;
+  /// using Role = herokupp::api::team_member::CreateParams::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -67,25 +77,32 @@ struct CreateParams {
     member,
   };
 
+  /// A string. Required. Example: `"someone@example.org"`.
   std::string email;
+  /// True or false. Optional: left out of the body when unset. Example: `false`.
   std::optional<bool> federated;
+  /// One of `admin`, `viewer`, `member` (Role); any other text decodes as `unknown`. Required.
+  /// Example: `"admin"`.
   Enumerated<Role> role;
 };
 
-/// The body of Team Member › Update.
+/// What Team Member › Update sends in the body. Requires `email`, `role`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::team_member::UpdateParams params;
 /// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::UpdateParams::Role::admin;
 /// @endcode
 struct UpdateParams {
-  /// `team_member.update.role`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `team_member.update.role`: `admin`, `viewer`, `member`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::team_member::UpdateParams::Role::admin;
+  /// using Role = herokupp::api::team_member::UpdateParams::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -94,74 +111,105 @@ struct UpdateParams {
     member,
   };
 
+  /// A string. Required. Example: `"someone@example.org"`.
   std::string email;
+  /// True or false. Optional: left out of the body when unset. Example: `false`.
   std::optional<bool> federated;
+  /// One of `admin`, `viewer`, `member` (Role); any other text decodes as `unknown`. Required.
+  /// Example: `"admin"`.
   Enumerated<Role> role;
 };
 
-/// Team Member › Create or Update:
-/// `PUT /teams/{team_identity}/members`.
+/// Team Member › Create or Update: `PUT /teams/{team_identity}/members`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends CreateOrUpdateParams in the body.
+/// Requires `email`, `role`. Answers with a TeamMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_member::create_or_update(
+/// herokupp::api::team_member::CreateOrUpdateParams params;
+/// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::CreateOrUpdateParams::Role::admin;
+/// auto team_member = herokupp::api::team_member::create_or_update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!team_member) std::cerr << team_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamMember> create_or_update(
     Client const& client, std::string_view team_identity, CreateOrUpdateParams const& params);
 
-/// Team Member › Create:
-/// `POST /teams/{team_identity}/members`.
+/// Team Member › Create: `POST /teams/{team_identity}/members`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends CreateParams in the body. Requires
+/// `email`, `role`. Answers with a TeamMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_member::create(
+/// herokupp::api::team_member::CreateParams params;
+/// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::CreateParams::Role::admin;
+/// auto team_member = herokupp::api::team_member::create(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!team_member) std::cerr << team_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamMember> create(
     Client const& client, std::string_view team_identity, CreateParams const& params);
 
-/// Team Member › Update:
-/// `PATCH /teams/{team_identity}/members`.
+/// Team Member › Update: `PATCH /teams/{team_identity}/members`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Sends UpdateParams in the body. Requires
+/// `email`, `role`. Answers with a TeamMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_member::update(
+/// herokupp::api::team_member::UpdateParams params;
+/// params.email = "someone@example.org";
+/// params.role = herokupp::api::team_member::UpdateParams::Role::admin;
+/// auto team_member = herokupp::api::team_member::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", params);
+/// if (!team_member) std::cerr << team_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamMember> update(
     Client const& client, std::string_view team_identity, UpdateParams const& params);
 
-/// Team Member › Delete:
-/// `DELETE /teams/{team_identity}/members/{team_member_identity}`.
+/// Team Member › Delete: `DELETE /teams/{team_identity}/members/{team_member_identity}`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `team_member_identity` is the Team
+/// Member's `email` or `id` (a UUID). Answers with a TeamMember.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_member::delete_(
+/// auto team_member = herokupp::api::team_member::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef", "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team_member) std::cerr << team_member.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamMember> delete_(
     Client const& client, std::string_view team_identity, std::string_view team_member_identity);
 
-/// Team Member › List:
-/// `GET /teams/{team_identity}/members`.
+/// Team Member › List: `GET /teams/{team_identity}/members`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists TeamMember objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_member::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_member::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->email << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamMember> list(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});
 
-/// Team Member › List By Member:
-/// `GET /teams/{team_identity}/members/{team_member_identity}/apps`.
+/// Team Member › List By Member: `GET /teams/{team_identity}/members/{team_member_identity}/apps`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID); `team_member_identity` is the Team
+/// Member's `email` or `id` (a UUID). Lists TeamApp objects lazily, a page per request; `options`
+/// sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_member::list_by_member(
-///     client, "01234567-89ab-cdef-0123-456789abcdef", "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_member::list_by_member(
+///     client, "01234567-89ab-cdef-0123-456789abcdef", "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TeamApp> list_by_member(
     Client const& client, std::string_view team_identity, std::string_view team_member_identity,

@@ -14,7 +14,7 @@
 
 namespace herokupp::api::team_preferences {
 
-/// The body of Team Preferences › Update.
+/// What Team Preferences › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -22,28 +22,35 @@ namespace herokupp::api::team_preferences {
 /// params.addons_controls = true;
 /// @endcode
 struct UpdateParams {
-  /// JSON `addons-controls`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `addons-controls`.
   std::optional<bool> addons_controls;
 };
 
-/// Team Preferences › List:
-/// `GET /teams/{team_preferences_identity}/preferences`.
+/// Team Preferences › List: `GET /teams/{team_preferences_identity}/preferences`.
+///
+/// `team_preferences_identity` is the Team's `name` or `id` (a UUID). Answers with a
+/// TeamPreferences.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_preferences::list(
+/// auto team_preferences = herokupp::api::team_preferences::list(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team_preferences) std::cerr << team_preferences.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamPreferences> list(
     Client const& client, std::string_view team_preferences_identity);
 
-/// Team Preferences › Update:
-/// `PATCH /teams/{team_preferences_identity}/preferences`.
+/// Team Preferences › Update: `PATCH /teams/{team_preferences_identity}/preferences`.
+///
+/// `team_preferences_identity` is the Team's `name` or `id` (a UUID). Sends UpdateParams in the
+/// body. Every member is optional. Answers with a TeamPreferences.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::team_preferences::update(
+/// auto team_preferences = herokupp::api::team_preferences::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!team_preferences) std::cerr << team_preferences.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TeamPreferences> update(
     Client const& client, std::string_view team_preferences_identity,

@@ -14,13 +14,16 @@
 
 namespace herokupp::api::team_space {
 
-/// Team Space › List:
-/// `GET /teams/{team_identity}/spaces`.
+/// Team Space › List: `GET /teams/{team_identity}/spaces`.
+///
+/// `team_identity` is the Team's `name` or `id` (a UUID). Lists Space objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::team_space::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::team_space::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::Space> list(
     Client const& client, std::string_view team_identity, ListOptions const& options = {});

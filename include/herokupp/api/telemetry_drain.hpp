@@ -19,28 +19,34 @@
 
 namespace herokupp::api::telemetry_drain {
 
-/// The body of Telemetry Drain › Create.
+/// What Telemetry Drain › Create sends in the body. Requires `exporter`, `owner`, `signals`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::telemetry_drain::CreateParams params;
-/// params.exporter = {};
+/// params.exporter.endpoint = "https://api.otelproduct.example/consumer";
+/// params.exporter.type = herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp;
+/// params.owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.owner.type = herokupp::api::telemetry_drain::CreateParams::Owner::Type::app;
 /// @endcode
 struct CreateParams {
-  /// `telemetry_drain.create.exporter`.
+  /// The object in `exporter`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::telemetry_drain::CreateParams::Exporter value;
-  /// value.endpoint = "example";
+  /// herokupp::api::telemetry_drain::CreateParams::Exporter exporter;
+  /// exporter.endpoint = "https://api.otelproduct.example/consumer";
+  /// exporter.type = herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp;
   /// @endcode
   struct Exporter {
-    /// `telemetry_drain.create.exporter.type`. A value the schema does not list decodes as
-    /// `unknown`, with the API's text kept in `raw`.
+    /// The values of `telemetry_drain.create.exporter.type`: `otlphttp`, `otlp`. Text the schema
+    /// does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp;
+    /// using Type = herokupp::api::telemetry_drain::CreateParams::Exporter::Type;
+    /// herokupp::Enumerated<Type> type = Type::otlphttp;
+    /// if (type == Type::otlphttp) std::cout << "otlphttp\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -48,25 +54,32 @@ struct CreateParams {
       otlp,
     };
 
+    /// A string. Required. Example: `"https://api.otelproduct.example/consumer"`.
     std::string endpoint;
+    /// A map of names to strings. Optional: left out of the body when unset.
     std::optional<std::map<std::string, std::string>> headers;
+    /// One of `otlphttp`, `otlp` (Type); any other text decodes as `unknown`. Required. Example:
+    /// `"otlphttp"`.
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.create.owner`.
+  /// The object in `owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::telemetry_drain::CreateParams::Owner value;
-  /// value.id = "example";
+  /// herokupp::api::telemetry_drain::CreateParams::Owner owner;
+  /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+  /// owner.type = herokupp::api::telemetry_drain::CreateParams::Owner::Type::app;
   /// @endcode
   struct Owner {
-    /// `telemetry_drain.create.owner.type`. A value the schema does not list decodes as `unknown`,
-    /// with the API's text kept in `raw`.
+    /// The values of `telemetry_drain.create.owner.type`: `app`, `space`. Text the schema does not
+    /// list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::api::telemetry_drain::CreateParams::Owner::Type::app;
+    /// using Type = herokupp::api::telemetry_drain::CreateParams::Owner::Type;
+    /// herokupp::Enumerated<Type> type = Type::app;
+    /// if (type == Type::app) std::cout << "app\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -74,16 +87,21 @@ struct CreateParams {
       space,
     };
 
+    /// A UUID. Required. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// One of `app`, `space` (Type); any other text decodes as `unknown`. Required. Example:
+    /// `"app"`.
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.create.signals[]`. A value the schema does not list decodes as `unknown`,
-  /// with the API's text kept in `raw`.
+  /// The values of `telemetry_drain.create.signals`: `traces`, `metrics`, `logs`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::telemetry_drain::CreateParams::Signal::traces;
+  /// using Signal = herokupp::api::telemetry_drain::CreateParams::Signal;
+  /// herokupp::Enumerated<Signal> signal = Signal::traces;
+  /// if (signal == Signal::traces) std::cout << "traces\n";
   /// @endcode
   enum class Signal {
     unknown,
@@ -92,33 +110,39 @@ struct CreateParams {
     logs,
   };
 
+  /// An Exporter object. Required.
   Exporter exporter;
+  /// An Owner object. Required.
   Owner owner;
+  /// A list of Signal values: `traces`, `metrics`, `logs`. Required. Example: `["traces",
+  /// "metrics"]`.
   std::vector<Enumerated<Signal>> signals;
 };
 
-/// The body of Telemetry Drain › Update.
+/// What Telemetry Drain › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::telemetry_drain::UpdateParams params;
-/// params.exporter = {};
 /// @endcode
 struct UpdateParams {
-  /// `telemetry_drain.update.exporter`.
+  /// The object in `exporter`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::api::telemetry_drain::UpdateParams::Exporter value;
-  /// value.endpoint = "example";
+  /// herokupp::api::telemetry_drain::UpdateParams::Exporter exporter;
+  /// exporter.endpoint = "https://api.otelproduct.example/consumer";
+  /// exporter.type = herokupp::api::telemetry_drain::UpdateParams::Exporter::Type::otlphttp;
   /// @endcode
   struct Exporter {
-    /// `telemetry_drain.update.exporter.type`. A value the schema does not list decodes as
-    /// `unknown`, with the API's text kept in `raw`.
+    /// The values of `telemetry_drain.update.exporter.type`: `otlphttp`, `otlp`. Text the schema
+    /// does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::api::telemetry_drain::UpdateParams::Exporter::Type::otlphttp;
+    /// using Type = herokupp::api::telemetry_drain::UpdateParams::Exporter::Type;
+    /// herokupp::Enumerated<Type> type = Type::otlphttp;
+    /// if (type == Type::otlphttp) std::cout << "otlphttp\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -126,17 +150,23 @@ struct UpdateParams {
       otlp,
     };
 
+    /// A string. Required. Example: `"https://api.otelproduct.example/consumer"`.
     std::string endpoint;
+    /// A map of names to strings. Optional: left out of the body when unset.
     std::optional<std::map<std::string, std::string>> headers;
+    /// One of `otlphttp`, `otlp` (Type); any other text decodes as `unknown`. Required. Example:
+    /// `"otlphttp"`.
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.update.signals[]`. A value the schema does not list decodes as `unknown`,
-  /// with the API's text kept in `raw`.
+  /// The values of `telemetry_drain.update.signals`: `traces`, `metrics`, `logs`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::telemetry_drain::UpdateParams::Signal::traces;
+  /// using Signal = herokupp::api::telemetry_drain::UpdateParams::Signal;
+  /// herokupp::Enumerated<Signal> signal = Signal::traces;
+  /// if (signal == Signal::traces) std::cout << "traces\n";
   /// @endcode
   enum class Signal {
     unknown,
@@ -145,72 +175,96 @@ struct UpdateParams {
     logs,
   };
 
+  /// An Exporter object. Optional: left out of the body when unset.
   std::optional<Exporter> exporter;
+  /// A list of Signal values: `traces`, `metrics`, `logs`. Optional: left out of the body when
+  /// unset. Example: `["traces", "metrics"]`.
   std::optional<std::vector<Enumerated<Signal>>> signals;
 };
 
-/// Telemetry Drain › Create:
-/// `POST /telemetry-drains`.
+/// Telemetry Drain › Create: `POST /telemetry-drains`.
+///
+/// Sends CreateParams in the body. Requires `exporter`, `owner`, `signals`. Answers with a
+/// TelemetryDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::telemetry_drain::create(client, params);
+/// herokupp::api::telemetry_drain::CreateParams params;
+/// params.exporter.endpoint = "https://api.otelproduct.example/consumer";
+/// params.exporter.type = herokupp::api::telemetry_drain::CreateParams::Exporter::Type::otlphttp;
+/// params.owner.id = "01234567-89ab-cdef-0123-456789abcdef";
+/// params.owner.type = herokupp::api::telemetry_drain::CreateParams::Owner::Type::app;
+/// auto telemetry_drain = herokupp::api::telemetry_drain::create(client, params);
+/// if (!telemetry_drain) std::cerr << telemetry_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TelemetryDrain> create(
     Client const& client, CreateParams const& params);
 
-/// Telemetry Drain › List by App:
-/// `GET /apps/{app_identity}/telemetry-drains`.
+/// Telemetry Drain › List by App: `GET /apps/{app_identity}/telemetry-drains`.
+///
+/// `app_identity` is the App's `id` (a UUID) or `name`. Lists TelemetryDrain objects lazily, a page
+/// per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::telemetry_drain::list_by_app(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::telemetry_drain::list_by_app(client, "example"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TelemetryDrain> list_by_app(
     Client const& client, std::string_view app_identity, ListOptions const& options = {});
 
-/// Telemetry Drain › List by Space:
-/// `GET /spaces/{space_identity}/telemetry-drains`.
+/// Telemetry Drain › List by Space: `GET /spaces/{space_identity}/telemetry-drains`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Lists TelemetryDrain objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::telemetry_drain::list_by_space(client, "nasa");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::telemetry_drain::list_by_space(client, "nasa"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TelemetryDrain> list_by_space(
     Client const& client, std::string_view space_identity, ListOptions const& options = {});
 
-/// Telemetry Drain › Update:
-/// `PATCH /telemetry-drains/{telemetry_drain_identity}`.
+/// Telemetry Drain › Update: `PATCH /telemetry-drains/{telemetry_drain_identity}`.
+///
+/// `telemetry_drain_identity` is the Telemetry Drain's `id` (a UUID). Sends UpdateParams in the
+/// body. Every member is optional. Answers with a TelemetryDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::telemetry_drain::update(
+/// auto telemetry_drain = herokupp::api::telemetry_drain::update(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!telemetry_drain) std::cerr << telemetry_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TelemetryDrain> update(
     Client const& client, std::string_view telemetry_drain_identity,
     UpdateParams const& params = {});
 
-/// Telemetry Drain › Delete:
-/// `DELETE /telemetry-drains/{telemetry_drain_identity}`.
+/// Telemetry Drain › Delete: `DELETE /telemetry-drains/{telemetry_drain_identity}`.
+///
+/// `telemetry_drain_identity` is the Telemetry Drain's `id` (a UUID). Answers with a
+/// TelemetryDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::telemetry_drain::delete_(
+/// auto telemetry_drain = herokupp::api::telemetry_drain::delete_(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!telemetry_drain) std::cerr << telemetry_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TelemetryDrain> delete_(
     Client const& client, std::string_view telemetry_drain_identity);
 
-/// Telemetry Drain › Info:
-/// `GET /telemetry-drains/{telemetry_drain_identity}`.
+/// Telemetry Drain › Info: `GET /telemetry-drains/{telemetry_drain_identity}`.
+///
+/// `telemetry_drain_identity` is the Telemetry Drain's `id` (a UUID). Answers with a
+/// TelemetryDrain.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::telemetry_drain::info(
+/// auto telemetry_drain = herokupp::api::telemetry_drain::info(
 ///     client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!telemetry_drain) std::cerr << telemetry_drain.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TelemetryDrain> info(
     Client const& client, std::string_view telemetry_drain_identity);

@@ -14,13 +14,16 @@
 
 namespace herokupp::api::test_case {
 
-/// TestCase › List:
-/// `GET /test-runs/{test_run_id}/test-cases`.
+/// TestCase › List: `GET /test-runs/{test_run_id}/test-cases`.
+///
+/// `test_run_id` is the TestRun's `id` (a UUID). Lists TestCase objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::test_case::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::test_case::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TestCase> list(
     Client const& client, std::string_view test_run_id, ListOptions const& options = {});

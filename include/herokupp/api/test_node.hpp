@@ -14,13 +14,16 @@
 
 namespace herokupp::api::test_node {
 
-/// TestNode › List:
-/// `GET /test-runs/{test_run_identity}/test-nodes`.
+/// TestNode › List: `GET /test-runs/{test_run_identity}/test-nodes`.
+///
+/// `test_run_identity` is the TestRun's `id` (a UUID). Lists TestNode objects lazily, a page per
+/// request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::test_node::list(client, "example");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::test_node::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TestNode> list(
     Client const& client, std::string_view test_run_identity, ListOptions const& options = {});

@@ -17,37 +17,49 @@
 
 namespace herokupp::api::test_run {
 
-/// The body of TestRun › Create.
+/// What TestRun › Create sends in the body. Requires `commit_branch`, `commit_message`,
+/// `commit_sha`, `pipeline`, `source_blob_url`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::test_run::CreateParams params;
-/// params.commit_branch = "example";
+/// params.pipeline = "example";
 /// @endcode
 struct CreateParams {
+  /// A string. Required.
   std::string commit_branch;
+  /// A string. Required.
   std::string commit_message;
+  /// A string. Required.
   std::string commit_sha;
+  /// True or false. Optional: left out of the body when unset.
   std::optional<bool> debug;
+  /// An identity: the Team's `name` or `id` (a UUID). Optional: left out of the body when unset.
+  /// Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::optional<std::string> organization;
+  /// An identity: the Pipeline's `id` (a UUID) or `name`. Required. Example: `"example"`.
   std::string pipeline;
+  /// A string. Required.
   std::string source_blob_url;
 };
 
-/// The body of TestRun › Update.
+/// What TestRun › Update sends in the body. Requires `message`, `status`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::test_run::UpdateParams params;
-/// params.message = "example";
+/// params.status = herokupp::api::test_run::UpdateParams::Status::pending;
 /// @endcode
 struct UpdateParams {
-  /// `test_run.update.status`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `test_run.update.status`: `pending`, `cancelled`, `creating`, `building`,
+  /// `running`, `succeeded`, `failed`, `errored`, `debugging`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::api::test_run::UpdateParams::Status::pending;
+  /// using Status = herokupp::api::test_run::UpdateParams::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -62,56 +74,77 @@ struct UpdateParams {
     debugging,
   };
 
+  /// A string. Required: always sent, as null when empty.
   std::optional<std::string> message;
+  /// One of `pending`, `cancelled`, `creating`, `building`, `running`, `succeeded`, `failed`,
+  /// `errored`, `debugging` (Status); any other text decodes as `unknown`. Required.
   Enumerated<Status> status;
 };
 
-/// TestRun › Create:
-/// `POST /test-runs`.
+/// TestRun › Create: `POST /test-runs`.
+///
+/// Sends CreateParams in the body. Requires `commit_branch`, `commit_message`, `commit_sha`,
+/// `pipeline`, `source_blob_url`. Answers with a TestRun.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::test_run::create(client, params);
+/// herokupp::api::test_run::CreateParams params;
+/// params.pipeline = "example";
+/// auto test_run = herokupp::api::test_run::create(client, params);
+/// if (!test_run) std::cerr << test_run.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TestRun> create(Client const& client, CreateParams const& params);
 
-/// TestRun › Info:
-/// `GET /test-runs/{test_run_id}`.
+/// TestRun › Info: `GET /test-runs/{test_run_id}`.
+///
+/// `test_run_id` is the TestRun's `id` (a UUID). Answers with a TestRun.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::test_run::info(client, "example");
+/// auto test_run = herokupp::api::test_run::info(client, "01234567-89ab-cdef-0123-456789abcdef");
+/// if (!test_run) std::cerr << test_run.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TestRun> info(Client const& client, std::string_view test_run_id);
 
-/// TestRun › List:
-/// `GET /pipelines/{pipeline_id}/test-runs`.
+/// TestRun › List: `GET /pipelines/{pipeline_id}/test-runs`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID). Lists TestRun objects lazily, a page per request;
+/// `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::test_run::list(client, "01234567-89ab-cdef-0123-456789abcdef");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::test_run::list(
+///     client, "01234567-89ab-cdef-0123-456789abcdef"))
+///   if (item) std::cout << item->id << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::TestRun> list(
     Client const& client, std::string_view pipeline_id, ListOptions const& options = {});
 
-/// TestRun › Info By Pipeline:
-/// `GET /pipelines/{pipeline_id}/test-runs/{test_run_number}`.
+/// TestRun › Info By Pipeline: `GET /pipelines/{pipeline_id}/test-runs/{test_run_number}`.
+///
+/// `pipeline_id` is the Pipeline's `id` (a UUID); `test_run_number` is the TestRun's `number`.
+/// Answers with a TestRun.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::test_run::info_by_pipeline(
-///     client, "01234567-89ab-cdef-0123-456789abcdef", "example");
+/// auto test_run = herokupp::api::test_run::info_by_pipeline(
+///     client, "01234567-89ab-cdef-0123-456789abcdef", "1");
+/// if (!test_run) std::cerr << test_run.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TestRun> info_by_pipeline(
     Client const& client, std::string_view pipeline_id, std::string_view test_run_number);
 
-/// TestRun › Update:
-/// `PATCH /test-runs/{test_run_number}`.
+/// TestRun › Update: `PATCH /test-runs/{test_run_number}`.
+///
+/// `test_run_number` is the TestRun's `number`. Sends UpdateParams in the body. Requires `message`,
+/// `status`. Answers with a TestRun.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::test_run::update(client, "example", params);
+/// herokupp::api::test_run::UpdateParams params;
+/// params.status = herokupp::api::test_run::UpdateParams::Status::pending;
+/// auto test_run = herokupp::api::test_run::update(client, "1", params);
+/// if (!test_run) std::cerr << test_run.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::TestRun> update(
     Client const& client, std::string_view test_run_number, UpdateParams const& params);

@@ -16,7 +16,7 @@
 
 namespace herokupp::api::user_preferences {
 
-/// The body of User Preferences › Update.
+/// What User Preferences › Update sends in the body. Every member is optional.
 ///
 /// @par Example
 /// @code
@@ -24,43 +24,58 @@ namespace herokupp::api::user_preferences {
 /// params.default_organization = "sushi-inc";
 /// @endcode
 struct UpdateParams {
-  /// JSON `default-organization`.
+  /// A string. Optional: left out of the body when unset. Example: `"sushi-inc"`. JSON name
+  /// `default-organization`.
   std::optional<std::string> default_organization;
-  /// JSON `dismissed-getting-started`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-getting-started`.
   std::optional<bool> dismissed_getting_started;
-  /// JSON `dismissed-github-banner`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-github-banner`.
   std::optional<bool> dismissed_github_banner;
-  /// JSON `dismissed-org-access-controls`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-org-access-controls`.
   std::optional<bool> dismissed_org_access_controls;
-  /// JSON `dismissed-org-wizard-notification`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-org-wizard-notification`.
   std::optional<bool> dismissed_org_wizard_notification;
-  /// JSON `dismissed-pipelines-banner`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-pipelines-banner`.
   std::optional<bool> dismissed_pipelines_banner;
-  /// JSON `dismissed-pipelines-github-banner`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-pipelines-github-banner`.
   std::optional<bool> dismissed_pipelines_github_banner;
-  /// JSON `dismissed-pipelines-github-banners`.
+  /// A list of UUIDs. Optional: left out of the body when unset. Example:
+  /// `["96c68759-f310-4910-9867-e0b062064098"]`. JSON name `dismissed-pipelines-github-banners`.
   std::optional<std::vector<std::string>> dismissed_pipelines_github_banners;
-  /// JSON `dismissed-sms-banner`.
+  /// True or false. Optional: left out of the body when unset. Example: `true`. JSON name
+  /// `dismissed-sms-banner`.
   std::optional<bool> dismissed_sms_banner;
+  /// A string. Optional: left out of the body when unset. Example: `"UTC"`.
   std::optional<std::string> timezone;
 };
 
-/// User Preferences › List:
-/// `GET /users/{user_preferences_identity}/preferences`.
+/// User Preferences › List: `GET /users/{user_preferences_identity}/preferences`.
+///
+/// `user_preferences_identity` is the User Preferences's `self`. Answers with a UserPreferences.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::user_preferences::list(client, "~");
+/// auto user_preferences = herokupp::api::user_preferences::list(client, "~");
+/// if (!user_preferences) std::cerr << user_preferences.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::UserPreferences> list(
     Client const& client, std::string_view user_preferences_identity);
 
-/// User Preferences › Update:
-/// `PATCH /users/{user_preferences_identity}/preferences`.
+/// User Preferences › Update: `PATCH /users/{user_preferences_identity}/preferences`.
+///
+/// `user_preferences_identity` is the User Preferences's `self`. Sends UpdateParams in the body.
+/// Every member is optional. Answers with a UserPreferences.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::user_preferences::update(client, "~");
+/// auto user_preferences = herokupp::api::user_preferences::update(client, "~");
+/// if (!user_preferences) std::cerr << user_preferences.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::UserPreferences> update(
     Client const& client, std::string_view user_preferences_identity,

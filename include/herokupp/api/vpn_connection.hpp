@@ -16,79 +16,103 @@
 
 namespace herokupp::api::vpn_connection {
 
-/// The body of Private Spaces VPN › Create.
+/// What Private Spaces VPN › Create sends in the body. Requires `name`, `public_ip`,
+/// `routable_cidrs`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::vpn_connection::CreateParams params;
 /// params.name = "office";
+/// params.public_ip = "35.161.69.30";
 /// @endcode
 struct CreateParams {
+  /// A string. Required. Example: `"office"`.
   std::string name;
+  /// A string. Required. Example: `"35.161.69.30"`.
   std::string public_ip;
+  /// A list of strings. Required.
   std::vector<std::string> routable_cidrs;
 };
 
-/// The body of Private Spaces VPN › Update.
+/// What Private Spaces VPN › Update sends in the body. Requires `routable_cidrs`.
 ///
 /// @par Example
 /// @code
 /// herokupp::api::vpn_connection::UpdateParams params;
-/// params.routable_cidrs = {"example"};
 /// @endcode
 struct UpdateParams {
+  /// A list of strings. Required.
   std::vector<std::string> routable_cidrs;
 };
 
-/// Private Spaces VPN › Create:
-/// `POST /spaces/{space_identity}/vpn-connections`.
+/// Private Spaces VPN › Create: `POST /spaces/{space_identity}/vpn-connections`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Sends CreateParams in the body.
+/// Requires `name`, `public_ip`, `routable_cidrs`. Answers with a VpnConnection.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::vpn_connection::create(client, "nasa", params);
+/// herokupp::api::vpn_connection::CreateParams params;
+/// params.name = "office";
+/// params.public_ip = "35.161.69.30";
+/// auto vpn_connection = herokupp::api::vpn_connection::create(client, "nasa", params);
+/// if (!vpn_connection) std::cerr << vpn_connection.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::VpnConnection> create(
     Client const& client, std::string_view space_identity, CreateParams const& params);
 
-/// Private Spaces VPN › Destroy:
-/// `DELETE /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+/// Private Spaces VPN › Destroy: `DELETE /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `vpn_connection_identity` is the
+/// Private Spaces VPN's `id` or `name`. Answers with a VpnConnection.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::vpn_connection::destroy(client, "nasa", "office");
+/// auto vpn_connection = herokupp::api::vpn_connection::destroy(client, "nasa", "office");
+/// if (!vpn_connection) std::cerr << vpn_connection.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::VpnConnection> destroy(
     Client const& client, std::string_view space_identity,
     std::string_view vpn_connection_identity);
 
-/// Private Spaces VPN › List:
-/// `GET /spaces/{space_identity}/vpn-connections`.
+/// Private Spaces VPN › List: `GET /spaces/{space_identity}/vpn-connections`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`. Lists VpnConnection objects lazily, a
+/// page per request; `options` sets the page size, order and sort field.
 ///
 /// @par Example
 /// @code
-/// auto items = herokupp::api::vpn_connection::list(client, "nasa");
-/// for (auto const& item : items) if (item) use(*item);
+/// for (auto const& item : herokupp::api::vpn_connection::list(client, "nasa"))
+///   if (item) std::cout << item->name << "\n";
 /// @endcode
 HEROKUPP_API Paged<herokupp::VpnConnection> list(
     Client const& client, std::string_view space_identity, ListOptions const& options = {});
 
-/// Private Spaces VPN › Info:
-/// `GET /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+/// Private Spaces VPN › Info: `GET /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `vpn_connection_identity` is the
+/// Private Spaces VPN's `id` or `name`. Answers with a VpnConnection.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::vpn_connection::info(client, "nasa", "office");
+/// auto vpn_connection = herokupp::api::vpn_connection::info(client, "nasa", "office");
+/// if (!vpn_connection) std::cerr << vpn_connection.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::VpnConnection> info(
     Client const& client, std::string_view space_identity,
     std::string_view vpn_connection_identity);
 
-/// Private Spaces VPN › Update:
-/// `PATCH /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+/// Private Spaces VPN › Update: `PATCH /spaces/{space_identity}/vpn-connections/{vpn_connection_identity}`.
+///
+/// `space_identity` is the Space's `id` (a UUID) or `name`; `vpn_connection_identity` is the
+/// Private Spaces VPN's `id` or `name`. Sends UpdateParams in the body. Requires `routable_cidrs`.
+/// Answers with a VpnConnection.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::api::vpn_connection::update(client, "nasa", "office", params);
+/// herokupp::api::vpn_connection::UpdateParams params;
+/// auto vpn_connection = herokupp::api::vpn_connection::update(client, "nasa", "office", params);
+/// if (!vpn_connection) std::cerr << vpn_connection.error().message << "\n";
 /// @endcode
 HEROKUPP_API result<herokupp::VpnConnection> update(
     Client const& client, std::string_view space_identity, std::string_view vpn_connection_identity,

@@ -20,6 +20,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AccountClient {
  public:
+  /// The account of `client`'s API key; Client::account() is the usual way to get one.
   explicit AccountClient(Client client) : client_(std::move(client)) {}
 
   /// Account › Info.

@@ -30,10 +30,12 @@ struct SourceBlob {
 ///
 /// @par Example
 /// @code
-/// auto build = heroku.app("my-app").builds().create({"https://example.com/src.tgz", "1a2b3c4"});
+/// herokupp::SourceBlob source{"https://example.com/src.tgz", "1a2b3c4", std::nullopt};
+/// auto build = heroku.app("my-app").builds().create(source);
 /// @endcode
 class HEROKUPP_API AppBuildsClient {
  public:
+  /// The builds of `app` (a name or id); AppClient::builds() is the usual way to get one.
   AppBuildsClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

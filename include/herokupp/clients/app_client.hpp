@@ -31,10 +31,12 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppClient {
  public:
+  /// The app called `name_or_id`; Client::app() is the usual way to get one.
   AppClient(Client client, std::string name_or_id);
 
   /// The name or id this client was made with.
   std::string const& identity() const noexcept { return app_; }
+  /// The Client this app's requests go through.
   Client const& client() const noexcept { return client_; }
 
   /// App › Info.
@@ -48,13 +50,21 @@ class HEROKUPP_API AppClient {
   /// App › Delete. Irreversible: the app, its config and add-ons are gone.
   result<App> destroy() const;
 
+  /// The app's dynos: list, restart, stop, run one-off commands.
   AppDynosClient dynos() const { return AppDynosClient(client_, app_); }
+  /// The app's releases: list, info, roll back.
   AppReleasesClient releases() const { return AppReleasesClient(client_, app_); }
+  /// The app's config vars.
   AppConfigVarsClient config_vars() const { return AppConfigVarsClient(client_, app_); }
+  /// The app's formation: process types, quantities and sizes.
   AppFormationClient formation() const { return AppFormationClient(client_, app_); }
+  /// The app's builds.
   AppBuildsClient builds() const { return AppBuildsClient(client_, app_); }
+  /// Log sessions on the app (a URL to read its log from).
   AppLogSessionsClient log_sessions() const { return AppLogSessionsClient(client_, app_); }
+  /// The app's features (labs).
   AppFeaturesClient features() const { return AppFeaturesClient(client_, app_); }
+  /// The app's webhooks.
   AppWebhooksClient webhooks() const { return AppWebhooksClient(client_, app_); }
 
  private:

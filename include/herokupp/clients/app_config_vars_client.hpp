@@ -25,6 +25,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppConfigVarsClient {
  public:
+  /// The config vars of `app` (a name or id); AppClient::config_vars() is the usual way to get one.
   AppConfigVarsClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -26,9 +26,12 @@ namespace herokupp {
 /// run.time_to_live = 1800;
 /// @endcode
 struct RunOptions {
+  /// The command line the one-off dyno runs.
   std::string command;
   bool attach = false;  ///< false: detached, output goes to the app's logs
+  /// The dyno size ("standard-1x"); none: the app's default.
   std::optional<std::string> size;
+  /// Extra environment variables for this dyno only.
   std::map<std::string, std::string> env;
   std::optional<std::int64_t> time_to_live;  ///< seconds before the dyno is killed
   std::optional<std::string> type;           ///< "run" unless given
@@ -45,6 +48,7 @@ struct RunOptions {
 /// @endcode
 class HEROKUPP_API AppDynosClient {
  public:
+  /// The dynos of `app` (a name or id); AppClient::dynos() is the usual way to get one.
   AppDynosClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -21,6 +21,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppFeaturesClient {
  public:
+  /// The features of `app` (a name or id); AppClient::features() is the usual way to get one.
   AppFeaturesClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -23,8 +23,11 @@ namespace herokupp {
 /// herokupp::FormationChange web{"web", 2, "standard-1x"};
 /// @endcode
 struct FormationChange {
+  /// The process type ("web", "worker").
   std::string type;
+  /// How many dynos to run; none: unchanged.
   std::optional<std::int64_t> quantity;
+  /// The dyno size ("standard-1x"); none: unchanged.
   std::optional<std::string> size;
 };
 
@@ -38,6 +41,7 @@ struct FormationChange {
 /// @endcode
 class HEROKUPP_API AppFormationClient {
  public:
+  /// The formation of `app` (a name or id); AppClient::formation() is the usual way to get one.
   AppFormationClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -37,6 +37,7 @@ struct LogSessionOptions {
 /// @endcode
 class HEROKUPP_API AppLogSessionsClient {
  public:
+  /// Log sessions of `app` (a name or id); AppClient::log_sessions() is the usual way to get one.
   AppLogSessionsClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -29,6 +29,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppReleasesClient {
  public:
+  /// The releases of `app` (a name or id); AppClient::releases() is the usual way to get one.
   AppReleasesClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

@@ -25,6 +25,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppWebhooksClient {
  public:
+  /// The webhooks of `app` (a name or id); AppClient::webhooks() is the usual way to get one.
   AppWebhooksClient(Client client, std::string app)
       : client_(std::move(client)), app_(std::move(app)) {}
 

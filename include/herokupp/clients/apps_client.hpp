@@ -22,6 +22,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API AppsClient {
  public:
+  /// Apps through `client`; Client::apps() is the usual way to get one.
   explicit AppsClient(Client client) : client_(std::move(client)) {}
 
   /// App › List.

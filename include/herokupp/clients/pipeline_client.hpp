@@ -32,6 +32,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API PipelineClient {
  public:
+  /// The pipeline called `id_or_name`; Client::pipeline() is the usual way to get one.
   PipelineClient(Client client, std::string id_or_name);
 
   /// The name or id this client was made with.

@@ -21,6 +21,7 @@ namespace herokupp {
 /// @endcode
 class HEROKUPP_API PipelinesClient {
  public:
+  /// Pipelines through `client`; Client::pipelines() is the usual way to get one.
   explicit PipelinesClient(Client client) : client_(std::move(client)) {}
 
   /// Pipeline › List.

@@ -14,71 +14,80 @@
 
 namespace herokupp {
 
-/// The Account resource (schema definition `account`).
+/// What the API answers about an Account (schema definition `account`, 18 fields). Returned by
+/// api::account::info, api::account::update, api::account::delete_, api::account::info_by_user,
+/// api::account::update_by_user, api::account::delete_by_user.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::account_from_json(json_text);
-/// if (value) std::cout << value->email << "\n";
+/// auto account = herokupp::account_from_json(R"({"email": "username@example.com"})");
+/// if (account) std::cout << account->email << "\n";
 /// @endcode
 struct Account {
-  /// `account.default_organization`.
+  /// The object in `account.default_organization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Account::DefaultOrganization value;
-  /// value.id = "example";
+  /// herokupp::Account::DefaultOrganization default_organization;
+  /// default_organization.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct DefaultOrganization {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `account.default_team`.
+  /// The object in `account.default_team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Account::DefaultTeam value;
-  /// value.id = "example";
+  /// herokupp::Account::DefaultTeam default_team;
+  /// default_team.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct DefaultTeam {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `account.identity_provider`.
+  /// The object in `account.identity_provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Account::IdentityProvider value;
-  /// value.id = "example";
+  /// herokupp::Account::IdentityProvider identity_provider;
+  /// identity_provider.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct IdentityProvider {
-    /// `account.identity_provider.organization`.
+    /// The object in `account.identity_provider.organization`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Account::IdentityProvider::Organization value;
-    /// value.name = "example";
+    /// herokupp::Account::IdentityProvider::Organization organization;
+    /// organization.name = "example";
     /// @endcode
     struct Organization {
+      /// A string. Read-only: the API sets it. Example: `"example"`.
       std::string name;
     };
 
-    /// `account.identity_provider.owner`.
+    /// The object in `account.identity_provider.owner`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Account::IdentityProvider::Owner value;
-    /// value.id = "example";
+    /// herokupp::Account::IdentityProvider::Owner owner;
+    /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Owner {
-      /// `account.identity_provider.owner.type`. A value the schema does not list decodes as
-      /// `unknown`, with the API's text kept in `raw`.
+      /// The values of `account.identity_provider.owner.type`: `team`, `enterprise-account`. Text
+      /// the schema does not list decodes as `unknown`, and `raw` keeps it.
       ///
       /// @par Example
       /// @code
-      /// auto wanted = herokupp::Account::IdentityProvider::Owner::Type::team;
+      /// using Type = herokupp::Account::IdentityProvider::Owner::Type;
+      /// herokupp::Enumerated<Type> type = Type::team;
+      /// if (type == Type::team) std::cout << "team\n";
       /// @endcode
       enum class Type {
         unknown,
@@ -86,46 +95,78 @@ struct Account {
         enterprise_account,
       };
 
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Read-only: the API sets it. Example: `"acme"`.
       std::string name;
+      /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`.
+      /// Read-only: the API sets it. Example: `"team"`.
       Enumerated<Type> type;
     };
 
-    /// `account.identity_provider.team`.
+    /// The object in `account.identity_provider.team`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Account::IdentityProvider::Team value;
-    /// value.name = "example";
+    /// herokupp::Account::IdentityProvider::Team team;
+    /// team.name = "example";
     /// @endcode
     struct Team {
+      /// A string. Read-only: the API sets it. Example: `"example"`.
       std::string name;
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-sso"`.
     std::string name;
+    /// An Organization object.
     Organization organization;
+    /// An Owner object.
     Owner owner;
+    /// A Team object.
     Team team;
   };
 
+  /// True or false. The API's default is `true`. Example: `true`.
   bool allow_tracking{};
+  /// True or false. The API's default is `false`. Example: `false`.
   bool beta{};
+  /// A string. The API may send null, which leaves it empty. Example: `"United States"`.
   std::optional<std::string> country_of_residence;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A DefaultOrganization object. The API may send null, which leaves it empty.
   std::optional<DefaultOrganization> default_organization;
+  /// A DefaultTeam object. The API may send null, which leaves it empty.
   std::optional<DefaultTeam> default_team;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> delinquent_at;
+  /// An email address. Example: `"username@example.com"`.
   std::string email;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool federated{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An IdentityProvider object. The API may send null, which leaves it empty.
   std::optional<IdentityProvider> identity_provider;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> last_login;
+  /// A string. The API may send null, which leaves it empty. Example: `"Tina Edmonds"`.
   std::optional<std::string> name;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"+1 ***-***-1234"`.
   std::optional<std::string> sms_number;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> suspended_at;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool two_factor_authentication{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// True or false. Read-only: the API sets it. The API's default is `false`. Example: `false`.
   bool verified{};
 };
 

@@ -13,15 +13,20 @@
 
 namespace herokupp {
 
-/// The Account Delinquency resource (schema definition `account-delinquency`).
+/// What the API answers about an Account Delinquency (schema definition `account-delinquency`, 2
+/// fields). Returned by api::account_delinquency::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::account_delinquency_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto account_delinquency = herokupp::account_delinquency_from_json("{}");
+/// if (!account_delinquency) std::cerr << account_delinquency.error().message << "\n";
 /// @endcode
 struct AccountDelinquency {
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2024-01-01T12:00:00Z"`.
   std::optional<Timestamp> scheduled_deletion_time;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2024-01-01T12:00:00Z"`.
   std::optional<Timestamp> scheduled_suspension_time;
 };
 

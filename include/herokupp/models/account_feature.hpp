@@ -12,23 +12,36 @@
 
 namespace herokupp {
 
-/// The Account Feature resource (schema definition `account-feature`).
+/// What the API answers about an Account Feature (schema definition `account-feature`, 10 fields).
+/// Returned by api::account_feature::info, api::account_feature::list,
+/// api::account_feature::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::account_feature_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto account_feature = herokupp::account_feature_from_json(R"({"name": "name"})");
+/// if (account_feature) std::cout << account_feature->name << "\n";
 /// @endcode
 struct AccountFeature {
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"Causes account to example."`.
   std::string description;
+  /// A string. Read-only: the API sets it. Example: `"My Feature"`.
   std::string display_name;
+  /// A string. Read-only: the API sets it. Example:
+  /// `"http://devcenter.heroku.com/articles/example"`.
   std::string doc_url;
+  /// True or false. Example: `true`.
   bool enabled{};
+  /// A string. Read-only: the API sets it. Example: `"feedback@heroku.com"`.
   std::string feedback_email;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"name"`.
   std::string name;
+  /// A string. Read-only: the API sets it. Example: `"public"`.
   std::string state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -16,80 +16,97 @@
 
 namespace herokupp {
 
-/// The Add-on resource (schema definition `add-on`).
+/// What the API answers about an Add-on (schema definition `add-on`, 15 fields). Returned by
+/// api::add_on::list, api::add_on::info, api::add_on::create, api::add_on::delete_,
+/// api::add_on::info_by_app, api::add_on::list_by_app and 7 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto add_on = herokupp::add_on_from_json(R"({"name": "acme-inc-primary-database"})");
+/// if (add_on) std::cout << add_on->name << "\n";
 /// @endcode
 struct AddOn {
-  /// `add_on.actions[]`.
+  /// One item of `add_on.actions`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::Action value;
-  /// value.action = "example";
+  /// herokupp::AddOn::Action action;
+  /// action.action = "example";
   /// @endcode
   struct Action {
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string action;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"Example"`.
     std::string label;
+    /// True or false. Read-only: the API sets it. Example: `true`.
     bool requires_owner{};
+    /// A string. Read-only: the API sets it. Example:
+    /// `"http://example.com?resource_id=:resource_id"`.
     std::string url;
   };
 
-  /// `add_on.addon_service`.
+  /// The object in `add_on.addon_service`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::AddonService value;
-  /// value.id = "example";
+  /// herokupp::AddOn::AddonService addon_service;
+  /// addon_service.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct AddonService {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-postgresql"`.
     std::string name;
   };
 
-  /// `add_on.app`.
+  /// The object in `add_on.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::App value;
-  /// value.id = "example";
+  /// herokupp::AddOn::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `add_on.billed_price`.
+  /// The object in `add_on.billed_price`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::BilledPrice value;
-  /// value.unit = "example";
+  /// herokupp::AddOn::BilledPrice billed_price;
+  /// billed_price.cents = 0;
   /// @endcode
   struct BilledPrice {
+    /// An integer. Read-only: the API sets it. Example: `0`.
     std::int64_t cents{};
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool contract{};
+    /// A string. Read-only: the API sets it. Example: `"month"`.
     std::string unit;
   };
 
-  /// `add_on.billing_entity`.
+  /// The object in `add_on.billing_entity`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::BillingEntity value;
-  /// value.id = "example";
+  /// herokupp::AddOn::BillingEntity billing_entity;
+  /// billing_entity.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct BillingEntity {
-    /// `add_on.billing_entity.type`. A value the schema does not list decodes as `unknown`, with
-    /// the API's text kept in `raw`.
+    /// The values of `add_on.billing_entity.type`: `app`, `team`. Text the schema does not list
+    /// decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::AddOn::BillingEntity::Type::app;
+    /// using Type = herokupp::AddOn::BillingEntity::Type;
+    /// herokupp::Enumerated<Type> type = Type::app;
+    /// if (type == Type::app) std::cout << "app\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -97,29 +114,37 @@ struct AddOn {
       team,
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
+    /// One of `app`, `team` (Type); any other text decodes as `unknown`. Read-only: the API sets
+    /// it. Example: `"app"`.
     Enumerated<Type> type;
   };
 
-  /// `add_on.plan`.
+  /// The object in `add_on.plan`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOn::Plan value;
-  /// value.id = "example";
+  /// herokupp::AddOn::Plan plan;
+  /// plan.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Plan {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-postgresql:dev"`.
     std::string name;
   };
 
-  /// `add_on.state`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `add_on.state`: `provisioning`, `provisioned`, `deprovisioned`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AddOn::State::provisioning;
+  /// using State = herokupp::AddOn::State;
+  /// herokupp::Enumerated<State> state = State::provisioned;
+  /// if (state == State::provisioned) std::cout << "provisioned\n";
   /// @endcode
   enum class State {
     unknown,
@@ -128,20 +153,36 @@ struct AddOn {
     deprovisioned,
   };
 
+  /// A list of Action objects. Read-only: the API sets it.
   std::vector<Action> actions;
+  /// An AddonService object.
   AddonService addon_service;
+  /// An App object.
   App app;
+  /// A BilledPrice object. The API may send null, which leaves it empty.
   std::optional<BilledPrice> billed_price;
+  /// A BillingEntity object.
   BillingEntity billing_entity;
+  /// A list of strings. Read-only: the API sets it. Example: `["FOO", "BAZ"]`.
   std::vector<std::string> config_vars;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"acme-inc-primary-database"`.
   std::string name;
+  /// A Plan object.
   Plan plan;
+  /// A string. Read-only: the API sets it. Example: `"abcd1234"`.
   std::string provider_id;
+  /// A string. Read-only: the API sets it.
   std::string provision_message;
+  /// One of `provisioning`, `provisioned`, `deprovisioned` (State); any other text decodes as
+  /// `unknown`. Read-only: the API sets it. Example: `"provisioned"`.
   Enumerated<State> state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A URI. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> web_url;
 };
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_action_from_json(json_text);
+/// auto add_on_action = herokupp::add_on_action_from_json(R"({"name": "acme-inc-primary-database"})");
+/// if (add_on_action) std::cout << add_on_action->name << "\n";
 /// @endcode
 using AddOnAction = AddOn;
 

@@ -13,60 +13,80 @@
 
 namespace herokupp {
 
-/// The Add-on Attachment resource (schema definition `add-on-attachment`).
+/// What the API answers about an Add-on Attachment (schema definition `add-on-attachment`, 9
+/// fields). Returned by api::add_on_attachment::create, api::add_on_attachment::delete_,
+/// api::add_on_attachment::info, api::add_on_attachment::list,
+/// api::add_on_attachment::list_by_add_on, api::add_on_attachment::list_by_app and 2 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_attachment_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto add_on_attachment = herokupp::add_on_attachment_from_json(R"({"name": "DATABASE"})");
+/// if (add_on_attachment) std::cout << add_on_attachment->name << "\n";
 /// @endcode
 struct AddOnAttachment {
-  /// `add_on_attachment.addon`.
+  /// The object in `add_on_attachment.addon`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOnAttachment::Addon value;
-  /// value.id = "example";
+  /// herokupp::AddOnAttachment::Addon addon;
+  /// addon.app.id = "01234567-89ab-cdef-0123-456789abcdef";
+  /// addon.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Addon {
-    /// `add_on_attachment.addon.app`.
+    /// The object in `add_on_attachment.addon.app`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::AddOnAttachment::Addon::App value;
-    /// value.id = "example";
+    /// herokupp::AddOnAttachment::Addon::App app;
+    /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct App {
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Example: `"example"`.
       std::string name;
     };
 
+    /// An App object.
     App app;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-inc-primary-database"`.
     std::string name;
   };
 
-  /// `add_on_attachment.app`.
+  /// The object in `add_on_attachment.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOnAttachment::App value;
-  /// value.id = "example";
+  /// herokupp::AddOnAttachment::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
+  /// An Addon object.
   Addon addon;
+  /// An App object.
   App app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> log_input_url;
+  /// A string. Read-only: the API sets it. Example: `"DATABASE"`.
   std::string name;
-  /// JSON `namespace`.
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"role:analytics"`. JSON name `namespace`.
   std::optional<std::string> namespace_;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A URI. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> web_url;
 };
 

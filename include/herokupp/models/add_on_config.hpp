@@ -12,15 +12,18 @@
 
 namespace herokupp {
 
-/// The Add-on Config resource (schema definition `add-on-config`).
+/// What the API answers about an Add-on Config (schema definition `add-on-config`, 2 fields).
+/// Returned by api::add_on_config::list, api::add_on_config::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_config_from_json(json_text);
-/// if (value) std::cout << value->name << "\n";
+/// auto add_on_config = herokupp::add_on_config_from_json(R"({"name": "FOO"})");
+/// if (add_on_config) std::cout << add_on_config->name << "\n";
 /// @endcode
 struct AddOnConfig {
+  /// A string. Example: `"FOO"`.
   std::string name;
+  /// A string. The API may send null, which leaves it empty. Example: `"bar"`.
   std::optional<std::string> value;
 };
 

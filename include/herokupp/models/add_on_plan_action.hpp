@@ -11,18 +11,25 @@
 
 namespace herokupp {
 
-/// The Add-on Plan Action resource (schema definition `add-on-plan-action`).
+/// What the API answers about an Add-on Plan Action (schema definition `add-on-plan-action`, 5
+/// fields).
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_plan_action_from_json(json_text);
-/// if (value) std::cout << value->action << "\n";
+/// auto add_on_plan_action = herokupp::add_on_plan_action_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (add_on_plan_action) std::cout << add_on_plan_action->id << "\n";
 /// @endcode
 struct AddOnPlanAction {
+  /// A string. Read-only: the API sets it. Example: `"example"`.
   std::string action;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"Example"`.
   std::string label;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool requires_owner{};
+  /// A string. Read-only: the API sets it. Example:
+  /// `"http://example.com?resource_id=:resource_id"`.
   std::string url;
 };
 

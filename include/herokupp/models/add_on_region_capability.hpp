@@ -13,17 +13,24 @@
 
 namespace herokupp {
 
-/// The Add-on Region Capability resource (schema definition `add-on-region-capability`).
+/// What the API answers about an Add-on Region Capability (schema definition
+/// `add-on-region-capability`, 4 fields). Returned by api::add_on_region_capability::list,
+/// api::add_on_region_capability::list_by_add_on_service,
+/// api::add_on_region_capability::list_by_region.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_region_capability_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto add_on_region_capability = herokupp::add_on_region_capability_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (add_on_region_capability) std::cout << add_on_region_capability->id << "\n";
 /// @endcode
 struct AddOnRegionCapability {
+  /// An AddOnService.
   herokupp::AddOnService addon_service;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A Region.
   herokupp::Region region;
+  /// True or false. Read-only: the API sets it.
   bool supports_private_networking{};
 };
 

@@ -15,20 +15,23 @@
 
 namespace herokupp {
 
-/// The Add-on Service resource (schema definition `add-on-service`).
+/// What the API answers about an Add-on Service (schema definition `add-on-service`, 10 fields).
+/// Returned by api::add_on_service::info, api::add_on_service::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_service_from_json(json_text);
-/// if (value) std::cout << value->human_name << "\n";
+/// auto add_on_service = herokupp::add_on_service_from_json(R"({"name": "heroku-postgresql"})");
+/// if (add_on_service) std::cout << add_on_service->name << "\n";
 /// @endcode
 struct AddOnService {
-  /// `add_on_service.state`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `add_on_service.state`: `alpha`, `beta`, `ga`, `shutdown`. Text the schema does
+  /// not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AddOnService::State::alpha;
+  /// using State = herokupp::AddOnService::State;
+  /// herokupp::Enumerated<State> state = State::ga;
+  /// if (state == State::ga) std::cout << "ga\n";
   /// @endcode
   enum class State {
     unknown,
@@ -38,27 +41,41 @@ struct AddOnService {
     shutdown,
   };
 
-  /// `add_on_service.supported_generations[]`.
+  /// One item of `add_on_service.supported_generations`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOnService::SupportedGeneration value;
-  /// value.id = "example";
+  /// herokupp::AddOnService::SupportedGeneration supported_generation;
+  /// supported_generation.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct SupportedGeneration {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"fir"`.
     std::string name;
   };
 
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"heroku-papertrail"`.
   std::optional<std::string> cli_plugin_name;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"Heroku Postgres"`.
   std::string human_name;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"heroku-postgresql"`.
   std::string name;
+  /// One of `alpha`, `beta`, `ga`, `shutdown` (State); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"ga"`.
   Enumerated<State> state;
+  /// A list of SupportedGeneration objects.
   std::vector<SupportedGeneration> supported_generations;
+  /// True or false. Read-only: the API sets it. The API's default is `false`. Example: `false`.
   bool supports_multiple_installations{};
+  /// True or false. Read-only: the API sets it. The API's default is `false`. Example: `false`.
   bool supports_sharing{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,32 +14,38 @@
 
 namespace herokupp {
 
-/// The Add-on Webhook resource (schema definition `add-on-webhook`).
+/// What the API answers about an Add-on Webhook (schema definition `add-on-webhook`, 7 fields).
+/// Returned by api::add_on_webhook::create, api::add_on_webhook::delete_,
+/// api::add_on_webhook::info, api::add_on_webhook::list, api::add_on_webhook::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_webhook_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto add_on_webhook = herokupp::add_on_webhook_from_json("{}");
+/// if (!add_on_webhook) std::cerr << add_on_webhook.error().message << "\n";
 /// @endcode
 struct AddOnWebhook {
-  /// `add_on_webhook.addon`.
+  /// The object in `add_on_webhook.addon`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AddOnWebhook::Addon value;
-  /// value.id = "example";
+  /// herokupp::AddOnWebhook::Addon addon;
+  /// addon.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Addon {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-inc-primary-database"`.
     std::string name;
   };
 
-  /// `add_on_webhook.level`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `add_on_webhook.level`: `notify`, `sync`. Text the schema does not list decodes
+  /// as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AddOnWebhook::Level::notify;
+  /// using Level = herokupp::AddOnWebhook::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -47,12 +53,19 @@ struct AddOnWebhook {
     sync,
   };
 
+  /// An Addon object.
   Addon addon;
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A list of strings.
   std::vector<std::string> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Example: `"notify"`.
   Enumerated<Level> level;
+  /// A date and time (UTC).
   Timestamp updated_at;
+  /// A URI.
   std::string url;
 };
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_webhook_delivery_from_json(json_text);
+/// auto add_on_webhook_delivery = herokupp::add_on_webhook_delivery_from_json("{}");
+/// if (!add_on_webhook_delivery) std::cerr << add_on_webhook_delivery.error().message << "\n";
 /// @endcode
 using AddOnWebhookDelivery = AppWebhookDelivery;
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::add_on_webhook_event_from_json(json_text);
+/// auto add_on_webhook_event = herokupp::add_on_webhook_event_from_json(R"({"include": "api:release"})");
+/// if (add_on_webhook_event) std::cout << add_on_webhook_event->include << "\n";
 /// @endcode
 using AddOnWebhookEvent = AppWebhookEvent;
 

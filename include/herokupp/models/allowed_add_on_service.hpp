@@ -12,42 +12,53 @@
 
 namespace herokupp {
 
-/// The Allowed Add-on Service resource (schema definition `allowed-add-on-service`).
+/// What the API answers about an Allowed Add-on Service (schema definition
+/// `allowed-add-on-service`, 4 fields). Returned by api::allowed_add_on_service::list_by_team,
+/// api::allowed_add_on_service::create_by_team, api::allowed_add_on_service::delete_by_team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::allowed_add_on_service_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto allowed_add_on_service = herokupp::allowed_add_on_service_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (allowed_add_on_service) std::cout << allowed_add_on_service->id << "\n";
 /// @endcode
 struct AllowedAddOnService {
-  /// `allowed_add_on_service.added_by`.
+  /// The object in `allowed_add_on_service.added_by`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AllowedAddOnService::AddedBy value;
-  /// value.email = "example";
+  /// herokupp::AllowedAddOnService::AddedBy added_by;
+  /// added_by.email = "username@example.com";
   /// @endcode
   struct AddedBy {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `allowed_add_on_service.addon_service`.
+  /// The object in `allowed_add_on_service.addon_service`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AllowedAddOnService::AddonService value;
-  /// value.human_name = "example";
+  /// herokupp::AllowedAddOnService::AddonService addon_service;
+  /// addon_service.human_name = "Heroku Postgres";
   /// @endcode
   struct AddonService {
+    /// A string. Read-only: the API sets it. Example: `"Heroku Postgres"`.
     std::string human_name;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-postgresql"`.
     std::string name;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp added_at;
+  /// An AddedBy object. Read-only: the API sets it.
   AddedBy added_by;
+  /// An AddonService object. Read-only: the API sets it.
   AddonService addon_service;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
 };
 

@@ -14,132 +14,180 @@
 
 namespace herokupp {
 
-/// The App resource (schema definition `app`).
+/// What the API answers about an App (schema definition `app`, 22 fields). Returned by
+/// api::app::create, api::app::delete_, api::app::info, api::app::list,
+/// api::app::list_owned_and_collaborated, api::app::update and 3 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_from_json(json_text);
-/// if (value) std::cout << value->git_url << "\n";
+/// auto app = herokupp::app_from_json(R"({"name": "example"})");
+/// if (app) std::cout << app->name << "\n";
 /// @endcode
 struct App {
-  /// `app.build_stack`.
+  /// The object in `app.build_stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::BuildStack value;
-  /// value.id = "example";
+  /// herokupp::App::BuildStack build_stack;
+  /// build_stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct BuildStack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
-  /// `app.generation`.
+  /// The object in `app.generation`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Generation value;
-  /// value.id = "example";
+  /// herokupp::App::Generation generation;
+  /// generation.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Generation {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"cedar"`.
     std::string name;
   };
 
-  /// `app.organization`.
+  /// The object in `app.organization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Organization value;
-  /// value.id = "example";
+  /// herokupp::App::Organization organization;
+  /// organization.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Organization {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `app.owner`.
+  /// The object in `app.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Owner value;
-  /// value.email = "example";
+  /// herokupp::App::Owner owner;
+  /// owner.email = "username@example.com";
   /// @endcode
   struct Owner {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `app.region`.
+  /// The object in `app.region`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Region value;
-  /// value.id = "example";
+  /// herokupp::App::Region region;
+  /// region.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Region {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"us"`.
     std::string name;
   };
 
-  /// `app.space`.
+  /// The object in `app.space`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Space value;
-  /// value.id = "example";
+  /// herokupp::App::Space space;
+  /// space.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Space {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"nasa"`.
     std::string name;
+    /// True or false. Read-only: the API sets it. Example: `true`.
     bool shield{};
   };
 
-  /// `app.stack`.
+  /// The object in `app.stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Stack value;
-  /// value.id = "example";
+  /// herokupp::App::Stack stack;
+  /// stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Stack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
-  /// `app.team`.
+  /// The object in `app.team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::App::Team value;
-  /// value.id = "example";
+  /// herokupp::App::Team team;
+  /// team.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Team {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
+  /// True or false. Read-only: the API sets it. The API's default is `false`. Example: `false`.
   bool acm{};
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> archived_at;
+  /// A BuildStack object.
   BuildStack build_stack;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"Ruby/Rack"`.
   std::optional<std::string> buildpack_provided_description;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A Generation object. Read-only: the API sets it.
   Generation generation;
+  /// A string. Read-only: the API sets it. Example: `"https://git.heroku.com/example.git"`.
   std::string git_url;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// True or false. The API may send null, which leaves it empty. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> internal_routing;
+  /// True or false. The API's default is `false`. Example: `false`.
   bool maintenance{};
+  /// A string. Example: `"example"`.
   std::string name;
+  /// An Organization object. The API may send null, which leaves it empty.
   std::optional<Organization> organization;
+  /// An Owner object.
   Owner owner;
+  /// A Region object.
   Region region;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> released_at;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `0`.
   std::optional<std::int64_t> repo_size;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `0`.
   std::optional<std::int64_t> slug_size;
+  /// A Space object. The API may send null, which leaves it empty.
   std::optional<Space> space;
+  /// A Stack object.
   Stack stack;
+  /// A Team object. The API may send null, which leaves it empty.
   std::optional<Team> team;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A URI. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"https://example.herokuapp.com/"`.
   std::optional<std::string> web_url;
 };
 

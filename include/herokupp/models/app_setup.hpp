@@ -16,40 +16,45 @@
 
 namespace herokupp {
 
-/// The AppSetup resource (schema definition `app-setup`).
+/// What the API answers about an AppSetup (schema definition `app-setup`, 10 fields). Returned by
+/// api::app_setup::create, api::app_setup::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_setup_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto app_setup = herokupp::app_setup_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (app_setup) std::cout << app_setup->id << "\n";
 /// @endcode
 struct AppSetup {
-  /// `app_setup.app`.
+  /// The object in `app_setup.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppSetup::App value;
-  /// value.id = "example";
+  /// herokupp::AppSetup::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `app_setup.build`.
+  /// The object in `app_setup.build`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppSetup::Build value;
-  /// value.id = "example";
+  /// herokupp::AppSetup::Build build;
+  /// build.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Build {
-    /// `app_setup.build.status`. A value the schema does not list decodes as `unknown`, with the
-    /// API's text kept in `raw`.
+    /// The values of `app_setup.build.status`: `failed`, `pending`, `succeeded`. Text the schema
+    /// does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::AppSetup::Build::Status::failed;
+    /// using Status = herokupp::AppSetup::Build::Status;
+    /// herokupp::Enumerated<Status> status = Status::succeeded;
+    /// if (status == Status::succeeded) std::cout << "succeeded\n";
     /// @endcode
     enum class Status {
       unknown,
@@ -58,29 +63,37 @@ struct AppSetup {
       succeeded,
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it.
     std::string output_stream_url;
+    /// One of `failed`, `pending`, `succeeded` (Status); any other text decodes as `unknown`.
+    /// Read-only: the API sets it. Example: `"succeeded"`.
     Enumerated<Status> status;
   };
 
-  /// `app_setup.postdeploy`.
+  /// The object in `app_setup.postdeploy`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppSetup::Postdeploy value;
-  /// value.output = "example";
+  /// herokupp::AppSetup::Postdeploy postdeploy;
+  /// postdeploy.exit_code = 1;
   /// @endcode
   struct Postdeploy {
+    /// An integer. Read-only: the API sets it. Example: `1`.
     std::int64_t exit_code{};
+    /// A string. Read-only: the API sets it. Example: `"assets precompiled"`.
     std::string output;
   };
 
-  /// `app_setup.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `app_setup.status`: `failed`, `pending`, `succeeded`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AppSetup::Status::failed;
+  /// using Status = herokupp::AppSetup::Status;
+  /// herokupp::Enumerated<Status> status = Status::failed;
+  /// if (status == Status::failed) std::cout << "failed\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -89,15 +102,28 @@ struct AppSetup {
     succeeded,
   };
 
+  /// An App object.
   App app;
+  /// A Build object. The API may send null, which leaves it empty.
   std::optional<Build> build;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"invalid app.json"`.
   std::optional<std::string> failure_message;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A list of strings. Read-only: the API sets it. Example: `["config var FOO is required"]`.
   std::vector<std::string> manifest_errors;
+  /// A Postdeploy object. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<Postdeploy> postdeploy;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"https://example.herokuapp.com/welcome"`.
   std::optional<std::string> resolved_success_url;
+  /// One of `failed`, `pending`, `succeeded` (Status); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"failed"`.
   Enumerated<Status> status;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,56 +13,66 @@
 
 namespace herokupp {
 
-/// The App Transfer resource (schema definition `app-transfer`).
+/// What the API answers about an App Transfer (schema definition `app-transfer`, 7 fields).
+/// Returned by api::app_transfer::create, api::app_transfer::delete_, api::app_transfer::info,
+/// api::app_transfer::list, api::app_transfer::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_transfer_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto app_transfer = herokupp::app_transfer_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (app_transfer) std::cout << app_transfer->id << "\n";
 /// @endcode
 struct AppTransfer {
-  /// `app_transfer.app`.
+  /// The object in `app_transfer.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppTransfer::App value;
-  /// value.id = "example";
+  /// herokupp::AppTransfer::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `app_transfer.owner`.
+  /// The object in `app_transfer.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppTransfer::Owner value;
-  /// value.email = "example";
+  /// herokupp::AppTransfer::Owner owner;
+  /// owner.email = "username@example.com";
   /// @endcode
   struct Owner {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `app_transfer.recipient`.
+  /// The object in `app_transfer.recipient`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppTransfer::Recipient value;
-  /// value.email = "example";
+  /// herokupp::AppTransfer::Recipient recipient;
+  /// recipient.email = "username@example.com";
   /// @endcode
   struct Recipient {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `app_transfer.state`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `app_transfer.state`: `pending`, `accepted`, `declined`. Text the schema does
+  /// not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AppTransfer::State::pending;
+  /// using State = herokupp::AppTransfer::State;
+  /// herokupp::Enumerated<State> state = State::pending;
+  /// if (state == State::pending) std::cout << "pending\n";
   /// @endcode
   enum class State {
     unknown,
@@ -71,12 +81,20 @@ struct AppTransfer {
     declined,
   };
 
+  /// An App object.
   App app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An Owner object.
   Owner owner;
+  /// A Recipient object.
   Recipient recipient;
+  /// One of `pending`, `accepted`, `declined` (State); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"pending"`.
   Enumerated<State> state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,32 +14,38 @@
 
 namespace herokupp {
 
-/// The App Webhook resource (schema definition `app-webhook`).
+/// What the API answers about an App Webhook (schema definition `app-webhook`, 7 fields). Returned
+/// by api::app_webhook::create, api::app_webhook::delete_, api::app_webhook::info,
+/// api::app_webhook::list, api::app_webhook::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_webhook_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto app_webhook = herokupp::app_webhook_from_json("{}");
+/// if (!app_webhook) std::cerr << app_webhook.error().message << "\n";
 /// @endcode
 struct AppWebhook {
-  /// `app_webhook.app`.
+  /// The object in `app_webhook.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppWebhook::App value;
-  /// value.id = "example";
+  /// herokupp::AppWebhook::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `app_webhook.level`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `app_webhook.level`: `notify`, `sync`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AppWebhook::Level::notify;
+  /// using Level = herokupp::AppWebhook::Level;
+  /// herokupp::Enumerated<Level> level = Level::notify;
+  /// if (level == Level::notify) std::cout << "notify\n";
   /// @endcode
   enum class Level {
     unknown,
@@ -47,12 +53,19 @@ struct AppWebhook {
     sync,
   };
 
+  /// An App object.
   App app;
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A list of strings.
   std::vector<std::string> include;
+  /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Example: `"notify"`.
   Enumerated<Level> level;
+  /// A date and time (UTC).
   Timestamp updated_at;
+  /// A URI.
   std::string url;
 };
 

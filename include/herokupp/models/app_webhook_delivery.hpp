@@ -15,40 +15,46 @@
 
 namespace herokupp {
 
-/// The App Webhook Delivery resource (schema definition `app-webhook-delivery`).
+/// What the API answers about an App Webhook Delivery (schema definition `app-webhook-delivery`, 9
+/// fields). Returned by api::add_on_webhook_delivery::info, api::add_on_webhook_delivery::list,
+/// api::app_webhook_delivery::info, api::app_webhook_delivery::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_webhook_delivery_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto app_webhook_delivery = herokupp::app_webhook_delivery_from_json("{}");
+/// if (!app_webhook_delivery) std::cerr << app_webhook_delivery.error().message << "\n";
 /// @endcode
 struct AppWebhookDelivery {
-  /// `app_webhook_delivery.event`.
+  /// The object in `app_webhook_delivery.event`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppWebhookDelivery::Event value;
-  /// value.id = "example";
+  /// herokupp::AppWebhookDelivery::Event event;
+  /// event.include = "api:release";
   /// @endcode
   struct Event {
+    /// A UUID. Read-only: the API sets it.
     std::string id;
+    /// A string. Example: `"api:release"`.
     std::string include;
   };
 
-  /// `app_webhook_delivery.last_attempt`.
+  /// The object in `app_webhook_delivery.last_attempt`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppWebhookDelivery::LastAttempt value;
-  /// value.id = "example";
+  /// herokupp::AppWebhookDelivery::LastAttempt last_attempt;
+  /// last_attempt.status = herokupp::AppWebhookDelivery::LastAttempt::Status::scheduled;
   /// @endcode
   struct LastAttempt {
-    /// `app_webhook_delivery.last_attempt.status`. A value the schema does not list decodes as
-    /// `unknown`, with the API's text kept in `raw`.
+    /// The values of `app_webhook_delivery.last_attempt.status`: `scheduled`, `succeeded`,
+    /// `failed`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::AppWebhookDelivery::LastAttempt::Status::scheduled;
+    /// using Status = herokupp::AppWebhookDelivery::LastAttempt::Status;
+    /// herokupp::Enumerated<Status> status = Status::scheduled;
+    /// if (status == Status::scheduled) std::cout << "scheduled\n";
     /// @endcode
     enum class Status {
       unknown,
@@ -57,20 +63,29 @@ struct AppWebhookDelivery {
       failed,
     };
 
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
     std::optional<std::int64_t> code;
+    /// A date and time (UTC).
     Timestamp created_at;
+    /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
     std::optional<std::string> error_class;
+    /// A UUID. Read-only: the API sets it.
     std::string id;
+    /// One of `scheduled`, `succeeded`, `failed` (Status); any other text decodes as `unknown`.
+    /// Example: `"scheduled"`.
     Enumerated<Status> status;
+    /// A date and time (UTC).
     Timestamp updated_at;
   };
 
-  /// `app_webhook_delivery.status`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `app_webhook_delivery.status`: `pending`, `scheduled`, `retrying`, `failed`,
+  /// `succeeded`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::AppWebhookDelivery::Status::pending;
+  /// using Status = herokupp::AppWebhookDelivery::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -81,20 +96,22 @@ struct AppWebhookDelivery {
     succeeded,
   };
 
-  /// `app_webhook_delivery.webhook`.
+  /// The object in `app_webhook_delivery.webhook`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppWebhookDelivery::Webhook value;
-  /// value.id = "example";
+  /// herokupp::AppWebhookDelivery::Webhook webhook;
+  /// webhook.level = herokupp::AppWebhookDelivery::Webhook::Level::notify;
   /// @endcode
   struct Webhook {
-    /// `app_webhook_delivery.webhook.level`. A value the schema does not list decodes as `unknown`,
-    /// with the API's text kept in `raw`.
+    /// The values of `app_webhook_delivery.webhook.level`: `notify`, `sync`. Text the schema does
+    /// not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::AppWebhookDelivery::Webhook::Level::notify;
+    /// using Level = herokupp::AppWebhookDelivery::Webhook::Level;
+    /// herokupp::Enumerated<Level> level = Level::notify;
+    /// if (level == Level::notify) std::cout << "notify\n";
     /// @endcode
     enum class Level {
       unknown,
@@ -102,18 +119,30 @@ struct AppWebhookDelivery {
       sync,
     };
 
+    /// A UUID. Read-only: the API sets it.
     std::string id;
+    /// One of `notify`, `sync` (Level); any other text decodes as `unknown`. Example: `"notify"`.
     Enumerated<Level> level;
   };
 
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// An Event object.
   Event event;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A LastAttempt object. The API may send null, which leaves it empty.
   std::optional<LastAttempt> last_attempt;
+  /// A date and time (UTC). The API may send null, which leaves it empty.
   std::optional<Timestamp> next_attempt_at;
+  /// An integer. Read-only: the API sets it.
   std::int64_t num_attempts{};
+  /// One of `pending`, `scheduled`, `retrying`, `failed`, `succeeded` (Status); any other text
+  /// decodes as `unknown`. Example: `"pending"`.
   Enumerated<Status> status;
+  /// A date and time (UTC).
   Timestamp updated_at;
+  /// A Webhook object.
   Webhook webhook;
 };
 

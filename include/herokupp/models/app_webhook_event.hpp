@@ -13,46 +13,61 @@
 
 namespace herokupp {
 
-/// The App Webhook Event resource (schema definition `app-webhook-event`).
+/// What the API answers about an App Webhook Event (schema definition `app-webhook-event`, 5
+/// fields). Returned by api::add_on_webhook_event::info, api::add_on_webhook_event::list,
+/// api::app_webhook_event::info, api::app_webhook_event::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::app_webhook_event_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto app_webhook_event = herokupp::app_webhook_event_from_json(R"({"include": "api:release"})");
+/// if (app_webhook_event) std::cout << app_webhook_event->include << "\n";
 /// @endcode
 struct AppWebhookEvent {
-  /// `app_webhook_event.payload`.
+  /// The object in `app_webhook_event.payload`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AppWebhookEvent::Payload value;
-  /// value.action = "example";
+  /// herokupp::AppWebhookEvent::Payload payload;
+  /// payload.action = "create";
   /// @endcode
   struct Payload {
-    /// `app_webhook_event.payload.actor`.
+    /// The object in `app_webhook_event.payload.actor`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::AppWebhookEvent::Payload::Actor value;
-    /// value.email = "example";
+    /// herokupp::AppWebhookEvent::Payload::Actor actor;
+    /// actor.email = "username@example.com";
     /// @endcode
     struct Actor {
+      /// An email address. Example: `"username@example.com"`.
       std::string email;
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
     };
 
+    /// A string. Example: `"create"`.
     std::string action;
+    /// An Actor object.
     Actor actor;
+    /// A JSON value of a shape the schema leaves open.
     nlohmann::json data;
+    /// A JSON value of a shape the schema leaves open.
     nlohmann::json previous_data;
+    /// A string. Example: `"release"`.
     std::string resource;
+    /// A string. Example: `"1"`.
     std::string version;
   };
 
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A string. Example: `"api:release"`.
   std::string include;
+  /// A Payload object.
   Payload payload;
+  /// A date and time (UTC).
   Timestamp updated_at;
 };
 

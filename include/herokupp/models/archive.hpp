@@ -14,20 +14,23 @@
 
 namespace herokupp {
 
-/// The Audit Trail Archive resource (schema definition `archive`).
+/// What the API answers about an Audit Trail Archive (schema definition `archive`, 6 fields).
+/// Returned by api::archive::info, api::archive::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::archive_from_json(json_text);
-/// if (value) std::cout << value->checksum << "\n";
+/// auto archive = herokupp::archive_from_json(R"({"size": 100})");
+/// if (archive) std::cout << archive->size << "\n";
 /// @endcode
 struct Archive {
-  /// `archive.month`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `archive.month`: `01`, `02`, `03`, `04`, `05`, `06`, `07`, `08`, `09`, `10`,
+  /// `11`, `12`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Archive::Month::v01;
+  /// using Month = herokupp::Archive::Month;
+  /// herokupp::Enumerated<Month> month = Month::v10;
+  /// if (month == Month::v10) std::cout << "10\n";
   /// @endcode
   enum class Month {
     unknown,
@@ -45,11 +48,18 @@ struct Archive {
     v12,
   };
 
+  /// A string. Read-only: the API sets it.
   std::string checksum;
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// One of `01`, `02`, `03`, `04`, `05`, `06`, `07`, `08`, `09`, `10`, `11`, `12` (Month); any
+  /// other text decodes as `unknown`. Read-only: the API sets it. Example: `"10"`.
   Enumerated<Month> month;
+  /// An integer. Read-only: the API sets it. Example: `100`.
   std::int64_t size{};
+  /// A string. Read-only: the API sets it.
   std::string url;
+  /// An integer. Read-only: the API sets it. Example: `2019`.
   std::int64_t year{};
 };
 

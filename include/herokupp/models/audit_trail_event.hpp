@@ -13,95 +13,118 @@
 
 namespace herokupp {
 
-/// The Audit Trail Event resource (schema definition `audit-trail-event`).
+/// What the API answers about an Audit Trail Event (schema definition `audit-trail-event`, 11
+/// fields). Returned by api::audit_trail_event::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::audit_trail_event_from_json(json_text);
-/// if (value) std::cout << value->action << "\n";
+/// auto audit_trail_event = herokupp::audit_trail_event_from_json("{}");
+/// if (!audit_trail_event) std::cerr << audit_trail_event.error().message << "\n";
 /// @endcode
 struct AuditTrailEvent {
-  /// `audit_trail_event.actor`.
+  /// The object in `audit_trail_event.actor`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::Actor value;
-  /// value.email = "example";
+  /// herokupp::AuditTrailEvent::Actor actor;
+  /// std::cout << actor.email << "\n";
   /// @endcode
   struct Actor {
+    /// An email address.
     std::string email;
+    /// A UUID.
     std::string id;
   };
 
-  /// `audit_trail_event.app`.
+  /// The object in `audit_trail_event.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::App value;
-  /// value.id = "example";
+  /// herokupp::AuditTrailEvent::App app;
+  /// std::cout << app.name << "\n";
   /// @endcode
   struct App {
+    /// A UUID.
     std::string id;
+    /// A string.
     std::string name;
   };
 
-  /// `audit_trail_event.enterprise_account`.
+  /// The object in `audit_trail_event.enterprise_account`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::EnterpriseAccount value;
-  /// value.id = "example";
+  /// herokupp::AuditTrailEvent::EnterpriseAccount enterprise_account;
+  /// std::cout << enterprise_account.name << "\n";
   /// @endcode
   struct EnterpriseAccount {
+    /// A UUID.
     std::string id;
+    /// A string.
     std::string name;
   };
 
-  /// `audit_trail_event.owner`.
+  /// The object in `audit_trail_event.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::Owner value;
-  /// value.email = "example";
+  /// herokupp::AuditTrailEvent::Owner owner;
+  /// std::cout << owner.email << "\n";
   /// @endcode
   struct Owner {
+    /// An email address.
     std::string email;
+    /// A UUID.
     std::string id;
   };
 
-  /// `audit_trail_event.request`.
+  /// The object in `audit_trail_event.request`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::Request value;
-  /// value.ip_address = "example";
+  /// herokupp::AuditTrailEvent::Request request;
+  /// std::cout << request.ip_address << "\n";
   /// @endcode
   struct Request {
+    /// An IPv4 address.
     std::string ip_address;
   };
 
-  /// `audit_trail_event.team`.
+  /// The object in `audit_trail_event.team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::AuditTrailEvent::Team value;
-  /// value.id = "example";
+  /// herokupp::AuditTrailEvent::Team team;
+  /// std::cout << team.name << "\n";
   /// @endcode
   struct Team {
+    /// A UUID.
     std::string id;
+    /// A string.
     std::string name;
   };
 
+  /// A string. Read-only: the API sets it.
   std::string action;
+  /// An Actor object. Read-only: the API sets it.
   Actor actor;
+  /// An App object. Read-only: the API sets it.
   App app;
+  /// A date and time (UTC).
   Timestamp created_at;
+  /// A JSON value of a shape the schema leaves open. Read-only: the API sets it.
   nlohmann::json data;
+  /// An EnterpriseAccount object. Read-only: the API sets it.
   EnterpriseAccount enterprise_account;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// An Owner object. Read-only: the API sets it.
   Owner owner;
+  /// A Request object. Read-only: the API sets it.
   Request request;
+  /// A Team object. Read-only: the API sets it.
   Team team;
+  /// A string. Read-only: the API sets it.
   std::string type;
 };
 

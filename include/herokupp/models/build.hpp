@@ -15,79 +15,93 @@
 
 namespace herokupp {
 
-/// The Build resource (schema definition `build`).
+/// What the API answers about a Build (schema definition `build`, 13 fields). Returned by
+/// api::build::create, api::build::info, api::build::list, api::build::cancel.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::build_from_json(json_text);
-/// if (value) std::cout << value->generation << "\n";
+/// auto build = herokupp::build_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (build) std::cout << build->id << "\n";
 /// @endcode
 struct Build {
-  /// `build.app`.
+  /// The object in `build.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::App value;
-  /// value.id = "example";
+  /// herokupp::Build::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `build.buildpacks[]`.
+  /// One item of `build.buildpacks`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::Buildpack value;
-  /// value.name = "example";
+  /// herokupp::Build::Buildpack buildpack;
+  /// buildpack.name = "heroku/ruby";
   /// @endcode
   struct Buildpack {
+    /// A string. Example: `"heroku/ruby"`.
     std::string name;
+    /// A string. Example: `"https://github.com/heroku/heroku-buildpack-ruby"`.
     std::string url;
   };
 
-  /// `build.release`.
+  /// The object in `build.release`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::Release value;
-  /// value.id = "example";
+  /// herokupp::Build::Release release;
+  /// release.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Release {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `build.slug`.
+  /// The object in `build.slug`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::Slug value;
-  /// value.id = "example";
+  /// herokupp::Build::Slug slug;
+  /// slug.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Slug {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `build.source_blob`.
+  /// The object in `build.source_blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::SourceBlob value;
-  /// value.url = "example";
+  /// herokupp::Build::SourceBlob source_blob;
+  /// source_blob.checksum = "SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   /// @endcode
   struct SourceBlob {
+    /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
     std::optional<std::string> checksum;
+    /// A string. Read-only: the API sets it. Example: `"https://example.com/source.tgz?token=xyz"`.
     std::string url;
+    /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+    /// `"v1.3.0"`.
     std::optional<std::string> version;
+    /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+    /// `"* Fake User: Change session key"`.
     std::optional<std::string> version_description;
   };
 
-  /// `build.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `build.status`: `failed`, `pending`, `succeeded`. Text the schema does not list
+  /// decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Build::Status::failed;
+  /// using Status = herokupp::Build::Status;
+  /// herokupp::Enumerated<Status> status = Status::succeeded;
+  /// if (status == Status::succeeded) std::cout << "succeeded\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -96,30 +110,46 @@ struct Build {
     succeeded,
   };
 
-  /// `build.user`.
+  /// The object in `build.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Build::User value;
-  /// value.email = "example";
+  /// herokupp::Build::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An App object.
   App app;
+  /// A list of Buildpack objects. The API may send null, which leaves it empty.
   std::optional<std::vector<Buildpack>> buildpacks;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"cedar"`.
   std::string generation;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it.
   std::string output_stream_url;
+  /// A Release object. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<Release> release;
+  /// A Slug object. The API may send null, which leaves it empty.
   std::optional<Slug> slug;
+  /// A SourceBlob object.
   SourceBlob source_blob;
+  /// A string. Read-only: the API sets it. Example: `"heroku-22"`.
   std::string stack;
+  /// One of `failed`, `pending`, `succeeded` (Status); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"succeeded"`.
   Enumerated<Status> status;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

@@ -12,27 +12,33 @@
 
 namespace herokupp {
 
-/// The Buildpack Installations resource (schema definition `buildpack-installation`).
+/// What the API answers about a Buildpack Installations (schema definition
+/// `buildpack-installation`, 2 fields). Returned by api::buildpack_installation::update,
+/// api::buildpack_installation::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::buildpack_installation_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto buildpack_installation = herokupp::buildpack_installation_from_json(R"({"ordinal": 0})");
+/// if (buildpack_installation) std::cout << buildpack_installation->ordinal << "\n";
 /// @endcode
 struct BuildpackInstallation {
-  /// `buildpack_installation.buildpack`.
+  /// The object in `buildpack_installation.buildpack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::BuildpackInstallation::Buildpack value;
-  /// value.name = "example";
+  /// herokupp::BuildpackInstallation::Buildpack buildpack;
+  /// buildpack.name = "heroku/ruby";
   /// @endcode
   struct Buildpack {
+    /// A string. Example: `"heroku/ruby"`.
     std::string name;
+    /// A string. Example: `"https://github.com/heroku/heroku-buildpack-ruby"`.
     std::string url;
   };
 
+  /// A Buildpack object.
   Buildpack buildpack;
+  /// An integer. Read-only: the API sets it. Example: `0`.
   std::int64_t ordinal{};
 };
 

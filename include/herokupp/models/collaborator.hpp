@@ -16,32 +16,38 @@
 
 namespace herokupp {
 
-/// The Collaborator resource (schema definition `collaborator`).
+/// What the API answers about a Collaborator (schema definition `collaborator`, 7 fields). Returned
+/// by api::collaborator::create, api::collaborator::delete_, api::collaborator::info,
+/// api::collaborator::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::collaborator_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto collaborator = herokupp::collaborator_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (collaborator) std::cout << collaborator->id << "\n";
 /// @endcode
 struct Collaborator {
-  /// `collaborator.app`.
+  /// The object in `collaborator.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Collaborator::App value;
-  /// value.id = "example";
+  /// herokupp::Collaborator::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `collaborator.role`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `collaborator.role`: `admin`, `collaborator`, `member`, `owner`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Collaborator::Role::admin;
+  /// using Role = herokupp::Collaborator::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -51,25 +57,36 @@ struct Collaborator {
     owner,
   };
 
-  /// `collaborator.user`.
+  /// The object in `collaborator.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Collaborator::User value;
-  /// value.email = "example";
+  /// herokupp::Collaborator::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool federated{};
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An App object.
   App app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A list of TeamAppPermission objects.
   std::vector<herokupp::TeamAppPermission> permissions;
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Read-only: the API sets it. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

@@ -12,20 +12,28 @@
 
 namespace herokupp {
 
-/// The Credit resource (schema definition `credit`).
+/// What the API answers about a Credit (schema definition `credit`, 7 fields). Returned by
+/// api::credit::create, api::credit::info, api::credit::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::credit_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto credit = herokupp::credit_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (credit) std::cout << credit->id << "\n";
 /// @endcode
 struct Credit {
+  /// A number. Example: `10000`.
   double amount{};
+  /// A number. Example: `5000`.
   double balance{};
+  /// A date and time (UTC). Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A date and time (UTC). Example: `"2012-01-01T12:00:00Z"`.
   Timestamp expires_at;
+  /// A UUID. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"gift card"`.
   std::string title;
+  /// A date and time (UTC). Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,32 +14,38 @@
 
 namespace herokupp {
 
-/// The Domain resource (schema definition `domain`).
+/// What the API answers about a Domain (schema definition `domain`, 11 fields). Returned by
+/// api::domain::create, api::domain::update, api::domain::delete_, api::domain::info,
+/// api::domain::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::domain_from_json(json_text);
-/// if (value) std::cout << value->hostname << "\n";
+/// auto domain = herokupp::domain_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (domain) std::cout << domain->id << "\n";
 /// @endcode
 struct Domain {
-  /// `domain.app`.
+  /// The object in `domain.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Domain::App value;
-  /// value.id = "example";
+  /// herokupp::Domain::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `domain.kind`. A value the schema does not list decodes as `unknown`, with the API's text kept
-  /// in `raw`.
+  /// The values of `domain.kind`: `heroku`, `custom`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Domain::Kind::heroku;
+  /// using Kind = herokupp::Domain::Kind;
+  /// herokupp::Enumerated<Kind> kind = Kind::custom;
+  /// if (kind == Kind::custom) std::cout << "custom\n";
   /// @endcode
   enum class Kind {
     unknown,
@@ -47,28 +53,45 @@ struct Domain {
     custom,
   };
 
-  /// `domain.sni_endpoint`.
+  /// The object in `domain.sni_endpoint`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Domain::SniEndpoint value;
-  /// value.id = "example";
+  /// herokupp::Domain::SniEndpoint sni_endpoint;
+  /// sni_endpoint.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct SniEndpoint {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"pending"`.
   std::optional<std::string> acm_status;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"Failing CCA check"`.
   std::optional<std::string> acm_status_reason;
+  /// An App object.
   App app;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"example.herokudns.com"`.
   std::optional<std::string> cname;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A URI. Read-only: the API sets it. Example: `"subdomain.example.com"`.
   std::string hostname;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// One of `heroku`, `custom` (Kind); any other text decodes as `unknown`. Read-only: the API sets
+  /// it. Example: `"custom"`.
   Enumerated<Kind> kind;
+  /// A SniEndpoint object. The API may send null, which leaves it empty.
   std::optional<SniEndpoint> sni_endpoint;
+  /// A string. Read-only: the API sets it. Example: `"pending"`.
   std::string status;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,48 +14,64 @@
 
 namespace herokupp {
 
-/// The Dyno resource (schema definition `dyno`).
+/// What the API answers about a Dyno (schema definition `dyno`, 11 fields). Returned by
+/// api::dyno::create, api::dyno::info, api::dyno::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::dyno_from_json(json_text);
-/// if (value) std::cout << value->command << "\n";
+/// auto dyno = herokupp::dyno_from_json(R"({"name": "run.1"})");
+/// if (dyno) std::cout << dyno->name << "\n";
 /// @endcode
 struct Dyno {
-  /// `dyno.app`.
+  /// The object in `dyno.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Dyno::App value;
-  /// value.id = "example";
+  /// herokupp::Dyno::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `dyno.release`.
+  /// The object in `dyno.release`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Dyno::Release value;
-  /// value.id = "example";
+  /// herokupp::Dyno::Release release;
+  /// release.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Release {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// An integer. Read-only: the API sets it. Example: `11`.
     std::int64_t version{};
   };
 
+  /// An App object.
   App app;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> attach_url;
+  /// A string. Example: `"bash"`.
   std::string command;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"run.1"`.
   std::string name;
+  /// A Release object.
   Release release;
+  /// A string. Example: `"standard-1X"`.
   std::string size;
+  /// A string. Read-only: the API sets it. Example: `"up"`.
   std::string state;
+  /// A string. Example: `"run"`.
   std::string type;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,47 +13,62 @@
 
 namespace herokupp {
 
-/// The Dyno Size resource (schema definition `dyno-size`).
+/// What the API answers about a Dyno Size (schema definition `dyno-size`, 10 fields). Returned by
+/// api::dyno_size::info, api::dyno_size::list, api::dyno_size::list_app_dyno_sizes.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::dyno_size_from_json(json_text);
-/// if (value) std::cout << value->architecture << "\n";
+/// auto dyno_size = herokupp::dyno_size_from_json(R"({"name": "eco"})");
+/// if (dyno_size) std::cout << dyno_size->name << "\n";
 /// @endcode
 struct DynoSize {
-  /// `dyno_size.cost`.
+  /// The object in `dyno_size.cost`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::DynoSize::Cost value;
-  /// value.unit = "example";
+  /// herokupp::DynoSize::Cost cost;
+  /// cost.cents = 0;
   /// @endcode
   struct Cost {
+    /// An integer. Read-only: the API sets it. Example: `0`.
     std::int64_t cents{};
+    /// A string. Read-only: the API sets it. Example: `"month"`.
     std::string unit;
   };
 
-  /// `dyno_size.generation`.
+  /// The object in `dyno_size.generation`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::DynoSize::Generation value;
-  /// value.id = "example";
+  /// herokupp::DynoSize::Generation generation;
+  /// generation.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Generation {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"cedar"`.
     std::string name;
   };
 
+  /// A string. Read-only: the API sets it. Example: `"amd64"`.
   std::string architecture;
+  /// An integer. Read-only: the API sets it. Example: `1`.
   std::int64_t compute{};
+  /// A Cost object. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<Cost> cost;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool dedicated{};
+  /// A Generation object. Read-only: the API sets it.
   Generation generation;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A number. Read-only: the API sets it. Example: `0.5`.
   double memory{};
+  /// A string. Read-only: the API sets it. Example: `"eco"`.
   std::string name;
+  /// A number. Read-only: the API sets it. Example: `0.28`.
   double precise_dyno_units{};
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool private_space_only{};
 };
 

@@ -15,36 +15,41 @@
 
 namespace herokupp {
 
-/// The Enterprise Account resource (schema definition `enterprise-account`).
+/// What the API answers about an Enterprise Account (schema definition `enterprise-account`, 8
+/// fields). Returned by api::enterprise_account::list, api::enterprise_account::info,
+/// api::enterprise_account::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::enterprise_account_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto enterprise_account = herokupp::enterprise_account_from_json(R"({"name": "example"})");
+/// if (enterprise_account) std::cout << enterprise_account->name << "\n";
 /// @endcode
 struct EnterpriseAccount {
-  /// `enterprise_account.identity_provider`.
+  /// The object in `enterprise_account.identity_provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccount::IdentityProvider value;
-  /// value.id = "example";
+  /// herokupp::EnterpriseAccount::IdentityProvider identity_provider;
+  /// identity_provider.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct IdentityProvider {
-    /// `enterprise_account.identity_provider.owner`.
+    /// The object in `enterprise_account.identity_provider.owner`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::EnterpriseAccount::IdentityProvider::Owner value;
-    /// value.id = "example";
+    /// herokupp::EnterpriseAccount::IdentityProvider::Owner owner;
+    /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Owner {
-      /// `enterprise_account.identity_provider.owner.type`. A value the schema does not list
-      /// decodes as `unknown`, with the API's text kept in `raw`.
+      /// The values of `enterprise_account.identity_provider.owner.type`: `team`,
+      /// `enterprise-account`. Text the schema does not list decodes as `unknown`, and `raw` keeps
+      /// it.
       ///
       /// @par Example
       /// @code
-      /// auto wanted = herokupp::EnterpriseAccount::IdentityProvider::Owner::Type::team;
+      /// using Type = herokupp::EnterpriseAccount::IdentityProvider::Owner::Type;
+      /// herokupp::Enumerated<Type> type = Type::team;
+      /// if (type == Type::team) std::cout << "team\n";
       /// @endcode
       enum class Type {
         unknown,
@@ -52,23 +57,38 @@ struct EnterpriseAccount {
         enterprise_account,
       };
 
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Read-only: the API sets it. Example: `"acme"`.
       std::string name;
+      /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`.
+      /// Read-only: the API sets it. Example: `"team"`.
       Enumerated<Type> type;
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-sso"`.
     std::string name;
+    /// An Owner object.
     Owner owner;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An IdentityProvider object. The API may send null, which leaves it empty.
   std::optional<IdentityProvider> identity_provider;
+  /// A string. Read-only: the API sets it. Example: `"example"`.
   std::string name;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool partner_benefits{};
+  /// A list of strings. Read-only: the API sets it.
   std::vector<std::string> permissions;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool trial{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

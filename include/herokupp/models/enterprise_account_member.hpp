@@ -14,48 +14,56 @@
 
 namespace herokupp {
 
-/// The Enterprise Account Member resource (schema definition `enterprise-account-member`).
+/// What the API answers about an Enterprise Account Member (schema definition
+/// `enterprise-account-member`, 6 fields). Returned by api::enterprise_account_member::list,
+/// api::enterprise_account_member::create, api::enterprise_account_member::update,
+/// api::enterprise_account_member::delete_.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::enterprise_account_member_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto enterprise_account_member = herokupp::enterprise_account_member_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (enterprise_account_member) std::cout << enterprise_account_member->id << "\n";
 /// @endcode
 struct EnterpriseAccountMember {
-  /// `enterprise_account_member.enterprise_account`.
+  /// The object in `enterprise_account_member.enterprise_account`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccountMember::EnterpriseAccount value;
-  /// value.id = "example";
+  /// herokupp::EnterpriseAccountMember::EnterpriseAccount enterprise_account;
+  /// enterprise_account.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct EnterpriseAccount {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `enterprise_account_member.identity_provider`.
+  /// The object in `enterprise_account_member.identity_provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccountMember::IdentityProvider value;
-  /// value.id = "example";
+  /// herokupp::EnterpriseAccountMember::IdentityProvider identity_provider;
+  /// identity_provider.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct IdentityProvider {
-    /// `enterprise_account_member.identity_provider.owner`.
+    /// The object in `enterprise_account_member.identity_provider.owner`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::EnterpriseAccountMember::IdentityProvider::Owner value;
-    /// value.id = "example";
+    /// herokupp::EnterpriseAccountMember::IdentityProvider::Owner owner;
+    /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Owner {
-      /// `enterprise_account_member.identity_provider.owner.type`. A value the schema does not list
-      /// decodes as `unknown`, with the API's text kept in `raw`.
+      /// The values of `enterprise_account_member.identity_provider.owner.type`: `team`,
+      /// `enterprise-account`. Text the schema does not list decodes as `unknown`, and `raw` keeps
+      /// it.
       ///
       /// @par Example
       /// @code
-      /// auto wanted = herokupp::EnterpriseAccountMember::IdentityProvider::Owner::Type::team;
+      /// using Type = herokupp::EnterpriseAccountMember::IdentityProvider::Owner::Type;
+      /// herokupp::Enumerated<Type> type = Type::team;
+      /// if (type == Type::team) std::cout << "team\n";
       /// @endcode
       enum class Type {
         unknown,
@@ -63,31 +71,41 @@ struct EnterpriseAccountMember {
         enterprise_account,
       };
 
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Read-only: the API sets it. Example: `"acme"`.
       std::string name;
+      /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`.
+      /// Read-only: the API sets it. Example: `"team"`.
       Enumerated<Type> type;
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"acme"`.
     std::string name;
+    /// An Owner object.
     Owner owner;
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool redacted{};
   };
 
-  /// `enterprise_account_member.permissions[]`.
+  /// One item of `enterprise_account_member.permissions`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccountMember::Permission value;
-  /// value.description = "example";
+  /// herokupp::EnterpriseAccountMember::Permission permission;
+  /// permission.description = "View enterprise account members and teams.";
   /// @endcode
   struct Permission {
-    /// `enterprise_account_member.permissions[].name`. A value the schema does not list decodes as
-    /// `unknown`, with the API's text kept in `raw`.
+    /// The values of `enterprise_account_member.permissions[].name`: `view`, `create`, `manage`,
+    /// `billing`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::EnterpriseAccountMember::Permission::Name::view;
+    /// using Name = herokupp::EnterpriseAccountMember::Permission::Name;
+    /// herokupp::Enumerated<Name> name = Name::view;
+    /// if (name == Name::view) std::cout << "view\n";
     /// @endcode
     enum class Name {
       unknown,
@@ -97,27 +115,38 @@ struct EnterpriseAccountMember {
       billing,
     };
 
+    /// A string. Example: `"View enterprise account members and teams."`.
     std::string description;
+    /// One of `view`, `create`, `manage`, `billing` (Name); any other text decodes as `unknown`.
+    /// Read-only: the API sets it. Example: `"view"`.
     Enumerated<Name> name;
   };
 
-  /// `enterprise_account_member.user`.
+  /// The object in `enterprise_account_member.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccountMember::User value;
-  /// value.email = "example";
+  /// herokupp::EnterpriseAccountMember::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An EnterpriseAccount object.
   EnterpriseAccount enterprise_account;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An IdentityProvider object. The API may send null, which leaves it empty.
   std::optional<IdentityProvider> identity_provider;
+  /// A list of Permission objects.
   std::vector<Permission> permissions;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool two_factor_authentication{};
+  /// A User object.
   User user;
 };
 

@@ -13,58 +13,83 @@
 
 namespace herokupp {
 
-/// The Enterprise Account Monthly Usage resource (schema definition
-/// `enterprise-account-monthly-usage`).
+/// What the API answers about an Enterprise Account Monthly Usage (schema definition
+/// `enterprise-account-monthly-usage`, 10 fields). Returned by
+/// api::enterprise_account_monthly_usage::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::enterprise_account_monthly_usage_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto enterprise_account_monthly_usage = herokupp::enterprise_account_monthly_usage_from_json(R"({"name": "example-co"})");
+/// if (enterprise_account_monthly_usage) std::cout << enterprise_account_monthly_usage->name << "\n";
 /// @endcode
 struct EnterpriseAccountMonthlyUsage {
-  /// `enterprise_account_monthly_usage.teams[]`.
+  /// One item of `enterprise_account_monthly_usage.teams`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::EnterpriseAccountMonthlyUsage::Team value;
-  /// value.id = "example";
+  /// herokupp::EnterpriseAccountMonthlyUsage::Team team;
+  /// team.addons = 250.0;
   /// @endcode
   struct Team {
-    /// `enterprise_account_monthly_usage.teams[].apps[]`.
+    /// One item of `enterprise_account_monthly_usage.teams[].apps`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::EnterpriseAccountMonthlyUsage::Team::App value;
-    /// value.app_name = "example";
+    /// herokupp::EnterpriseAccountMonthlyUsage::Team::App app;
+    /// app.addons = 250.0;
     /// @endcode
     struct App {
+      /// A number. Read-only: the API sets it. Example: `250.0`.
       double addons{};
+      /// A string. Example: `"example"`.
       std::string app_name;
+      /// A number. Read-only: the API sets it. Example: `34.89`.
       double data{};
+      /// A number. Read-only: the API sets it. Example: `1.548`.
       double dynos{};
+      /// A number. Read-only: the API sets it. Example: `12.34`.
       double partner{};
     };
 
+    /// A number. Read-only: the API sets it. Example: `250.0`.
     double addons{};
+    /// A list of App objects.
     std::vector<App> apps;
+    /// A number. Read-only: the API sets it. Example: `15000`.
     double connect{};
+    /// A number. Read-only: the API sets it. Example: `34.89`.
     double data{};
+    /// A number. Read-only: the API sets it. Example: `1.548`.
     double dynos{};
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"ops"`.
     std::string name;
+    /// A number. Read-only: the API sets it. Example: `12.34`.
     double partner{};
+    /// A number. Read-only: the API sets it. Example: `1.548`.
     double space{};
   };
 
+  /// A number. Read-only: the API sets it. Example: `250.0`.
   double addons{};
+  /// A number. Read-only: the API sets it. Example: `15000`.
   double connect{};
+  /// A number. Read-only: the API sets it. Example: `34.89`.
   double data{};
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double dynos{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"2019-01"`.
   std::string month;
+  /// A string. Read-only: the API sets it. Example: `"example-co"`.
   std::string name;
+  /// A number. Read-only: the API sets it. Example: `12.34`.
   double partner{};
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double space{};
+  /// A list of Team objects.
   std::vector<Team> teams;
 };
 

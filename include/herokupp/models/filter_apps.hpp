@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::filter_apps_from_json(json_text);
+/// auto filter_apps = herokupp::filter_apps_from_json(R"({"name": "example"})");
+/// if (filter_apps) std::cout << filter_apps->name << "\n";
 /// @endcode
 using FilterApps = TeamApp;
 

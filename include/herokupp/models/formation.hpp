@@ -13,46 +13,61 @@
 
 namespace herokupp {
 
-/// The Formation resource (schema definition `formation`).
+/// What the API answers about a Formation (schema definition `formation`, 9 fields). Returned by
+/// api::formation::info, api::formation::list, api::formation::batch_update,
+/// api::formation::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::formation_from_json(json_text);
-/// if (value) std::cout << value->command << "\n";
+/// auto formation = herokupp::formation_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (formation) std::cout << formation->id << "\n";
 /// @endcode
 struct Formation {
-  /// `formation.app`.
+  /// The object in `formation.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Formation::App value;
-  /// value.id = "example";
+  /// herokupp::Formation::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `formation.dyno_size`.
+  /// The object in `formation.dyno_size`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Formation::DynoSize value;
-  /// value.id = "example";
+  /// herokupp::Formation::DynoSize dyno_size;
+  /// dyno_size.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct DynoSize {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"eco"`.
     std::string name;
   };
 
+  /// An App object.
   App app;
+  /// A string. Example: `"bundle exec rails server -p $PORT"`.
   std::string command;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A DynoSize object.
   DynoSize dyno_size;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An integer. Example: `1`.
   std::int64_t quantity{};
+  /// A string. Example: `"standard-1X"`.
   std::string size;
+  /// A string. Read-only: the API sets it. Example: `"web"`.
   std::string type;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -12,17 +12,22 @@
 
 namespace herokupp {
 
-/// The Generation resource (schema definition `generation`).
+/// What the API answers about a Generation (schema definition `generation`, 4 fields). Returned by
+/// api::generation::info, api::generation::list, api::generation::list_by_team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::generation_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto generation = herokupp::generation_from_json(R"({"name": "fir"})");
+/// if (generation) std::cout << generation->name << "\n";
 /// @endcode
 struct Generation {
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2024-12-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"fir"`.
   std::string name;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2024-12-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,39 +14,45 @@
 
 namespace herokupp {
 
-/// The Identity Provider resource (schema definition `identity-provider`).
+/// What the API answers about an Identity Provider (schema definition `identity-provider`, 9
+/// fields). Returned by api::identity_provider::list_by_team,
+/// api::identity_provider::create_by_team, api::identity_provider::update_by_team,
+/// api::identity_provider::delete_by_team.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::identity_provider_from_json(json_text);
-/// if (value) std::cout << value->certificate << "\n";
+/// auto identity_provider = herokupp::identity_provider_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (identity_provider) std::cout << identity_provider->id << "\n";
 /// @endcode
 struct IdentityProvider {
-  /// `identity_provider.organization`.
+  /// The object in `identity_provider.organization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::IdentityProvider::Organization value;
-  /// value.name = "example";
+  /// herokupp::IdentityProvider::Organization organization;
+  /// organization.name = "example";
   /// @endcode
   struct Organization {
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `identity_provider.owner`.
+  /// The object in `identity_provider.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::IdentityProvider::Owner value;
-  /// value.id = "example";
+  /// herokupp::IdentityProvider::Owner owner;
+  /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Owner {
-    /// `identity_provider.owner.type`. A value the schema does not list decodes as `unknown`, with
-    /// the API's text kept in `raw`.
+    /// The values of `identity_provider.owner.type`: `team`, `enterprise-account`. Text the schema
+    /// does not list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::IdentityProvider::Owner::Type::team;
+    /// using Type = herokupp::IdentityProvider::Owner::Type;
+    /// herokupp::Enumerated<Type> type = Type::team;
+    /// if (type == Type::team) std::cout << "team\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -54,19 +60,32 @@ struct IdentityProvider {
       enterprise_account,
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"acme"`.
     std::string name;
+    /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`. Read-only:
+    /// the API sets it. Example: `"team"`.
     Enumerated<Type> type;
   };
 
+  /// A string. Example: `"-----BEGIN CERTIFICATE----- ..."`.
   std::string certificate;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Example: `"https://customer-domain.idp.com"`.
   std::string entity_id;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An Organization object. The API may send null, which leaves it empty.
   std::optional<Organization> organization;
+  /// An Owner object.
   Owner owner;
+  /// A string. Example: `"https://example.com/idp/logout"`.
   std::string slo_target_url;
+  /// A string. Example: `"https://example.com/idp/login"`.
   std::string sso_target_url;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

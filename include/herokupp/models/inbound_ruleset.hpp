@@ -14,28 +14,32 @@
 
 namespace herokupp {
 
-/// The Inbound Ruleset resource (schema definition `inbound-ruleset`).
+/// What the API answers about an Inbound Ruleset (schema definition `inbound-ruleset`, 5 fields).
+/// Returned by api::inbound_ruleset::current, api::inbound_ruleset::info,
+/// api::inbound_ruleset::list, api::inbound_ruleset::create.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::inbound_ruleset_from_json(json_text);
-/// if (value) std::cout << value->created_by << "\n";
+/// auto inbound_ruleset = herokupp::inbound_ruleset_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (inbound_ruleset) std::cout << inbound_ruleset->id << "\n";
 /// @endcode
 struct InboundRuleset {
-  /// `inbound_ruleset.rules[]`.
+  /// One item of `inbound_ruleset.rules`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::InboundRuleset::Rule value;
-  /// value.source = "example";
+  /// herokupp::InboundRuleset::Rule rule;
+  /// rule.action = herokupp::InboundRuleset::Rule::Action::allow;
   /// @endcode
   struct Rule {
-    /// `inbound_ruleset.rules[].action`. A value the schema does not list decodes as `unknown`,
-    /// with the API's text kept in `raw`.
+    /// The values of `inbound_ruleset.rules[].action`: `allow`, `deny`. Text the schema does not
+    /// list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::InboundRuleset::Rule::Action::allow;
+    /// using Action = herokupp::InboundRuleset::Rule::Action;
+    /// herokupp::Enumerated<Action> action = Action::allow;
+    /// if (action == Action::allow) std::cout << "allow\n";
     /// @endcode
     enum class Action {
       unknown,
@@ -43,26 +47,35 @@ struct InboundRuleset {
       deny,
     };
 
+    /// One of `allow`, `deny` (Action); any other text decodes as `unknown`. Example: `"allow"`.
     Enumerated<Action> action;
+    /// A string. Example: `"1.1.1.1/1"`.
     std::string source;
   };
 
-  /// `inbound_ruleset.space`.
+  /// The object in `inbound_ruleset.space`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::InboundRuleset::Space value;
-  /// value.id = "example";
+  /// herokupp::InboundRuleset::Space space;
+  /// space.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Space {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"nasa"`.
     std::string name;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// An email address. Example: `"username@example.com"`.
   std::string created_by;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A list of Rule objects.
   std::vector<Rule> rules;
+  /// A Space object.
   Space space;
 };
 

@@ -13,23 +13,34 @@
 
 namespace herokupp {
 
-/// The Invoice resource (schema definition `invoice`).
+/// What the API answers about an Invoice (schema definition `invoice`, 10 fields). Returned by
+/// api::invoice::info, api::invoice::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::invoice_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto invoice = herokupp::invoice_from_json(R"({"state": 1})");
+/// if (invoice) std::cout << invoice->state << "\n";
 /// @endcode
 struct Invoice {
+  /// A number. Read-only: the API sets it. Example: `100.0`.
   double charges_total{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A number. Read-only: the API sets it. Example: `100.0`.
   double credits_total{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An integer. Read-only: the API sets it. Example: `9403943`.
   std::int64_t number{};
+  /// A string. Read-only: the API sets it. Example: `"01/31/2014"`.
   std::string period_end;
+  /// A string. Read-only: the API sets it. Example: `"01/01/2014"`.
   std::string period_start;
+  /// An integer. Read-only: the API sets it. Example: `1`.
   std::int64_t state{};
+  /// A number. Read-only: the API sets it. Example: `100.0`.
   double total{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -11,22 +11,32 @@
 
 namespace herokupp {
 
-/// The InvoiceAddress resource (schema definition `invoice-address`).
+/// What the API answers about an InvoiceAddress (schema definition `invoice-address`, 9 fields).
+/// Returned by api::invoice_address::info, api::invoice_address::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::invoice_address_from_json(json_text);
-/// if (value) std::cout << value->address_1 << "\n";
+/// auto invoice_address = herokupp::invoice_address_from_json(R"({"state": "WA"})");
+/// if (invoice_address) std::cout << invoice_address->state << "\n";
 /// @endcode
 struct InvoiceAddress {
+  /// A string. Example: `"40 Hickory Blvd."`.
   std::string address_1;
+  /// A string. Example: `"Suite 300"`.
   std::string address_2;
+  /// A string. Example: `"Seattle"`.
   std::string city;
+  /// A string. Example: `"US"`.
   std::string country;
+  /// An identity: the InvoiceAddress's `heroku_id`. Example: `"user930223902@heroku.com"`.
   std::string heroku_id;
+  /// A string. Example: `"Company ABC Inc. VAT 903820"`.
   std::string other;
+  /// A string. Example: `"98101"`.
   std::string postal_code;
+  /// A string. Example: `"WA"`.
   std::string state;
+  /// True or false. The API's default is `false`. Example: `true`.
   bool use_invoice_address{};
 };
 

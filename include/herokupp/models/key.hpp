@@ -12,20 +12,30 @@
 
 namespace herokupp {
 
-/// The Key resource (schema definition `key`).
+/// What the API answers about a Key (schema definition `key`, 7 fields). Returned by
+/// api::key::info, api::key::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::key_from_json(json_text);
-/// if (value) std::cout << value->comment << "\n";
+/// auto key = herokupp::key_from_json(R"({"email": "username@host"})");
+/// if (key) std::cout << key->email << "\n";
 /// @endcode
 struct Key {
+  /// A string. Read-only: the API sets it. Example: `"username@host"`.
   std::string comment;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"username@host"`.
   std::string email;
+  /// A string. Read-only: the API sets it. Example:
+  /// `"17:63:a4:ba:24:d3:7f:af:17:c8:94:82:7e:80:56:bf"`.
   std::string fingerprint;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"ssh-rsa AAAAB3NzaC1ycVc/../839Uv
+  /// username@example.com"`.
   std::string public_key;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,57 +13,74 @@
 
 namespace herokupp {
 
-/// The Log Drain resource (schema definition `log-drain`).
+/// What the API answers about a Log Drain (schema definition `log-drain`, 7 fields). Returned by
+/// api::log_drain::create, api::log_drain::update, api::log_drain::delete_, api::log_drain::info,
+/// api::log_drain::list_by_add_on, api::log_drain::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::log_drain_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto log_drain = herokupp::log_drain_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (log_drain) std::cout << log_drain->id << "\n";
 /// @endcode
 struct LogDrain {
-  /// `log_drain.addon`.
+  /// The object in `log_drain.addon`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::LogDrain::Addon value;
-  /// value.id = "example";
+  /// herokupp::LogDrain::Addon addon;
+  /// addon.app.id = "01234567-89ab-cdef-0123-456789abcdef";
+  /// addon.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Addon {
-    /// `log_drain.addon.app`.
+    /// The object in `log_drain.addon.app`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::LogDrain::Addon::App value;
-    /// value.id = "example";
+    /// herokupp::LogDrain::Addon::App app;
+    /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct App {
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Example: `"example"`.
       std::string name;
     };
 
+    /// An App object.
     App app;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-inc-primary-database"`.
     std::string name;
   };
 
-  /// `log_drain.app`.
+  /// The object in `log_drain.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::LogDrain::App value;
-  /// value.id = "example";
+  /// herokupp::LogDrain::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
+  /// An Addon object. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<Addon> addon;
+  /// An App object. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<App> app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"d.01234567-89ab-cdef-0123-456789abcdef"`.
   std::string token;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A string. Read-only: the API sets it. Example: `"https://example.com/drain"`.
   std::string url;
 };
 

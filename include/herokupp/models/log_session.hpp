@@ -12,17 +12,22 @@
 
 namespace herokupp {
 
-/// The Log Session resource (schema definition `log-session`).
+/// What the API answers about a Log Session (schema definition `log-session`, 4 fields). Returned
+/// by api::log_session::create.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::log_session_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto log_session = herokupp::log_session_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (log_session) std::cout << log_session->id << "\n";
 /// @endcode
 struct LogSession {
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it.
   std::string logplex_url;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

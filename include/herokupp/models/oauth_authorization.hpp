@@ -15,100 +15,134 @@
 
 namespace herokupp {
 
-/// The OAuth Authorization resource (schema definition `oauth-authorization`).
+/// What the API answers about an OAuth Authorization (schema definition `oauth-authorization`, 11
+/// fields). Returned by api::oauth_authorization::create, api::oauth_authorization::delete_,
+/// api::oauth_authorization::info, api::oauth_authorization::update,
+/// api::oauth_authorization::list, api::oauth_authorization::regenerate.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::oauth_authorization_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto oauth_authorization = herokupp::oauth_authorization_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (oauth_authorization) std::cout << oauth_authorization->id << "\n";
 /// @endcode
 struct OauthAuthorization {
-  /// `oauth_authorization.access_token`.
+  /// The object in `oauth_authorization.access_token`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::AccessToken value;
-  /// value.id = "example";
+  /// herokupp::OauthAuthorization::AccessToken access_token;
+  /// access_token.expires_in = 2592000;
   /// @endcode
   struct AccessToken {
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
+    /// Example: `2592000`.
     std::optional<std::int64_t> expires_in;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example:
+    /// `"HRKU-01234567-89ab-cdef-0123-456789abcdef"`.
     std::string token;
   };
 
-  /// `oauth_authorization.client`.
+  /// The object in `oauth_authorization.client`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::Client value;
-  /// value.id = "example";
+  /// herokupp::OauthAuthorization::Client client_value;
+  /// client_value.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Client {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
+    /// A string. Read-only: the API sets it. Example: `"https://example.com/auth/heroku/callback"`.
     std::string redirect_uri;
   };
 
-  /// `oauth_authorization.grant`.
+  /// The object in `oauth_authorization.grant`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::Grant value;
-  /// value.code = "example";
+  /// herokupp::OauthAuthorization::Grant grant;
+  /// grant.code = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Grant {
+    /// A string. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string code;
+    /// An integer. Read-only: the API sets it. Example: `2592000`.
     std::int64_t expires_in{};
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `oauth_authorization.refresh_token`.
+  /// The object in `oauth_authorization.refresh_token`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::RefreshToken value;
-  /// value.id = "example";
+  /// herokupp::OauthAuthorization::RefreshToken refresh_token;
+  /// refresh_token.expires_in = 2592000;
   /// @endcode
   struct RefreshToken {
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
+    /// Example: `2592000`.
     std::optional<std::int64_t> expires_in;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example:
+    /// `"HRKU-01234567-89ab-cdef-0123-456789abcdef"`.
     std::string token;
   };
 
-  /// `oauth_authorization.session`.
+  /// The object in `oauth_authorization.session`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::Session value;
-  /// value.id = "example";
+  /// herokupp::OauthAuthorization::Session session;
+  /// session.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Session {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `oauth_authorization.user`.
+  /// The object in `oauth_authorization.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthAuthorization::User value;
-  /// value.email = "example";
+  /// herokupp::OauthAuthorization::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A string. The API may send null, which leaves it empty. Example: `"Tina Edmonds"`.
     std::optional<std::string> full_name;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An AccessToken object. The API may send null, which leaves it empty.
   std::optional<AccessToken> access_token;
+  /// A Client object. The API may send null, which leaves it empty.
   std::optional<Client> client;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"sample authorization"`.
   std::string description;
+  /// A Grant object. The API may send null, which leaves it empty.
   std::optional<Grant> grant;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A RefreshToken object. The API may send null, which leaves it empty.
   std::optional<RefreshToken> refresh_token;
+  /// A list of strings. Read-only: the API sets it. Example: `["global"]`.
   std::vector<std::string> scope;
+  /// A Session object. The API may send null, which leaves it empty.
   std::optional<Session> session;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

@@ -13,20 +13,30 @@
 
 namespace herokupp {
 
-/// The OAuth Client resource (schema definition `oauth-client`).
+/// What the API answers about an OAuth Client (schema definition `oauth-client`, 7 fields).
+/// Returned by api::oauth_client::create, api::oauth_client::delete_, api::oauth_client::info,
+/// api::oauth_client::list, api::oauth_client::update, api::oauth_client::rotate_credentials.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::oauth_client_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto oauth_client = herokupp::oauth_client_from_json(R"({"name": "example"})");
+/// if (oauth_client) std::cout << oauth_client->name << "\n";
 /// @endcode
 struct OauthClient {
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// True or false. The API may send null, which leaves it empty. Read-only: the API sets it.
+  /// Example: `false`.
   std::optional<bool> ignores_delinquent;
+  /// A string. Read-only: the API sets it. Example: `"example"`.
   std::string name;
+  /// A string. Read-only: the API sets it. Example: `"https://example.com/auth/heroku/callback"`.
   std::string redirect_uri;
+  /// A string. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string secret;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -12,17 +12,21 @@
 
 namespace herokupp {
 
-/// The OAuth Grant resource (schema definition `oauth-grant`).
+/// What the API answers about an OAuth Grant (schema definition `oauth-grant`, 4 fields).
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::oauth_grant_from_json(json_text);
-/// if (value) std::cout << value->code << "\n";
+/// auto oauth_grant = herokupp::oauth_grant_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (oauth_grant) std::cout << oauth_grant->id << "\n";
 /// @endcode
 struct OauthGrant {
+  /// A string. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string code;
+  /// An integer. Read-only: the API sets it. Example: `2592000`.
   std::int64_t expires_in{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"authorization_code"`.
   std::string type;
 };
 

@@ -14,105 +14,132 @@
 
 namespace herokupp {
 
-/// The OAuth Token resource (schema definition `oauth-token`).
+/// What the API answers about an OAuth Token (schema definition `oauth-token`, 10 fields). Returned
+/// by api::oauth_token::create, api::oauth_token::delete_.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::oauth_token_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto oauth_token = herokupp::oauth_token_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (oauth_token) std::cout << oauth_token->id << "\n";
 /// @endcode
 struct OauthToken {
-  /// `oauth_token.access_token`.
+  /// The object in `oauth_token.access_token`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::AccessToken value;
-  /// value.id = "example";
+  /// herokupp::OauthToken::AccessToken access_token;
+  /// access_token.expires_in = 2592000;
   /// @endcode
   struct AccessToken {
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
+    /// Example: `2592000`.
     std::optional<std::int64_t> expires_in;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example:
+    /// `"HRKU-01234567-89ab-cdef-0123-456789abcdef"`.
     std::string token;
   };
 
-  /// `oauth_token.authorization`.
+  /// The object in `oauth_token.authorization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::Authorization value;
-  /// value.id = "example";
+  /// herokupp::OauthToken::Authorization authorization;
+  /// authorization.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Authorization {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `oauth_token.client`.
+  /// The object in `oauth_token.client`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::Client value;
-  /// value.secret = "example";
+  /// herokupp::OauthToken::Client client_value;
+  /// client_value.secret = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Client {
+    /// A string. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string secret;
   };
 
-  /// `oauth_token.grant`.
+  /// The object in `oauth_token.grant`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::Grant value;
-  /// value.code = "example";
+  /// herokupp::OauthToken::Grant grant;
+  /// grant.code = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Grant {
+    /// A string. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string code;
+    /// A string. Example: `"authorization_code"`.
     std::string type;
   };
 
-  /// `oauth_token.refresh_token`.
+  /// The object in `oauth_token.refresh_token`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::RefreshToken value;
-  /// value.id = "example";
+  /// herokupp::OauthToken::RefreshToken refresh_token;
+  /// refresh_token.expires_in = 2592000;
   /// @endcode
   struct RefreshToken {
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
+    /// Example: `2592000`.
     std::optional<std::int64_t> expires_in;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example:
+    /// `"HRKU-01234567-89ab-cdef-0123-456789abcdef"`.
     std::string token;
   };
 
-  /// `oauth_token.session`.
+  /// The object in `oauth_token.session`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::Session value;
-  /// value.id = "example";
+  /// herokupp::OauthToken::Session session;
+  /// session.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Session {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `oauth_token.user`.
+  /// The object in `oauth_token.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OauthToken::User value;
-  /// value.id = "example";
+  /// herokupp::OauthToken::User user;
+  /// user.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct User {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An AccessToken object.
   AccessToken access_token;
+  /// An Authorization object.
   Authorization authorization;
+  /// A Client object. The API may send null, which leaves it empty.
   std::optional<Client> client;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A Grant object.
   Grant grant;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A RefreshToken object.
   RefreshToken refresh_token;
+  /// A Session object.
   Session session;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

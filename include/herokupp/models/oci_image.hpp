@@ -15,68 +15,94 @@
 
 namespace herokupp {
 
-/// The OCI Image resource (schema definition `oci-image`).
+/// What the API answers about an OCI Image (schema definition `oci-image`, 14 fields). Returned by
+/// api::oci_image::info, api::oci_image::create.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::oci_image_from_json(json_text);
-/// if (value) std::cout << value->base_image_name << "\n";
+/// auto oci_image = herokupp::oci_image_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (oci_image) std::cout << oci_image->id << "\n";
 /// @endcode
 struct OciImage {
-  /// `oci_image.buildpacks[]`.
+  /// One item of `oci_image.buildpacks`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OciImage::Buildpack value;
-  /// value.homepage = "example";
+  /// herokupp::OciImage::Buildpack buildpack;
+  /// buildpack.homepage = "https://github.com/heroku/buildpacks-ruby";
   /// @endcode
   struct Buildpack {
+    /// A string. Example: `"https://github.com/heroku/buildpacks-ruby"`.
     std::string homepage;
+    /// A string. Example: `"heroku/ruby"`.
     std::string id;
+    /// A string. Example: `"2.0.0"`.
     std::string version;
   };
 
-  /// `oci_image.process_types[]`.
+  /// One item of `oci_image.process_types`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OciImage::ProcessType value;
-  /// value.command = "example";
+  /// herokupp::OciImage::ProcessType process_type;
+  /// process_type.command = "/cnb/process/web";
   /// @endcode
   struct ProcessType {
+    /// A string. Example: `"/cnb/process/web"`.
     std::string command;
-    /// JSON `default`.
+    /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+    /// `default`.
     std::optional<bool> default_;
+    /// A string. Example: `"bundle exec puma -p $PORT"`.
     std::string display_cmd;
+    /// A string. Example: `"web"`.
     std::string name;
+    /// A string. Example: `"/worspace/webapp"`.
     std::string working_dir;
   };
 
-  /// `oci_image.stack`.
+  /// The object in `oci_image.stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::OciImage::Stack value;
-  /// value.id = "example";
+  /// herokupp::OciImage::Stack stack;
+  /// stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Stack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
+  /// A string. The API may send null, which leaves it empty. Example: `"arm64"`.
   std::optional<std::string> architecture;
+  /// A string. Example: `"heroku/heroku:22-cnb"`.
   std::string base_image_name;
+  /// A string.
   std::string base_top_layer;
+  /// A list of Buildpack objects.
   std::vector<Buildpack> buildpacks;
+  /// A string. Example: `"60883d9e8947a57e04dc9124f25df004866a2051"`.
   std::string commit;
+  /// A string. Example: `"fixed a bug with API documentation"`.
   std::string commit_description;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> deleted_at;
+  /// A string.
   std::string digest;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"d7ba1ace-b396-4691-968c-37ae53153426/builds"`.
   std::string image_repo;
+  /// A map of names to ProcessType objects.
   std::map<std::string, ProcessType> process_types;
+  /// A Stack object.
   Stack stack;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -12,27 +12,32 @@
 
 namespace herokupp {
 
-/// The PasswordReset resource (schema definition `password-reset`).
+/// What the API answers about a PasswordReset (schema definition `password-reset`, 2 fields).
+/// Returned by api::password_reset::reset_password, api::password_reset::complete_reset_password.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::password_reset_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto password_reset = herokupp::password_reset_from_json("{}");
+/// if (!password_reset) std::cerr << password_reset.error().message << "\n";
 /// @endcode
 struct PasswordReset {
-  /// `password_reset.user`.
+  /// The object in `password_reset.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PasswordReset::User value;
-  /// value.email = "example";
+  /// herokupp::PasswordReset::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A User object.
   User user;
 };
 

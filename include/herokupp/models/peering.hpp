@@ -14,20 +14,24 @@
 
 namespace herokupp {
 
-/// The Peering resource (schema definition `peering`).
+/// What the API answers about a Peering (schema definition `peering`, 8 fields). Returned by
+/// api::peering::list, api::peering::accept, api::peering::destroy, api::peering::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::peering_from_json(json_text);
-/// if (value) std::cout << value->aws_account_id << "\n";
+/// auto peering = herokupp::peering_from_json(R"({"aws_account_id": "123456789012"})");
+/// if (peering) std::cout << peering->aws_account_id << "\n";
 /// @endcode
 struct Peering {
-  /// `peering.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `peering.status`: `initiating-request`, `pending-acceptance`, `provisioning`,
+  /// `active`, `failed`, `expired`, `rejected`, `deleted`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Peering::Status::initiating_request;
+  /// using Status = herokupp::Peering::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending_acceptance;
+  /// if (status == Status::pending_acceptance) std::cout << "pending-acceptance\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -41,12 +45,14 @@ struct Peering {
     deleted,
   };
 
-  /// `peering.type`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `peering.type`: `heroku-managed`, `customer-managed`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Peering::Type::heroku_managed;
+  /// using Type = herokupp::Peering::Type;
+  /// herokupp::Enumerated<Type> type = Type::heroku_managed;
+  /// if (type == Type::heroku_managed) std::cout << "heroku-managed\n";
   /// @endcode
   enum class Type {
     unknown,
@@ -54,13 +60,24 @@ struct Peering {
     customer_managed,
   };
 
+  /// A string. Read-only: the API sets it. Example: `"123456789012"`.
   std::string aws_account_id;
+  /// A string. Read-only: the API sets it. Example: `"us-east-1"`.
   std::string aws_region;
+  /// A string. Read-only: the API sets it. Example: `"vpc-1234567890"`.
   std::string aws_vpc_id;
+  /// A list of strings.
   std::vector<std::string> cidr_blocks;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2020-01-01T12:00:00Z"`.
   Timestamp expires;
+  /// A string. Read-only: the API sets it. Example: `"pcx-123456789012"`.
   std::string pcx_id;
+  /// One of `initiating-request`, `pending-acceptance`, `provisioning`, `active`, `failed`,
+  /// `expired`, `rejected`, `deleted` (Status); any other text decodes as `unknown`. Read-only: the
+  /// API sets it. Example: `"pending-acceptance"`.
   Enumerated<Status> status;
+  /// One of `heroku-managed`, `customer-managed` (Type); any other text decodes as `unknown`.
+  /// Example: `"heroku-managed"`.
   Enumerated<Type> type;
 };
 

@@ -13,20 +13,25 @@
 
 namespace herokupp {
 
-/// The Peering Info resource (schema definition `peering-info`).
+/// What the API answers about a Peering Info (schema definition `peering-info`, 7 fields). Returned
+/// by api::peering_info::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::peering_info_from_json(json_text);
-/// if (value) std::cout << value->aws_account_id << "\n";
+/// auto peering_info = herokupp::peering_info_from_json(R"({"aws_account_id": "123456789012"})");
+/// if (peering_info) std::cout << peering_info->aws_account_id << "\n";
 /// @endcode
 struct PeeringInfo {
-  /// `peering_info.aws_region`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `peering_info.aws_region`: `ap-south-1`, `eu-west-1`, `ap-southeast-1`,
+  /// `ap-southeast-2`, `eu-central-1`, `eu-west-2`, `ap-northeast-2`, `ap-northeast-1`,
+  /// `us-east-1`, `sa-east-1`, `us-west-1`, `us-west-2`, `ca-central-1`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::PeeringInfo::AwsRegion::ap_south_1;
+  /// using AwsRegion = herokupp::PeeringInfo::AwsRegion;
+  /// herokupp::Enumerated<AwsRegion> aws_region = AwsRegion::us_east_1;
+  /// if (aws_region == AwsRegion::us_east_1) std::cout << "us-east-1\n";
   /// @endcode
   enum class AwsRegion {
     unknown,
@@ -45,12 +50,22 @@ struct PeeringInfo {
     ca_central_1,
   };
 
+  /// A string. Read-only: the API sets it. Example: `"123456789012"`.
   std::string aws_account_id;
+  /// One of `ap-south-1`, `eu-west-1`, `ap-southeast-1`, `ap-southeast-2`, `eu-central-1`,
+  /// `eu-west-2`, `ap-northeast-2`, `ap-northeast-1`, `us-east-1`, `sa-east-1`, `us-west-1`,
+  /// `us-west-2`, `ca-central-1` (AwsRegion); any other text decodes as `unknown`. Read-only: the
+  /// API sets it. Example: `"us-east-1"`.
   Enumerated<AwsRegion> aws_region;
+  /// A list of strings.
   std::vector<std::string> dyno_cidr_blocks;
+  /// A list of strings.
   std::vector<std::string> space_cidr_blocks;
+  /// A list of strings.
   std::vector<std::string> unavailable_cidr_blocks;
+  /// A string. Example: `"10.0.0.0/16"`.
   std::string vpc_cidr;
+  /// A string. Read-only: the API sets it. Example: `"vpc-1234567890"`.
   std::string vpc_id;
 };
 

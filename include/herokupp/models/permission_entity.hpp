@@ -13,20 +13,23 @@
 
 namespace herokupp {
 
-/// The Permission Entity resource (schema definition `permission-entity`).
+/// What the API answers about a Permission Entity (schema definition `permission-entity`, 5
+/// fields). Returned by api::permission_entity::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::permission_entity_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto permission_entity = herokupp::permission_entity_from_json(R"({"name": "polar-lake-12345"})");
+/// if (permission_entity) std::cout << permission_entity->name << "\n";
 /// @endcode
 struct PermissionEntity {
-  /// `permission_entity.type`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `permission_entity.type`: `app`, `space`. Text the schema does not list decodes
+  /// as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::PermissionEntity::Type::app;
+  /// using Type = herokupp::PermissionEntity::Type;
+  /// herokupp::Enumerated<Type> type = Type::app;
+  /// if (type == Type::app) std::cout << "app\n";
   /// @endcode
   enum class Type {
     unknown,
@@ -34,23 +37,32 @@ struct PermissionEntity {
     space,
   };
 
-  /// `permission_entity.users[]`.
+  /// One item of `permission_entity.users`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PermissionEntity::User value;
-  /// value.email = "example";
+  /// herokupp::PermissionEntity::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A list of strings.
     std::vector<std::string> permissions;
   };
 
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"polar-lake-12345"`.
   std::string name;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string team_id;
+  /// One of `app`, `space` (Type); any other text decodes as `unknown`. Read-only: the API sets it.
+  /// Example: `"app"`.
   Enumerated<Type> type;
+  /// A list of User objects.
   std::vector<User> users;
 };
 

@@ -13,43 +13,55 @@
 
 namespace herokupp {
 
-/// The Pipeline resource (schema definition `pipeline`).
+/// What the API answers about a Pipeline (schema definition `pipeline`, 6 fields). Returned by
+/// api::pipeline::create, api::pipeline::info, api::pipeline::delete_, api::pipeline::update,
+/// api::pipeline::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto pipeline = herokupp::pipeline_from_json(R"({"name": "example"})");
+/// if (pipeline) std::cout << pipeline->name << "\n";
 /// @endcode
 struct Pipeline {
-  /// `pipeline.generation`.
+  /// The object in `pipeline.generation`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Pipeline::Generation value;
-  /// value.id = "example";
+  /// herokupp::Pipeline::Generation generation;
+  /// generation.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Generation {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"cedar"`.
     std::string name;
   };
 
-  /// `pipeline.owner`.
+  /// The object in `pipeline.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Pipeline::Owner value;
-  /// value.id = "example";
+  /// herokupp::Pipeline::Owner owner;
+  /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Owner {
+    /// A UUID. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"team"`.
     std::string type;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A Generation object.
   Generation generation;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"example"`.
   std::string name;
+  /// An Owner object. The API may send null, which leaves it empty.
   std::optional<Owner> owner;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,42 +13,50 @@
 
 namespace herokupp {
 
-/// The Pipeline Coupling resource (schema definition `pipeline-coupling`).
+/// What the API answers about a Pipeline Coupling (schema definition `pipeline-coupling`, 6
+/// fields). Returned by api::pipeline_coupling::list_by_pipeline,
+/// api::pipeline_coupling::list_by_current_user, api::pipeline_coupling::list,
+/// api::pipeline_coupling::list_by_team, api::pipeline_coupling::create,
+/// api::pipeline_coupling::info and 3 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_coupling_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto pipeline_coupling = herokupp::pipeline_coupling_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (pipeline_coupling) std::cout << pipeline_coupling->id << "\n";
 /// @endcode
 struct PipelineCoupling {
-  /// `pipeline_coupling.app`.
+  /// The object in `pipeline_coupling.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineCoupling::App value;
-  /// value.id = "example";
+  /// herokupp::PipelineCoupling::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_coupling.pipeline`.
+  /// The object in `pipeline_coupling.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineCoupling::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::PipelineCoupling::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_coupling.stage`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `pipeline_coupling.stage`: `test`, `review`, `development`, `staging`,
+  /// `production`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::PipelineCoupling::Stage::test;
+  /// using Stage = herokupp::PipelineCoupling::Stage;
+  /// herokupp::Enumerated<Stage> stage = Stage::production;
+  /// if (stage == Stage::production) std::cout << "production\n";
   /// @endcode
   enum class Stage {
     unknown,
@@ -59,11 +67,18 @@ struct PipelineCoupling {
     production,
   };
 
+  /// An App object.
   App app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// One of `test`, `review`, `development`, `staging`, `production` (Stage); any other text
+  /// decodes as `unknown`. Example: `"production"`.
   Enumerated<Stage> stage;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_deployment_from_json(json_text);
+/// auto pipeline_deployment = herokupp::pipeline_deployment_from_json(R"({"version": 11})");
+/// if (pipeline_deployment) std::cout << pipeline_deployment->version << "\n";
 /// @endcode
 using PipelineDeployment = Release;
 

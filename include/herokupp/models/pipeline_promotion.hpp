@@ -14,64 +14,74 @@
 
 namespace herokupp {
 
-/// The Pipeline Promotion resource (schema definition `pipeline-promotion`).
+/// What the API answers about a Pipeline Promotion (schema definition `pipeline-promotion`, 6
+/// fields). Returned by api::pipeline_promotion::create, api::pipeline_promotion::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_promotion_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto pipeline_promotion = herokupp::pipeline_promotion_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (pipeline_promotion) std::cout << pipeline_promotion->id << "\n";
 /// @endcode
 struct PipelinePromotion {
-  /// `pipeline_promotion.pipeline`.
+  /// The object in `pipeline_promotion.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelinePromotion::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::PipelinePromotion::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_promotion.source`.
+  /// The object in `pipeline_promotion.source`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelinePromotion::Source value;
+  /// herokupp::PipelinePromotion::Source source;
+  /// source.app.id = "01234567-89ab-cdef-0123-456789abcdef";
+  /// source.release.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Source {
-    /// `pipeline_promotion.source.app`.
+    /// The object in `pipeline_promotion.source.app`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::PipelinePromotion::Source::App value;
-    /// value.id = "example";
+    /// herokupp::PipelinePromotion::Source::App app;
+    /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct App {
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
     };
 
-    /// `pipeline_promotion.source.release`.
+    /// The object in `pipeline_promotion.source.release`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::PipelinePromotion::Source::Release value;
-    /// value.id = "example";
+    /// herokupp::PipelinePromotion::Source::Release release;
+    /// release.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Release {
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
     };
 
+    /// An App object.
     App app;
+    /// A Release object.
     Release release;
   };
 
-  /// `pipeline_promotion.status`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `pipeline_promotion.status`: `pending`, `completed`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::PipelinePromotion::Status::pending;
+  /// using Status = herokupp::PipelinePromotion::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -79,11 +89,19 @@ struct PipelinePromotion {
     completed,
   };
 
+  /// A date and time (UTC). Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// A Source object.
   Source source;
+  /// One of `pending`, `completed` (Status); any other text decodes as `unknown`. Read-only: the
+  /// API sets it. Example: `"pending"`.
   Enumerated<Status> status;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Example:
+  /// `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> updated_at;
 };
 

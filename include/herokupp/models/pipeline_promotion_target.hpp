@@ -13,53 +13,59 @@
 
 namespace herokupp {
 
-/// The Pipeline Promotion Target resource (schema definition `pipeline-promotion-target`).
+/// What the API answers about a Pipeline Promotion Target (schema definition
+/// `pipeline-promotion-target`, 6 fields). Returned by api::pipeline_promotion_target::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_promotion_target_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto pipeline_promotion_target = herokupp::pipeline_promotion_target_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (pipeline_promotion_target) std::cout << pipeline_promotion_target->id << "\n";
 /// @endcode
 struct PipelinePromotionTarget {
-  /// `pipeline_promotion_target.app`.
+  /// The object in `pipeline_promotion_target.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelinePromotionTarget::App value;
-  /// value.id = "example";
+  /// herokupp::PipelinePromotionTarget::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_promotion_target.pipeline_promotion`.
+  /// The object in `pipeline_promotion_target.pipeline_promotion`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelinePromotionTarget::PipelinePromotion value;
-  /// value.id = "example";
+  /// herokupp::PipelinePromotionTarget::PipelinePromotion pipeline_promotion;
+  /// pipeline_promotion.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct PipelinePromotion {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_promotion_target.release`.
+  /// The object in `pipeline_promotion_target.release`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelinePromotionTarget::Release value;
-  /// value.id = "example";
+  /// herokupp::PipelinePromotionTarget::Release release;
+  /// release.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Release {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_promotion_target.status`. A value the schema does not list decodes as `unknown`,
-  /// with the API's text kept in `raw`.
+  /// The values of `pipeline_promotion_target.status`: `pending`, `succeeded`, `failed`. Text the
+  /// schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::PipelinePromotionTarget::Status::pending;
+  /// using Status = herokupp::PipelinePromotionTarget::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -68,11 +74,19 @@ struct PipelinePromotionTarget {
     failed,
   };
 
+  /// An App object.
   App app;
+  /// A string. The API may send null, which leaves it empty. Example: `"User does not have access
+  /// to that app"`.
   std::optional<std::string> error_message;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A PipelinePromotion object.
   PipelinePromotion pipeline_promotion;
+  /// A Release object. The API may send null, which leaves it empty.
   std::optional<Release> release;
+  /// One of `pending`, `succeeded`, `failed` (Status); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"pending"`.
   Enumerated<Status> status;
 };
 

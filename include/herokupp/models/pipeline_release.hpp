@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_release_from_json(json_text);
+/// auto pipeline_release = herokupp::pipeline_release_from_json(R"({"version": 11})");
+/// if (pipeline_release) std::cout << pipeline_release->version << "\n";
 /// @endcode
 using PipelineRelease = Release;
 

@@ -12,26 +12,30 @@
 
 namespace herokupp {
 
-/// The Pipeline Stack resource (schema definition `pipeline-stack`).
+/// What the API answers about a Pipeline Stack (schema definition `pipeline-stack`, 1 field).
+/// Returned by api::pipeline_stack::default_stack.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_stack_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto pipeline_stack = herokupp::pipeline_stack_from_json("{}");
+/// if (!pipeline_stack) std::cerr << pipeline_stack.error().message << "\n";
 /// @endcode
 struct PipelineStack {
-  /// `pipeline_stack.stack`.
+  /// The object in `pipeline_stack.stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineStack::Stack value;
-  /// value.id = "example";
+  /// herokupp::PipelineStack::Stack stack;
+  /// stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Stack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
+  /// A Stack object. The API may send null, which leaves it empty.
   std::optional<Stack> stack;
 };
 

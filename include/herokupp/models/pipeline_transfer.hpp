@@ -12,51 +12,60 @@
 
 namespace herokupp {
 
-/// The Pipeline Transfer resource (schema definition `pipeline-transfer`).
+/// What the API answers about a Pipeline Transfer (schema definition `pipeline-transfer`, 3
+/// fields). Returned by api::pipeline_transfer::create.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::pipeline_transfer_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto pipeline_transfer = herokupp::pipeline_transfer_from_json("{}");
+/// if (!pipeline_transfer) std::cerr << pipeline_transfer.error().message << "\n";
 /// @endcode
 struct PipelineTransfer {
-  /// `pipeline_transfer.new_owner`.
+  /// The object in `pipeline_transfer.new_owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineTransfer::NewOwner value;
-  /// value.id = "example";
+  /// herokupp::PipelineTransfer::NewOwner new_owner;
+  /// new_owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct NewOwner {
+    /// A UUID. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"team"`.
     std::string type;
   };
 
-  /// `pipeline_transfer.pipeline`.
+  /// The object in `pipeline_transfer.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineTransfer::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::PipelineTransfer::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `pipeline_transfer.previous_owner`.
+  /// The object in `pipeline_transfer.previous_owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::PipelineTransfer::PreviousOwner value;
-  /// value.id = "example";
+  /// herokupp::PipelineTransfer::PreviousOwner previous_owner;
+  /// previous_owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct PreviousOwner {
+    /// A UUID. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"team"`.
     std::string type;
   };
 
+  /// A NewOwner object. The API may send null, which leaves it empty.
   std::optional<NewOwner> new_owner;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// A PreviousOwner object. The API may send null, which leaves it empty.
   std::optional<PreviousOwner> previous_owner;
 };
 

@@ -16,32 +16,37 @@
 
 namespace herokupp {
 
-/// The Plan resource (schema definition `plan`).
+/// What the API answers about a Plan (schema definition `plan`, 15 fields). Returned by
+/// api::plan::info, api::plan::info_by_add_on, api::plan::list_by_add_on.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::plan_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto plan = herokupp::plan_from_json(R"({"name": "heroku-postgresql:dev"})");
+/// if (plan) std::cout << plan->name << "\n";
 /// @endcode
 struct Plan {
-  /// `plan.addon_service`.
+  /// The object in `plan.addon_service`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Plan::AddonService value;
-  /// value.id = "example";
+  /// herokupp::Plan::AddonService addon_service;
+  /// addon_service.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct AddonService {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-postgresql"`.
     std::string name;
   };
 
-  /// `plan.compliance[]`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `plan.compliance`: `HIPAA`, `PCI`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Plan::ComplianceItem::hipaa;
+  /// using ComplianceItem = herokupp::Plan::ComplianceItem;
+  /// herokupp::Enumerated<ComplianceItem> compliance_item = ComplianceItem::hipaa;
+  /// if (compliance_item == ComplianceItem::hipaa) std::cout << "HIPAA\n";
   /// @endcode
   enum class ComplianceItem {
     unknown,
@@ -49,34 +54,52 @@ struct Plan {
     pci,
   };
 
-  /// `plan.price`.
+  /// The object in `plan.price`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Plan::Price value;
-  /// value.unit = "example";
+  /// herokupp::Plan::Price price;
+  /// price.cents = 0;
   /// @endcode
   struct Price {
+    /// An integer. Read-only: the API sets it. Example: `0`.
     std::int64_t cents{};
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool contract{};
+    /// A string. Read-only: the API sets it. Example: `"month"`.
     std::string unit;
   };
 
+  /// An AddonService object.
   AddonService addon_service;
+  /// A list of ComplianceItem values: `HIPAA`, `PCI`. The API may send null, which leaves it empty.
+  /// Example: `["HIPAA"]`.
   std::optional<std::vector<Enumerated<ComplianceItem>>> compliance;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
-  /// JSON `default`.
+  /// True or false. Read-only: the API sets it. Example: `false`. JSON name `default`.
   bool default_{};
+  /// A string. Read-only: the API sets it. Example: `"Heroku Postgres Dev"`.
   std::string description;
+  /// A string. Read-only: the API sets it. Example: `"Dev"`.
   std::string human_name;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool installable_inside_private_network{};
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool installable_outside_private_network{};
+  /// A string. Read-only: the API sets it. Example: `"heroku-postgresql:dev"`.
   std::string name;
+  /// A Price object.
   Price price;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool space_default{};
+  /// A string. Read-only: the API sets it. Example: `"public"`.
   std::string state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool visible{};
 };
 

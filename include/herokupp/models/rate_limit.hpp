@@ -12,14 +12,16 @@
 
 namespace herokupp {
 
-/// The Rate Limit resource (schema definition `rate-limit`).
+/// What the API answers about a Rate Limit (schema definition `rate-limit`, 1 field). Returned by
+/// api::rate_limit::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::rate_limit_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto rate_limit = herokupp::rate_limit_from_json(R"({"remaining": 2399})");
+/// if (rate_limit) std::cout << rate_limit->remaining << "\n";
 /// @endcode
 struct RateLimit {
+  /// An integer. Read-only: the API sets it. Example: `2399`.
   std::int64_t remaining{};
 };
 

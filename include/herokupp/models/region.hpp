@@ -13,28 +13,33 @@
 
 namespace herokupp {
 
-/// The Region resource (schema definition `region`).
+/// What the API answers about a Region (schema definition `region`, 9 fields). Returned by
+/// api::region::info, api::region::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::region_from_json(json_text);
-/// if (value) std::cout << value->country << "\n";
+/// auto region = herokupp::region_from_json(R"({"name": "us"})");
+/// if (region) std::cout << region->name << "\n";
 /// @endcode
 struct Region {
-  /// `region.provider`.
+  /// The object in `region.provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Region::Provider value;
-  /// value.name = "example";
+  /// herokupp::Region::Provider provider;
+  /// provider.name = "amazon-web-services";
   /// @endcode
   struct Provider {
-    /// `region.provider.region`. A value the schema does not list decodes as `unknown`, with the
-    /// API's text kept in `raw`.
+    /// The values of `region.provider.region`: `ap-south-1`, `eu-west-1`, `ap-southeast-1`,
+    /// `ap-southeast-2`, `eu-central-1`, `eu-west-2`, `ap-northeast-2`, `ap-northeast-1`,
+    /// `us-east-1`, `sa-east-1`, `us-west-1`, `us-west-2`, `ca-central-1`. Text the schema does not
+    /// list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::Region::Provider::Region::ap_south_1;
+    /// using Region = herokupp::Region::Provider::Region;
+    /// herokupp::Enumerated<Region> region = Region::us_east_1;
+    /// if (region == Region::us_east_1) std::cout << "us-east-1\n";
     /// @endcode
     enum class Region {
       unknown,
@@ -53,18 +58,32 @@ struct Region {
       ca_central_1,
     };
 
+    /// A string. Read-only: the API sets it. Example: `"amazon-web-services"`.
     std::string name;
+    /// One of `ap-south-1`, `eu-west-1`, `ap-southeast-1`, `ap-southeast-2`, `eu-central-1`,
+    /// `eu-west-2`, `ap-northeast-2`, `ap-northeast-1`, `us-east-1`, `sa-east-1`, `us-west-1`,
+    /// `us-west-2`, `ca-central-1` (Region); any other text decodes as `unknown`. Read-only: the
+    /// API sets it. Example: `"us-east-1"`.
     Enumerated<Region> region;
   };
 
+  /// A string. Read-only: the API sets it. Example: `"United States"`.
   std::string country;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"United States"`.
   std::string description;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"Virginia"`.
   std::string locale;
+  /// A string. Read-only: the API sets it. Example: `"us"`.
   std::string name;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool private_capable{};
+  /// A Provider object. Read-only: the API sets it.
   Provider provider;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

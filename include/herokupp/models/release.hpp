@@ -16,55 +16,65 @@
 
 namespace herokupp {
 
-/// The Release resource (schema definition `release`).
+/// What the API answers about a Release (schema definition `release`, 14 fields). Returned by
+/// api::pipeline_deployment::list, api::pipeline_release::list, api::release::info,
+/// api::release::list, api::release::create, api::release::rollback.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::release_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto release = herokupp::release_from_json(R"({"version": 11})");
+/// if (release) std::cout << release->version << "\n";
 /// @endcode
 struct Release {
-  /// `release.app`.
+  /// The object in `release.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Release::App value;
-  /// value.id = "example";
+  /// herokupp::Release::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `release.artifacts[]`.
+  /// One item of `release.artifacts`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Release::Artifact value;
-  /// value.id = "example";
+  /// herokupp::Release::Artifact artifact;
+  /// artifact.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Artifact {
+    /// An identity: a Slug's `id` (a UUID) or an OCI Image's `id` (a UUID). Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"slug"`.
     std::string type;
   };
 
-  /// `release.slug`.
+  /// The object in `release.slug`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Release::Slug value;
-  /// value.id = "example";
+  /// herokupp::Release::Slug slug;
+  /// slug.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Slug {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `release.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `release.status`: `failed`, `pending`, `succeeded`, `expired`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Release::Status::failed;
+  /// using Status = herokupp::Release::Status;
+  /// herokupp::Enumerated<Status> status = Status::succeeded;
+  /// if (status == Status::succeeded) std::cout << "succeeded\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -74,31 +84,48 @@ struct Release {
     expired,
   };
 
-  /// `release.user`.
+  /// The object in `release.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Release::User value;
-  /// value.email = "example";
+  /// herokupp::Release::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// A list of strings.
   std::vector<std::string> addon_plan_names;
+  /// An App object.
   App app;
+  /// A list of Artifact objects.
   std::vector<Artifact> artifacts;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool current{};
+  /// A string. Read-only: the API sets it. Example: `"Added new feature"`.
   std::string description;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool eligible_for_rollback{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> output_stream_url;
+  /// A Slug object. The API may send null, which leaves it empty.
   std::optional<Slug> slug;
+  /// One of `failed`, `pending`, `succeeded`, `expired` (Status); any other text decodes as
+  /// `unknown`. Read-only: the API sets it. Example: `"succeeded"`.
   Enumerated<Status> status;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
+  /// An integer. Read-only: the API sets it. Example: `11`.
   std::int64_t version{};
 };
 

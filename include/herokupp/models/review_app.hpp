@@ -15,74 +15,84 @@
 
 namespace herokupp {
 
-/// The ReviewApp resource (schema definition `review-app`).
+/// What the API answers about a ReviewApp (schema definition `review-app`, 14 fields). Returned by
+/// api::review_app::create, api::review_app::get_review_app, api::review_app::delete_,
+/// api::review_app::get_review_app_by_app_id, api::review_app::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::review_app_from_json(json_text);
-/// if (value) std::cout << value->branch << "\n";
+/// auto review_app = herokupp::review_app_from_json(R"({"pr_number": 24})");
+/// if (review_app && review_app->pr_number) std::cout << *review_app->pr_number << "\n";
 /// @endcode
 struct ReviewApp {
-  /// `review_app.app`.
+  /// The object in `review_app.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewApp::App value;
-  /// value.id = "example";
+  /// herokupp::ReviewApp::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `review_app.app_setup`.
+  /// The object in `review_app.app_setup`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewApp::AppSetup value;
-  /// value.id = "example";
+  /// herokupp::ReviewApp::AppSetup app_setup;
+  /// app_setup.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct AppSetup {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `review_app.creator`.
+  /// The object in `review_app.creator`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewApp::Creator value;
-  /// value.id = "example";
+  /// herokupp::ReviewApp::Creator creator;
+  /// creator.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Creator {
+    /// A UUID. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `review_app.fork_repo`.
+  /// The object in `review_app.fork_repo`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewApp::ForkRepo value;
+  /// herokupp::ReviewApp::ForkRepo fork_repo;
   /// @endcode
   struct ForkRepo {
+    /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it.
+    /// Example: `"123456"`.
     std::optional<std::int64_t> id;
   };
 
-  /// `review_app.pipeline`.
+  /// The object in `review_app.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewApp::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::ReviewApp::Pipeline pipeline;
+  /// pipeline.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Pipeline {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `review_app.status`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `review_app.status`: `pending`, `creating`, `created`, `deleting`, `deleted`,
+  /// `errored`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::ReviewApp::Status::pending;
+  /// using Status = herokupp::ReviewApp::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -94,19 +104,35 @@ struct ReviewApp {
     errored,
   };
 
+  /// An App object. The API may send null, which leaves it empty.
   std::optional<App> app;
+  /// An AppSetup object. The API may send null, which leaves it empty.
   std::optional<AppSetup> app_setup;
+  /// A string. Read-only: the API sets it.
   std::string branch;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp created_at;
+  /// A Creator object. Read-only: the API sets it.
   Creator creator;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> error_status;
+  /// A ForkRepo object. The API may send null, which leaves it empty.
   std::optional<ForkRepo> fork_repo;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> message;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `24`.
   std::optional<std::int64_t> pr_number;
+  /// One of `pending`, `creating`, `created`, `deleting`, `deleted`, `errored` (Status); any other
+  /// text decodes as `unknown`. Read-only: the API sets it.
   Enumerated<Status> status;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp updated_at;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool wait_for_ci{};
 };
 

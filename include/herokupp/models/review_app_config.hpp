@@ -13,43 +13,58 @@
 
 namespace herokupp {
 
-/// The Review App Configuration resource (schema definition `review-app-config`).
+/// What the API answers about a Review App Configuration (schema definition `review-app-config`, 8
+/// fields). Returned by api::review_app_config::enable, api::review_app_config::info,
+/// api::review_app_config::update, api::review_app_config::delete_.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::review_app_config_from_json(json_text);
-/// if (value) std::cout << value->pipeline_id << "\n";
+/// auto review_app_config = herokupp::review_app_config_from_json(R"({"pipeline_id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (review_app_config) std::cout << review_app_config->pipeline_id << "\n";
 /// @endcode
 struct ReviewAppConfig {
-  /// `review_app_config.deploy_target`.
+  /// The object in `review_app_config.deploy_target`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewAppConfig::DeployTarget value;
-  /// value.id = "example";
+  /// herokupp::ReviewAppConfig::DeployTarget deploy_target;
+  /// deploy_target.id = "us";
   /// @endcode
   struct DeployTarget {
+    /// A string. Read-only: the API sets it. Example: `"us"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"region"`.
     std::string type;
   };
 
-  /// `review_app_config.repo`.
+  /// The object in `review_app_config.repo`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::ReviewAppConfig::Repo value;
+  /// herokupp::ReviewAppConfig::Repo repo;
+  /// std::cout << repo.id << "\n";
   /// @endcode
   struct Repo {
+    /// An integer. Read-only: the API sets it. Example: `"123456"`.
     std::int64_t id{};
   };
 
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool automatic_review_apps{};
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"singular-app"`.
   std::optional<std::string> base_name;
+  /// A DeployTarget object. The API may send null, which leaves it empty.
   std::optional<DeployTarget> deploy_target;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool destroy_stale_apps{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string pipeline_id;
+  /// A Repo object.
   Repo repo;
+  /// An integer. Read-only: the API sets it. Example: `"5"`.
   std::int64_t stale_days{};
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool wait_for_ci{};
 };
 

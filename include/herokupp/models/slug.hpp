@@ -15,49 +15,70 @@
 
 namespace herokupp {
 
-/// The Slug resource (schema definition `slug`).
+/// What the API answers about a Slug (schema definition `slug`, 12 fields). Returned by
+/// api::slug::info, api::slug::create.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::slug_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto slug = herokupp::slug_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (slug) std::cout << slug->id << "\n";
 /// @endcode
 struct Slug {
-  /// `slug.blob`.
+  /// The object in `slug.blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Slug::Blob value;
-  /// value.method = "example";
+  /// herokupp::Slug::Blob blob;
+  /// blob.method = "GET";
   /// @endcode
   struct Blob {
+    /// A string. Read-only: the API sets it. Example: `"GET"`.
     std::string method;
+    /// A string. Read-only: the API sets it. Example: `"https://api.heroku.com/slugs/1234.tgz"`.
     std::string url;
   };
 
-  /// `slug.stack`.
+  /// The object in `slug.stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Slug::Stack value;
-  /// value.id = "example";
+  /// herokupp::Slug::Stack stack;
+  /// stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Stack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
+  /// A Blob object.
   Blob blob;
+  /// A string. The API may send null, which leaves it empty. Example: `"Ruby/Rack"`.
   std::optional<std::string> buildpack_provided_description;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
   std::optional<std::string> checksum;
+  /// A string. The API may send null, which leaves it empty. Example:
+  /// `"60883d9e8947a57e04dc9124f25df004866a2051"`.
   std::optional<std::string> commit;
+  /// A string. The API may send null, which leaves it empty. Example: `"fixed a bug with API
+  /// documentation"`.
   std::optional<std::string> commit_description;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> deleted_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A map of names to strings.
   std::map<std::string, std::string> process_types;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `2048`.
   std::optional<std::int64_t> size;
+  /// A Stack object.
   Stack stack;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

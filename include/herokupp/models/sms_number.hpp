@@ -12,14 +12,17 @@
 
 namespace herokupp {
 
-/// The SMS Number resource (schema definition `sms-number`).
+/// What the API answers about a SMS Number (schema definition `sms-number`, 1 field). Returned by
+/// api::sms_number::sms_number, api::sms_number::recover, api::sms_number::confirm.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::sms_number_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto sms_number = herokupp::sms_number_from_json(R"({"sms_number": "+1 ***-***-1234"})");
+/// if (sms_number && sms_number->sms_number) std::cout << *sms_number->sms_number << "\n";
 /// @endcode
 struct SmsNumber {
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"+1 ***-***-1234"`.
   std::optional<std::string> sms_number;
 };
 

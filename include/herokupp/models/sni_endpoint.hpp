@@ -15,54 +15,73 @@
 
 namespace herokupp {
 
-/// The SNI Endpoint resource (schema definition `sni-endpoint`).
+/// What the API answers about a SNI Endpoint (schema definition `sni-endpoint`, 9 fields). Returned
+/// by api::sni_endpoint::create, api::sni_endpoint::delete_, api::sni_endpoint::info,
+/// api::sni_endpoint::list, api::sni_endpoint::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::sni_endpoint_from_json(json_text);
-/// if (value) std::cout << value->certificate_chain << "\n";
+/// auto sni_endpoint = herokupp::sni_endpoint_from_json(R"({"name": "example"})");
+/// if (sni_endpoint) std::cout << sni_endpoint->name << "\n";
 /// @endcode
 struct SniEndpoint {
-  /// `sni_endpoint.app`.
+  /// The object in `sni_endpoint.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SniEndpoint::App value;
-  /// value.id = "example";
+  /// herokupp::SniEndpoint::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `sni_endpoint.ssl_cert`.
+  /// The object in `sni_endpoint.ssl_cert`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SniEndpoint::SslCert value;
-  /// value.id = "example";
+  /// herokupp::SniEndpoint::SslCert ssl_cert;
+  /// ssl_cert.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct SslCert {
-    /// JSON `ca_signed?`.
+    /// True or false. Read-only: the API sets it. JSON name `ca_signed?`.
     bool ca_signed{};
+    /// A JSON value of a shape the schema leaves open. Read-only: the API sets it.
     nlohmann::json cert_domains;
+    /// A date and time (UTC). Read-only: the API sets it.
     Timestamp expires_at;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it.
     std::string issuer;
-    /// JSON `self_signed?`.
+    /// True or false. Read-only: the API sets it. JSON name `self_signed?`.
     bool self_signed{};
+    /// A date and time (UTC). Read-only: the API sets it.
     Timestamp starts_at;
+    /// A string. Read-only: the API sets it.
     std::string subject;
   };
 
+  /// An App object.
   App app;
+  /// A string. Example: `"-----BEGIN CERTIFICATE----- ..."`.
   std::string certificate_chain;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. The API may send null, which leaves it empty. Example: `"example"`.
   std::optional<std::string> display_name;
+  /// A list of UUIDs. Read-only: the API sets it.
   std::vector<std::string> domains;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"example"`.
   std::string name;
+  /// A SslCert object.
   SslCert ssl_cert;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

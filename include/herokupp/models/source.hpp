@@ -11,26 +11,30 @@
 
 namespace herokupp {
 
-/// The Source resource (schema definition `source`).
+/// What the API answers about a Source (schema definition `source`, 1 field). Returned by
+/// api::source::create, api::source::create_deprecated.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::source_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto source = herokupp::source_from_json("{}");
+/// if (!source) std::cerr << source.error().message << "\n";
 /// @endcode
 struct Source {
-  /// `source.source_blob`.
+  /// The object in `source.source_blob`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Source::SourceBlob value;
-  /// value.get_url = "example";
+  /// herokupp::Source::SourceBlob source_blob;
+  /// source_blob.get_url = "https://api.heroku.com/sources/1234.tgz";
   /// @endcode
   struct SourceBlob {
+    /// A string. Read-only: the API sets it. Example: `"https://api.heroku.com/sources/1234.tgz"`.
     std::string get_url;
+    /// A string. Read-only: the API sets it. Example: `"https://api.heroku.com/sources/1234.tgz"`.
     std::string put_url;
   };
 
+  /// A SourceBlob object.
   SourceBlob source_blob;
 };
 

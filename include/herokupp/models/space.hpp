@@ -13,55 +13,64 @@
 
 namespace herokupp {
 
-/// The Space resource (schema definition `space`).
+/// What the API answers about a Space (schema definition `space`, 12 fields). Returned by
+/// api::space::list, api::space::info, api::space::update, api::space::delete_, api::space::create,
+/// api::space_transfer::transfer and 1 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::space_from_json(json_text);
-/// if (value) std::cout << value->cidr << "\n";
+/// auto space = herokupp::space_from_json(R"({"name": "nasa"})");
+/// if (space) std::cout << space->name << "\n";
 /// @endcode
 struct Space {
-  /// `space.generation`.
+  /// The object in `space.generation`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Space::Generation value;
-  /// value.id = "example";
+  /// herokupp::Space::Generation generation;
+  /// generation.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Generation {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"cedar"`.
     std::string name;
   };
 
-  /// `space.organization`.
+  /// The object in `space.organization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Space::Organization value;
-  /// value.name = "example";
+  /// herokupp::Space::Organization organization;
+  /// organization.name = "example";
   /// @endcode
   struct Organization {
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `space.region`.
+  /// The object in `space.region`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Space::Region value;
-  /// value.id = "example";
+  /// herokupp::Space::Region region;
+  /// region.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Region {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"us"`.
     std::string name;
   };
 
-  /// `space.state`. A value the schema does not list decodes as `unknown`, with the API's text kept
-  /// in `raw`.
+  /// The values of `space.state`: `allocating`, `allocated`, `deleting`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Space::State::allocating;
+  /// using State = herokupp::Space::State;
+  /// herokupp::Enumerated<State> state = State::allocated;
+  /// if (state == State::allocated) std::cout << "allocated\n";
   /// @endcode
   enum class State {
     unknown,
@@ -70,29 +79,44 @@ struct Space {
     deleting,
   };
 
-  /// `space.team`.
+  /// The object in `space.team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Space::Team value;
-  /// value.id = "example";
+  /// herokupp::Space::Team team;
+  /// team.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Team {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
+  /// A string. The API's default is `"10.0.0.0/16"`. Example: `"172.20.20.30/16"`.
   std::string cidr;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Example: `"10.2.0.0/16"`.
   std::string data_cidr;
+  /// A Generation object. Read-only: the API sets it.
   Generation generation;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Example: `"nasa"`.
   std::string name;
+  /// An Organization object.
   Organization organization;
+  /// A Region object.
   Region region;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool shield{};
+  /// One of `allocating`, `allocated`, `deleting` (State); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"allocated"`.
   Enumerated<State> state;
+  /// A Team object.
   Team team;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,55 +13,69 @@
 
 namespace herokupp {
 
-/// The Space Access resource (schema definition `space-app-access`).
+/// What the API answers about a Space Access (schema definition `space-app-access`, 6 fields).
+/// Returned by api::space_app_access::info, api::space_app_access::update,
+/// api::space_app_access::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::space_app_access_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto space_app_access = herokupp::space_app_access_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (space_app_access) std::cout << space_app_access->id << "\n";
 /// @endcode
 struct SpaceAppAccess {
-  /// `space_app_access.permissions[]`.
+  /// One item of `space_app_access.permissions`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SpaceAppAccess::Permission value;
-  /// value.description = "example";
+  /// herokupp::SpaceAppAccess::Permission permission;
+  /// std::cout << permission.name << "\n";
   /// @endcode
   struct Permission {
+    /// A string.
     std::string description;
+    /// A string.
     std::string name;
   };
 
-  /// `space_app_access.space`.
+  /// The object in `space_app_access.space`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SpaceAppAccess::Space value;
-  /// value.id = "example";
+  /// herokupp::SpaceAppAccess::Space space;
+  /// space.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Space {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `space_app_access.user`.
+  /// The object in `space_app_access.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SpaceAppAccess::User value;
-  /// value.email = "example";
+  /// herokupp::SpaceAppAccess::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A list of Permission objects.
   std::vector<Permission> permissions;
+  /// A Space object.
   Space space;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

@@ -14,20 +14,23 @@
 
 namespace herokupp {
 
-/// The Space Network Address Translation resource (schema definition `space-nat`).
+/// What the API answers about a Space Network Address Translation (schema definition `space-nat`, 4
+/// fields). Returned by api::space_nat::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::space_nat_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto space_nat = herokupp::space_nat_from_json("{}");
+/// if (!space_nat) std::cerr << space_nat.error().message << "\n";
 /// @endcode
 struct SpaceNat {
-  /// `space_nat.state`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `space_nat.state`: `disabled`, `updating`, `enabled`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::SpaceNat::State::disabled;
+  /// using State = herokupp::SpaceNat::State;
+  /// herokupp::Enumerated<State> state = State::enabled;
+  /// if (state == State::enabled) std::cout << "enabled\n";
   /// @endcode
   enum class State {
     unknown,
@@ -36,9 +39,14 @@ struct SpaceNat {
     enabled,
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A list of IPv4 addresses. Read-only: the API sets it.
   std::vector<std::string> sources;
+  /// One of `disabled`, `updating`, `enabled` (State); any other text decodes as `unknown`.
+  /// Read-only: the API sets it. Example: `"enabled"`.
   Enumerated<State> state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

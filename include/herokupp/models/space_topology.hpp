@@ -13,55 +13,68 @@
 
 namespace herokupp {
 
-/// The Space Topology resource (schema definition `space-topology`).
+/// What the API answers about a Space Topology (schema definition `space-topology`, 2 fields).
+/// Returned by api::space_topology::topology.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::space_topology_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto space_topology = herokupp::space_topology_from_json(R"({"version": 1})");
+/// if (space_topology) std::cout << space_topology->version << "\n";
 /// @endcode
 struct SpaceTopology {
-  /// `space_topology.apps[]`.
+  /// One item of `space_topology.apps`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::SpaceTopology::App value;
-  /// value.id = "example";
+  /// herokupp::SpaceTopology::App app;
+  /// app.domains = {"example.com", "example.net"};
   /// @endcode
   struct App {
-    /// `space_topology.apps[].formation[]`.
+    /// One item of `space_topology.apps[].formation`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::SpaceTopology::App::FormationItem value;
-    /// value.id = "example";
+    /// herokupp::SpaceTopology::App::FormationItem formation_item;
+    /// formation_item.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct FormationItem {
-      /// `space_topology.apps[].formation[].dynos[]`.
+      /// One item of `space_topology.apps[].formation[].dynos`.
       ///
       /// @par Example
       /// @code
-      /// herokupp::SpaceTopology::App::FormationItem::Dyno value;
-      /// value.hostname = "example";
+      /// herokupp::SpaceTopology::App::FormationItem::Dyno dyno;
+      /// dyno.hostname = "1.example-app-90210.app.localspace";
       /// @endcode
       struct Dyno {
+        /// A string. Example: `"1.example-app-90210.app.localspace"`.
         std::string hostname;
+        /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
         std::string id;
+        /// An integer. Example: `1`.
         std::int64_t number{};
+        /// A string. Example: `"10.0.134.42"`.
         std::string private_ip;
       };
 
+      /// A list of Dyno objects.
       std::vector<Dyno> dynos;
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Example: `"web"`.
       std::string process_type;
     };
 
+    /// A list of strings. Read-only: the API sets it. Example: `["example.com", "example.net"]`.
     std::vector<std::string> domains;
+    /// A list of FormationItem objects. Read-only: the API sets it.
     std::vector<FormationItem> formation;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// A list of App objects. Read-only: the API sets it.
   std::vector<App> apps;
+  /// An integer. Read-only: the API sets it. Example: `1`.
   std::int64_t version{};
 };
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::space_transfer_from_json(json_text);
+/// auto space_transfer = herokupp::space_transfer_from_json(R"({"name": "nasa"})");
+/// if (space_transfer) std::cout << space_transfer->name << "\n";
 /// @endcode
 using SpaceTransfer = Space;
 

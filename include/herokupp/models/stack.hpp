@@ -12,20 +12,26 @@
 
 namespace herokupp {
 
-/// The Stack resource (schema definition `stack`).
+/// What the API answers about a Stack (schema definition `stack`, 6 fields). Returned by
+/// api::stack::info, api::stack::list, api::stack::list_by_app.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::stack_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto stack = herokupp::stack_from_json(R"({"name": "heroku-18"})");
+/// if (stack) std::cout << stack->name << "\n";
 /// @endcode
 struct Stack {
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
-  /// JSON `default`.
+  /// True or false. Read-only: the API sets it. Example: `true`. JSON name `default`.
   bool default_{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
   std::string name;
+  /// A string. Read-only: the API sets it. Example: `"public"`.
   std::string state;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -14,48 +14,54 @@
 
 namespace herokupp {
 
-/// The Team resource (schema definition `team`).
+/// What the API answers about a Team (schema definition `team`, 12 fields). Returned by
+/// api::team::list, api::team::info, api::team::update, api::team::create, api::team::delete_,
+/// api::team::list_by_enterprise_account and 1 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto team = herokupp::team_from_json(R"({"name": "example"})");
+/// if (team) std::cout << team->name << "\n";
 /// @endcode
 struct Team {
-  /// `team.enterprise_account`.
+  /// The object in `team.enterprise_account`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Team::EnterpriseAccount value;
-  /// value.id = "example";
+  /// herokupp::Team::EnterpriseAccount enterprise_account;
+  /// enterprise_account.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct EnterpriseAccount {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `team.identity_provider`.
+  /// The object in `team.identity_provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::Team::IdentityProvider value;
-  /// value.id = "example";
+  /// herokupp::Team::IdentityProvider identity_provider;
+  /// identity_provider.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct IdentityProvider {
-    /// `team.identity_provider.owner`.
+    /// The object in `team.identity_provider.owner`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::Team::IdentityProvider::Owner value;
-    /// value.id = "example";
+    /// herokupp::Team::IdentityProvider::Owner owner;
+    /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Owner {
-      /// `team.identity_provider.owner.type`. A value the schema does not list decodes as
-      /// `unknown`, with the API's text kept in `raw`.
+      /// The values of `team.identity_provider.owner.type`: `team`, `enterprise-account`. Text the
+      /// schema does not list decodes as `unknown`, and `raw` keeps it.
       ///
       /// @par Example
       /// @code
-      /// auto wanted = herokupp::Team::IdentityProvider::Owner::Type::team;
+      /// using Type = herokupp::Team::IdentityProvider::Owner::Type;
+      /// herokupp::Enumerated<Type> type = Type::team;
+      /// if (type == Type::team) std::cout << "team\n";
       /// @endcode
       enum class Type {
         unknown,
@@ -63,22 +69,31 @@ struct Team {
         enterprise_account,
       };
 
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Read-only: the API sets it. Example: `"acme"`.
       std::string name;
+      /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`.
+      /// Read-only: the API sets it. Example: `"team"`.
       Enumerated<Type> type;
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"acme-sso"`.
     std::string name;
+    /// An Owner object.
     Owner owner;
   };
 
-  /// `team.role`. A value the schema does not list decodes as `unknown`, with the API's text kept
-  /// in `raw`.
+  /// The values of `team.role`: `admin`, `collaborator`, `member`, `owner`. Text the schema does
+  /// not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Team::Role::admin;
+  /// using Role = herokupp::Team::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -88,12 +103,14 @@ struct Team {
     owner,
   };
 
-  /// `team.type`. A value the schema does not list decodes as `unknown`, with the API's text kept
-  /// in `raw`.
+  /// The values of `team.type`: `enterprise`, `team`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::Team::Type::enterprise;
+  /// using Type = herokupp::Team::Type;
+  /// herokupp::Enumerated<Type> type = Type::team;
+  /// if (type == Type::team) std::cout << "team\n";
   /// @endcode
   enum class Type {
     unknown,
@@ -101,18 +118,32 @@ struct Team {
     team,
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool credit_card_collections{};
-  /// JSON `default`.
+  /// True or false. Example: `true`. JSON name `default`.
   bool default_{};
+  /// An EnterpriseAccount object. The API may send null, which leaves it empty.
   std::optional<EnterpriseAccount> enterprise_account;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An IdentityProvider object. The API may send null, which leaves it empty.
   std::optional<IdentityProvider> identity_provider;
+  /// A number. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `25`.
   std::optional<double> membership_limit;
+  /// A string. Read-only: the API sets it. Example: `"example"`.
   std::string name;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool provisioned_licenses{};
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Read-only: the API sets it. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
+  /// One of `enterprise`, `team` (Type); any other text decodes as `unknown`. Read-only: the API
+  /// sets it. Example: `"team"`.
   Enumerated<Type> type;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

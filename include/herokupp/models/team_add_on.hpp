@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_add_on_from_json(json_text);
+/// auto team_add_on = herokupp::team_add_on_from_json(R"({"name": "acme-inc-primary-database"})");
+/// if (team_add_on) std::cout << team_add_on->name << "\n";
 /// @endcode
 using TeamAddOn = AddOn;
 

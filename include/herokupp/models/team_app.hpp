@@ -14,105 +14,147 @@
 
 namespace herokupp {
 
-/// The Team App resource (schema definition `team-app`).
+/// What the API answers about a Team App (schema definition `team-app`, 21 fields). Returned by
+/// api::filter_apps::apps, api::team_app::create, api::team_app::info,
+/// api::team_app::update_locked, api::team_app::transfer_to_account,
+/// api::team_app::transfer_to_team and 2 more.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_app_from_json(json_text);
-/// if (value) std::cout << value->git_url << "\n";
+/// auto team_app = herokupp::team_app_from_json(R"({"name": "example"})");
+/// if (team_app) std::cout << team_app->name << "\n";
 /// @endcode
 struct TeamApp {
-  /// `team_app.build_stack`.
+  /// The object in `team_app.build_stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::BuildStack value;
-  /// value.id = "example";
+  /// herokupp::TeamApp::BuildStack build_stack;
+  /// build_stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct BuildStack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
-  /// `team_app.owner`.
+  /// The object in `team_app.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::Owner value;
-  /// value.email = "example";
+  /// herokupp::TeamApp::Owner owner;
+  /// owner.email = "username@example.com";
   /// @endcode
   struct Owner {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `team_app.region`.
+  /// The object in `team_app.region`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::Region value;
-  /// value.id = "example";
+  /// herokupp::TeamApp::Region region;
+  /// region.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Region {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"us"`.
     std::string name;
   };
 
-  /// `team_app.space`.
+  /// The object in `team_app.space`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::Space value;
-  /// value.id = "example";
+  /// herokupp::TeamApp::Space space;
+  /// space.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Space {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"nasa"`.
     std::string name;
   };
 
-  /// `team_app.stack`.
+  /// The object in `team_app.stack`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::Stack value;
-  /// value.id = "example";
+  /// herokupp::TeamApp::Stack stack;
+  /// stack.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Stack {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"heroku-18"`.
     std::string name;
   };
 
-  /// `team_app.team`.
+  /// The object in `team_app.team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamApp::Team value;
-  /// value.name = "example";
+  /// herokupp::TeamApp::Team team;
+  /// team.name = "example";
   /// @endcode
   struct Team {
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> archived_at;
+  /// A BuildStack object.
   BuildStack build_stack;
+  /// A string. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"Ruby/Rack"`.
   std::optional<std::string> buildpack_provided_description;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"https://git.heroku.com/example.git"`.
   std::string git_url;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// True or false. The API may send null, which leaves it empty. The API's default is `false`.
+  /// Example: `false`.
   std::optional<bool> internal_routing;
+  /// True or false. The API's default is `false`. Example: `false`.
   bool joined{};
+  /// True or false. The API's default is `false`. Example: `false`.
   bool locked{};
+  /// True or false. The API's default is `false`. Example: `false`.
   bool maintenance{};
+  /// A string. Example: `"example"`.
   std::string name;
+  /// An Owner object. The API may send null, which leaves it empty.
   std::optional<Owner> owner;
+  /// A Region object.
   Region region;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2012-01-01T12:00:00Z"`.
   std::optional<Timestamp> released_at;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `0`.
   std::optional<std::int64_t> repo_size;
+  /// An integer. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `0`.
   std::optional<std::int64_t> slug_size;
+  /// A Space object. The API may send null, which leaves it empty.
   std::optional<Space> space;
+  /// A Stack object.
   Stack stack;
+  /// A Team object. The API may send null, which leaves it empty.
   std::optional<Team> team;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A URI. The API may send null, which leaves it empty. Read-only: the API sets it. Example:
+  /// `"https://example.herokuapp.com/"`.
   std::optional<std::string> web_url;
 };
 

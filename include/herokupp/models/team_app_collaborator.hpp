@@ -16,32 +16,39 @@
 
 namespace herokupp {
 
-/// The Team App Collaborator resource (schema definition `team-app-collaborator`).
+/// What the API answers about a Team App Collaborator (schema definition `team-app-collaborator`, 7
+/// fields). Returned by api::team_app_collaborator::create, api::team_app_collaborator::delete_,
+/// api::team_app_collaborator::info, api::team_app_collaborator::update,
+/// api::team_app_collaborator::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_app_collaborator_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto team_app_collaborator = herokupp::team_app_collaborator_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (team_app_collaborator) std::cout << team_app_collaborator->id << "\n";
 /// @endcode
 struct TeamAppCollaborator {
-  /// `team_app_collaborator.app`.
+  /// The object in `team_app_collaborator.app`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamAppCollaborator::App value;
-  /// value.id = "example";
+  /// herokupp::TeamAppCollaborator::App app;
+  /// app.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct App {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Example: `"example"`.
     std::string name;
   };
 
-  /// `team_app_collaborator.role`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `team_app_collaborator.role`: `admin`, `collaborator`, `member`, `owner`. Text
+  /// the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TeamAppCollaborator::Role::admin;
+  /// using Role = herokupp::TeamAppCollaborator::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -51,25 +58,36 @@ struct TeamAppCollaborator {
     owner,
   };
 
-  /// `team_app_collaborator.user`.
+  /// The object in `team_app_collaborator.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamAppCollaborator::User value;
-  /// value.email = "example";
+  /// herokupp::TeamAppCollaborator::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool federated{};
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
+  /// An App object.
   App app;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A list of TeamAppPermission objects.
   std::vector<herokupp::TeamAppPermission> permissions;
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Read-only: the API sets it. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

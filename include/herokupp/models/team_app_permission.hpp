@@ -11,15 +11,19 @@
 
 namespace herokupp {
 
-/// The Team App Permission resource (schema definition `team-app-permission`).
+/// What the API answers about a Team App Permission (schema definition `team-app-permission`, 2
+/// fields). Returned by api::team_app_permission::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_app_permission_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto team_app_permission = herokupp::team_app_permission_from_json(R"({"name": "view"})");
+/// if (team_app_permission) std::cout << team_app_permission->name << "\n";
 /// @endcode
 struct TeamAppPermission {
+  /// A string. Read-only: the API sets it. Example: `"Can manage config, deploy, run commands and
+  /// restart the app."`.
   std::string description;
+  /// A string. Read-only: the API sets it. Example: `"view"`.
   std::string name;
 };
 

@@ -12,37 +12,52 @@
 
 namespace herokupp {
 
-/// The Team Daily Usage resource (schema definition `team-daily-usage`).
+/// What the API answers about a Team Daily Usage (schema definition `team-daily-usage`, 9 fields).
+/// Returned by api::team_daily_usage::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_daily_usage_from_json(json_text);
-/// if (value) std::cout << value->date << "\n";
+/// auto team_daily_usage = herokupp::team_daily_usage_from_json(R"({"name": "ops"})");
+/// if (team_daily_usage) std::cout << team_daily_usage->name << "\n";
 /// @endcode
 struct TeamDailyUsage {
-  /// `team_daily_usage.apps[]`.
+  /// One item of `team_daily_usage.apps`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamDailyUsage::App value;
-  /// value.app_name = "example";
+  /// herokupp::TeamDailyUsage::App app;
+  /// app.addons = 250.0;
   /// @endcode
   struct App {
+    /// A number. Read-only: the API sets it. Example: `250.0`.
     double addons{};
+    /// A string. Example: `"example"`.
     std::string app_name;
+    /// A number. Read-only: the API sets it. Example: `34.89`.
     double data{};
+    /// A number. Read-only: the API sets it. Example: `1.548`.
     double dynos{};
+    /// A number. Read-only: the API sets it. Example: `12.34`.
     double partner{};
   };
 
+  /// A number. Read-only: the API sets it. Example: `250.0`.
   double addons{};
+  /// A list of App objects.
   std::vector<App> apps;
+  /// A number. Read-only: the API sets it. Example: `34.89`.
   double data{};
+  /// A date (`YYYY-MM-DD`). Read-only: the API sets it. Example: `"2019-01-01"`.
   std::string date;
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double dynos{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"ops"`.
   std::string name;
+  /// A number. Read-only: the API sets it. Example: `12.34`.
   double partner{};
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double space{};
 };
 

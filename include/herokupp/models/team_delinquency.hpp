@@ -13,15 +13,20 @@
 
 namespace herokupp {
 
-/// The Team Delinquency resource (schema definition `team-delinquency`).
+/// What the API answers about a Team Delinquency (schema definition `team-delinquency`, 2 fields).
+/// Returned by api::team_delinquency::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_delinquency_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto team_delinquency = herokupp::team_delinquency_from_json("{}");
+/// if (!team_delinquency) std::cerr << team_delinquency.error().message << "\n";
 /// @endcode
 struct TeamDelinquency {
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2024-01-01T12:00:00Z"`.
   std::optional<Timestamp> scheduled_deletion_time;
+  /// A date and time (UTC). The API may send null, which leaves it empty. Read-only: the API sets
+  /// it. Example: `"2024-01-01T12:00:00Z"`.
   std::optional<Timestamp> scheduled_suspension_time;
 };
 

@@ -14,33 +14,40 @@
 
 namespace herokupp {
 
-/// The Team Invitation resource (schema definition `team-invitation`).
+/// What the API answers about a Team Invitation (schema definition `team-invitation`, 7 fields).
+/// Returned by api::team_invitation::list, api::team_invitation::create,
+/// api::team_invitation::revoke, api::team_invitation::get.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_invitation_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto team_invitation = herokupp::team_invitation_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (team_invitation) std::cout << team_invitation->id << "\n";
 /// @endcode
 struct TeamInvitation {
-  /// `team_invitation.invited_by`.
+  /// The object in `team_invitation.invited_by`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamInvitation::InvitedBy value;
-  /// value.email = "example";
+  /// herokupp::TeamInvitation::InvitedBy invited_by;
+  /// invited_by.email = "username@example.com";
   /// @endcode
   struct InvitedBy {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. The API may send null, which leaves it empty. Example: `"Tina Edmonds"`.
     std::optional<std::string> name;
   };
 
-  /// `team_invitation.role`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `team_invitation.role`: `admin`, `collaborator`, `member`, `owner`. Text the
+  /// schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TeamInvitation::Role::admin;
+  /// using Role = herokupp::TeamInvitation::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -50,37 +57,50 @@ struct TeamInvitation {
     owner,
   };
 
-  /// `team_invitation.team`.
+  /// The object in `team_invitation.team`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamInvitation::Team value;
-  /// value.id = "example";
+  /// herokupp::TeamInvitation::Team team;
+  /// team.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Team {
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `team_invitation.user`.
+  /// The object in `team_invitation.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamInvitation::User value;
-  /// value.email = "example";
+  /// herokupp::TeamInvitation::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. The API may send null, which leaves it empty. Example: `"Tina Edmonds"`.
     std::optional<std::string> name;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An InvitedBy object.
   InvitedBy invited_by;
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Read-only: the API sets it. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
+  /// A Team object.
   Team team;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

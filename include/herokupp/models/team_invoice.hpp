@@ -13,29 +13,46 @@
 
 namespace herokupp {
 
-/// The Team Invoice resource (schema definition `team-invoice`).
+/// What the API answers about a Team Invoice (schema definition `team-invoice`, 16 fields).
+/// Returned by api::team_invoice::info, api::team_invoice::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_invoice_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto team_invoice = herokupp::team_invoice_from_json(R"({"state": 1})");
+/// if (team_invoice) std::cout << team_invoice->state << "\n";
 /// @endcode
 struct TeamInvoice {
+  /// An integer. Read-only: the API sets it. Example: `25000`.
   std::int64_t addons_total{};
+  /// An integer. Read-only: the API sets it. Example: `0`.
   std::int64_t charges_total{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// An integer. Read-only: the API sets it. Example: `100000`.
   std::int64_t credits_total{};
+  /// An integer. Read-only: the API sets it. Example: `25000`.
   std::int64_t database_total{};
+  /// A number. Read-only: the API sets it. Example: `1.92`.
   double dyno_units{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An integer. Read-only: the API sets it. Example: `9403943`.
   std::int64_t number{};
+  /// A string. Read-only: the API sets it. Example: `"Paid"`.
   std::string payment_status;
+  /// A string. Read-only: the API sets it. Example: `"01/31/2014"`.
   std::string period_end;
+  /// A string. Read-only: the API sets it. Example: `"01/01/2014"`.
   std::string period_start;
+  /// An integer. Read-only: the API sets it. Example: `50000`.
   std::int64_t platform_total{};
+  /// An integer. Read-only: the API sets it. Example: `1`.
   std::int64_t state{};
+  /// An integer. Read-only: the API sets it. Example: `100000`.
   std::int64_t total{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A number. Read-only: the API sets it. Example: `1488`.
   double weighted_dyno_hours{};
 };
 

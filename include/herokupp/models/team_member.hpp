@@ -14,36 +14,40 @@
 
 namespace herokupp {
 
-/// The Team Member resource (schema definition `team-member`).
+/// What the API answers about a Team Member (schema definition `team-member`, 9 fields). Returned
+/// by api::team_invitation::accept, api::team_member::create_or_update, api::team_member::create,
+/// api::team_member::update, api::team_member::delete_, api::team_member::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_member_from_json(json_text);
-/// if (value) std::cout << value->email << "\n";
+/// auto team_member = herokupp::team_member_from_json(R"({"email": "someone@example.org"})");
+/// if (team_member) std::cout << team_member->email << "\n";
 /// @endcode
 struct TeamMember {
-  /// `team_member.identity_provider`.
+  /// The object in `team_member.identity_provider`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamMember::IdentityProvider value;
-  /// value.id = "example";
+  /// herokupp::TeamMember::IdentityProvider identity_provider;
+  /// identity_provider.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct IdentityProvider {
-    /// `team_member.identity_provider.owner`.
+    /// The object in `team_member.identity_provider.owner`.
     ///
     /// @par Example
     /// @code
-    /// herokupp::TeamMember::IdentityProvider::Owner value;
-    /// value.id = "example";
+    /// herokupp::TeamMember::IdentityProvider::Owner owner;
+    /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
     /// @endcode
     struct Owner {
-      /// `team_member.identity_provider.owner.type`. A value the schema does not list decodes as
-      /// `unknown`, with the API's text kept in `raw`.
+      /// The values of `team_member.identity_provider.owner.type`: `team`, `enterprise-account`.
+      /// Text the schema does not list decodes as `unknown`, and `raw` keeps it.
       ///
       /// @par Example
       /// @code
-      /// auto wanted = herokupp::TeamMember::IdentityProvider::Owner::Type::team;
+      /// using Type = herokupp::TeamMember::IdentityProvider::Owner::Type;
+      /// herokupp::Enumerated<Type> type = Type::team;
+      /// if (type == Type::team) std::cout << "team\n";
       /// @endcode
       enum class Type {
         unknown,
@@ -51,23 +55,33 @@ struct TeamMember {
         enterprise_account,
       };
 
+      /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
       std::string id;
+      /// A string. Read-only: the API sets it. Example: `"acme"`.
       std::string name;
+      /// One of `team`, `enterprise-account` (Type); any other text decodes as `unknown`.
+      /// Read-only: the API sets it. Example: `"team"`.
       Enumerated<Type> type;
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. Read-only: the API sets it. Example: `"acme"`.
     std::string name;
+    /// An Owner object.
     Owner owner;
+    /// True or false. Read-only: the API sets it. Example: `false`.
     bool redacted{};
   };
 
-  /// `team_member.role`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `team_member.role`: `admin`, `collaborator`, `member`, `owner`. Text the schema
+  /// does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TeamMember::Role::admin;
+  /// using Role = herokupp::TeamMember::Role;
+  /// herokupp::Enumerated<Role> role = Role::admin;
+  /// if (role == Role::admin) std::cout << "admin\n";
   /// @endcode
   enum class Role {
     unknown,
@@ -77,27 +91,40 @@ struct TeamMember {
     owner,
   };
 
-  /// `team_member.user`.
+  /// The object in `team_member.user`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamMember::User value;
-  /// value.email = "example";
+  /// herokupp::TeamMember::User user;
+  /// user.email = "username@example.com";
   /// @endcode
   struct User {
+    /// An email address. Example: `"username@example.com"`.
     std::string email;
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// A string. The API may send null, which leaves it empty. Example: `"Tina Edmonds"`.
     std::optional<std::string> name;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp created_at;
+  /// A string. Read-only: the API sets it. Example: `"someone@example.org"`.
   std::string email;
+  /// True or false. Read-only: the API sets it. Example: `false`.
   bool federated{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An IdentityProvider object. The API may send null, which leaves it empty.
   std::optional<IdentityProvider> identity_provider;
+  /// One of `admin`, `collaborator`, `member`, `owner` (Role); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Read-only: the API sets it. Example: `"admin"`.
   std::optional<Enumerated<Role>> role;
+  /// True or false. Read-only: the API sets it. Example: `true`.
   bool two_factor_authentication{};
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
+  /// A User object.
   User user;
 };
 

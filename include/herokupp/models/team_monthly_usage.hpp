@@ -12,38 +12,54 @@
 
 namespace herokupp {
 
-/// The Team Monthly Usage resource (schema definition `team-monthly-usage`).
+/// What the API answers about a Team Monthly Usage (schema definition `team-monthly-usage`, 10
+/// fields). Returned by api::team_monthly_usage::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_monthly_usage_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto team_monthly_usage = herokupp::team_monthly_usage_from_json(R"({"name": "ops"})");
+/// if (team_monthly_usage) std::cout << team_monthly_usage->name << "\n";
 /// @endcode
 struct TeamMonthlyUsage {
-  /// `team_monthly_usage.apps[]`.
+  /// One item of `team_monthly_usage.apps`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TeamMonthlyUsage::App value;
-  /// value.app_name = "example";
+  /// herokupp::TeamMonthlyUsage::App app;
+  /// app.addons = 250.0;
   /// @endcode
   struct App {
+    /// A number. Read-only: the API sets it. Example: `250.0`.
     double addons{};
+    /// A string. Example: `"example"`.
     std::string app_name;
+    /// A number. Read-only: the API sets it. Example: `34.89`.
     double data{};
+    /// A number. Read-only: the API sets it. Example: `1.548`.
     double dynos{};
+    /// A number. Read-only: the API sets it. Example: `12.34`.
     double partner{};
   };
 
+  /// A number. Read-only: the API sets it. Example: `250.0`.
   double addons{};
+  /// A list of App objects.
   std::vector<App> apps;
+  /// A number. Read-only: the API sets it. Example: `15000`.
   double connect{};
+  /// A number. Read-only: the API sets it. Example: `34.89`.
   double data{};
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double dynos{};
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// A string. Read-only: the API sets it. Example: `"2019-01"`.
   std::string month;
+  /// A string. Read-only: the API sets it. Example: `"ops"`.
   std::string name;
+  /// A number. Read-only: the API sets it. Example: `12.34`.
   double partner{};
+  /// A number. Read-only: the API sets it. Example: `1.548`.
   double space{};
 };
 

@@ -13,20 +13,23 @@
 
 namespace herokupp {
 
-/// The Team Preferences resource (schema definition `team-preferences`).
+/// What the API answers about a Team Preferences (schema definition `team-preferences`, 2 fields).
+/// Returned by api::team_preferences::list, api::team_preferences::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_preferences_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto team_preferences = herokupp::team_preferences_from_json(R"({"addons-controls": true})");
+/// if (team_preferences && team_preferences->addons_controls) std::cout << *team_preferences->addons_controls << "\n";
 /// @endcode
 struct TeamPreferences {
-  /// `team_preferences.default-permission`. A value the schema does not list decodes as `unknown`,
-  /// with the API's text kept in `raw`.
+  /// The values of `team_preferences.default-permission`: `admin`, `member`, `viewer`. Text the
+  /// schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TeamPreferences::DefaultPermission::admin;
+  /// using DefaultPermission = herokupp::TeamPreferences::DefaultPermission;
+  /// herokupp::Enumerated<DefaultPermission> default_permission = DefaultPermission::member;
+  /// if (default_permission == DefaultPermission::member) std::cout << "member\n";
   /// @endcode
   enum class DefaultPermission {
     unknown,
@@ -35,9 +38,12 @@ struct TeamPreferences {
     viewer,
   };
 
-  /// JSON `addons-controls`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `addons-controls`.
   std::optional<bool> addons_controls;
-  /// JSON `default-permission`.
+  /// One of `admin`, `member`, `viewer` (DefaultPermission); any other text decodes as `unknown`.
+  /// The API may send null, which leaves it empty. Example: `"member"`. JSON name
+  /// `default-permission`.
   std::optional<Enumerated<DefaultPermission>> default_permission;
 };
 

@@ -17,7 +17,8 @@ namespace herokupp {
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::team_space_from_json(json_text);
+/// auto team_space = herokupp::team_space_from_json(R"({"name": "nasa"})");
+/// if (team_space) std::cout << team_space->name << "\n";
 /// @endcode
 using TeamSpace = Space;
 

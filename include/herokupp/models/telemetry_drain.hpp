@@ -15,28 +15,33 @@
 
 namespace herokupp {
 
-/// The Telemetry Drain resource (schema definition `telemetry-drain`).
+/// What the API answers about a Telemetry Drain (schema definition `telemetry-drain`, 6 fields).
+/// Returned by api::telemetry_drain::create, api::telemetry_drain::list_by_app,
+/// api::telemetry_drain::list_by_space, api::telemetry_drain::update,
+/// api::telemetry_drain::delete_, api::telemetry_drain::info.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::telemetry_drain_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto telemetry_drain = herokupp::telemetry_drain_from_json(R"({"id": "01234567-89ab-cdef-0123-456789abcdef"})");
+/// if (telemetry_drain) std::cout << telemetry_drain->id << "\n";
 /// @endcode
 struct TelemetryDrain {
-  /// `telemetry_drain.exporter`.
+  /// The object in `telemetry_drain.exporter`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TelemetryDrain::Exporter value;
-  /// value.endpoint = "example";
+  /// herokupp::TelemetryDrain::Exporter exporter;
+  /// exporter.endpoint = "https://api.otelproduct.example/consumer";
   /// @endcode
   struct Exporter {
-    /// `telemetry_drain.exporter.type`. A value the schema does not list decodes as `unknown`, with
-    /// the API's text kept in `raw`.
+    /// The values of `telemetry_drain.exporter.type`: `otlphttp`, `otlp`. Text the schema does not
+    /// list decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::TelemetryDrain::Exporter::Type::otlphttp;
+    /// using Type = herokupp::TelemetryDrain::Exporter::Type;
+    /// herokupp::Enumerated<Type> type = Type::otlphttp;
+    /// if (type == Type::otlphttp) std::cout << "otlphttp\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -44,25 +49,31 @@ struct TelemetryDrain {
       otlp,
     };
 
+    /// A string. Example: `"https://api.otelproduct.example/consumer"`.
     std::string endpoint;
+    /// A map of names to strings.
     std::map<std::string, std::string> headers;
+    /// One of `otlphttp`, `otlp` (Type); any other text decodes as `unknown`. Read-only: the API
+    /// sets it. Example: `"otlphttp"`.
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.owner`.
+  /// The object in `telemetry_drain.owner`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TelemetryDrain::Owner value;
-  /// value.id = "example";
+  /// herokupp::TelemetryDrain::Owner owner;
+  /// owner.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct Owner {
-    /// `telemetry_drain.owner.type`. A value the schema does not list decodes as `unknown`, with
-    /// the API's text kept in `raw`.
+    /// The values of `telemetry_drain.owner.type`: `app`, `space`. Text the schema does not list
+    /// decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::TelemetryDrain::Owner::Type::app;
+    /// using Type = herokupp::TelemetryDrain::Owner::Type;
+    /// herokupp::Enumerated<Type> type = Type::app;
+    /// if (type == Type::app) std::cout << "app\n";
     /// @endcode
     enum class Type {
       unknown,
@@ -70,16 +81,21 @@ struct TelemetryDrain {
       space,
     };
 
+    /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
+    /// One of `app`, `space` (Type); any other text decodes as `unknown`. Read-only: the API sets
+    /// it. Example: `"app"`.
     Enumerated<Type> type;
   };
 
-  /// `telemetry_drain.signals[]`. A value the schema does not list decodes as `unknown`, with the
-  /// API's text kept in `raw`.
+  /// The values of `telemetry_drain.signals`: `traces`, `metrics`, `logs`. Text the schema does not
+  /// list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TelemetryDrain::Signal::traces;
+  /// using Signal = herokupp::TelemetryDrain::Signal;
+  /// herokupp::Enumerated<Signal> signal = Signal::traces;
+  /// if (signal == Signal::traces) std::cout << "traces\n";
   /// @endcode
   enum class Signal {
     unknown,
@@ -88,11 +104,17 @@ struct TelemetryDrain {
     logs,
   };
 
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2024-12-01T12:00:00Z"`.
   Timestamp created_at;
+  /// An Exporter object.
   Exporter exporter;
+  /// A UUID. Read-only: the API sets it. Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An Owner object.
   Owner owner;
+  /// A list of Signal values: `traces`, `metrics`, `logs`. Example: `["traces", "metrics"]`.
   std::vector<Enumerated<Signal>> signals;
+  /// A date and time (UTC). Read-only: the API sets it. Example: `"2012-01-01T12:00:00Z"`.
   Timestamp updated_at;
 };
 

@@ -13,45 +13,59 @@
 
 namespace herokupp {
 
-/// The TestCase resource (schema definition `test-case`).
+/// What the API answers about a TestCase (schema definition `test-case`, 10 fields). Returned by
+/// api::test_case::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::test_case_from_json(json_text);
-/// if (value) std::cout << value->description << "\n";
+/// auto test_case = herokupp::test_case_from_json("{}");
+/// if (!test_case) std::cerr << test_case.error().message << "\n";
 /// @endcode
 struct TestCase {
-  /// `test_case.test_node`.
+  /// The object in `test_case.test_node`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestCase::TestNode value;
-  /// value.id = "example";
+  /// herokupp::TestCase::TestNode test_node;
+  /// test_node.id = "01234567-89ab-cdef-0123-456789abcdef";
   /// @endcode
   struct TestNode {
+    /// An identity: the TestNode's `id` (a UUID). Example:
+    /// `"01234567-89ab-cdef-0123-456789abcdef"`.
     std::string id;
   };
 
-  /// `test_case.test_run`.
+  /// The object in `test_case.test_run`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestCase::TestRun value;
-  /// value.id = "example";
+  /// herokupp::TestCase::TestRun test_run;
+  /// std::cout << test_run.id << "\n";
   /// @endcode
   struct TestRun {
+    /// An identity: the TestRun's `id` (a UUID).
     std::string id;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp created_at;
+  /// A string.
   std::string description;
+  /// A string.
   std::string diagnostic;
+  /// A string.
   std::string directive;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// An integer.
   std::int64_t number{};
+  /// True or false.
   bool passed{};
+  /// A TestNode object.
   TestNode test_node;
+  /// A TestRun object.
   TestRun test_run;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp updated_at;
 };
 

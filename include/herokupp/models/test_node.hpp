@@ -15,43 +15,50 @@
 
 namespace herokupp {
 
-/// The TestNode resource (schema definition `test-node`).
+/// What the API answers about a TestNode (schema definition `test-node`, 13 fields). Returned by
+/// api::test_node::list.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::test_node_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto test_node = herokupp::test_node_from_json(R"({"output_stream_url": "https://example.com/output.log"})");
+/// if (test_node) std::cout << test_node->output_stream_url << "\n";
 /// @endcode
 struct TestNode {
-  /// `test_node.dyno`.
+  /// The object in `test_node.dyno`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestNode::Dyno value;
-  /// value.id = "example";
+  /// herokupp::TestNode::Dyno dyno;
+  /// dyno.attach_url = "rendezvous://rendezvous.runtime.heroku.com:5000/{rendezvous-id}";
   /// @endcode
   struct Dyno {
+    /// A string. The API may send null, which leaves it empty. Read-only: the API sets it.
     std::optional<std::string> attach_url;
+    /// An identity: the Dyno's `id` (a UUID) or `name`. Example: `"run.1"`.
     std::string id;
   };
 
-  /// `test_node.pipeline`.
+  /// The object in `test_node.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestNode::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::TestNode::Pipeline pipeline;
+  /// pipeline.id = "example";
   /// @endcode
   struct Pipeline {
+    /// An identity: the Pipeline's `id` (a UUID) or `name`. Example: `"example"`.
     std::string id;
   };
 
-  /// `test_node.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `test_node.status`: `pending`, `cancelled`, `creating`, `building`, `running`,
+  /// `succeeded`, `failed`, `errored`, `debugging`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TestNode::Status::pending;
+  /// using Status = herokupp::TestNode::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -66,29 +73,45 @@ struct TestNode {
     debugging,
   };
 
-  /// `test_node.test_run`.
+  /// The object in `test_node.test_run`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestNode::TestRun value;
-  /// value.id = "example";
+  /// herokupp::TestNode::TestRun test_run;
+  /// std::cout << test_run.id << "\n";
   /// @endcode
   struct TestRun {
+    /// An identity: the TestRun's `id` (a UUID).
     std::string id;
   };
 
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp created_at;
+  /// A Dyno object. The API may send null, which leaves it empty.
   std::optional<Dyno> dyno;
+  /// A string. The API may send null, which leaves it empty.
   std::optional<std::string> error_status;
+  /// An integer. The API may send null, which leaves it empty.
   std::optional<std::int64_t> exit_code;
+  /// An identity: the TestNode's `id` (a UUID). Example: `"01234567-89ab-cdef-0123-456789abcdef"`.
   std::string id;
+  /// An integer.
   std::int64_t index{};
+  /// A string. The API may send null, which leaves it empty.
   std::optional<std::string> message;
+  /// A string. Example: `"https://example.com/output.log"`.
   std::string output_stream_url;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// A string. Example: `"https://example.com/test-setup.log"`.
   std::string setup_stream_url;
+  /// One of `pending`, `cancelled`, `creating`, `building`, `running`, `succeeded`, `failed`,
+  /// `errored`, `debugging` (Status); any other text decodes as `unknown`. Read-only: the API sets
+  /// it.
   Enumerated<Status> status;
+  /// A TestRun object.
   TestRun test_run;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp updated_at;
 };
 

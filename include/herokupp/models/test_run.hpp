@@ -17,53 +17,61 @@
 
 namespace herokupp {
 
-/// The TestRun resource (schema definition `test-run`).
+/// What the API answers about a TestRun (schema definition `test-run`, 19 fields). Returned by
+/// api::test_run::create, api::test_run::info, api::test_run::list,
+/// api::test_run::info_by_pipeline, api::test_run::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::test_run_from_json(json_text);
-/// if (value) std::cout << value->actor_email << "\n";
+/// auto test_run = herokupp::test_run_from_json("{}");
+/// if (!test_run) std::cerr << test_run.error().message << "\n";
 /// @endcode
 struct TestRun {
-  /// `test_run.dyno`.
+  /// The object in `test_run.dyno`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestRun::Dyno value;
-  /// value.size = "example";
+  /// herokupp::TestRun::Dyno dyno;
+  /// dyno.size = "standard-1X";
   /// @endcode
   struct Dyno {
+    /// A string. Example: `"standard-1X"`.
     std::string size;
   };
 
-  /// `test_run.organization`.
+  /// The object in `test_run.organization`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestRun::Organization value;
-  /// value.name = "example";
+  /// herokupp::TestRun::Organization organization;
+  /// organization.name = "example";
   /// @endcode
   struct Organization {
+    /// A string. Read-only: the API sets it. Example: `"example"`.
     std::string name;
   };
 
-  /// `test_run.pipeline`.
+  /// The object in `test_run.pipeline`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::TestRun::Pipeline value;
-  /// value.id = "example";
+  /// herokupp::TestRun::Pipeline pipeline;
+  /// pipeline.id = "example";
   /// @endcode
   struct Pipeline {
+    /// An identity: the Pipeline's `id` (a UUID) or `name`. Example: `"example"`.
     std::string id;
   };
 
-  /// `test_run.status`. A value the schema does not list decodes as `unknown`, with the API's text
-  /// kept in `raw`.
+  /// The values of `test_run.status`: `pending`, `cancelled`, `creating`, `building`, `running`,
+  /// `succeeded`, `failed`, `errored`, `debugging`. Text the schema does not list decodes as
+  /// `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::TestRun::Status::pending;
+  /// using Status = herokupp::TestRun::Status;
+  /// herokupp::Enumerated<Status> status = Status::pending;
+  /// if (status == Status::pending) std::cout << "pending\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -78,24 +86,45 @@ struct TestRun {
     debugging,
   };
 
+  /// An email address.
   std::string actor_email;
+  /// A JSON value of a shape the schema leaves open.
   nlohmann::json app_setup;
+  /// True or false. The API may send null, which leaves it empty.
   std::optional<bool> clear_cache;
+  /// A string.
   std::string commit_branch;
+  /// A string.
   std::string commit_message;
+  /// A string.
   std::string commit_sha;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp created_at;
+  /// True or false.
   bool debug{};
+  /// A Dyno object. The API may send null, which leaves it empty.
   std::optional<Dyno> dyno;
+  /// A UUID. Read-only: the API sets it.
   std::string id;
+  /// A string. The API may send null, which leaves it empty.
   std::optional<std::string> message;
+  /// An integer.
   std::int64_t number{};
+  /// An Organization object. The API may send null, which leaves it empty.
   std::optional<Organization> organization;
+  /// A Pipeline object.
   Pipeline pipeline;
+  /// A string.
   std::string source_blob_url;
+  /// One of `pending`, `cancelled`, `creating`, `building`, `running`, `succeeded`, `failed`,
+  /// `errored`, `debugging` (Status); any other text decodes as `unknown`. Read-only: the API sets
+  /// it.
   Enumerated<Status> status;
+  /// A date and time (UTC). Read-only: the API sets it.
   Timestamp updated_at;
+  /// An Account.
   herokupp::Account user;
+  /// A string. The API may send null, which leaves it empty.
   std::optional<std::string> warning_message;
 };
 

@@ -13,32 +13,43 @@
 
 namespace herokupp {
 
-/// The User Preferences resource (schema definition `user-preferences`).
+/// What the API answers about a User Preferences (schema definition `user-preferences`, 10 fields).
+/// Returned by api::user_preferences::list, api::user_preferences::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::user_preferences_from_json(json_text);
-/// if (!value) std::cerr << value.error().message << "\n";
+/// auto user_preferences = herokupp::user_preferences_from_json(R"({"default-organization": "sushi-inc"})");
+/// if (user_preferences && user_preferences->default_organization) std::cout << *user_preferences->default_organization << "\n";
 /// @endcode
 struct UserPreferences {
-  /// JSON `default-organization`.
+  /// A string. The API may send null, which leaves it empty. Example: `"sushi-inc"`. JSON name
+  /// `default-organization`.
   std::optional<std::string> default_organization;
-  /// JSON `dismissed-getting-started`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-getting-started`.
   std::optional<bool> dismissed_getting_started;
-  /// JSON `dismissed-github-banner`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-github-banner`.
   std::optional<bool> dismissed_github_banner;
-  /// JSON `dismissed-org-access-controls`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-org-access-controls`.
   std::optional<bool> dismissed_org_access_controls;
-  /// JSON `dismissed-org-wizard-notification`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-org-wizard-notification`.
   std::optional<bool> dismissed_org_wizard_notification;
-  /// JSON `dismissed-pipelines-banner`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-pipelines-banner`.
   std::optional<bool> dismissed_pipelines_banner;
-  /// JSON `dismissed-pipelines-github-banner`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-pipelines-github-banner`.
   std::optional<bool> dismissed_pipelines_github_banner;
-  /// JSON `dismissed-pipelines-github-banners`.
+  /// A list of UUIDs. The API may send null, which leaves it empty. Example:
+  /// `["96c68759-f310-4910-9867-e0b062064098"]`. JSON name `dismissed-pipelines-github-banners`.
   std::optional<std::vector<std::string>> dismissed_pipelines_github_banners;
-  /// JSON `dismissed-sms-banner`.
+  /// True or false. The API may send null, which leaves it empty. Example: `true`. JSON name
+  /// `dismissed-sms-banner`.
   std::optional<bool> dismissed_sms_banner;
+  /// A string. The API may send null, which leaves it empty. Example: `"UTC"`.
   std::optional<std::string> timezone;
 };
 

@@ -14,20 +14,24 @@
 
 namespace herokupp {
 
-/// The Private Spaces VPN resource (schema definition `vpn-connection`).
+/// What the API answers about a Private Spaces VPN (schema definition `vpn-connection`, 9 fields).
+/// Returned by api::vpn_connection::create, api::vpn_connection::destroy,
+/// api::vpn_connection::list, api::vpn_connection::info, api::vpn_connection::update.
 ///
 /// @par Example
 /// @code
-/// auto value = herokupp::vpn_connection_from_json(json_text);
-/// if (value) std::cout << value->id << "\n";
+/// auto vpn_connection = herokupp::vpn_connection_from_json(R"({"name": "office"})");
+/// if (vpn_connection) std::cout << vpn_connection->name << "\n";
 /// @endcode
 struct VpnConnection {
-  /// `vpn_connection.status`. A value the schema does not list decodes as `unknown`, with the API's
-  /// text kept in `raw`.
+  /// The values of `vpn_connection.status`: `pending`, `provisioning`, `active`, `deprovisioning`,
+  /// `failed`. Text the schema does not list decodes as `unknown`, and `raw` keeps it.
   ///
   /// @par Example
   /// @code
-  /// auto wanted = herokupp::VpnConnection::Status::pending;
+  /// using Status = herokupp::VpnConnection::Status;
+  /// herokupp::Enumerated<Status> status = Status::active;
+  /// if (status == Status::active) std::cout << "active\n";
   /// @endcode
   enum class Status {
     unknown,
@@ -38,20 +42,22 @@ struct VpnConnection {
     failed,
   };
 
-  /// `vpn_connection.tunnels[]`.
+  /// One item of `vpn_connection.tunnels`.
   ///
   /// @par Example
   /// @code
-  /// herokupp::VpnConnection::Tunnel value;
-  /// value.customer_ip = "example";
+  /// herokupp::VpnConnection::Tunnel tunnel;
+  /// tunnel.customer_ip = "52.44.146.197";
   /// @endcode
   struct Tunnel {
-    /// `vpn_connection.tunnels[].status`. A value the schema does not list decodes as `unknown`,
-    /// with the API's text kept in `raw`.
+    /// The values of `vpn_connection.tunnels[].status`: `UP`, `DOWN`. Text the schema does not list
+    /// decodes as `unknown`, and `raw` keeps it.
     ///
     /// @par Example
     /// @code
-    /// auto wanted = herokupp::VpnConnection::Tunnel::Status::up;
+    /// using Status = herokupp::VpnConnection::Tunnel::Status;
+    /// herokupp::Enumerated<Status> status = Status::up;
+    /// if (status == Status::up) std::cout << "UP\n";
     /// @endcode
     enum class Status {
       unknown,
@@ -59,22 +65,38 @@ struct VpnConnection {
       down,
     };
 
+    /// A string. Example: `"52.44.146.197"`.
     std::string customer_ip;
+    /// A string. Example: `"52.44.146.197"`.
     std::string ip;
+    /// A string. Example: `"2016-10-25T22:09:05Z"`.
     std::string last_status_change;
+    /// A string. Example: `"secret"`.
     std::string pre_shared_key;
+    /// One of `UP`, `DOWN` (Status); any other text decodes as `unknown`. Example: `"UP"`.
     Enumerated<Status> status;
+    /// A string. Example: `"status message"`.
     std::string status_message;
   };
 
+  /// A string. Read-only: the API sets it. Example: `"123456789012"`.
   std::string id;
+  /// An integer. Read-only: the API sets it. Example: `1`.
   std::int64_t ike_version{};
+  /// A string. Example: `"office"`.
   std::string name;
+  /// A string. Example: `"35.161.69.30"`.
   std::string public_ip;
+  /// A list of strings.
   std::vector<std::string> routable_cidrs;
+  /// A string. Read-only: the API sets it. Example: `"10.0.0.0/16"`.
   std::string space_cidr_block;
+  /// One of `pending`, `provisioning`, `active`, `deprovisioning`, `failed` (Status); any other
+  /// text decodes as `unknown`. Read-only: the API sets it. Example: `"active"`.
   Enumerated<Status> status;
+  /// A string. Read-only: the API sets it. Example: `"supplied CIDR block already in use"`.
   std::string status_message;
+  /// A list of Tunnel objects.
   std::vector<Tunnel> tunnels;
 };
 

@@ -15,8 +15,11 @@
 
 namespace herokupp::ops {
 
-/// What a Session records about one action. It never holds a config value:
-/// values are replaced by their fingerprints, and log session URLs are left out.
+/// One audit record. An action that changes something writes two, linked by
+/// `action_id`: one with outcome "started" before its first write request,
+/// and one with its outcome after (see AuditedActionRunner). A record never
+/// holds a config value: values are replaced by their fingerprints, and log
+/// session URLs are left out.
 ///
 /// @par Example
 /// @code
@@ -29,19 +32,21 @@ namespace herokupp::ops {
 /// std::cout << herokupp::ops::to_json_line(r) << "\n";
 /// @endcode
 struct AuditRecord {
-  Timestamp time;      ///< when the action started (UTC)
-  std::string actor;   ///< who asked
-  std::string action;  ///< "rollback", see ops::to_string(Action)
-  std::string app;     ///< the app acted on (for promote: the source app)
+  Timestamp time;         ///< when the record was written (UTC)
+  std::string action_id;  ///< links the records of one action (a UUID)
+  std::string actor;      ///< who asked
+  std::string action;     ///< "rollback", see ops::to_string(Action)
+  std::string app;        ///< the app acted on (for promote: the source app)
   std::vector<std::pair<std::string, std::string>> arguments;  ///< in the order given
-  std::string outcome;                                         ///< "ok", "denied" or "error"
+  std::string outcome;                   ///< "started", then "ok", "denied" or "error"
   std::string error;                     ///< the ErrorKind name when not ok ("policy_denied")
   std::string message;                   ///< one line: what was done, or why not
   std::vector<std::string> request_ids;  ///< Heroku Request-Ids of the requests made
 };
 
 /// The record as one line of JSON (no newline), fields in a fixed order:
-/// time, actor, action, app, arguments, outcome, error, message, request_ids.
+/// time, action_id, actor, action, app, arguments, outcome, error, message,
+/// request_ids.
 HEROKUPP_API std::string to_json_line(AuditRecord const& record);
 
 /// Where audit records go. Implementations must be safe to call from several
@@ -60,6 +65,7 @@ HEROKUPP_API std::string to_json_line(AuditRecord const& record);
 class HEROKUPP_API AuditSink {
  public:
   virtual ~AuditSink() = default;
+  /// Stores one record; an Error when it could not.
   virtual result<void> write(AuditRecord const& record) = 0;
 };
 
@@ -74,8 +80,11 @@ class HEROKUPP_API AuditSink {
 /// @endcode
 class HEROKUPP_API JsonLinesAuditSink : public AuditSink {
  public:
+  /// Appends to the file at `path`.
   explicit JsonLinesAuditSink(std::string path) : path_(std::move(path)) {}
+  /// Appends the record as one line and flushes it.
   result<void> write(AuditRecord const& record) override;
+  /// The file written to.
   std::string const& path() const noexcept { return path_; }
 
  private:
@@ -94,8 +103,10 @@ class HEROKUPP_API JsonLinesAuditSink : public AuditSink {
 /// @endcode
 class HEROKUPP_API CallbackAuditSink : public AuditSink {
  public:
+  /// Hands every record to `callback`.
   explicit CallbackAuditSink(std::function<void(AuditRecord const&)> callback)
       : callback_(std::move(callback)) {}
+  /// Calls the callback with the record, one call at a time.
   result<void> write(AuditRecord const& record) override;
 
  private:

@@ -31,6 +31,7 @@ HEROKUPP_API bool is_valid_config_key(std::string_view key) noexcept;
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::ConfigOptions options
 /// for (auto const& app : herokupp::ops::protected_apps(options)) std::cout << app << "\n";
 /// @endcode
 HEROKUPP_API std::vector<std::string> protected_apps(ConfigOptions const& options);
@@ -44,6 +45,7 @@ HEROKUPP_API std::vector<std::string> protected_apps(ConfigOptions const& option
 /// change->changed.size();
 /// @endcode
 struct ConfigChange {
+  /// The app that was changed.
   std::string app;
   std::vector<std::string> added;      ///< set, and absent before
   std::vector<std::string> changed;    ///< set, and held another value before

@@ -19,6 +19,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::DynoGroup group
 /// for (auto const& d : group.dynos) std::cout << d.name << " " << d.state << " for "
 ///                                             << herokupp::ops::format_age(d.age) << "\n";
 /// @endcode
@@ -34,6 +35,7 @@ struct DynoLine {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::DynoSummary> summary
 /// for (auto const& g : summary->groups)
 ///   std::cout << g.type << " (" << g.size << "): " << g.count("up") << " up\n";
 /// @endcode
@@ -56,10 +58,12 @@ struct DynoGroup {
 /// //   web.1  up for 3h 12m   bundle exec puma -C config/puma.rb
 /// @endcode
 struct HEROKUPP_API DynoSummary {
+  /// The app the dynos belong to.
   std::string app;
   Timestamp at;                   ///< the time ages are measured from
   std::vector<DynoGroup> groups;  ///< sorted by type, then size
 
+  /// The number of dynos in every group.
   std::size_t total() const;
   /// A few lines for people, as in the example above.
   std::string to_string() const;

@@ -18,6 +18,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: void reply(std::string const& text)
 /// auto r = herokupp::ops::rollback(heroku.app("shop"), 42);
 /// if (!r) reply(herokupp::ops::explain(r.error()));
 /// @endcode

@@ -21,19 +21,26 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::OneOffOptions wait_opts
+/// // given: void fail(herokupp::Error const& error)
 /// auto window = herokupp::ops::maintenance(heroku.app("shop"));
-/// if (!window) return window.error();
+/// if (!window) return fail(window.error());
 /// auto migrated = herokupp::ops::migrate(heroku.app("shop"), wait_opts);
 /// auto restored = window->close();   // maintenance off again, even if migrate failed
 /// @endcode
 class HEROKUPP_API MaintenanceWindow {
  public:
-  /// Wraps the restoring step: called once with a function that restores
-  /// and returns its outcome; what the hook returns is what close() reports.
-  /// Session uses it to audit the closing. Unset: the restore runs as is.
-  using CloseHook = std::function<result<void>(std::function<result<void>()> const& restore)>;
+  /// Restores the state found at opening, sending its request through `via`
+  /// (a Client for the same account, such as an audited action's).
+  using Restore = std::function<result<void>(Client const& via)>;
+  /// Wraps the restoring step: called once with the Restore; what the hook
+  /// returns is what close() reports. Session uses it to audit the closing.
+  /// Unset: the restore runs through the window's own Client.
+  using CloseHook = std::function<result<void>(Restore const& restore)>;
 
+  /// Takes over `other`'s window; `other` closes nothing.
   MaintenanceWindow(MaintenanceWindow&& other) noexcept;
+  /// Closes this window if open, then takes over `other`'s.
   MaintenanceWindow& operator=(MaintenanceWindow&& other) noexcept;
   MaintenanceWindow(MaintenanceWindow const&) = delete;
   MaintenanceWindow& operator=(MaintenanceWindow const&) = delete;
@@ -72,12 +79,25 @@ class HEROKUPP_API MaintenanceWindow {
 /// @endcode
 HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
 
-/// Runs `work` inside a maintenance window and restores maintenance after
-/// it, whatever `work` returns or throws. `work` returns a result<T>; when
-/// the work succeeded but restoring failed, the restore Error is returned.
+/// The error of work that failed inside a maintenance window whose closing
+/// failed too: `work_error`, its message extended with the closing's (the
+/// app may still be in maintenance), never one of them dropped.
 ///
 /// @par Example
 /// @code
+/// herokupp::Error e = herokupp::ops::with_restore_failure(work.error(), closed.error());
+/// @endcode
+HEROKUPP_API Error with_restore_failure(Error work_error, Error const& restore_error);
+
+/// Runs `work` inside a maintenance window and restores maintenance after
+/// it, whatever `work` returns or throws. `work` returns a result<T>. When
+/// the work succeeded but restoring failed, the restore Error is returned;
+/// when both failed, the work's Error says that maintenance is still on
+/// (see with_restore_failure).
+///
+/// @par Example
+/// @code
+/// // given: herokupp::ops::OneOffOptions o
 /// auto r = herokupp::ops::with_maintenance(app, [&] { return herokupp::ops::migrate(app, o); });
 /// @endcode
 template <class Work>
@@ -86,8 +106,9 @@ auto with_maintenance(AppClient const& app, Work&& work) -> decltype(std::forwar
   if (!window) return window.error();
   auto outcome = std::forward<Work>(work)();  // a throw here unwinds through ~MaintenanceWindow
   auto restored = window.value().close();
-  if (outcome && !restored) return restored.error();
-  return outcome;
+  if (restored) return outcome;
+  if (outcome) return restored.error();
+  return with_restore_failure(outcome.error(), restored.error());
 }
 
 }  // namespace herokupp::ops

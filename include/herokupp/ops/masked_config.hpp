@@ -22,6 +22,7 @@ inline constexpr std::string_view value_mask = "********";
 ///
 /// @par Example
 /// @code
+/// // given: std::string deployment_secret
 /// herokupp::ops::ConfigOptions o;
 /// o.fingerprinter = herokupp::ops::Fingerprinter{deployment_secret};
 /// o.protected_apps = {"chatops-bot"};
@@ -41,10 +42,12 @@ struct ConfigOptions {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::MaskedConfig> masked
 /// for (auto const& v : masked->vars) std::cout << v.key << "=" << v.mask << " " << v.fingerprint
 /// << "\n";
 /// @endcode
 struct MaskedVar {
+  /// The config var's name.
   std::string key;
   std::string mask = std::string(value_mask);  ///< always value_mask
   std::string fingerprint;  ///< Fingerprinter::length hex digits, or empty without a key
@@ -58,9 +61,11 @@ struct MaskedVar {
 /// if (masked && masked->contains("DATABASE_URL")) std::cout << "has a database\n";
 /// @endcode
 struct HEROKUPP_API MaskedConfig {
+  /// The app the config belongs to.
   std::string app;
   std::vector<MaskedVar> vars;  ///< sorted by key
 
+  /// Whether the app has a var called `key`.
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   /// The var called `key`, or null.
   MaskedVar const* find(std::string_view key) const;
@@ -84,6 +89,7 @@ HEROKUPP_API MaskedConfig mask_config(std::string app,
 ///
 /// @par Example
 /// @code
+/// // given: std::string deployment_secret
 /// herokupp::ops::ConfigOptions o;
 /// o.fingerprinter = herokupp::ops::Fingerprinter{deployment_secret};
 /// auto masked = herokupp::ops::masked_config(heroku.app("shop"), o);
@@ -96,6 +102,7 @@ HEROKUPP_API result<MaskedConfig> masked_config(AppClient const& app,
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::ops::KeyComparison k
 /// if (k.status == herokupp::ops::KeyStatus::differs) std::cout << k.key << " differs\n";
 /// @endcode
 enum class KeyStatus { same, differs, only_in_a, only_in_b };
@@ -107,10 +114,13 @@ HEROKUPP_API std::string_view to_string(KeyStatus status) noexcept;
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ConfigComparison> cmp
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
 struct KeyComparison {
+  /// The config var's name.
   std::string key;
+  /// How the two apps' values of the key compare.
   KeyStatus status = KeyStatus::same;
   std::string fingerprint_a;  ///< empty unless a fingerprint key was given and A has the key
   std::string fingerprint_b;  ///< likewise for B
@@ -120,11 +130,14 @@ struct KeyComparison {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ConfigComparison> cmp
 /// auto cmp = herokupp::ops::compare_config(heroku.app("shop-staging"), heroku.app("shop"));
 /// for (auto const& k : cmp->keys) std::cout << k.key << " " << to_string(k.status) << "\n";
 /// @endcode
 struct HEROKUPP_API ConfigComparison {
+  /// The first app compared.
   std::string app_a;
+  /// The second app compared.
   std::string app_b;
   std::vector<KeyComparison> keys;  ///< every key of either app, sorted
 
@@ -140,6 +153,7 @@ struct HEROKUPP_API ConfigComparison {
 ///
 /// @par Example
 /// @code
+/// // given: void warn(std::string const& key)
 /// auto cmp = herokupp::ops::compare_config(heroku.app("shop-staging"), heroku.app("shop"));
 /// if (cmp) for (auto const& k : cmp->keys_with(herokupp::ops::KeyStatus::only_in_a)) warn(k);
 /// @endcode

@@ -23,6 +23,7 @@ namespace herokupp::ops {
 /// o.wait.timeout = std::chrono::minutes(20);
 /// @endcode
 struct PromoteOptions {
+  /// Waiting for the targets' releases; on unless turned off.
   WaitOptions wait = [] {
     WaitOptions w;
     w.enabled = true;
@@ -34,13 +35,16 @@ struct PromoteOptions {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::PromoteResult> result
 /// for (auto const& t : result->targets)
 ///   if (t.status == "failed") std::cerr << t.app << ": " << t.error_message.value_or("") << "\n";
 /// @endcode
 struct PromotionOutcome {
   std::string app;  ///< the name as given, or the app's id
+  /// The target app's id.
   std::string app_id;
   std::string status;  ///< "succeeded", "failed", "pending"...
+  /// Why the target failed, as the API says it; none when it did not.
   std::optional<std::string> error_message;
   std::optional<std::string> release_id;  ///< the release created on the target
 };
@@ -53,6 +57,7 @@ struct PromotionOutcome {
 /// if (p) for (auto const& t : p->targets) std::cout << t.app << ": " << t.status << "\n";
 /// @endcode
 struct PromoteResult {
+  /// The promotion as the API answered it.
   PipelinePromotion promotion;
   std::string slug_id;                    ///< the slug promoted
   bool completed = false;                 ///< false when not waited for

@@ -16,6 +16,7 @@ namespace herokupp::ops {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::RestartResult> r
 /// if (r->scope == herokupp::ops::RestartScope::dyno) std::cout << "one dyno\n";
 /// @endcode
 enum class RestartScope { app, process_type, dyno };
@@ -31,7 +32,9 @@ HEROKUPP_API std::string_view to_string(RestartScope scope) noexcept;
 /// if (r) std::cout << "restarted " << r->dynos.size() << " dynos\n";
 /// @endcode
 struct RestartResult {
+  /// The app whose dynos were restarted.
   std::string app;
+  /// Whether the whole app, a process type or one dyno was restarted.
   RestartScope scope = RestartScope::app;
   std::string target;              ///< "" for the app, "worker", or "web.2"
   std::vector<std::string> dynos;  ///< the dynos that were running, sorted

@@ -22,8 +22,11 @@ namespace herokupp::ops {
 /// herokupp::ops::ScaleRequest worker{"worker", 0, std::nullopt};
 /// @endcode
 struct ScaleRequest {
+  /// The process type ("web").
   std::string type;
+  /// How many dynos; none: unchanged.
   std::optional<std::int64_t> quantity;
+  /// The dyno size; none: unchanged.
   std::optional<std::string> size;
 };
 
@@ -35,6 +38,7 @@ struct ScaleRequest {
 /// o.max_quantity = 10;
 /// @endcode
 struct ScaleOptions {
+  /// The most dynos one request may ask for per process type.
   std::int64_t max_quantity = 100;
   /// Dyno sizes accepted (lower case); empty: known_dyno_sizes().
   std::vector<std::string> sizes;
@@ -58,14 +62,20 @@ HEROKUPP_API result<std::vector<ScaleRequest>> parse_scale(std::string_view spec
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ScaleResult> result
 /// herokupp::ops::ScaleChange const& c = result->changes.front();
 /// std::cout << c.type << " " << c.size_before << " -> " << c.size_after << "\n";
 /// @endcode
 struct ScaleChange {
+  /// The process type.
   std::string type;
+  /// Dynos before the change.
   std::int64_t quantity_before{};
+  /// Dynos after the change.
   std::int64_t quantity_after{};
+  /// Dyno size before the change.
   std::string size_before;
+  /// Dyno size after the change.
   std::string size_after;
 };
 
@@ -73,11 +83,14 @@ struct ScaleChange {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::ops::ScaleResult> result
 /// for (auto const& c : result->changes)
 ///   std::cout << c.type << ": " << c.quantity_before << " -> " << c.quantity_after << "\n";
 /// @endcode
 struct ScaleResult {
+  /// The app that was scaled.
   std::string app;
+  /// One entry per process type asked for.
   std::vector<ScaleChange> changes;
 };
 

@@ -26,6 +26,7 @@ namespace herokupp::sim {
 /// @endcode
 class HEROKUPP_API Clock {
  public:
+  /// A moment of the clock, in system_clock's terms.
   using time_point = std::chrono::system_clock::time_point;
   virtual ~Clock() = default;
   /// The current instant. Must be safe to call from many threads.
@@ -43,6 +44,7 @@ class HEROKUPP_API SystemClock final : public Clock {
 class HEROKUPP_API VirtualClock final : public Clock {
  public:
   VirtualClock();
+  /// A clock standing at `start` until advanced.
   explicit VirtualClock(time_point start);
 
   time_point now() const override;

@@ -26,11 +26,12 @@ enum class FaultKind {
   truncated_body,  ///< the body stops halfway, shorter than its Content-Length
   malformed_json,  ///< a 200 whose body is not valid JSON
   slow_body,       ///< the body trickles out over `FaultOptions::slow_body_duration`
+  error_429,       ///< a 429 `rate_limit` answer (with Retry-After) instead of the real one
 };
 
 /// "error_500", "reset"...
 HEROKUPP_API std::string_view to_string(FaultKind kind) noexcept;
-/// The kind named `name` ("reset", "truncated_body"; also "500" and "503").
+/// The kind named `name` ("reset", "truncated_body"; also "500", "503" and "429").
 HEROKUPP_API std::optional<FaultKind> fault_kind_from_string(std::string_view name) noexcept;
 
 /// Random faults, each with its own probability, drawn from a generator
@@ -48,14 +49,24 @@ HEROKUPP_API std::optional<FaultKind> fault_kind_from_string(std::string_view na
 /// platform.set_faults(f);
 /// @endcode
 struct FaultOptions {
+  /// Seeds the generator drawing faults: the same seed and requests give the same faults.
   std::uint64_t seed = 0;
   std::chrono::milliseconds latency{0};  ///< added before every answer
+  /// Share of answers replaced by a 500 (0 to 1).
   double error_500_rate = 0;
+  /// Share of answers replaced by a 503.
   double error_503_rate = 0;
+  /// Share of connections reset instead of answered.
   double reset_rate = 0;
+  /// Share of answers whose body is cut short.
   double truncated_body_rate = 0;
+  /// Share of answers whose body is not valid JSON.
   double malformed_json_rate = 0;
+  /// Share of answers sent slowly, over slow_body_duration.
   double slow_body_rate = 0;
+  /// Share of answers replaced by a 429 (rate limited), with a Retry-After header.
+  double error_429_rate = 0;
+  /// How long a slow answer takes to arrive.
   std::chrono::milliseconds slow_body_duration{2000};
   /// Only requests whose path starts with this are touched; empty: all.
   std::string path_prefix;
@@ -63,7 +74,8 @@ struct FaultOptions {
   /// True when no fault and no latency is configured.
   bool quiet() const noexcept {
     return latency.count() == 0 && error_500_rate <= 0 && error_503_rate <= 0 && reset_rate <= 0 &&
-           truncated_body_rate <= 0 && malformed_json_rate <= 0 && slow_body_rate <= 0;
+           truncated_body_rate <= 0 && malformed_json_rate <= 0 && slow_body_rate <= 0 &&
+           error_429_rate <= 0;
   }
 };
 

@@ -27,8 +27,10 @@ namespace herokupp::sim {
 /// @endcode
 class HEROKUPP_API InProcessTransport : public Transport {
  public:
+  /// Sends to `platform`, which must outlive the transport.
   explicit InProcessTransport(Platform& platform) : platform_(platform) {}
 
+  /// Hands the request to the Platform and delivers its answer, without a socket.
   result<HttpResponse> send(HttpRequest const& request) override;
 
  private:

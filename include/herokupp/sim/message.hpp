@@ -23,9 +23,13 @@ namespace herokupp::sim {
 /// herokupp::sim::Response res = platform.handle(req);
 /// @endcode
 struct Request {
+  /// The request's method.
   Method method = Method::get;
+  /// The path and query ("/apps/shop/releases?x=1").
   std::string target;
+  /// The request's headers.
   Headers headers;
+  /// The request's body.
   std::string body;
 };
 
@@ -39,14 +43,20 @@ struct Request {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::sim::Request req
 /// herokupp::sim::Response res = platform.handle(req);
 /// if (res.fault == herokupp::sim::FaultKind::none) std::cout << res.status << " " << res.body;
 /// @endcode
 struct Response {
+  /// The HTTP status.
   int status = 200;
+  /// The answer's headers.
   Headers headers;
+  /// The answer's body.
   std::string body;
+  /// How the transport must deliver the answer.
   FaultKind fault = FaultKind::none;
+  /// How long the transport waits before answering.
   std::chrono::milliseconds delay{0};
   /// For FaultKind::slow_body: how long sending the whole body should take.
   std::chrono::milliseconds slow_body_duration{0};

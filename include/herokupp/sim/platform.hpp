@@ -36,6 +36,7 @@ struct PlatformOptions {
   std::uint64_t seed = 1;
   /// Request tokens per account (GCRA), and how many come back each minute.
   long rate_limit_capacity = 4500;
+  /// Request tokens given back to each account per minute.
   double rate_limit_refill_per_minute = 75;
   /// How long a build stays `pending` before it succeeds (or fails).
   std::chrono::seconds build_duration{30};
@@ -48,6 +49,7 @@ struct PlatformOptions {
   /// The base of URLs the API hands out (log sessions, build output); the
   /// Server sets it to its own address.
   std::string base_url = "http://127.0.0.1";
+  /// The random faults to start with; none by default.
   FaultOptions faults;
 };
 
@@ -72,6 +74,7 @@ struct PlatformOptions {
 /// @endcode
 class HEROKUPP_API Platform {
  public:
+  /// A platform with these settings; default_api_key() is the key of its account.
   explicit Platform(PlatformOptions options = {});
   ~Platform();
   Platform(Platform const&) = delete;
@@ -95,10 +98,12 @@ class HEROKUPP_API Platform {
 
   /// The base of URLs handed out in answers ("http://127.0.0.1:5000").
   void set_base_url(std::string url);
+  /// The base of URLs handed out in answers.
   std::string base_url() const;
 
   /// Replaces the random fault settings (and restarts their generator).
   void set_faults(FaultOptions faults);
+  /// The random fault settings in force.
   FaultOptions faults() const;
   /// Makes the next `count` requests (matching `path_prefix`, if given) fail
   /// with `kind`, before any random fault is drawn.
@@ -119,11 +124,21 @@ class HEROKUPP_API Platform {
   /// @endcode
   bool crash_next_release(std::string const& app, std::string message);
 
+  /// The next one-off dyno of `app` (run, migrate) fails: its output ends
+  /// with an error and the app's log says `Process exited with status
+  /// <status>` (non-zero; 1 when 0 is given). False when there is no such app.
+  ///
+  /// @code
+  /// platform.fail_next_run("shop-staging", 1);
+  /// @endcode
+  bool fail_next_run(std::string const& app, int status = 1);
+
   /// The clock the platform runs on.
   Clock const& clock() const;
 
   /// Requests received so far (all, or those with this method and exact path).
   std::size_t request_count() const;
+  /// Requests received with this method and exact path.
   std::size_t request_count(Method method, std::string_view path) const;
 
   /// The current config vars of `app` (by name or id), for assertions.

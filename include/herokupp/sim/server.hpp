@@ -53,6 +53,7 @@ class HEROKUPP_API Server {
 
   /// "http://127.0.0.1:<port>".
   std::string base_url() const;
+  /// The port listened on (the one chosen when ServerOptions::port was 0).
   std::uint16_t port() const noexcept;
   /// Stops accepting, closes every connection and joins the threads. Idempotent.
   void stop();

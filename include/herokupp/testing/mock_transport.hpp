@@ -35,25 +35,30 @@ namespace herokupp::testing {
 /// opts.transport = mock;
 /// herokupp::Client heroku{opts};
 /// assert(heroku.app("my-app").info()->name == "my-app");
-/// assert(mock->requests().at(0).headers.get("Accept") == "application/vnd.heroku+json;
-/// version=3");
+/// auto sent = mock->requests().at(0);  // requests() returns a copy
+/// assert(sent.headers.get("Accept") == "application/vnd.heroku+json; version=3");
 /// @endcode
 class HEROKUPP_API MockTransport : public Transport {
  public:
+  /// Computes the answer to a request.
   using Handler = std::function<result<HttpResponse>(HttpRequest const&)>;
 
+  /// Scripts `response` as the answer to `method` on `path` (without the query).
   MockTransport& on(Method method, std::string path, HttpResponse response);
   /// Scripts a transport failure (no HTTP answer), e.g. a timeout.
   MockTransport& on(Method method, std::string path, Error error);
   /// Scripts a computed answer.
   MockTransport& on(Method method, std::string path, Handler handler);
 
+  /// Records the request and answers as scripted; an unscripted request is an Error (id
+  /// `unexpected_request`).
   result<HttpResponse> send(HttpRequest const& request) override;
 
   /// Every request received, in order (scripted or not).
   std::vector<HttpRequest> requests() const;
   /// "GET /apps/x" for each request nothing was scripted for.
   std::vector<std::string> unexpected() const;
+  /// How many requests were received.
   std::size_t request_count() const;
   /// Forgets the script and the recordings.
   void reset();

@@ -31,6 +31,7 @@ struct ChangeSet {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::result<herokupp::workflow::DeployPlan> plan
 /// auto changes = herokupp::workflow::git_change_set(".", plan->running_commit,
 ///                                                   plan->target_commit);
 /// @endcode

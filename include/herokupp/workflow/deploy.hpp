@@ -9,9 +9,11 @@
 #include <herokupp/models/build.hpp>
 #include <herokupp/models/release.hpp>
 #include <herokupp/ops/audit.hpp>
+#include <herokupp/ops/fingerprint.hpp>
 #include <herokupp/ops/policy.hpp>
 #include <herokupp/ops/session.hpp>
 #include <herokupp/ops/wait.hpp>
+#include <herokupp/timestamp.hpp>
 #include <herokupp/workflow/change_set.hpp>
 #include <herokupp/workflow/environments.hpp>
 
@@ -34,14 +36,18 @@ namespace herokupp::workflow {
 /// auto up = herokupp::workflow::DeployTarget::promotion();
 /// @endcode
 struct DeployTarget {
+  /// A build from source, or a promotion from the stage upstream.
   enum class Kind { source, promotion };
+  /// What is deployed.
   Kind kind = Kind::promotion;
   std::string source_url;  ///< for Kind::source
   std::string commit;      ///< for Kind::source: the commit the tarball holds
 
+  /// A build of the tarball at `url`, which holds `commit`.
   static DeployTarget source(std::string url, std::string commit) {
     return DeployTarget{Kind::source, std::move(url), std::move(commit)};
   }
+  /// A promotion of what runs upstream.
   static DeployTarget promotion() { return DeployTarget{}; }
 };
 
@@ -49,6 +55,7 @@ struct DeployTarget {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployPlan plan
 /// for (auto const& a : plan.actions) std::cout << a.name << ": " << a.command << "\n";
 /// @endcode
 struct PlannedAction {
@@ -59,8 +66,18 @@ struct PlannedAction {
 
 /// A deploy, planned and not yet done. Execute it with its confirmation code.
 ///
+/// A plan pins what it deploys: for a build, the source URL and commit; for
+/// a promotion, the upstream release and its slug. It also pins the release
+/// the target runs, the actor, a digest of the environments file and an
+/// expiry. The confirmation code is derived from a MAC over all of that
+/// (canonical()) under the Deployer's plan key, so a plan edited after
+/// review, or confirmed by someone else, no longer matches its code.
+///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::workflow::DeployTarget target
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto plan = deployer.plan_deploy("staging", target, changes);
 /// if (plan && !plan->nothing_to_deploy) std::cout << plan->summary() << "\n";
 /// @endcode
@@ -71,19 +88,33 @@ struct HEROKUPP_API DeployPlan {
   std::string pipeline;            ///< for a promotion
   std::string upstream_app;        ///< for a promotion: the app promoted from
   std::string running_commit;      ///< the commit of the release running now ("" if unknown)
+  std::string running_release_id;  ///< the target's release now (rolled back to on a mismatch)
+  std::string source_release_id;   ///< for a promotion: the upstream release reviewed
+  std::string source_slug_id;      ///< for a promotion: its slug, the code that will run
   std::string target_commit;       ///< the commit that will run
   std::vector<std::string> files;  ///< from the ChangeSet
+  /// From the ChangeSet: the commit subjects.
   std::vector<std::string> subjects;
+  /// What runs around the release (migrations...), in order.
   std::vector<PlannedAction> actions;
   bool maintenance = false;  ///< a maintenance window around release and actions
+  /// Why maintenance is on (the path rule that asked for it).
   std::string maintenance_reason;
-  bool nothing_to_deploy = false;  ///< the target already runs
-  std::string confirmation_code;   ///< what execute() wants
+  bool nothing_to_deploy = false;   ///< the target already runs
+  bool is_protected = false;        ///< the environment is `protected` in the file
+  std::string actor;                ///< who planned it: only they can confirm it
+  std::string environments_digest;  ///< a MAC of the environments file reviewed
+  Timestamp expires_at;             ///< confirmations after this are refused
+  std::string confirmation_code;    ///< what execute() wants: derived from a MAC of canonical()
+
+  /// Every field the code covers, in a fixed order, as one string.
+  std::string canonical() const;
 
   /// A few lines for people: what will happen, never a config value.
   std::string summary() const;
   /// The plan as JSON, and back (the tool keeps plans between invocations).
   std::string to_json() const;
+  /// A plan read back from to_json()'s text.
   static result<DeployPlan> from_json(std::string_view text);
 };
 
@@ -91,6 +122,7 @@ struct HEROKUPP_API DeployPlan {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::DeployResult result
 /// for (auto const& s : result.steps) std::cout << s.name << " " << s.outcome << "\n";
 /// @endcode
 struct DeployStep {
@@ -103,14 +135,20 @@ struct DeployStep {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
+/// // given: herokupp::result<herokupp::workflow::DeployPlan> plan
+/// // given: std::string code
 /// auto done = deployer.execute(*plan, code);
 /// if (done) std::cout << done->tag << "\n" << done->release_note;
 /// @endcode
 struct DeployResult {
+  /// The app deployed to.
   std::string app;
-  Release release;           ///< the new release
-  std::string release_note;  ///< from the commit subjects
-  std::string tag;           ///< the tag to apply: "v<release version>"
+  Release release;              ///< the new release
+  std::string released_commit;  ///< the commit of its slug, read back from the platform
+  std::string release_note;     ///< from the commit subjects
+  std::string tag;              ///< the tag to apply: "v<release version>"
+  /// Every step, in the order run.
   std::vector<DeployStep> steps;
 };
 
@@ -119,25 +157,40 @@ struct DeployResult {
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::ConfigDiff diff
 /// for (auto const& k : diff.keys) std::cout << k.status << " " << k.key << "\n";
 /// @endcode
 struct ConfigDiffKey {
+  /// '=', '!', '+' or '?', as above.
   char status = '=';
+  /// The config var's name.
   std::string key;
+  /// For '!' and '+': the fingerprint of the value the file sets (the value
+  /// reviewed); the confirmation code covers it.
+  std::string fingerprint;
 };
 
 /// An environment's config compared with the file's settings.
 ///
 /// @par Example
 /// @code
+/// // given: herokupp::workflow::Deployer deployer
 /// auto diff = deployer.config_diff("staging");
 /// if (diff) std::cout << diff->to_string();
 /// @endcode
 struct HEROKUPP_API ConfigDiff {
+  /// The environment's label.
   std::string environment;
+  /// The environment's app.
   std::string app;
   std::vector<ConfigDiffKey> keys;  ///< sorted by key
-  std::string confirmation_code;    ///< what apply_config() wants
+  std::string actor;                ///< who reviewed it: only they can apply it
+  std::string environments_digest;  ///< a MAC of the environments file reviewed
+  Timestamp expires_at;             ///< applying after this is refused
+  std::string confirmation_code;    ///< what apply_config() wants: from a MAC of canonical()
+
+  /// Every field the code covers, in a fixed order, as one string.
+  std::string canonical() const;
 
   /// How many keys have `status`.
   std::size_t count(char status) const;
@@ -145,7 +198,9 @@ struct HEROKUPP_API ConfigDiff {
   bool has_changes() const { return count('!') + count('+') > 0; }
   /// "! KEY  ********" lines, one per key.
   std::string to_string() const;
+  /// The comparison as JSON (the tool keeps it between invocations).
   std::string to_json() const;
+  /// A comparison read back from to_json()'s text.
   static result<ConfigDiff> from_json(std::string_view text);
 };
 
@@ -170,8 +225,24 @@ struct DeployOptions {
   /// Told about a deploy's build when it is created and each time it is
   /// polled, so a caller can follow its output_stream_url.
   std::function<void(Build const&)> on_build;
+  /// Told when the deploy turns maintenance on (true) and off again
+  /// (false): a caller records open windows so that an interruption can
+  /// close them (the herokupp tool does, in its state directory).
+  std::function<void(std::string const& app, bool open)> on_maintenance;
   /// Options for the ops Session the Deployer runs (protected apps, fingerprints).
+  /// The apps of the file's `protected` environments are added to
+  /// `session.protected_apps`.
   ops::SessionOptions session;
+  /// Signs plans and diffs: the confirmation code is derived from
+  /// `plan_key.mac(canonical())`. Give a key kept outside the place plans
+  /// are stored (load_or_create_user_key(...).derive(plan_code_purpose)).
+  /// Without one the Deployer uses a random key, so its codes hold only
+  /// for its own life.
+  ops::Fingerprinter plan_key;
+  /// How long a plan or diff can be confirmed.
+  std::chrono::seconds plan_lifetime = std::chrono::minutes(15);
+  /// The time for expiries. Unset: the system clock.
+  std::function<Timestamp()> now;
 };
 
 /// Plans and executes deploys and config changes for the environments of a
@@ -181,6 +252,9 @@ struct DeployOptions {
 ///
 /// @par Example
 /// @code
+/// // given: std::shared_ptr<herokupp::ops::AuditSink> audit
+/// // given: std::string url, sha, code_typed_by_the_person
+/// // given: herokupp::workflow::ChangeSet changes
 /// auto file = herokupp::workflow::EnvironmentsFile::load("environments.yml").value();
 /// herokupp::workflow::Deployer deployer{heroku, file, std::nullopt, "dana", audit};
 /// auto plan = deployer.plan_deploy("staging",
@@ -190,45 +264,71 @@ struct DeployOptions {
 /// @endcode
 class HEROKUPP_API Deployer {
  public:
+  /// Deploys the environments of `file` as `actor`, under `policy`, recording to `audit`.
   Deployer(Client client, EnvironmentsFile file, std::optional<ops::Policy> policy,
            std::string actor, std::shared_ptr<ops::AuditSink> audit, DeployOptions options = {});
 
+  /// The environments this Deployer knows.
   EnvironmentsFile const& file() const noexcept { return file_; }
+  /// The Session its actions run through.
   ops::Session const& session() const noexcept { return session_; }
 
-  /// Reads the running release's commit, infers actions from `changes` and
-  /// the path rules, decides on maintenance, and makes a plan with a fresh
-  /// random confirmation code. Nothing is changed. When the running commit
-  /// is the target's, the plan says nothing_to_deploy.
+  /// Reads the running release's commit, pins the source (for a promotion,
+  /// the upstream release and slug), infers actions from `changes` and the
+  /// path rules, decides on maintenance, and signs the plan. Nothing is
+  /// changed. When the running commit is the target's, the plan says
+  /// nothing_to_deploy.
   result<DeployPlan> plan_deploy(std::string_view environment, DeployTarget const& target,
                                  ChangeSet const& changes = {}) const;
 
-  /// Runs a plan: refuses a wrong code (confirmation_required, nothing
-  /// changed); turns maintenance on if planned; builds the source or
-  /// promotes the upstream app; runs each action in a one-off dyno and waits
-  /// for it; turns maintenance off whatever happened. A failed step is the
-  /// Error returned (its message names the step).
+  /// Runs a plan exactly as reviewed, or refuses and changes nothing: a
+  /// code that does not match the plan's MAC, a plan made by another actor
+  /// or expired is confirmation_required; a plan that would differ if made
+  /// now (the upstream moved, the target moved, the file changed) is
+  /// precondition_failed saying the plan changed. Then: maintenance on if
+  /// planned; builds the pinned source, or checks the upstream still runs
+  /// the pinned slug and promotes it; verifies the new release runs the
+  /// pinned slug or commit, and on a mismatch rolls the target back and
+  /// fails loudly; runs each action and waits for it; turns maintenance off
+  /// whatever happened. The audit names the commit read back from the new
+  /// release. A failed step is the Error returned (its message names it).
   result<DeployResult> execute(DeployPlan const& plan, std::string_view code) const;
 
   /// Compares an environment's config with the file's settings by
-  /// fingerprint; no value leaves the call.
+  /// fingerprint, and signs the result; no value leaves the call.
   result<ConfigDiff> config_diff(std::string_view environment) const;
 
-  /// Sets the '!' and '+' keys of `diff` to the file's values, after
-  /// checking the code; '=' and '?' keys are left alone.
+  /// Sets the '!' and '+' keys of `diff` to exactly the values reviewed:
+  /// refuses a wrong code, another actor's or an expired diff
+  /// (confirmation_required), and a diff that differs from one made now
+  /// (the file or the app changed: precondition_failed); '=' and '?' keys
+  /// are left alone.
   result<ops::ConfigChange> apply_config(ConfigDiff const& diff, std::string_view code) const;
 
  private:
   Client client_;
   EnvironmentsFile file_;
+  std::optional<ops::Policy> policy_;
   std::string actor_;
   std::shared_ptr<ops::AuditSink> audit_;
   DeployOptions options_;
   ops::Session session_;
+
+  Timestamp now() const;
+  std::string sign(std::string const& canonical) const;
+  std::string file_digest() const;
 };
 
-/// A fresh random confirmation code: six characters that cannot be misread.
-HEROKUPP_API std::string make_confirmation_code();
+/// The confirmation code for a MAC (hex): eight characters that cannot be
+/// misread, taken from the MAC's first bytes.
+///
+/// @par Example
+/// @code
+/// // given: herokupp::ops::Fingerprinter key
+/// // given: herokupp::workflow::DeployPlan plan
+/// auto code = herokupp::workflow::confirmation_code(key.mac(plan.canonical()));
+/// @endcode
+HEROKUPP_API std::string confirmation_code(std::string_view mac_hex);
 
 /// The release note for `subjects`: one "- subject" line each.
 HEROKUPP_API std::string release_note(std::vector<std::string> const& subjects);

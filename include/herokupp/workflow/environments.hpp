@@ -46,8 +46,11 @@ struct Environment {
 /// herokupp::workflow::PathRule rule{"/migrations/", {"migrate"}, true};
 /// @endcode
 struct PathRule {
+  /// The text a changed file's path must contain.
   std::string contains;
+  /// The actions a match adds to the plan.
   std::vector<std::string> actions;
+  /// Whether a match puts the app in maintenance during the deploy.
   bool maintenance = false;
 };
 
@@ -88,18 +91,27 @@ HEROKUPP_API std::vector<PathRule> default_path_rules();
 ///
 /// @par Example
 /// @code
+/// // given: void fail(herokupp::Error const& error)
 /// auto file = herokupp::workflow::EnvironmentsFile::load("environments.yml");
 /// if (!file) return fail(file.error());
 /// auto const* staging = file->find("staging");
 /// @endcode
 struct HEROKUPP_API EnvironmentsFile {
+  /// The environments, in the file's order.
   std::vector<Environment> environments;
   /// "migrate" and "collectstatic" -> the command run in a one-off dyno.
   std::map<std::string, std::string> commands = {{"migrate", "rake db:migrate"},
                                                  {"collectstatic", "rake assets:precompile"}};
+  /// The rules that map changed paths to actions; default_path_rules() when the file has none.
   std::vector<PathRule> path_rules = default_path_rules();
   /// The file's policy, when it has one.
   std::optional<ops::Policy> policy;
+  /// The text parsed: plans carry a MAC of it, so a file edited after
+  /// review refuses the confirmation.
+  std::string text;
+
+  /// The apps of the `protected` environments: protected apps for ops too.
+  std::vector<std::string> protected_apps() const;
 
   /// Parses YAML text; a malformed file is an Error of kind invalid_argument
   /// naming the problem.

@@ -1,0 +1,252 @@
+// Endpoints: account features, teams (their members, apps, features and the
+// permission catalogue) and app filters. A team's members may use its apps.
+#include "catalogue.hpp"
+#include "json_access.hpp"
+#include "platform_impl.hpp"
+
+#include <algorithm>
+
+namespace herokupp::sim {
+
+using namespace detail;
+using nlohmann::json;
+
+// --- account features ----------------------------------------------------------
+
+namespace {
+
+std::size_t account_feature_index(std::string const& identity) {
+  for (std::size_t i = 0; i < kAccountFeatureCount; ++i) {
+    if (identity == kAccountFeatures[i].name || identity == kAccountFeatures[i].id) return i;
+  }
+  not_found("account_feature", "Couldn't find that feature.");
+}
+
+json render_account_feature(Account const& a, std::size_t index) {
+  auto const& f = kAccountFeatures[index];
+  bool enabled = f.enabled_by_default;
+  TimePoint updated = a.created_at;
+  if (auto it = a.features.find(f.name); it != a.features.end()) {
+    enabled = it->second.enabled;
+    updated = it->second.updated_at;
+  }
+  return {{"created_at", iso(a.created_at)},
+          {"description", f.description},
+          {"doc_url", std::string("https://devcenter.heroku.com/articles/") + f.name},
+          {"enabled", enabled},
+          {"id", f.id},
+          {"name", f.name},
+          {"state", f.state},
+          {"updated_at", iso(updated)},
+          {"display_name", f.display_name},
+          {"feedback_email", "feedback@heroku.com"}};
+}
+
+TeamMember const* membership(Team const& t, std::string const& account_id) {
+  for (auto const& m : t.members) {
+    if (m.account_id == account_id) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Reply Platform::Impl::account_feature_info(HandlerContext& ctx) {
+  return ok(render_account_feature(ctx.account,
+                                   account_feature_index(ctx.param("account_feature_identity"))));
+}
+
+Reply Platform::Impl::account_feature_list(HandlerContext& ctx) {
+  json items = json::array();
+  for (std::size_t i = 0; i < kAccountFeatureCount; ++i)
+    items.push_back(render_account_feature(ctx.account, i));
+  return list(std::move(items), {"id", "name"});
+}
+
+Reply Platform::Impl::account_feature_update(HandlerContext& ctx) {
+  std::size_t index = account_feature_index(ctx.param("account_feature_identity"));
+  auto& state = ctx.account.features[kAccountFeatures[index].name];
+  state.enabled = bool_at(ctx.body, "enabled").value_or(false);
+  state.updated_at = ctx.now;
+  return ok(render_account_feature(ctx.account, index));
+}
+
+// --- teams -------------------------------------------------------------------
+
+json Platform::Impl::render(Team const& t, Account const& viewer) const {
+  TeamMember const* m = membership(t, viewer.id);
+  return {{"id", t.id},
+          {"created_at", iso(t.created_at)},
+          {"credit_card_collections", false},
+          {"default", false},
+          {"enterprise_account", nullptr},
+          {"identity_provider", nullptr},
+          {"membership_limit", nullptr},
+          {"name", t.name},
+          {"provisioned_licenses", false},
+          {"role", m != nullptr ? json(m->role) : json(nullptr)},
+          {"type", "team"},
+          {"updated_at", iso(t.updated_at)}};
+}
+
+Team& Platform::Impl::team_for(HandlerContext& ctx, std::string_view identity) {
+  for (auto& [id, t] : teams) {
+    if (t.id != identity && t.name != identity) continue;
+    if (membership(t, ctx.account.id) == nullptr)
+      fail(403, "forbidden", "You do not have access to the team " + t.name + ".");
+    return t;
+  }
+  not_found("team", "Couldn't find that team.");
+}
+
+Reply Platform::Impl::team_create(HandlerContext& ctx) {
+  std::string name = string_at(ctx.body, "name").value_or("");
+  if (name.size() < 3 || name.size() > 30) fail(422, "invalid_params", "Name is invalid.");
+  for (auto const& [id, t] : teams) {
+    if (t.name == name) fail(422, "invalid_params", "Name " + name + " is already taken.");
+  }
+  Team t;
+  t.id = new_id();
+  t.name = name;
+  t.created_at = t.updated_at = ctx.now;
+  t.members.push_back({new_id(), ctx.account.id, "admin", ctx.now, ctx.now});
+  std::string const id = t.id;
+  return ok(render(teams.emplace(id, std::move(t)).first->second, ctx.account), 201);
+}
+
+Reply Platform::Impl::team_info(HandlerContext& ctx) {
+  return ok(render(team_for(ctx, ctx.param("team_identity")), ctx.account));
+}
+
+Reply Platform::Impl::team_list(HandlerContext& ctx) {
+  json items = json::array();
+  for (auto const& [id, t] : teams) {
+    if (membership(t, ctx.account.id) != nullptr) items.push_back(render(t, ctx.account));
+  }
+  return list(std::move(items), {"id", "name"});
+}
+
+namespace {
+
+json render_member(Team const& t, TeamMember const& m, Account const& a) {
+  (void)t;
+  return {{"created_at", iso(m.created_at)},
+          {"email", a.email},
+          {"federated", false},
+          {"id", m.id},
+          {"identity_provider", nullptr},
+          {"role", m.role},
+          {"two_factor_authentication", false},
+          {"updated_at", iso(m.updated_at)},
+          {"user", {{"email", a.email}, {"id", a.id}, {"name", a.name}}}};
+}
+
+}  // namespace
+
+Reply Platform::Impl::team_member_list(HandlerContext& ctx) {
+  Team& t = team_for(ctx, ctx.param("team_identity"));
+  json items = json::array();
+  for (auto const& m : t.members)
+    items.push_back(render_member(t, m, accounts.at(m.account_id)));
+  return list(std::move(items), {"email", "id"});
+}
+
+Reply Platform::Impl::team_member_create(HandlerContext& ctx) {
+  Team& t = team_for(ctx, ctx.param("team_identity"));
+  TeamMember const* me = membership(t, ctx.account.id);
+  if (me == nullptr || me->role != "admin")
+    fail(403, "forbidden", "Only an admin of " + t.name + " can change its members.");
+  std::string role = string_at(ctx.body, "role").value_or("member");
+  Account* who = account_by_identity(string_at(ctx.body, "email").value_or(""));
+  if (who == nullptr) not_found("user", "Couldn't find that user.");
+  for (auto& m : t.members) {
+    if (m.account_id != who->id) continue;
+    m.role = role;
+    m.updated_at = ctx.now;
+    return ok(render_member(t, m, *who));
+  }
+  t.members.push_back({new_id(), who->id, role, ctx.now, ctx.now});
+  return ok(render_member(t, t.members.back(), *who), 201);
+}
+
+Reply Platform::Impl::team_member_delete(HandlerContext& ctx) {
+  Team& t = team_for(ctx, ctx.param("team_identity"));
+  auto const& identity = ctx.param("team_member_identity");
+  for (auto it = t.members.begin(); it != t.members.end(); ++it) {
+    Account const& a = accounts.at(it->account_id);
+    if (it->id != identity && a.email != identity && a.id != identity) continue;
+    json body = render_member(t, *it, a);
+    t.members.erase(it);
+    return ok(std::move(body));
+  }
+  not_found("team_member", "Couldn't find that team member.");
+}
+
+// --- team apps and filters ---------------------------------------------------
+
+namespace {
+
+json render_team_app(Platform::Impl const& impl, App const& app, Account const& viewer) {
+  json out = impl.render(app);
+  out["joined"] = app.owner_id == viewer.id ||
+                  std::any_of(app.collaborators.begin(), app.collaborators.end(),
+                              [&](Collaborator const& c) { return c.account_id == viewer.id; });
+  out["locked"] = app.locked;
+  return out;
+}
+
+}  // namespace
+
+Reply Platform::Impl::team_app_create(HandlerContext& ctx) {
+  std::string team_name = ref_at(ctx.body, "team").value_or("");
+  Team* team = team_name.empty() ? nullptr : &team_for(ctx, team_name);
+  // The personal and team paths share app_create's checks of name, region and stack.
+  Reply created = app_create(ctx);
+  App& app = *app_by_identity(created.body["id"].get<std::string>());
+  if (team != nullptr) app.team_id = team->id;
+  app.locked = bool_at(ctx.body, "locked").value_or(false);
+  return ok(render_team_app(*this, app, ctx.account), 201);
+}
+
+Reply Platform::Impl::team_app_info(HandlerContext& ctx) {
+  return ok(render_team_app(*this, app_for(ctx, ctx.param("team_app_identity")), ctx.account));
+}
+
+Reply Platform::Impl::team_app_list(HandlerContext& ctx) {
+  Team& t = team_for(ctx, ctx.param("team_identity"));
+  json items = json::array();
+  for (auto const& [id, app] : apps) {
+    if (app.team_id == t.id) items.push_back(render_team_app(*this, app, ctx.account));
+  }
+  return list(std::move(items), {"id", "name"});
+}
+
+Reply Platform::Impl::team_feature_list(HandlerContext& ctx) {
+  team_for(ctx, ctx.param("team_identity"));
+  return list(json::array(), {"id", "name"});
+}
+
+Reply Platform::Impl::team_permission_list(HandlerContext&) {
+  json items = json::array();
+  for (char const* name : {"deploy", "manage", "operate", "view"})
+    items.push_back({{"name", name}, {"description", std::string("Can ") + name + " the app."}});
+  return list(std::move(items), {"name"});
+}
+
+/// POST /filters/apps {"in": {"id": [...]}}: the apps among those ids the caller may see.
+Reply Platform::Impl::filter_apps(HandlerContext& ctx) {
+  json items = json::array();
+  auto in = ctx.body.find("in");
+  if (in == ctx.body.end() || !in->is_object()) return ok(std::move(items));
+  auto ids = in->find("id");
+  if (ids == in->end() || !ids->is_array()) return ok(std::move(items));
+  for (auto const& id : *ids) {
+    if (!id.is_string()) continue;
+    App* app = app_by_identity(id.get<std::string>());
+    if (app != nullptr && can_access(ctx.account, *app))
+      items.push_back(render_team_app(*this, *app, ctx.account));
+  }
+  return ok(std::move(items));
+}
+
+}  // namespace herokupp::sim

@@ -1,0 +1,142 @@
+// What the official Heroku CLI sends, answered as the real API answers it.
+// Each case is a request an everyday `heroku` command makes.
+#include "sim_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using herokupp::Method;
+using simtest::json;
+using simtest::World;
+
+namespace {
+
+/// The fleet, used as its owner (ops@example.com), the account `heroku login` would hold.
+World fleet() {
+  World w;
+  REQUIRE(w.platform->load_seed_file(simtest::fleet_seed_path()));
+  w.key = "HRKU-fleet-ops-4f1c2a9e7b3d4c5e8a6f0b1d2c3e4f5a";
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("ps:scale: a quantity sent as a string is read as the number") {
+  World w = fleet();
+  auto res = w.send(Method::patch, "/apps/shop-staging/formation",
+                    R"({"updates":[{"type":"web","quantity":"3"}]})");
+  REQUIRE(res.status == 200);
+  auto body = json::parse(res.body);
+  REQUIRE(body.is_array());
+  CHECK(body[0]["quantity"] == 3);
+  CHECK(w.get("/apps/shop-staging/formation/web")["quantity"] == 3);
+}
+
+TEST_CASE("ps:scale: a string that is not a whole number is still refused") {
+  World w = fleet();
+  for (char const* bad : {R"("three")", R"("3.5")", R"("")", R"("99999999999999999999")"}) {
+    auto res = w.send(Method::patch, "/apps/shop-staging/formation",
+                      std::string(R"({"updates":[{"type":"web","quantity":)") + bad + "}]}");
+    CHECK_MESSAGE(res.status == 422, bad);
+  }
+  CHECK(w.get("/apps/shop-staging/formation/web")["quantity"] == 1);
+}
+
+TEST_CASE("apps:info: an app's add-ons are listed, and an add-on sets its config var") {
+  World w = fleet();
+  auto empty = w.send(Method::get, "/apps/shop-staging/addons");
+  REQUIRE(empty.status == 200);
+  CHECK(json::parse(empty.body).empty());
+
+  auto created = w.send(
+      Method::post, "/apps/shop-staging/addons",
+      R"({"plan":{"name":"heroku-postgresql:essential-0"},"attachment":{"name":"compat_db"}})");
+  REQUIRE(created.status == 201);
+  auto addon = json::parse(created.body);
+  CHECK(addon["config_vars"] == json::array({"COMPAT_DB_URL"}));
+  CHECK(addon["plan"]["name"] == "heroku-postgresql:essential-0");
+
+  auto listed = w.get("/apps/shop-staging/addons");
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0]["name"] == addon["name"]);
+  auto config = w.get("/apps/shop-staging/config-vars");
+  REQUIRE(config.contains("COMPAT_DB_URL"));
+  CHECK(config["COMPAT_DB_URL"].get<std::string>().rfind("postgres://", 0) == 0);
+
+  // Destroying it detaches it: the config var goes in a new release.
+  auto name = addon["name"].get<std::string>();
+  REQUIRE(w.send(Method::delete_, "/apps/shop-staging/addons/" + name).status == 200);
+  CHECK_FALSE(w.get("/apps/shop-staging/config-vars").contains("COMPAT_DB_URL"));
+  CHECK(w.get("/apps/shop-staging/addons").empty());
+}
+
+TEST_CASE("add-ons: unknown plans, add-ons and attachments are 404s that name the resource") {
+  World w = fleet();
+  auto plan = w.send(Method::post, "/apps/shop-staging/addons", R"({"plan":"no-such:plan"})");
+  CHECK(plan.status == 404);
+  auto resolve = w.send(Method::post, "/actions/addons/resolve", R"({"addon":"nope","app":null})");
+  CHECK(resolve.status == 404);
+  CHECK(json::parse(resolve.body)["resource"] == "add_on");
+  // Another account's app is not reachable through the resolver either.
+  auto outsider = w.send(Method::post, "/actions/addons/resolve",
+                         R"({"addon":"DATABASE","app":"shop-staging"})",
+                         std::string("HRKU-fleet-out-1122334455667788990011223344556"));
+  CHECK(outsider.status == 403);
+}
+
+TEST_CASE("pipelines:info: POST /filters/apps answers the apps the caller may see") {
+  World w = fleet();
+  auto staging = w.get("/apps/shop-staging")["id"].get<std::string>();
+  auto res =
+      w.send(Method::post, "/filters/apps",
+             json{{"in", {{"id", {staging, "00000000-0000-4000-8000-000000000000"}}}}}.dump());
+  REQUIRE(res.status == 200);
+  auto apps = json::parse(res.body);
+  REQUIRE(apps.size() == 1);
+  CHECK(apps[0]["name"] == "shop-staging");
+  CHECK(apps[0].contains("joined"));
+  // The outsider sees none of them.
+  auto hidden = w.send(Method::post, "/filters/apps", json{{"in", {{"id", {staging}}}}}.dump(),
+                       std::string("HRKU-fleet-out-1122334455667788990011223344556"));
+  CHECK(json::parse(hidden.body).empty());
+}
+
+TEST_CASE("domains, log drains and webhooks round-trip as the CLI uses them") {
+  World w = fleet();
+  auto domain = w.send(Method::post, "/apps/shop-staging/domains",
+                       R"({"hostname":"www.example.org","sni_endpoint":null})");
+  REQUIRE(domain.status == 201);
+  auto domains = w.get("/apps/shop-staging/domains");
+  CHECK(domains.size() == 2);  // the app's own herokuapp.com domain and the custom one
+  CHECK(w.send(Method::post, "/apps/shop-production/domains",
+               R"({"hostname":"www.example.org","sni_endpoint":null})")
+            .status == 422);
+
+  auto drain = w.send(Method::post, "/apps/shop-staging/log-drains",
+                      R"({"url":"syslog+tls://logs.example.org:6514"})");
+  REQUIRE(drain.status == 201);
+  CHECK(w.send(Method::delete_, "/apps/shop-staging/log-drains/" +
+                                    std::string("syslog%2Btls%3A%2F%2Flogs.example.org%3A6514"))
+            .status == 200);
+  CHECK(w.get("/apps/shop-staging/log-drains").empty());
+
+  auto hook =
+      w.send(Method::post, "/apps/shop-staging/webhooks",
+             R"({"include":["api:release"],"level":"notify","url":"https://h.example.org"})");
+  REQUIRE(hook.status == 201);
+  CHECK(hook.headers.get("Heroku-Webhook-Secret").has_value());
+}
+
+TEST_CASE("log sessions: an EventSource gets server-sent events") {
+  World w = fleet();
+  auto session = w.post("/apps/shop-staging/log-sessions", json{{"lines", 5}});
+  std::string url = session["logplex_url"];
+  herokupp::sim::Request req;
+  req.target = url.substr(url.find("/__sim/"));
+  req.headers.set("Accept", "text/event-stream");
+  auto res = w.platform->handle(req);
+  REQUIRE(res.status == 200);
+  CHECK(res.headers.get("Content-Type").value_or("") == "text/event-stream");
+  bool const events =
+      res.body.rfind("id: ", 0) == 0 && res.body.find("\ndata: ") != std::string::npos;
+  CHECK(events);
+}
