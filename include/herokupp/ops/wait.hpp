@@ -55,8 +55,8 @@ struct WaitOptions {
 /// auto started = clock.now();
 /// @endcode
 struct WaitClock {
-  std::function<std::chrono::steady_clock::time_point()> now;
-  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<std::chrono::steady_clock::time_point()> now;  ///< the wait's clock
+  std::function<void(std::chrono::milliseconds)> sleep;        ///< pauses on that clock
 };
 
 /// The clock `options` names, else `client`'s (may be null), else the real one.
