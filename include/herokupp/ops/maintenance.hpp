@@ -85,7 +85,7 @@ HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
 ///
 /// @par Example
 /// @code
-/// herokupp::Error e = herokupp::ops::with_restore_failure(work.error(), closed.error());
+/// herokupp::Error e = herokupp::ops::with_restore_failure(herokupp::Error(herokupp::ErrorKind::server, "deploy failed"), herokupp::Error(herokupp::ErrorKind::timeout, "closing timed out"));
 /// @endcode
 HEROKUPP_API Error with_restore_failure(Error work_error, Error const& restore_error);
 
