@@ -41,7 +41,8 @@ struct ConfigDelta {
   std::vector<std::string> added;    ///< set in the target release, absent now
   std::vector<std::string> changed;  ///< set in both, with another value
   std::vector<std::string> removed;  ///< set now, absent in the target release
-  bool changes() const noexcept { return !added.empty() || !changed.empty() || !removed.empty(); }  ///< any key changes
+  /// Whether the rollback would change any config key.
+  bool changes() const noexcept { return !added.empty() || !changed.empty() || !removed.empty(); }
   /// Every key the rollback would touch, sorted.
   std::vector<std::string> keys() const;
   /// "added A; changed B, C; removed D", or "no config change".
