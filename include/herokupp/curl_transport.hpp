@@ -5,8 +5,8 @@
 #include <herokupp/export.hpp>
 #include <herokupp/transport.hpp>
 
-#include <cstddef>
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 

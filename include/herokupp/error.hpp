@@ -54,7 +54,7 @@ enum class ErrorKind {
   confirmation_required,  ///< a planned action needs its confirmation code
   protected_app,          ///< the app is protected from this kind of change
   precondition_failed,    ///< the state does not allow the action (nothing to roll back to...)
-  protocol,  ///< the server broke the protocol (a paging loop, an oversized answer...)
+  protocol,               ///< the server broke the protocol (a paging loop, an oversized answer...)
 };
 
 /// The stable snake_case name of a kind ("not_found").
@@ -157,7 +157,7 @@ class result : public boost::outcome_v2::basic_result<T, Error, detail::Throwing
  public:
   using base::base;
   /// From the underlying Boost.Outcome result.
-  result(base const& other) : base(other) {}        // NOLINT(google-explicit-constructor)
+  result(base const& other) : base(other) {}  // NOLINT(google-explicit-constructor)
   /// From the underlying Boost.Outcome result.
   result(base&& other) : base(std::move(other)) {}  // NOLINT(google-explicit-constructor)
 

@@ -64,13 +64,12 @@ struct FanOutOptions {
   std::optional<Cancellation> cancel;
 };
 
-namespace detail {
+/// The engine of fan_out(), public for callers that keep their own results.
 /// Runs `run(i)` for i in [0, count) on up to `in_flight` threads; `run`
 /// returns whether item i succeeded; `skip(i)` fills an item not started.
 HEROKUPP_API void fan_out_indices(std::size_t count, FanOutOptions const& options,
                                   std::function<bool(std::size_t)> const& run,
                                   std::function<void(std::size_t, Error)> const& skip);
-}  // namespace detail
 
 /// Calls `fn(input)` for every input, `options.in_flight` at a time, on a
 /// small pool of threads (the Client is synchronous and thread-safe; each
@@ -91,7 +90,7 @@ auto fan_out(std::vector<Input> const& inputs, Fn&& fn, FanOutOptions const& opt
     -> std::vector<decltype(fn(inputs.front()))> {
   using R = decltype(fn(inputs.front()));
   std::vector<std::optional<R>> slots(inputs.size());
-  detail::fan_out_indices(
+  fan_out_indices(
       inputs.size(), options,
       [&](std::size_t i) {
         slots[i].emplace(fn(inputs[i]));

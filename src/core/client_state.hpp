@@ -24,7 +24,7 @@ struct ClientState {
   std::string authorization;   // never logged, never in an Error
   std::string account_digest;  // keys the ETag cache; not the key itself
   bool api_key_invalid = false;
-  std::optional<Error> base_url_refused;  // returned by every request, before any I/O
+  std::optional<Error> base_url_refused;       // returned by every request, before any I/O
   std::vector<std::shared_ptr<Stage>> stages;  // outermost first; see compose()
 };
 

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-namespace herokupp::detail {
+namespace herokupp {
 
 void fan_out_indices(std::size_t count, FanOutOptions const& options,
                      std::function<bool(std::size_t)> const& run,
@@ -50,4 +50,4 @@ void fan_out_indices(std::size_t count, FanOutOptions const& options,
     t.join();
 }
 
-}  // namespace herokupp::detail
+}  // namespace herokupp

@@ -88,6 +88,8 @@ Release& Platform::Impl::create_release(App& app, std::string description, Relea
   app.released_at = now;
   app.updated_at = now;
   app.config = r.config;
+  // Heroku logs what a release did, then that it was created.
+  log_line(app, now, "app[api]", r.description + " by user " + email);
   log_line(app, now, "app[api]",
            "Release v" + std::to_string(r.version) + " created by user " + email);
   std::string const release_id = r.id;

@@ -172,7 +172,7 @@ struct App {
   bool locked = false;  ///< team apps: only members with explicit access may join
   int next_run = 1;
   std::optional<std::string> fail_next_release;
-  std::optional<int> fail_next_run;  ///< the exit status of the next one-off dyno
+  std::optional<int> fail_next_run;               ///< the exit status of the next one-off dyno
   std::optional<std::string> crash_next_release;  ///< armed by the next deploy or promotion
   std::string crashing_slug_id;                   ///< dynos booting this slug crash...
   std::string crash_message;                      ///< ...and log this

@@ -242,7 +242,7 @@ def build_lanes():
         (["maintenance:off"] + staging, None),
         (["rollback", "v2"] + staging, has("done")),
         (["run:detached", "rake", "db:migrate"] + staging, has("run.")),
-        (["logs", "-n", "50"] + staging, has("rake db:migrate", "Rollback to v2")),
+        (["logs", "-n", "300"] + staging, has("rake db:migrate", "Rollback to v2")),
         (["apps:create", "compat-made"], has("compat-made")),
         (["apps:destroy", "-a", "compat-made", "--confirm", "compat-made"], None),
     ])

@@ -21,10 +21,10 @@
 
 // Declared in each example's own namespace, never defined: the examples are
 // compiled, not linked or run.
-#define HEROKUPP_EXAMPLE_NAMES                                                              \
-  extern herokupp::Client heroku;  /* a Client, as ClientOptions::from_env() makes it */  \
-  extern herokupp::Client client;  /* the same, under the name generated examples use */  \
-  extern herokupp::AppClient app;  /* heroku.app("my-app") */                             \
+#define HEROKUPP_EXAMPLE_NAMES                                                          \
+  extern herokupp::Client heroku; /* a Client, as ClientOptions::from_env() makes it */ \
+  extern herokupp::Client client; /* the same, under the name generated examples use */ \
+  extern herokupp::AppClient app; /* heroku.app("my-app") */                            \
   using namespace std::chrono_literals;
 
 #endif  // HEROKUPP_TESTS_DOCS_EXAMPLE_CONTEXT_HPP

@@ -85,7 +85,9 @@ HEROKUPP_API result<MaintenanceWindow> maintenance(AppClient const& app);
 ///
 /// @par Example
 /// @code
-/// herokupp::Error e = herokupp::ops::with_restore_failure(work.error(), closed.error());
+/// herokupp::Error work(herokupp::ErrorKind::server, "deploy failed");
+/// herokupp::Error closing(herokupp::ErrorKind::timeout, "closing timed out");
+/// herokupp::Error e = herokupp::ops::with_restore_failure(work, closing);
 /// @endcode
 HEROKUPP_API Error with_restore_failure(Error work_error, Error const& restore_error);
 

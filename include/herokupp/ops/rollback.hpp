@@ -41,6 +41,7 @@ struct ConfigDelta {
   std::vector<std::string> added;    ///< set in the target release, absent now
   std::vector<std::string> changed;  ///< set in both, with another value
   std::vector<std::string> removed;  ///< set now, absent in the target release
+  /// Whether the rollback would change any config key.
   bool changes() const noexcept { return !added.empty() || !changed.empty() || !removed.empty(); }
   /// Every key the rollback would touch, sorted.
   std::vector<std::string> keys() const;

@@ -80,7 +80,7 @@ HEROKUPP_API result<void> check_command(std::string_view command, OneOffOptions 
 ///
 /// @par Example
 /// @code
-/// auto r = herokupp::ops::run(app, "rake assets:precompile", waiting);
+/// auto r = herokupp::ops::run(app, "rake assets:precompile", herokupp::ops::OneOffOptions{});
 /// if (r) for (auto const& line : r->output) std::cout << line << "\n";
 /// @endcode
 struct RunResult {

@@ -26,7 +26,7 @@ namespace herokupp::ops {
 class HEROKUPP_API ValueMasker {
  public:
   ValueMasker() = default;
-  explicit ValueMasker(std::map<std::string, std::string> const& config);
+  explicit ValueMasker(std::map<std::string, std::string> const& config);  ///< masks these values
 
   /// `text` with every known value masked and control characters escaped.
   std::string operator()(std::string_view text) const;

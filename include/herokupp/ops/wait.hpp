@@ -51,19 +51,19 @@ struct WaitOptions {
 ///
 /// @par Example
 /// @code
-/// auto clock = herokupp::ops::wait_clock(options.wait, &heroku);
+/// auto clock = herokupp::ops::wait_clock(herokupp::ops::WaitOptions{}, &heroku);
 /// auto started = clock.now();
 /// @endcode
 struct WaitClock {
-  std::function<std::chrono::steady_clock::time_point()> now;
-  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<std::chrono::steady_clock::time_point()> now;  ///< the wait's clock
+  std::function<void(std::chrono::milliseconds)> sleep;        ///< pauses on that clock
 };
 
 /// The clock `options` names, else `client`'s (may be null), else the real one.
 ///
 /// @par Example
 /// @code
-/// auto clock = herokupp::ops::wait_clock(options.wait, &app.client());
+/// auto clock = herokupp::ops::wait_clock(herokupp::ops::WaitOptions{}, &app.client());
 /// @endcode
 inline WaitClock wait_clock(WaitOptions const& options, Client const* client) {
   WaitClock clock;
@@ -99,9 +99,9 @@ inline std::string describe_duration(std::chrono::milliseconds d) {
 /// @par Example
 /// @code
 /// auto build = herokupp::ops::poll<herokupp::Build>(
-///     options, herokupp::ops::wait_clock(options, &heroku), "build " + id,
+///     herokupp::ops::WaitOptions{}, herokupp::ops::wait_clock({}, &heroku), "build b-1",
 ///     [&]() -> herokupp::result<std::optional<herokupp::Build>> {
-///       auto b = app.builds().info(id);
+///       auto b = app.builds().info("b-1");
 ///       if (!b) return b.error();
 ///       if (b->status == herokupp::Build::Status::pending) return std::nullopt;
 ///       return std::optional<herokupp::Build>(std::move(b).value());
