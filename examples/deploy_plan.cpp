@@ -8,6 +8,7 @@
 #include <herokupp/sim/clock.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 #include <herokupp/workflow.hpp>
 
 #include <chrono>
@@ -51,12 +52,7 @@ int main() {
   herokupp::ClientOptions options;
   options.api_key = "HRKU-example";
   options.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
-  auto const start = clock->now();
-  options.now = [clock, start] {
-    return std::chrono::steady_clock::time_point(
-        std::chrono::duration_cast<std::chrono::steady_clock::duration>(clock->now() - start));
-  };
-  options.sleep = [clock](std::chrono::milliseconds d) { clock->advance(d); };
+  herokupp::sim::keep_time_on(clock, options);
   herokupp::Client heroku{options};
 
   auto file = herokupp::workflow::EnvironmentsFile::parse(kEnvironments);

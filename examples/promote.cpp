@@ -7,6 +7,7 @@
 #include <herokupp/sim/clock.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -29,12 +30,7 @@ int main() {
   options.api_key = "HRKU-example";
   options.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
   // Polling waits on the simulator's virtual clock.
-  auto const start = clock->now();
-  options.now = [clock, start] {
-    return std::chrono::steady_clock::time_point(
-        std::chrono::duration_cast<std::chrono::steady_clock::duration>(clock->now() - start));
-  };
-  options.sleep = [clock](std::chrono::milliseconds d) { clock->advance(d); };
+  herokupp::sim::keep_time_on(clock, options);
   herokupp::Client heroku{options};
 
   herokupp::ops::PromoteOptions promote_options;  // waits until every target has its release

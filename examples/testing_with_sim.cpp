@@ -9,6 +9,7 @@
 #include <herokupp/sim/fault.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -64,8 +65,7 @@ struct Fixture {
     o.api_key = "HRKU-test-key";
     o.transport = std::make_shared<herokupp::sim::InProcessTransport>(platform);
     // Retries wait on the virtual clock: a test with backoff takes no time.
-    o.sleep = [clock](std::chrono::milliseconds d) { clock->advance(d); };
-    return o;
+    return herokupp::sim::keep_time_on(std::move(clock), o);
   }
 };
 

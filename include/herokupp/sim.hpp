@@ -8,5 +8,6 @@
 #include <herokupp/sim/message.hpp>
 #include <herokupp/sim/platform.hpp>
 #include <herokupp/sim/server.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 #endif  // HEROKUPP_SIM_HPP

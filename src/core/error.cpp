@@ -266,7 +266,8 @@ std::string Error::hint() const {
     case ErrorKind::two_factor:
       return "A second factor is required for this action.";
     case ErrorKind::not_found:
-      return "Nothing by that name or id: check the spelling, and that it was not deleted.";
+      return "Nothing by that name or id: check the spelling for a typo, and that it was not "
+             "deleted.";
     case ErrorKind::method_not_allowed:
       return "That path does not accept this method.";
     case ErrorKind::conflict:
@@ -282,11 +283,11 @@ std::string Error::hint() const {
         return "The account ran out of API requests; retry after " +
                std::to_string(retry_after->count()) + " seconds.";
       }
-      return "The account ran out of API requests; wait a minute and retry.";
+      return "The account ran out of API requests; retry in a minute.";
     case ErrorKind::server:
       return "Heroku had a problem; retry later and check https://status.heroku.com.";
     case ErrorKind::transport:
-      return "No answer from the API: check the network, DNS, proxy settings and base URL.";
+      return "Check the network, DNS, proxy settings and base URL.";
     case ErrorKind::tls:
       return "The TLS connection failed: check the CA bundle and any intercepting proxy.";
     case ErrorKind::timeout:

@@ -1,4 +1,5 @@
 #include <herokupp/sim/clock.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 namespace herokupp::sim {
 
@@ -30,6 +31,17 @@ void VirtualClock::set(time_point t) {
   while (target > current &&
          !ns_since_epoch_.compare_exchange_weak(current, target, std::memory_order_acq_rel)) {
   }
+}
+
+ClientOptions& keep_time_on(std::shared_ptr<VirtualClock> clock, ClientOptions& options) {
+  // The Client measures durations on a steady clock: virtual time since now.
+  auto const start = clock->now();
+  options.now = [clock, start] {
+    return std::chrono::steady_clock::time_point(
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(clock->now() - start));
+  };
+  options.sleep = [clock](std::chrono::milliseconds d) { clock->advance(d); };
+  return options;
 }
 
 }  // namespace herokupp::sim

@@ -328,7 +328,8 @@ Reply Platform::Impl::addon_list(HandlerContext& ctx) {
 Reply Platform::Impl::addon_list_by_app(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
-  for (auto const& [id, a] : addons) {
+  for (auto const& entry : addons) {
+    auto const& a = entry.second;
     bool attached = std::any_of(attachments.begin(), attachments.end(), [&](auto const& e) {
       return e.second.addon_id == a.id && e.second.app_id == app.id;
     });
@@ -388,7 +389,8 @@ Reply Platform::Impl::addon_resolve(HandlerContext& ctx) {
   }
   App* app = app_part.empty() ? nullptr : &app_for(ctx, app_part);
   json items = json::array();
-  for (auto const& [id, a] : addons) {
+  for (auto const& entry : addons) {
+    auto const& a = entry.second;
     if (!can_access(ctx.account, apps.at(a.app_id))) continue;
     if (service && *service != kAddOnServices[kAddOnPlans[a.plan].service].name) continue;
     bool match = a.id == name || a.name == name;

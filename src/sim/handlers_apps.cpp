@@ -328,7 +328,9 @@ Reply Platform::Impl::log_session_create(HandlerContext& ctx) {
   LogSession s;
   s.id = new_id();
   s.app_id = app.id;
-  s.dyno = string_at(ctx.body, "dyno_name").value_or(string_at(ctx.body, "dyno").value_or(""));
+  s.filter.dyno =
+      string_at(ctx.body, "dyno_name").value_or(string_at(ctx.body, "dyno").value_or(""));
+  s.filter.source = string_at(ctx.body, "source").value_or("");
   s.lines =
       static_cast<int>(std::clamp<long long>(int_at(ctx.body, "lines").value_or(100), 1, 1500));
   s.created_at = ctx.now;

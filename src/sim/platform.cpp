@@ -43,10 +43,6 @@ json iso_or_null(std::optional<TimePoint> const& t) {
   return t ? json(iso(*t)) : json(nullptr);
 }
 
-std::string short_commit(std::string const& commit) {
-  return commit.substr(0, 7);
-}
-
 }  // namespace detail
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include <herokupp/sim/platform.hpp>
 
+#include "core/short_commit.hpp"
 #include "read_cache.hpp"
 #include "route_table.hpp"
 #include "router.hpp"
@@ -85,8 +86,7 @@ struct HandlerContext {
 /// "2024-01-01T00:00:00Z" (seconds, as the API writes them).
 std::string iso(TimePoint t);
 nlohmann::json iso_or_null(std::optional<TimePoint> const& t);
-/// The first 7 characters of a commit, as release descriptions show them.
-std::string short_commit(std::string const& commit);
+using herokupp::detail::short_commit;
 
 }  // namespace herokupp::sim::detail
 

@@ -1,6 +1,7 @@
 // The simulator's own endpoints under /__sim/: health, log sessions' text
 // (what a log session's logplex_url serves) and build output streams.
 #include "http_text.hpp"
+#include "log_filter.hpp"
 #include "platform_impl.hpp"
 
 #include <algorithm>
@@ -29,14 +30,12 @@ Response Platform::Impl::sim_endpoint(Request const& request, std::string_view p
     if (app == apps.end()) return text(404, "no such app\n");
     std::string out;
     auto const& lines = app->second.log;
-    std::size_t n = std::min<std::size_t>(lines.size(),
-                                          static_cast<std::size_t>(std::max(1, it->second.lines)));
     // An EventSource (the official CLI's `heroku logs`) asks for server-sent
     // events, one per line, as Logplex sends them; other readers get plain text.
     auto accept = request.headers.get("Accept");
     bool const events = accept && accept->find("text/event-stream") != std::string_view::npos;
-    for (std::size_t i = lines.size() - n; i < lines.size(); ++i) {
-      if (!it->second.dyno.empty() && lines[i].find(it->second.dyno) == std::string::npos) continue;
+    auto const count = static_cast<std::size_t>(std::max(1, it->second.lines));
+    for (std::size_t i : detail::last_matching_lines(lines, it->second.filter, count)) {
       out += events ? "id: " + std::to_string(i) + "\ndata: " + lines[i] + "\n\n" : lines[i] + "\n";
     }
     Response res = text(200, out);

@@ -2,6 +2,8 @@
 #ifndef HEROKUPP_SRC_SIM_STATE_HPP
 #define HEROKUPP_SRC_SIM_STATE_HPP
 
+#include "log_filter.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -259,7 +261,7 @@ struct Promotion {
 struct LogSession {
   std::string id;
   std::string app_id;
-  std::string dyno;
+  LogFilter filter;
   int lines = 100;
   TimePoint created_at;
 };

@@ -90,10 +90,6 @@ result<Running> running(Client const& client, std::string const& app,
   return r;
 }
 
-std::string short_commit(std::string const& commit) {
-  return commit.substr(0, 7);
-}
-
 ops::AuditRecord record(std::string const& actor, std::string action, std::string const& app) {
   ops::AuditRecord r;
   r.time = Timestamp::now();

@@ -3,6 +3,8 @@
 #ifndef HEROKUPP_SRC_WORKFLOW_DEPLOY_DETAIL_HPP
 #define HEROKUPP_SRC_WORKFLOW_DEPLOY_DETAIL_HPP
 
+#include "core/short_commit.hpp"
+
 #include <herokupp/client.hpp>
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/models/release.hpp>
@@ -43,7 +45,7 @@ struct Running {
 result<Running> running(Client const& client, std::string const& app,
                         std::vector<std::string> const& also = {});
 
-std::string short_commit(std::string const& commit);
+using herokupp::detail::short_commit;
 
 /// The first field (JSON name) in which two plans differ, ignoring the
 /// expiry and the code; empty when they are the same plan.

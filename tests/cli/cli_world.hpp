@@ -15,6 +15,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -35,6 +36,7 @@ class BreakableTransport : public herokupp::Transport {
   herokupp::result<herokupp::HttpResponse> send(herokupp::HttpRequest const& r) override {
     ++requests;
     if (r.method != herokupp::Method::get) ++writes;
+    if (before_post && r.method == herokupp::Method::post) before_post(r);
     if (!fail_post_suffix.empty() && r.method == herokupp::Method::post &&
         r.url.size() >= fail_post_suffix.size() &&
         r.url.compare(r.url.size() - fail_post_suffix.size(), fail_post_suffix.size(),
@@ -48,6 +50,8 @@ class BreakableTransport : public herokupp::Transport {
     return inner_.send(r);
   }
   std::string fail_post_suffix;
+  /// Runs before each POST reaches the platform: a race staged by a test.
+  std::function<void(herokupp::HttpRequest const&)> before_post;
   std::string fail_body = R"({"id":"internal_server_error","message":"dyno could not start"})";
   int fail_status = 500;
   std::atomic<int> requests{0};

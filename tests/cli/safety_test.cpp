@@ -290,3 +290,47 @@ TEST_CASE("item 12: server text reaches the terminal neutralised") {
     CHECK((r.out + r.err).find("?[31mowned") != std::string::npos);
   }
 }
+
+TEST_CASE("item 1: staging moving on during the promotion is caught after it and rolled back") {
+  World w;
+  auto staged = w.run({"deploy", "staging", "--source", "https://ci.example.com/good.tgz",
+                       "--commit", "c1827ba000000000000000000000000000000001"});
+  REQUIRE(staged.code == 4);
+  REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(staged.out)}).code == 0);
+  auto plan = w.run({"deploy", "production"});
+  REQUIRE_MESSAGE(plan.code == 4, plan.err);
+  auto const before = current_version(w, "shop-production");
+  // Between the check just before the promotion and the promotion itself,
+  // staging releases code nobody reviewed: the platform promotes "whatever
+  // the source runs now".
+  bool raced = false;
+  w.transport->before_post = [&](herokupp::HttpRequest const& r) {
+    if (raced || r.url.find("/pipeline-promotions") == std::string::npos) return;
+    raced = true;
+    auto build = w.client()
+                     .app("shop-staging")
+                     .builds()
+                     .create({"https://ci.example.com/bad.tgz",
+                              "badc0ffee0ddf00d00000000000000000000000a", std::nullopt});
+    REQUIRE(build);
+  };
+  auto confirmed = w.run({"deploy", "production", "--confirm", code_in(plan.out)});
+  w.transport->before_post = nullptr;
+  REQUIRE(raced);
+  CHECK(confirmed.code != 0);
+  CHECK(confirmed.err.find("released other code") != std::string::npos);
+  CHECK(confirmed.err.find("badc0ff") != std::string::npos);
+  CHECK(confirmed.err.find("rolled back") != std::string::npos);
+  // Production runs the code it ran before, in a new release (the rollback).
+  auto list = herokupp::ops::recent_releases(w.client().app("shop-production"), 1);
+  REQUIRE(list);
+  REQUIRE_FALSE(list->empty());
+  CHECK(list->front().version > before);
+  CHECK(list->front().description.find("Rollback") != std::string::npos);
+  bool audited = false;
+  for (auto const& r : audit_lines(w)) {
+    if (r["action"] != "deploy" || r["outcome"] == "ok") continue;
+    if (r.dump().find("badc0ff") != std::string::npos) audited = true;
+  }
+  CHECK(audited);
+}

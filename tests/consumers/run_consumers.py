@@ -5,9 +5,11 @@
                      [--generator Ninja] [--jobs 2] [--only NAME,...]
 
 1. Installs the already-built library of --build (scripts/test's normal
-   build, static) into <work>/prefix-static, builds and installs herokupp
-   with the other linkage into <work>/prefix-shared, and checks the shared
-   library's exported symbols.
+   build, static) into <work>/prefix-static. Builds the add_subdirectory
+   consumer, which vendors herokupp, with the other linkage and installs that
+   vendored herokupp into <work>/prefix-shared: one build serves both, and
+   the FetchContent consumer, built the same way in a mirrored tree, takes
+   its objects from ccache. Checks the shared library's exported symbols.
 2. Compiles every installed header from the static prefix alone.
 3. Builds and runs, each as a separate tiny project:
      find_package (static)   tests/consumers/find_package against prefix-static
@@ -16,6 +18,7 @@
      pkg-config (shared)     a plain compiler command line with `pkg-config --cflags --libs`
      pkg-config (static)     the same against prefix-static
      add_subdirectory        tests/consumers/add_subdirectory, herokupp vendored
+                             (the other linkage's build, above)
      FetchContent            tests/consumers/fetchcontent, from the local source tree
 Build trees are kept under <work> between runs, so a rerun is incremental.
 """
@@ -105,17 +108,25 @@ class Driver:
         run(["cmake", "--install", self.build, "--prefix", prefix])
         return f"installed {self.build} -> {prefix}"
 
+    def other_linkage(self):
+        return "static" if self.parent_linkage() == "shared" else "shared"
+
+    def vendored_options(self):
+        """How the add_subdirectory and FetchContent consumers configure the
+        vendored herokupp: identical, so that their compile commands match."""
+        return [f"-DHEROKUPP_SOURCE_DIR={self.source}",
+                f"-DBUILD_SHARED_LIBS={'ON' if self.other_linkage() == 'shared' else 'OFF'}",
+                "-DHEROKUPP_WARNINGS_AS_ERRORS=ON",
+                "-DCMAKE_DISABLE_FIND_PACKAGE_Doxygen=ON"]
+
     def install_other(self):
-        """Builds herokupp with the other linkage from source, and installs it."""
-        linkage = "static" if self.parent_linkage() == "shared" else "shared"
-        bld = os.path.join(self.work, f"herokupp-{linkage}")
-        prefix = self.prefix(linkage)
-        self.cmake_configure(self.source, bld,
-                             f"-DBUILD_SHARED_LIBS={'ON' if linkage == 'shared' else 'OFF'}",
-                             "-DHEROKUPP_BUILD_TESTS=OFF", "-DHEROKUPP_BUILD_EXAMPLES=OFF",
-                             "-DHEROKUPP_BUILD_BENCH=OFF", "-DHEROKUPP_BUILD_TOOLS=OFF",
-                             "-DHEROKUPP_WARNINGS_AS_ERRORS=ON",
-                             "-DCMAKE_DISABLE_FIND_PACKAGE_Doxygen=ON")
+        """Builds the add_subdirectory consumer, herokupp vendored with the
+        other linkage, whole (the libraries and the herokupp-sim program), and
+        installs the vendored herokupp: what a user who vendors it and
+        installs their project gets."""
+        bld = os.path.join(self.work, "add_subdirectory")
+        prefix = self.prefix(self.other_linkage())
+        self.cmake_configure(os.path.join(HERE, "add_subdirectory"), bld, *self.vendored_options())
         self.cmake_build(bld)
         shutil.rmtree(prefix, ignore_errors=True)
         run(["cmake", "--install", bld, "--prefix", prefix])
@@ -237,20 +248,17 @@ class Driver:
                 sim.wait()
 
     def add_subdirectory(self):
-        return self.cmake_consumer("add_subdirectory", "add_subdirectory",
-                                   f"-DHEROKUPP_SOURCE_DIR={self.source}",
-                                   "-DHEROKUPP_WARNINGS_AS_ERRORS=ON")
+        return self.cmake_consumer("add_subdirectory", "add_subdirectory", *self.vendored_options(),
+                                   expect_shared=(self.other_linkage() == "shared"))
 
     def fetchcontent(self):
-        return self.cmake_consumer("fetchcontent", "fetchcontent",
-                                   f"-DHEROKUPP_SOURCE_DIR={self.source}",
-                                   "-DHEROKUPP_WARNINGS_AS_ERRORS=ON")
+        return self.cmake_consumer("fetchcontent", "fetchcontent", *self.vendored_options(),
+                                   expect_shared=(self.other_linkage() == "shared"))
 
     def main(self):
         total = time.monotonic()
         self.step(f"install {self.parent_linkage()} (this build)", self.install_parent)
-        self.step("install " + ("static" if self.parent_linkage() == "shared" else "shared"),
-                  self.install_other)
+        self.step(f"install {self.other_linkage()} (vendored)", self.install_other)
         self.step("exported symbols (shared)", self.check_exports)
         self.step("installed headers", self.installed_headers)
         self.step("find_package (static)", lambda: self.find_package("static"))

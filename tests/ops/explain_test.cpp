@@ -109,3 +109,32 @@ TEST_CASE("explain leaves the names in ops refusals as they were given") {
         "The actor dana@example.com may not rollback on shop-staging: that needs the role "
         "heroku-shop-staging (or admin).");
 }
+
+TEST_CASE("explain gives Error::hint's advice for every kind the platform or the network causes") {
+  using K = ErrorKind;
+  for (K kind : {K::bad_request,
+                 K::unauthorized,
+                 K::payment_required,
+                 K::forbidden,
+                 K::verification_needed,
+                 K::two_factor,
+                 K::not_found,
+                 K::method_not_allowed,
+                 K::conflict,
+                 K::gone,
+                 K::range_not_satisfiable,
+                 K::invalid_params,
+                 K::rate_limited,
+                 K::server,
+                 K::transport,
+                 K::tls,
+                 K::timeout,
+                 K::decode,
+                 K::protocol,
+                 K::unknown}) {
+    Error e(kind, "what the server said");
+    e.request = "GET /apps/shop/releases";
+    CAPTURE(herokupp::to_string(kind));
+    CHECK(has(ops::explain(e), e.hint()));
+  }
+}

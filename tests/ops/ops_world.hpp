@@ -11,6 +11,7 @@
 #include <herokupp/sim/clock.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 #include <doctest/doctest.h>
 
@@ -193,14 +194,7 @@ struct World {
     opts.api_key = std::move(key);
     opts.base_url = "https://api.heroku.com";
     opts.transport = transport;
-    auto clock_ref = clock;
-    auto const start = clock->now();
-    opts.now = [clock_ref, start] {
-      return std::chrono::steady_clock::time_point(
-          std::chrono::duration_cast<std::chrono::steady_clock::duration>(clock_ref->now() -
-                                                                          start));
-    };
-    opts.sleep = [clock_ref](std::chrono::milliseconds d) { clock_ref->advance(d); };
+    herokupp::sim::keep_time_on(clock, opts);
     auto sink = captured;
     opts.logger = [sink](herokupp::LogRecord const& r) {
       sink->push_back(std::string(herokupp::to_string(r.method)) + " " + r.path + " " +

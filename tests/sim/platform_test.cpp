@@ -597,3 +597,50 @@ TEST_CASE("faults are deterministic under a seed") {
   w.platform->inject(herokupp::sim::FaultKind::malformed_json);
   CHECK_FALSE(json::accept(w.send(Method::get, "/account").body));
 }
+
+TEST_CASE("a log session's dyno filter names a dyno or a process type, never a substring") {
+  World w;
+  w.post("/apps", {{"name", "log-app"}});
+  auto slug = w.post("/apps/log-app/slugs", {{"process_types", {{"web", "./server"}}}});
+  w.post("/apps/log-app/releases", {{"slug", slug["id"]}});
+  w.patch("/apps/log-app/formation/web", {{"quantity", 11}});
+  w.clock->advance(10s);
+  // A line from the API that mentions web.1 in its text is not web.1's.
+  w.patch("/apps/log-app/config-vars", {{"NOTE", "web.1"}});
+
+  auto read = [&](json body) {
+    auto session = w.post("/apps/log-app/log-sessions", body);
+    std::string url = session.at("logplex_url");
+    auto const path = url.substr(url.find("/__sim/"));
+    auto res = w.send(Method::get, path);
+    REQUIRE(res.status == 200);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (auto end = res.body.find('\n'); end != std::string::npos;
+         start = end + 1, end = res.body.find('\n', start))
+      lines.push_back(res.body.substr(start, end - start));
+    return lines;
+  };
+
+  auto web1 = read({{"dyno", "web.1"}, {"lines", 1500}});
+  REQUIRE_FALSE(web1.empty());
+  for (auto const& line : web1)
+    CHECK(line.find(" heroku[web.1]: ") != std::string::npos);
+
+  auto web = read({{"dyno", "web"}, {"lines", 1500}});
+  std::set<std::string> dynos;
+  for (auto const& line : web) {
+    auto open = line.find('[');
+    dynos.insert(line.substr(open + 1, line.find(']') - open - 1));
+  }
+  CHECK(dynos.size() == 11);
+  CHECK(dynos.count("web.10") == 1);
+
+  for (auto const& line : read({{"source", "app"}, {"lines", 1500}}))
+    CHECK(line.find(" heroku[") == std::string::npos);
+
+  // `lines` counts the lines that pass the filter, the newest ones.
+  auto last_two = read({{"dyno", "web"}, {"lines", 2}});
+  REQUIRE(last_two.size() == 2);
+  CHECK(last_two.back() == web.back());
+}

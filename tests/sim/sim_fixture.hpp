@@ -7,6 +7,7 @@
 #include <herokupp/sim/clock.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
+#include <herokupp/sim/virtual_time.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -29,8 +30,7 @@ inline herokupp::ClientOptions client_options(std::string key,
   herokupp::ClientOptions opts;
   opts.api_key = std::move(key);
   opts.base_url = "https://api.heroku.com";
-  opts.sleep = [clock](std::chrono::milliseconds d) { clock->advance(d); };
-  return opts;
+  return herokupp::sim::keep_time_on(std::move(clock), opts);
 }
 
 struct World {

@@ -21,8 +21,8 @@ namespace {
 // Options of the tool that take a value (for finding the command word).
 bool takes_value(std::string const& w) {
   static constexpr char const* with_value[] = {
-      "--actor", "--policy", "--audit", "--environments", "--state-dir",
-      "-a",      "--app",    "-r",      "--remote",       "--git-dir"};
+      "--actor", "--policy", "--audit",  "--environments", "--state-dir", "-a",
+      "--app",   "-r",       "--remote", "--git-dir",      "--in-flight"};
   return std::find(std::begin(with_value), std::end(with_value), w) != std::end(with_value);
 }
 
@@ -157,7 +157,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   app.add_option("--git-dir", app_flags.git_dir);
   app.add_flag("--json", opts.json_output);
 
-  std::string a_from, a_source, a_commit, a_confirm;
+  std::string a_from, a_source, a_commit, a_confirm, a_in_flight;
   std::vector<std::string> words, a_to, a_changed, a_subjects;
   int a_n = 10;
   std::map<std::string, CLI::App*> subs;
@@ -177,6 +177,8 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   deploy->add_option("--changed", a_changed);
   deploy->add_option("--subject", a_subjects);
   subs["config:apply"]->add_option("--confirm", a_confirm);
+  subs["fleet:config"]->add_option("--in-flight", a_in_flight);
+  subs["fleet:status"]->add_option("--in-flight", a_in_flight);
 
   args[found.command_at] = internal_name(command);
   // What follows `--` is the command's own words (run's command line): kept
@@ -263,6 +265,10 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     }
   } else if (command == "ps:scale") {
     bad = need(1, "TYPE=N[:SIZE]");
+  } else if (command == "fleet:config" || command == "fleet:status") {
+    if (auto n = parse_in_flight(a_in_flight); !n) {
+      bad = usage_error(err, redact, n.error().message, command);
+    }
   } else {
     bad = extra(0);
   }
@@ -331,6 +337,8 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     return cmd_deploy(c, word(0), a_source, a_commit, a_confirm, a_changed, a_subjects,
                       app_flags.git_dir);
   }
+  if (command == "fleet:config") return cmd_fleet_config(c, words, *parse_in_flight(a_in_flight));
+  if (command == "fleet:status") return cmd_fleet_status(c, words, *parse_in_flight(a_in_flight));
   if (command == "config:diff") return cmd_config_diff(c, word(0), false, "");
   if (command == "config:apply") return cmd_config_diff(c, word(0), true, a_confirm);
   return exit_usage;

@@ -170,6 +170,14 @@ int cmd_maintenance(Context& c, std::string const& app, std::string const& state
 int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
                 std::vector<std::string> to);
 
+// --- fleet commands (fleet_commands.cpp) --------------------------------------
+/// --in-flight's value (empty: the default, 8); 1..64.
+result<std::size_t> parse_in_flight(std::string const& text);
+/// The masked config of the apps named, else of every app the actor may read.
+int cmd_fleet_config(Context& c, std::vector<std::string> const& apps, std::size_t in_flight);
+/// Release, maintenance and dynos of the apps named, else of every app readable.
+int cmd_fleet_status(Context& c, std::vector<std::string> const& apps, std::size_t in_flight);
+
 // --- deploy commands (deploy_commands.cpp) ------------------------------------
 int cmd_deploy(Context& c, std::string const& env, std::string const& source,
                std::string const& commit, std::string const& confirm,

@@ -10,11 +10,11 @@
 namespace herokupp::ops {
 
 /// What went wrong and what to do, in one or two sentences, for a chat
-/// reply or a command line: 401 "The Heroku API key is wrong or missing...",
-/// 402 "The account needs payment details...", 403 "No access to the app
-/// shop; perhaps its name has a typo...", 429 "...retry after 30 seconds".
-/// Refusals by ops (policy_denied, protected_app, precondition_failed,
-/// invalid_argument) keep their own message, which already says why.
+/// reply or a command line: what happened, naming the app the request was
+/// about ("No access to the app shop."), then the advice of Error::hint(),
+/// the one table of advice ("...perhaps the name has a typo..."). Refusals by
+/// ops (policy_denied, protected_app, precondition_failed, invalid_argument,
+/// confirmation_required) keep their own message, which already says why.
 ///
 /// @par Example
 /// @code
