@@ -73,7 +73,7 @@ struct HygieneApp {
 /// @code
 /// // given: herokupp::ops::HygieneReport report
 /// std::cout << report.to_string();
-/// return report.any_at_least(herokupp::ops::Severity::error) ? 1 : 0;
+/// bool const gate_fails = report.any_at_least(herokupp::ops::Severity::error);
 /// @endcode
 struct HEROKUPP_API HygieneReport {
   /// Every app in scope, sorted by name.

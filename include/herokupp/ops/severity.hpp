@@ -18,7 +18,11 @@ namespace herokupp::ops {
 /// assert(herokupp::ops::Severity::error >= s);
 /// std::cout << herokupp::ops::to_string(s);  // "warning"
 /// @endcode
-enum class Severity { info, warning, error };
+enum class Severity {
+  info,     ///< worth knowing
+  warning,  ///< against the handbook; fix it soon
+  error,    ///< a risk now (retired stack, code production runs untested)
+};
 
 /// "info", "warning", "error".
 HEROKUPP_API std::string_view to_string(Severity severity) noexcept;
