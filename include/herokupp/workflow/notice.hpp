@@ -50,8 +50,7 @@ HEROKUPP_API std::string_view to_string(NoticeKind kind) noexcept;
 /// n.description = "Rollback to v42";
 /// n.links = herokupp::workflow::dashboard_links("shop");
 /// std::cout << n.text() << "\n";
-/// // dana rolled back shop v45 -> v46: Rollback to v42
-/// https://dashboard.heroku.com/apps/shop/activity
+/// // dana rolled back shop v45 -> v46: Rollback to v42 https://dashboard...
 /// @endcode
 struct HEROKUPP_API Notice {
   NoticeKind kind = NoticeKind::deploy;      ///< what happened
