@@ -31,12 +31,17 @@ struct FirstLook {
   std::string hidden_by;              ///< why an app the key sees is not checked
 };
 
-FirstLook first_look(Client const& client, std::string const& name) {
+FirstLook first_look(Client const& client, std::string const& name, HygieneOptions const& options) {
   FirstLook look;
   look.given = name;
   auto info = api::app::info(client, name);
   if (!info) {
     if (!not_visible(info.error())) look.error = info.error();
+    return look;
+  }
+  if (options.may_check && !options.may_check(detail::lower(info->name))) {
+    look.given = info->name;
+    look.hidden_by = "the policy does not let this actor read it";
     return look;
   }
   HygieneFacts facts;
@@ -72,7 +77,9 @@ std::map<std::string, std::string> read_pipelines(HygieneContext& context,
                                                   std::vector<FirstLook> const& looks) {
   std::map<std::string, std::string> failures;  // pipeline id -> why
   std::set<std::string> ids;
+  std::map<std::string, std::string> names;  // app id -> name, of the apps already read
   for (auto const& l : looks) {
+    if (l.facts) names[l.facts->app.id] = l.facts->app.name;
     if (l.facts && !l.facts->pipeline_id.empty()) ids.insert(l.facts->pipeline_id);
   }
   for (auto const& id : ids) {
@@ -85,6 +92,10 @@ std::map<std::string, std::string> read_pipelines(HygieneContext& context,
     }
     auto& stages = context.stages[id];
     for (auto const& c : couplings.value()) {
+      if (auto known = names.find(c.app.id); known != names.end()) {
+        stages[c.stage.raw].push_back(known->second);
+        continue;
+      }
       auto app = api::app::info(context.client, c.app.id);
       // An upstream app the key cannot see leaves nothing to compare with.
       if (app) stages[c.stage.raw].push_back(app->name);
@@ -115,20 +126,14 @@ HygieneReport run(Client const& client, std::vector<std::string> const& names,
       options.rules.expected_owner.empty() ? scope_team : options.rules.expected_owner;
 
   auto looks = herokupp::fan_out(
-      apps, [&](std::string const& n) -> result<FirstLook> { return first_look(client, n); },
+      apps,
+      [&](std::string const& n) -> result<FirstLook> { return first_look(client, n, options); },
       options.fan_out);
   std::vector<FirstLook> seen_apps;
   std::set<std::string> ids;  // an app named once by name and once by id is one app
   for (std::size_t i = 0; i < looks.size(); ++i) {
     if (looks[i]) {
       if (looks[i]->facts && !ids.insert(looks[i]->facts->app.id).second) continue;
-      if (looks[i]->facts && options.may_check &&
-          !options.may_check(detail::lower(looks[i]->facts->app.name))) {
-        looks[i]->given = looks[i]->facts->app.name;
-        looks[i]->facts.reset();
-        looks[i]->error.reset();
-        looks[i]->hidden_by = "the policy does not let this actor read it";
-      }
       seen_apps.push_back(std::move(looks[i]).value());
     } else {
       FirstLook l;

@@ -283,3 +283,21 @@ TEST_CASE("hygiene: a check the platform cannot answer is an unchecked finding; 
   REQUIRE(filtered);
   CHECK(filtered->apps.size() == 5);
 }
+
+TEST_CASE("hygiene: may_check hides an app the caller may not read, after one request") {
+  World w;
+  seed_fleet(w, minutes_ago(w, 30));
+  auto const id = w.app("fleet-staging").info().value().id;
+  auto o = options(w);
+  o.may_check = [](std::string const& app) { return app != "fleet-staging"; };
+  auto const before = w.transport->count();
+  auto report = ops::hygiene(w.client(), {"fleet-staging"}, o);
+  // App › Info, to learn the name; then the stack list, and nothing about the app.
+  CHECK(w.transport->count() - before == 2);
+  CHECK(w.transport->count(herokupp::Method::get, "/apps/" + id + "/") == 0);
+  auto const* hidden = find(report, "fleet-staging", ops::hygiene_rule::not_visible);
+  REQUIRE(hidden);
+  CHECK(hidden->message.find("the policy does not let this actor read it") != std::string::npos);
+  REQUIRE(report.apps.size() == 1);
+  CHECK_FALSE(report.apps[0].visible);
+}
