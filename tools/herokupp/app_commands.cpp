@@ -285,12 +285,13 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
   std::string targets;
   for (auto const& t : to)
     targets += (targets.empty() ? "" : ", ") + t;
-  auto const before = running_versions(c, to);
+  bool const notify = notices_wanted(c);
+  auto const before = notify ? running_versions(c, to) : std::map<std::string, std::int64_t>{};
   progress_line(c, "promoting " + from + " to " + targets + " and waiting for the release");
   auto r = s.promote(pipeline, from, to);
   if (!r) return fail(c, r.error());
   for (auto const& target : r->targets) {
-    if (target.status != "succeeded" || !target.release_id) continue;
+    if (!notify || target.status != "succeeded" || !target.release_id) continue;
     auto released = c.client.app(target.app_id).releases().info(*target.release_id);
     if (!released) continue;
     auto from_version = before.find(target.app);

@@ -28,6 +28,10 @@ struct HygieneArgs {
 /// or above --fail-on.
 int cmd_hygiene(Context& c, HygieneArgs const& args);
 
+/// Whether the environments file configures any notice sink (promote reads
+/// versions for its notices only then).
+bool notices_wanted(Context& c);
+
 /// The version each app runs now (apps that cannot be read are left out),
 /// read before a promotion so its notice can say "from".
 std::map<std::string, std::int64_t> running_versions(Context& c,

@@ -26,6 +26,13 @@ std::optional<workflow::NoticeSinks> configured_sinks(Context& c) {
 
 }  // namespace
 
+bool notices_wanted(Context& c) {
+  std::error_code ec;
+  if (!std::filesystem::exists(c.opts.environments_file, ec)) return false;
+  auto file = workflow::EnvironmentsFile::load(c.opts.environments_file);
+  return file && file->notices && !file->notices->empty();
+}
+
 std::map<std::string, std::int64_t> running_versions(Context& c,
                                                      std::vector<std::string> const& apps) {
   std::map<std::string, std::int64_t> out;
