@@ -9,6 +9,8 @@
 #include <herokupp/ops/dyno_summary.hpp>
 #include <herokupp/ops/explain.hpp>
 #include <herokupp/ops/fingerprint.hpp>
+#include <herokupp/ops/hygiene.hpp>
+#include <herokupp/ops/hygiene_rules.hpp>
 #include <herokupp/ops/maintenance.hpp>
 #include <herokupp/ops/masked_config.hpp>
 #include <herokupp/ops/policy.hpp>
@@ -19,6 +21,7 @@
 #include <herokupp/ops/run.hpp>
 #include <herokupp/ops/scale.hpp>
 #include <herokupp/ops/session.hpp>
+#include <herokupp/ops/severity.hpp>
 #include <herokupp/ops/value_masker.hpp>
 #include <herokupp/ops/wait.hpp>
 

@@ -62,7 +62,12 @@ RegionInfo const kRegions[] = {
 };
 std::size_t const kRegionCount = std::size(kRegions);
 
+// heroku-20 and heroku-18 are past their prime, so hygiene checks have
+// something to find: the API marks such stacks `deprecated` and, after their
+// end of life, `retired` (new apps cannot use a retired stack).
 StackInfo const kStacks[] = {
+    {"3c7a9e21-5b8d-4f60-a1c2-7d4e8f9a0b18", "heroku-18", "retired", false},
+    {"5e1b0d93-7c4a-4e2f-b8d6-9a0c1e2f3a20", "heroku-20", "deprecated", false},
     {"ee582d3c-717d-4a57-ba5f-8b3a39f3a817", "heroku-22", "supported", false},
     {"b90b5d4e-2a53-4a9c-9b6e-1d5f9a0c3e21", "heroku-24", "supported", true},
 };

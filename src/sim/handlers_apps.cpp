@@ -81,6 +81,8 @@ Reply Platform::Impl::app_create(HandlerContext& ctx) {
   bool stack_ok = false;
   for (std::size_t i = 0; i < kStackCount; ++i) {
     if (stack == kStacks[i].name || stack == kStacks[i].id) {
+      if (std::string(kStacks[i].state) == "retired")
+        fail(422, "invalid_params", "The stack " + std::string(kStacks[i].name) + " is retired.");
       stack = kStacks[i].name;
       stack_ok = true;
     }
@@ -131,6 +133,8 @@ Reply Platform::Impl::app_update(HandlerContext& ctx) {
     bool found = false;
     for (std::size_t i = 0; i < kStackCount; ++i) {
       if (*v == kStacks[i].name || *v == kStacks[i].id) {
+        if (std::string(kStacks[i].state) == "retired")
+          fail(422, "invalid_params", "The stack " + std::string(kStacks[i].name) + " is retired.");
         app.build_stack = kStacks[i].name;
         found = true;
       }

@@ -209,8 +209,21 @@ void Platform::Impl::load_seed(json const& seed, TimePoint now) {
       app.webhooks.push_back(std::move(hook));
     }
 
+    for (auto const& d : array_at(a, "log_drains")) {
+      if (!d.is_string()) bad("the log drains of " + *name + " must be URLs");
+      LogDrain drain;
+      drain.id = new_id();
+      drain.url = d.get<std::string>();
+      drain.token = "d." + new_id();
+      drain.created_at = drain.updated_at = t;
+      app.log_drains.push_back(std::move(drain));
+    }
+
     app.maintenance = bool_at(a, "maintenance").value_or(false);
     app.updated_at = t;
+    // When maintenance was switched on, the platform last updated the app
+    // then (the API has no other record of it).
+    if (app.maintenance) app.updated_at = time_at(a, "maintenance_since", t);
     (void)app_id;
   }
 

@@ -1,6 +1,8 @@
 #include <herokupp/transport.hpp>
 #include <herokupp/workflow/environments.hpp>
 
+#include "yaml_sections.hpp"
+
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
@@ -63,8 +65,8 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (!root.IsMap()) return bad("the top level must be a mapping");
-    static char const* const known[] = {"environments", "commands", "path_rules",
-                                        "protected",    "policy",   "settings"};
+    static char const* const known[] = {"environments", "commands", "path_rules", "protected",
+                                        "policy",       "settings", "hygiene",    "notices"};
     for (auto const& kv : root) {
       auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
@@ -153,6 +155,16 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
       auto parsed = ops::Policy::from_json(text);
       if (!parsed) return bad("policy: " + parsed.error().message);
       file.policy = std::move(parsed).value();
+    }
+    if (auto hygiene = root["hygiene"]) {
+      auto rules = detail::read_hygiene(hygiene);
+      if (!rules) return bad(rules.error().message);
+      file.hygiene = std::move(rules).value();
+    }
+    if (auto notices = root["notices"]) {
+      auto sinks = detail::read_notices(notices);
+      if (!sinks) return bad(sinks.error().message);
+      file.notices = std::move(sinks).value();
     }
   } catch (YAML::Exception const& e) {
     return bad(e.what());

@@ -1,5 +1,6 @@
 // The app commands: reads, and the single audited actions of ops::Session.
 #include "context.hpp"
+#include "handbook.hpp"
 
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/clients/apps_client.hpp>
@@ -105,6 +106,7 @@ int cmd_releases(Context& c, std::string const& app, int n) {
 int cmd_rollback(Context& c, std::string const& app, std::string const& version) {
   auto r = session(c).rollback(app, version);
   if (!r) return fail(c, r.error());
+  send_notice(c, workflow::rollback_notice(app, c.actor, *r));
   std::ostringstream t;
   t << "Rolled back " << app << " from v" << r->from_version << " to v" << r->to_version
     << " (now v" << r->release.version << ")\n"
@@ -283,9 +285,23 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
   std::string targets;
   for (auto const& t : to)
     targets += (targets.empty() ? "" : ", ") + t;
+  bool const notify = notices_wanted(c);
+  auto const before = notify ? running_versions(c, to) : std::map<std::string, std::int64_t>{};
   progress_line(c, "promoting " + from + " to " + targets + " and waiting for the release");
   auto r = s.promote(pipeline, from, to);
   if (!r) return fail(c, r.error());
+  for (auto const& target : r->targets) {
+    if (!notify || target.status != "succeeded" || !target.release_id) continue;
+    auto released = c.client.app(target.app_id).releases().info(*target.release_id);
+    if (!released) continue;
+    auto from_version = before.find(target.app);
+    send_notice(c,
+                workflow::promotion_notice(from, target.app, c.actor,
+                                           from_version == before.end()
+                                               ? std::nullopt
+                                               : std::optional<std::int64_t>(from_version->second),
+                                           *released));
+  }
   json out = json::array();
   std::ostringstream t;
   for (auto const& target : r->targets) {

@@ -3,10 +3,12 @@
 // options before or after the command.
 #include "app_selection.hpp"
 #include "context.hpp"
+#include "handbook.hpp"
 #include "help.hpp"
 
 #include <herokupp/client_env.hpp>
 #include <herokupp/ops/explain.hpp>
+#include <herokupp/ops/severity.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -179,6 +181,12 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   subs["config:apply"]->add_option("--confirm", a_confirm);
   subs["fleet:config"]->add_option("--in-flight", a_in_flight);
   subs["fleet:status"]->add_option("--in-flight", a_in_flight);
+  HygieneArgs hygiene_args;
+  auto* hygiene = subs["hygiene"];
+  hygiene->add_option("--pipeline", hygiene_args.pipeline);
+  hygiene->add_option("--team", hygiene_args.team);
+  hygiene->add_option("--filter", hygiene_args.filter);
+  hygiene->add_option("--fail-on", hygiene_args.fail_on);
 
   args[found.command_at] = internal_name(command);
   // What follows `--` is the command's own words (run's command line): kept
@@ -214,6 +222,27 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
     }
     if (a_from.empty()) return usage_error(err, redact, "promote needs -a APP", command);
     the_app = a_from;
+  } else if (command == "hygiene") {
+    // Apps one by one: -a/-r and the words, besides --pipeline, --team, --filter.
+    if (any_app_flag(app_flags)) {
+      auto selected = select_app(command, app_flags, {}, env);
+      if (!selected) return usage_error(err, redact, selected.error().message, command);
+      hygiene_args.apps.push_back(selected->app);
+    }
+    hygiene_args.apps.insert(hygiene_args.apps.end(), words.begin(), words.end());
+    words.clear();
+    if (hygiene_args.apps.empty() && hygiene_args.pipeline.empty() && hygiene_args.team.empty() &&
+        hygiene_args.filter.empty()) {
+      return usage_error(err, redact,
+                         "hygiene needs a scope: --pipeline P, --team T, --filter TEXT or apps",
+                         command);
+    }
+    if (!hygiene_args.fail_on.empty() && !ops::parse_severity(hygiene_args.fail_on)) {
+      return usage_error(err, redact,
+                         "--fail-on takes info, warning or error, not " +
+                             Redactor::mask_word(hygiene_args.fail_on),
+                         command);
+    }
   } else if (any_app_flag(app_flags)) {
     return usage_error(err, redact, command + " takes no app (-a/-r)", command);
   }
@@ -341,6 +370,7 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   if (command == "fleet:status") return cmd_fleet_status(c, words, *parse_in_flight(a_in_flight));
   if (command == "config:diff") return cmd_config_diff(c, word(0), false, "");
   if (command == "config:apply") return cmd_config_diff(c, word(0), true, a_confirm);
+  if (command == "hygiene") return cmd_hygiene(c, hygiene_args);
   return exit_usage;
 }
 

@@ -21,6 +21,7 @@ enum ExitCode : int {
   exit_usage = 2,         ///< the command line (or an argument) is wrong
   exit_denied = 3,        ///< the policy or a protection refused the action
   exit_confirmation = 4,  ///< the action needs its confirmation code
+  exit_findings = 5,      ///< hygiene found something at or above --fail-on
 };
 
 /// What the tool takes from the world outside its arguments.

@@ -1,6 +1,7 @@
 // The deploy commands: planned deploys and config diffs, confirmed by code.
 #include "build_output.hpp"
 #include "context.hpp"
+#include "handbook.hpp"
 
 #include <herokupp/workflow/change_set.hpp>
 #include <herokupp/workflow/deploy.hpp>
@@ -76,6 +77,7 @@ int cmd_deploy(Context& c, std::string const& env, std::string const& source,
       return fail(c, done.error());
     }
     drop_state(c, state_name);
+    send_notice(c, workflow::deploy_notice(c.client, *plan, *done));
     json steps = json::array();
     std::ostringstream t;
     for (auto const& s : done->steps) {

@@ -109,6 +109,12 @@ std::vector<CommandHelp> const& commands() {
        "set the ! and + keys of config:diff",
        false,
        {"herokupp config:apply staging --confirm K7Q2XZ"}},
+      {"hygiene",
+       "hygiene [--pipeline P] [--team T] [--filter TEXT] [-a APP...] [--fail-on SEVERITY]",
+       "check apps against the handbook's rules; exit 5 on findings at or above --fail-on",
+       false,
+       {"herokupp hygiene --pipeline shop",
+        "herokupp hygiene --team shop-team --fail-on error --json"}},
   };
   return all;
 }
@@ -157,6 +163,7 @@ constexpr char const* exit_codes = R"(Exit codes:
   2  usage: a wrong command line or argument, or no credentials
   3  denied by the policy or a protected app
   4  a confirmation code is needed, or was wrong
+  5  hygiene: a finding at or above --fail-on (info, warning, error)
 )";
 
 }  // namespace

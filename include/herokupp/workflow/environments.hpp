@@ -4,7 +4,9 @@
 
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
+#include <herokupp/ops/hygiene_rules.hpp>
 #include <herokupp/ops/policy.hpp>
+#include <herokupp/workflow/notice_sinks.hpp>
 
 #include <map>
 #include <optional>
@@ -87,6 +89,11 @@ HEROKUPP_API std::vector<PathRule> default_path_rules();
 /// policy:                         # optional; the ops Policy format
 ///   actors: {dana: [heroku-shop-staging]}
 ///   protected_apps: [shop-production]
+/// hygiene:                        # optional; ops::HygieneRules
+///   owner: shop-team
+///   rules: {preboot: {severity: error}}
+/// notices:                        # optional; NoticeSinks
+///   webhook_url_env: DEPLOY_WEBHOOK_URL
 /// @endcode
 ///
 /// @par Example
@@ -106,6 +113,10 @@ struct HEROKUPP_API EnvironmentsFile {
   std::vector<PathRule> path_rules = default_path_rules();
   /// The file's policy, when it has one.
   std::optional<ops::Policy> policy;
+  /// The `hygiene` section: the fleet hygiene rules (ops::HygieneRules).
+  std::optional<ops::HygieneRules> hygiene;
+  /// The `notices` section: where deploy notices go (NoticeSinks).
+  std::optional<NoticeSinks> notices;
   /// The text parsed: plans carry a MAC of it, so a file edited after
   /// review refuses the confirmation.
   std::string text;
