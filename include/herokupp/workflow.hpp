@@ -7,6 +7,7 @@
 #include <herokupp/workflow/environments.hpp>     // IWYU pragma: export
 #include <herokupp/workflow/git_remote.hpp>       // IWYU pragma: export
 #include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
+#include <herokupp/workflow/preflight.hpp>        // IWYU pragma: export
 #include <herokupp/workflow/user_key.hpp>         // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP
