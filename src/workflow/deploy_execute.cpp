@@ -70,7 +70,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   if (!plan.plan_id.empty()) spec.arguments.emplace_back("plan_id", plan.plan_id);
   if (plan.four_eyes) {
     spec.arguments.emplace_back("planned_by", plan.actor);
-    spec.arguments.emplace_back("approved_by", actor_);
+    spec.arguments.emplace_back("confirmed_by", actor_);
   }
   if (!plan.acknowledged_missing.empty()) {
     spec.arguments.emplace_back("acknowledged_missing", detail::joined(plan.acknowledged_missing));

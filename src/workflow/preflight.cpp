@@ -212,8 +212,11 @@ std::string Preflight::summary() const {
     out << "  warning: " << w << "\n";
   if (blocks()) {
     out << "  BLOCKED: " << downstream_app << " lacks " << joined(unacknowledged())
-        << "; set them there, or acknowledge them (--acknowledge-missing "
-        << joined(unacknowledged()) << ")\n";
+        << "; set them there, or acknowledge them (--acknowledge-missing ";
+    std::string keys;
+    for (auto const& k : unacknowledged())
+      keys += (keys.empty() ? "" : ",") + k;
+    out << keys << ")\n";
   }
   return out.str();
 }

@@ -192,7 +192,7 @@ TEST_CASE("four eyes in the library: the planner is refused, an approver confirm
       confirmed = true;
       CHECK(r.actor == "erin");
       CHECK(get("planned_by") == "dana");
-      CHECK(get("approved_by") == "erin");
+      CHECK(get("confirmed_by") == "erin");
       CHECK(get("plan_id") == plan->plan_id);
     }
   }
