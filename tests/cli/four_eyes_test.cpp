@@ -356,3 +356,25 @@ TEST_CASE("four eyes across accounts need the team plan key") {
     CHECK_MESSAGE(r.code == 0, r.err);
   }
 }
+
+TEST_CASE("four eyes cannot be skipped with a direct promote") {
+  World w;
+  use_four_eyes_files(w);
+  ship_staging(w);
+  auto const before = current_version(w, "shop-production");
+  auto r = w.run({"promote", "shop", "--from", "shop-staging"});
+  CHECK(r.code == 3);
+  CHECK(r.err.find("four eyes") != std::string::npos);
+  CHECK(r.err.find("herokupp deploy production") != std::string::npos);
+  // By the policy alone, too.
+  w.write("environments.yml", R"(environments:
+  - {label: staging, app_name: shop-staging, pipeline: shop}
+  - {label: production, app_name: shop-production, pipeline: shop, upstream: staging}
+)");
+  auto policy = json::parse(four_eyes_policy);
+  policy["four_eyes"] = {"shop-production"};
+  w.write("policy.json", policy.dump());
+  auto p = w.run({"promote", "shop", "--from", "shop-staging", "--to", "shop-production"});
+  CHECK(p.code == 3);
+  CHECK(current_version(w, "shop-production") == before);
+}

@@ -281,6 +281,7 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
     if (!downstream) return fail(c, downstream.error());
     to = std::move(downstream).value();
   }
+  if (auto direct = refuse_four_eyes_targets(c, to); !direct) return fail(c, direct.error());
   // The preflight first: a promotion that brings keys the target lacks
   // waits until they are set or acknowledged.
   auto preflights = promotion_preflights(c, from, to, acknowledge, git_dir);

@@ -183,6 +183,9 @@ result<std::vector<workflow::Preflight>> promotion_preflights(
     Context& c, std::string const& from, std::vector<std::string> const& to,
     std::vector<std::string> const& acknowledge, std::string const& git_dir);
 json preflight_json(workflow::Preflight const& p);
+/// Refuses (policy_denied) a direct promotion to an app that needs four
+/// eyes (the environments file's `four_eyes`, the policy's `four_eyes`).
+result<void> refuse_four_eyes_targets(Context& c, std::vector<std::string> const& to);
 
 // --- deploy commands (deploy_commands.cpp) ------------------------------------
 /// What `deploy` was given besides its environment.

@@ -6,6 +6,7 @@
 #include <herokupp/workflow/preflight.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace herokupp::cli {
@@ -48,6 +49,36 @@ result<std::vector<workflow::Preflight>> promotion_preflights(
     }
   }
   return out;
+}
+
+result<void> refuse_four_eyes_targets(Context& c, std::vector<std::string> const& to) {
+  std::vector<workflow::Environment> envs;
+  std::error_code ec;
+  if (std::filesystem::exists(c.opts.environments_file, ec)) {
+    auto file = workflow::EnvironmentsFile::load(c.opts.environments_file);
+    if (!file) return file.error();
+    envs = file->environments;
+  }
+  auto lower = [](std::string s) {
+    for (auto& ch : s)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  for (auto const& target : to) {
+    std::string label;
+    for (auto const& e : envs)
+      if (e.four_eyes && lower(e.app_name) == lower(target)) label = e.label;
+    bool by_policy = c.policy && c.policy->requires_four_eyes(target);
+    if (label.empty() && !by_policy) continue;
+    // A direct promotion would skip the second person: it goes through a
+    // plan that someone else confirms.
+    std::string how =
+        label.empty() ? "a deploy plan confirmed by another person" : "herokupp deploy " + label;
+    return Error{ErrorKind::policy_denied, target + " needs four eyes: promote it with " + how +
+                                               ", which another person with approve on " + target +
+                                               " confirms; nothing was promoted"};
+  }
+  return success();
 }
 
 json preflight_json(workflow::Preflight const& p) {
