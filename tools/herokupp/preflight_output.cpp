@@ -74,7 +74,8 @@ result<void> refuse_four_eyes_targets(Context& c, std::vector<std::string> const
     // plan that someone else confirms.
     std::string how =
         label.empty() ? "a deploy plan confirmed by another person" : "herokupp deploy " + label;
-    return Error{ErrorKind::policy_denied, target + " needs four eyes: promote it with " + how +
+    return Error{ErrorKind::policy_denied, "the app " + target +
+                                               " needs four eyes: promote it with " + how +
                                                ", which another person with approve on " + target +
                                                " confirms; nothing was promoted"};
   }
