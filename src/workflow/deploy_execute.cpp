@@ -23,6 +23,13 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   // Every refusal below happens in the runner's check: recorded, and before
   // the "started" record and the first write.
   auto check = [&](Client const&) -> result<void> {
+    // A blocked plan has no code to match: say why instead.
+    if (plan.blocked()) {
+      return Error{ErrorKind::precondition_failed,
+                   "the promotion is blocked: " + plan.app + " lacks " +
+                       detail::joined(plan.preflight->unacknowledged()) +
+                       "; set them, or plan again acknowledging them; nothing was changed"};
+    }
     // The code is a MAC of the plan: a plan edited after review (a foreign
     // source, another command) or a mistyped code fails here.
     if (plan.confirmation_code.empty() ||
@@ -37,12 +44,6 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
       return Error{ErrorKind::confirmation_required,
                    "the plan expired at " + plan.expires_at.to_string() +
                        "; plan the deploy again; nothing was changed"};
-    }
-    if (plan.blocked()) {
-      return Error{ErrorKind::precondition_failed,
-                   "the promotion is blocked: " + plan.app + " lacks " +
-                       detail::joined(plan.preflight->unacknowledged()) +
-                       "; set them, or plan again acknowledging them; nothing was changed"};
     }
     if (plan.nothing_to_deploy) {
       return Error{

@@ -162,6 +162,17 @@ TEST_CASE("four eyes in the library: the planner is refused, an approver confirm
   REQUIRE_FALSE(no_approve);
   CHECK(no_approve.error().kind == ErrorKind::policy_denied);
   CHECK(no_approve.error().message.find("erin") != std::string::npos);
+  // Someone the policy does not name at all.
+  auto mallory = library_deployer(w, "mallory", team, &seen);
+  auto unknown = mallory.execute(*plan, plan->confirmation_code);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().kind == ErrorKind::policy_denied);
+  CHECK(unknown.error().message.find("erin") != std::string::npos);
+  // A blocked plan has nothing to confirm, whoever tries.
+  auto still_blocked = erin.execute(*blocked, "ABCDEFGH");
+  REQUIRE_FALSE(still_blocked);
+  CHECK(still_blocked.error().kind == ErrorKind::precondition_failed);
+  CHECK(still_blocked.error().message.find("blocked") != std::string::npos);
   CHECK(current_version(w, "shop-production") == before);
 
   // A confirmer whose Deployer signs with another key cannot verify the plan.
