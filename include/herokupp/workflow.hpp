@@ -10,6 +10,7 @@
 #include <herokupp/workflow/notice_sinks.hpp>     // IWYU pragma: export
 #include <herokupp/workflow/notifier.hpp>         // IWYU pragma: export
 #include <herokupp/workflow/pipeline_stages.hpp>  // IWYU pragma: export
+#include <herokupp/workflow/preflight.hpp>        // IWYU pragma: export
 #include <herokupp/workflow/user_key.hpp>         // IWYU pragma: export
 
 #endif  // HEROKUPP_WORKFLOW_HPP

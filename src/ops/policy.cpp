@@ -45,6 +45,8 @@ std::string_view to_string(Action action) noexcept {
       return "promote";
     case Action::deploy:
       return "deploy";
+    case Action::approve:
+      return "approve";
   }
   return "unknown";
 }
@@ -59,6 +61,8 @@ std::string_view to_string(ActionClass action_class) noexcept {
       return "configure";
     case ActionClass::reveal:
       return "reveal";
+    case ActionClass::approve:
+      return "approve";
   }
   return "unknown";
 }
@@ -85,6 +89,8 @@ ActionClass class_of(Action action) noexcept {
     case Action::promote:
     case Action::deploy:
       return ActionClass::operate;
+    case Action::approve:
+      return ActionClass::approve;
   }
   return ActionClass::configure;  // unreachable; the strictest class
 }
@@ -115,8 +121,8 @@ bool ambiguous_app(std::string_view app) {
 }
 
 std::optional<ActionClass> class_named(std::string_view name) {
-  for (ActionClass c :
-       {ActionClass::read, ActionClass::operate, ActionClass::configure, ActionClass::reveal}) {
+  for (ActionClass c : {ActionClass::read, ActionClass::operate, ActionClass::configure,
+                        ActionClass::reveal, ActionClass::approve}) {
     if (name == to_string(c)) return c;
   }
   return std::nullopt;
@@ -148,7 +154,7 @@ result<Grant> Grant::parse(std::string_view role_text) {
     return invalid(detail::quoted(role_text) + " is not a role: " + std::move(why));
   };
   if (role.compare(0, role_prefix.size(), role_prefix) != 0) {
-    return bad("use admin, heroku-<app> or heroku-<app>:<read|operate|configure|reveal>");
+    return bad("use admin, heroku-<app> or heroku-<app>:<read|operate|configure|reveal|approve>");
   }
   std::string_view rest = std::string_view(role).substr(role_prefix.size());
   std::string_view app = rest;
@@ -156,7 +162,7 @@ result<Grant> Grant::parse(std::string_view role_text) {
   if (auto colon = rest.find(':'); colon != std::string_view::npos) {
     app = rest.substr(0, colon);
     auto cls = class_named(rest.substr(colon + 1));
-    if (!cls) return bad("after ':' comes read, operate, configure or reveal");
+    if (!cls) return bad("after ':' comes read, operate, configure, reveal or approve");
     g.action_class = *cls;
   } else if (ambiguous_app(app)) {
     std::string_view base = app.substr(0, app.size() - 7);
@@ -210,6 +216,27 @@ Policy& Policy::allow_config_rollback(std::string app) {
   return *this;
 }
 
+Policy& Policy::require_four_eyes(std::string app) {
+  four_eyes_.insert(detail::lower(app));
+  return *this;
+}
+
+bool Policy::requires_four_eyes(std::string_view app) const {
+  return four_eyes_.count(detail::lower(app)) != 0;
+}
+
+std::vector<std::string> Policy::four_eyes_apps() const {
+  return {four_eyes_.begin(), four_eyes_.end()};
+}
+
+std::vector<std::string> Policy::approvers(std::string_view app) const {
+  std::vector<std::string> out;
+  for (auto const& [actor, grants] : actors_) {
+    if (holds(actor, ActionClass::approve, app)) out.push_back(actor);
+  }
+  return out;
+}
+
 Policy& Policy::set_commands(std::vector<std::string> commands) {
   commands_ = std::move(commands);
   return *this;
@@ -257,7 +284,9 @@ std::optional<std::vector<std::string>> const& Policy::commands() const noexcept
 bool Policy::holds(std::string_view actor, ActionClass cls, std::string_view app) const {
   auto it = actors_.find(actor);
   if (it == actors_.end()) return false;
-  if (it->second.admin && cls != ActionClass::reveal) return true;
+  // Reveal and approve are given to named people, never implied by admin.
+  bool const named_only = cls == ActionClass::reveal || cls == ActionClass::approve;
+  if (it->second.admin && !named_only) return true;
   // Compared whole and exact: a grant on one app says nothing about another
   // whose name it prefixes or extends.
   auto found = it->second.apps.find(detail::lower(app));
@@ -281,7 +310,7 @@ result<void> Policy::check(std::string_view actor, Action action, std::string_vi
       (actor.empty() ? std::string("an unnamed actor") : "the actor " + std::string(actor)) +
       " may not " + std::string(to_string(action)) + " on " + std::string(app) +
       ": that needs the role " + needed;
-  if (cls != ActionClass::reveal) message += " (or admin)";
+  if (cls != ActionClass::reveal && cls != ActionClass::approve) message += " (or admin)";
   return Error(ErrorKind::policy_denied, std::move(message));
 }
 
@@ -310,7 +339,7 @@ result<void> read_apps(Policy& policy, std::string const& actor, nlohmann::json 
       auto cls = c.is_string() ? class_named(c.get<std::string>()) : std::nullopt;
       if (!cls) {
         return invalid("a class of " + actor + " on " + app +
-                       " is not one of read, operate, configure, reveal");
+                       " is not one of read, operate, configure, reveal, approve");
       }
       policy.allow(actor, *cls, app);
     }
@@ -367,12 +396,15 @@ result<Policy> Policy::from_json(std::string_view text) {
       for (auto const& [actor, roles] : value.items()) {
         if (auto ok = read_actor(policy, actor, roles); !ok) return ok.error();
       }
-    } else if (field == "protected_apps" || field == "rollback_config_exceptions") {
+    } else if (field == "protected_apps" || field == "rollback_config_exceptions" ||
+               field == "four_eyes") {
       auto apps = read_app_list(value, field.c_str());
       if (!apps) return apps.error();
       for (auto& app : *apps) {
         if (field == "protected_apps") {
           policy.protect(std::move(app));
+        } else if (field == "four_eyes") {
+          policy.require_four_eyes(std::move(app));
         } else {
           policy.allow_config_rollback(std::move(app));
         }
@@ -393,7 +425,7 @@ result<Policy> Policy::from_json(std::string_view text) {
     } else {
       return invalid("unknown field \"" + field +
                      "\" (known: version, actors, protected_apps, commands, "
-                     "rollback_config_exceptions)");
+                     "rollback_config_exceptions, four_eyes)");
     }
   }
   return policy;

@@ -99,6 +99,22 @@ ops::AuditRecord record(std::string const& actor, std::string action, std::strin
   return r;
 }
 
+std::string joined(std::vector<std::string> const& items) {
+  std::string out;
+  for (auto const& i : items)
+    out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+std::vector<std::string> approvers_for(std::optional<ops::Policy> const& policy,
+                                       DeployPlan const& plan) {
+  std::vector<std::string> out;
+  if (!policy) return out;
+  for (auto const& a : policy->approvers(plan.app))
+    if (a != plan.actor) out.push_back(a);
+  return out;
+}
+
 Error with_context(Error e, std::string const& step) {
   e.message = step + " failed: " + e.message;
   return e;

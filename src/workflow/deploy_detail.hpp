@@ -55,6 +55,13 @@ std::string first_difference(ConfigDiff const& reviewed, ConfigDiff const& now);
 
 ops::AuditRecord record(std::string const& actor, std::string action, std::string const& app);
 
+/// "a, b, c".
+std::string joined(std::vector<std::string> const& items);
+/// Who may confirm a four-eyes plan: the policy's approvers of its app, but
+/// not its planner.
+std::vector<std::string> approvers_for(std::optional<ops::Policy> const& policy,
+                                       DeployPlan const& plan);
+
 /// `e` with its message prefixed by "<step> failed: ".
 Error with_context(Error e, std::string const& step);
 

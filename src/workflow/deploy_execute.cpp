@@ -23,6 +23,13 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   // Every refusal below happens in the runner's check: recorded, and before
   // the "started" record and the first write.
   auto check = [&](Client const&) -> result<void> {
+    // A blocked plan has no code to match: say why instead.
+    if (plan.blocked()) {
+      return Error{ErrorKind::precondition_failed,
+                   "the promotion is blocked: " + plan.app + " lacks " +
+                       detail::joined(plan.preflight->unacknowledged()) +
+                       "; set them, or plan again acknowledging them; nothing was changed"};
+    }
     // The code is a MAC of the plan: a plan edited after review (a foreign
     // source, another command) or a mistyped code fails here.
     if (plan.confirmation_code.empty() ||
@@ -32,11 +39,7 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
                    "the confirmation code does not match the plan: the code is mistyped, "
                    "or the plan changed since it was reviewed; nothing was changed"};
     }
-    if (plan.actor != actor_) {
-      return Error{ErrorKind::confirmation_required,
-                   "the plan was made by " + plan.actor + ", not " + actor_ +
-                       "; plan the deploy yourself; nothing was changed"};
-    }
+    if (auto confirmer = check_confirmer(plan); !confirmer) return confirmer.error();
     if (now() > plan.expires_at) {
       return Error{ErrorKind::confirmation_required,
                    "the plan expired at " + plan.expires_at.to_string() +
@@ -49,7 +52,8 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
     }
     // The plan as it would be made now must be the plan reviewed: the same
     // file, the same target release, the same pinned source.
-    auto again = plan_deploy(plan.environment, plan.target, ChangeSet{plan.files, plan.subjects});
+    auto again = make_plan(plan.actor, plan.environment, plan.target,
+                           ChangeSet{plan.files, plan.subjects}, plan.acknowledged_missing);
     if (!again) return again.error();
     if (auto what = detail::first_difference(plan, *again); !what.empty()) {
       return Error{ErrorKind::precondition_failed, "the plan changed since it was reviewed (" +
@@ -64,6 +68,14 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   spec.action = "deploy";
   spec.app = plan.app;
   spec.arguments = {{"environment", plan.environment}, {"commit", plan.target_commit}};
+  if (!plan.plan_id.empty()) spec.arguments.emplace_back("plan_id", plan.plan_id);
+  if (plan.four_eyes) {
+    spec.arguments.emplace_back("planned_by", plan.actor);
+    spec.arguments.emplace_back("confirmed_by", actor_);
+  }
+  if (!plan.acknowledged_missing.empty()) {
+    spec.arguments.emplace_back("acknowledged_missing", detail::joined(plan.acknowledged_missing));
+  }
   ops::AuditedActionOptions runner_options;
   runner_options.now = options_.session.now;
   ops::AuditedActionRunner runner{client_, audit_, runner_options};
@@ -73,7 +85,9 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   // The steps run through the action's Client, so the deploy's record lists
   // every request id, its steps' included.
   Client const client = action.client();
-  ops::Session const session{client, policy_, actor_, audit_,
+  // A four-eyes deploy runs on its planner's grants: the approver holds
+  // approve, not necessarily operate.
+  ops::Session const session{client, policy_, plan.four_eyes ? plan.actor : actor_, audit_,
                              detail::session_options(file_, options_)};
   auto finish = [&](result<DeployResult> r) -> result<DeployResult> {
     if (r) action.add_argument("released_commit", r->released_commit);
@@ -235,6 +249,32 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
   out.release_note = release_note(plan.subjects);
   out.tag = "v" + std::to_string(out.release.version);
   return finish(out);
+}
+
+result<void> Deployer::check_confirmer(DeployPlan const& plan) const {
+  if (!plan.four_eyes) {
+    if (plan.actor == actor_) return success();
+    return Error{ErrorKind::confirmation_required,
+                 "the plan was made by " + plan.actor + ", not " + actor_ +
+                     "; plan the deploy yourself; nothing was changed"};
+  }
+  auto const may = detail::approvers_for(policy_, plan);
+  std::string const role = "heroku-" + plan.app + ":approve";
+  std::string const who =
+      may.empty()
+          ? "nobody may yet: the policy must grant " + role + " to someone other than " + plan.actor
+          : "it may be confirmed by " + detail::joined(may) + " (" + role + ")";
+  if (plan.actor == actor_) {
+    return Error{ErrorKind::policy_denied, "four eyes: " + plan.actor + " planned this deploy of " +
+                                               plan.app + ", so another person must confirm it; " +
+                                               who + "; nothing was changed"};
+  }
+  if (!policy_ || !policy_->holds(actor_, ops::ActionClass::approve, plan.app)) {
+    return Error{ErrorKind::policy_denied, "four eyes: " + actor_ + " may not confirm a plan for " +
+                                               plan.app + " (that needs " + role + "); " + who +
+                                               "; nothing was changed"};
+  }
+  return success();
 }
 
 result<ops::ConfigChange> Deployer::apply_config(ConfigDiff const& diff,

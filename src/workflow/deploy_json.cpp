@@ -48,6 +48,11 @@ std::string DeployPlan::summary() const {
   for (auto const& a : actions)
     out << "  then    " << a.name << ": " << a.command << " (" << a.reason << ")\n";
   if (actions.empty()) out << "  then    no migrate or collectstatic\n";
+  if (four_eyes) {
+    out << "  four eyes: planned by " << actor << "; another person with approve on " << app
+        << " confirms (plan " << plan_id << ")\n";
+  }
+  if (preflight) out << preflight->summary();
   return out.str();
 }
 
@@ -74,6 +79,10 @@ json plan_fields(DeployPlan const& p) {
               {"maintenance_reason", p.maintenance_reason},
               {"nothing_to_deploy", p.nothing_to_deploy},
               {"is_protected", p.is_protected},
+              {"four_eyes", p.four_eyes},
+              {"plan_id", p.plan_id},
+              {"preflight", p.preflight ? json::parse(p.preflight->to_json()) : json(nullptr)},
+              {"acknowledged_missing", p.acknowledged_missing},
               {"actor", p.actor},
               {"environments_digest", p.environments_digest},
               {"expires_at", p.expires_at.to_string()}};
@@ -122,6 +131,15 @@ result<DeployPlan> DeployPlan::from_json(std::string_view text) {
     p.maintenance_reason = j.at("maintenance_reason").get<std::string>();
     p.nothing_to_deploy = j.at("nothing_to_deploy").get<bool>();
     p.is_protected = j.at("is_protected").get<bool>();
+    // Absent in plans of earlier releases; their codes cover none of these.
+    p.four_eyes = j.value("four_eyes", false);
+    p.plan_id = j.value("plan_id", std::string());
+    p.acknowledged_missing = j.value("acknowledged_missing", std::vector<std::string>{});
+    if (auto it = j.find("preflight"); it != j.end() && !it->is_null()) {
+      auto pf = Preflight::from_json(it->dump());
+      if (!pf) return pf.error();
+      p.preflight = std::move(pf).value();
+    }
     p.actor = j.at("actor").get<std::string>();
     p.environments_digest = j.at("environments_digest").get<std::string>();
     p.expires_at = timestamp_at(j, "expires_at");
@@ -206,7 +224,8 @@ namespace detail {
 namespace {
 
 std::string first_difference(json a, json b) {
-  for (auto const* ignored : {"expires_at", "confirmation_code"}) {
+  // plan_id is random per planning: the plan made again has another.
+  for (auto const* ignored : {"expires_at", "confirmation_code", "plan_id"}) {
     a.erase(ignored);
     b.erase(ignored);
   }

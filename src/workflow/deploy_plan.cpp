@@ -54,13 +54,59 @@ std::string Deployer::file_digest() const {
 
 result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTarget const& target,
                                          ChangeSet const& changes) const {
+  return plan_deploy(environment, target, changes, {});
+}
+
+result<DeployPlan> Deployer::plan_deploy(
+    std::string_view environment, DeployTarget const& target, ChangeSet const& changes,
+    std::vector<std::string> const& acknowledge_missing) const {
+  auto plan = make_plan(actor_, environment, target, changes, acknowledge_missing);
+  if (!plan || !plan->four_eyes || plan->nothing_to_deploy || plan->blocked()) return plan;
+  // The planning record: whoever confirms later is linked to it by plan_id.
+  if (audit_) {
+    auto r = detail::record(actor_, "plan_deploy", plan->app);
+    r.action_id = plan->plan_id;
+    r.arguments = {{"environment", plan->environment},
+                   {"commit", plan->target_commit},
+                   {"plan_id", plan->plan_id},
+                   {"four_eyes", "true"},
+                   {"may_confirm", detail::joined(detail::approvers_for(policy_, *plan))}};
+    r.outcome = "ok";
+    r.message = "planned; awaiting confirmation by another person";
+    if (auto written = audit_->write(r); !written) {
+      return Error{ErrorKind::precondition_failed,
+                   "the plan cannot be recorded in the audit (" + written.error().message +
+                       "); four eyes need the record, so nothing was planned"};
+    }
+  }
+  return plan;
+}
+
+result<DeployPlan> Deployer::make_plan(std::string const& actor, std::string_view environment,
+                                       DeployTarget const& target, ChangeSet const& changes,
+                                       std::vector<std::string> const& acknowledge_missing) const {
   auto const* env = file_.find(environment);
   if (env == nullptr) {
     return Error{ErrorKind::invalid_argument,
                  "no environment `" + std::string(environment) + "` in the environments file"};
   }
-  if (auto allowed = session_.check(ops::Action::deploy, env->app_name); !allowed) {
-    return allowed.error();
+  // Checked as the planner: a four-eyes plan is re-made by its confirmer,
+  // and still needs the planner's grant.
+  if (actor == actor_) {
+    if (auto allowed = session_.check(ops::Action::deploy, env->app_name); !allowed) {
+      return allowed.error();
+    }
+  } else {
+    ops::Session const as_planner{client_, policy_, actor, audit_,
+                                  detail::session_options(file_, options_)};
+    if (auto allowed = as_planner.check(ops::Action::deploy, env->app_name); !allowed) {
+      return allowed.error();
+    }
+  }
+  if (target.kind == DeployTarget::Kind::source && !acknowledge_missing.empty()) {
+    return Error{ErrorKind::invalid_argument,
+                 "missing config keys are acknowledged for promotions only; a source deploy "
+                 "has no preflight"};
   }
 
   DeployPlan plan;
@@ -70,7 +116,9 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
   plan.files = changes.files;
   plan.subjects = changes.subjects;
   plan.is_protected = env->is_protected;
-  plan.actor = actor_;
+  plan.four_eyes = env->four_eyes || (policy_ && policy_->requires_four_eyes(env->app_name));
+  plan.plan_id = "plan-" + ops::Fingerprinter::random().mac("plan id").substr(0, 24);
+  plan.actor = actor;
   plan.environments_digest = file_digest();
 
   if (target.kind == DeployTarget::Kind::source) {
@@ -116,6 +164,17 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
     return plan;
   }
 
+  if (target.kind == DeployTarget::Kind::promotion) {
+    PreflightOptions po;
+    if (!changes.files.empty() || !changes.subjects.empty()) po.changes = changes;
+    po.path_rules = file_.path_rules;
+    po.acknowledge_missing = acknowledge_missing;
+    auto preflight = promotion_preflight(client_, plan.upstream_app, plan.app, po);
+    if (!preflight) return preflight.error();
+    plan.acknowledged_missing = preflight->acknowledged;
+    plan.preflight = std::move(preflight).value();
+  }
+
   std::set<std::string> seen;
   for (auto const& rule : file_.path_rules) {
     for (auto const& path : changes.files) {
@@ -133,7 +192,9 @@ result<DeployPlan> Deployer::plan_deploy(std::string_view environment, DeployTar
       }
     }
   }
-  plan.confirmation_code = sign(plan.canonical());
+  // A blocked plan gets no code: there is nothing to confirm until the
+  // missing keys are set or acknowledged.
+  if (!plan.blocked()) plan.confirmation_code = sign(plan.canonical());
   return plan;
 }
 

@@ -93,6 +93,8 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
           env.upstream = scalar(value, "upstream");
         } else if (key == "protected") {
           env.is_protected = value.as<bool>();
+        } else if (key == "four_eyes") {
+          env.four_eyes = value.as<bool>();
         } else if (key == "settings") {
           if (!value.IsMap()) return bad("`settings` of an environment must be a mapping");
           for (auto const& s : value)

@@ -141,7 +141,16 @@ TEST_CASE("promote to the next stage") {
   auto rel = parse(w.run({"--json", "releases", "shop-staging", "-n", "3"}).out)["releases"];
   REQUIRE(w.run({"rollback", "shop-staging", "v" + std::to_string(rel[2]["version"].get<int>())})
               .code == 0);
-  auto p = w.run({"--json", "promote", "shop", "--from", "shop-staging"});
+  // Staging's config then has keys production lacks: the preflight blocks
+  // until they are acknowledged (issue 17).
+  auto blocked = w.run({"--json", "promote", "shop", "--from", "shop-staging"});
+  CHECK_MESSAGE(blocked.code == 1, blocked.out << blocked.err);
+  auto const preflight = parse(blocked.out)["preflight"];
+  std::string keys;
+  for (auto const& k : preflight[0]["missing"])
+    keys += (keys.empty() ? "" : ",") + k.get<std::string>();
+  auto p =
+      w.run({"--json", "promote", "shop", "--from", "shop-staging", "--acknowledge-missing", keys});
   CHECK_MESSAGE(p.code == 0, p.err);
   auto j = parse(p.out);
   CHECK(j["succeeded"] == true);
@@ -186,7 +195,12 @@ TEST_CASE("deploy: plan, wrong code, confirm, then nothing to deploy") {
   CHECK(parse(again.out)["plan"]["nothing_to_deploy"] == true);
 
   // Production is promoted from staging.
-  auto prod = w.run({"--json", "deploy", "production"});
+  // Staging has config keys production lacks: acknowledged (issue 17).
+  auto blocked = parse(w.run({"--json", "deploy", "production"}).out);
+  std::string keys;
+  for (auto const& k : blocked["plan"]["preflight"]["missing"])
+    keys += (keys.empty() ? "" : ",") + k.get<std::string>();
+  auto prod = w.run({"--json", "deploy", "production", "--acknowledge-missing", keys});
   CHECK_MESSAGE(prod.code == 4, prod.err);
   auto pj = parse(prod.out)["plan"];
   CHECK(pj["upstream_app"] == "shop-staging");

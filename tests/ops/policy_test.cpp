@@ -239,3 +239,56 @@ TEST_CASE("roles read back canonically, one spelling per meaning") {
   auto p = ops::Policy().grant("x", "heroku-shop:operate").grant("x", "heroku-shop");
   CHECK(p.roles("x") == std::vector<std::string>{"heroku-shop"});
 }
+
+TEST_CASE("approve is its own class: named people only, admin not implied") {
+  auto g = ops::Grant::parse("heroku-shop-production:approve");
+  REQUIRE(g);
+  CHECK(g->action_class == ops::ActionClass::approve);
+  CHECK(g->to_string() == "heroku-shop-production:approve");
+  CHECK(ops::class_of(Action::approve) == ops::ActionClass::approve);
+  CHECK(ops::to_string(Action::approve) == "approve");
+  CHECK(ops::to_string(ops::ActionClass::approve) == "approve");
+
+  ops::Policy p;
+  p.grant("erin", "heroku-shop-production:approve")
+      .grant("root", "admin")
+      .grant("dana", "heroku-shop-production")
+      .require_four_eyes("Shop-Production");
+  CHECK(p.check("erin", Action::approve, "shop-production"));
+  // Approving is not operating, and operating is not approving.
+  CHECK_FALSE(p.check("erin", Action::restart, "shop-production"));
+  auto dana = p.check("dana", Action::approve, "shop-production");
+  REQUIRE_FALSE(dana);
+  CHECK(dana.error().kind == ErrorKind::policy_denied);
+  CHECK(dana.error().message.find("heroku-shop-production:approve") != std::string::npos);
+  CHECK(dana.error().message.find("admin") == std::string::npos);
+  CHECK_FALSE(p.check("root", Action::approve, "shop-production"));
+  // Approve on one app says nothing about another.
+  CHECK_FALSE(p.check("erin", Action::approve, "shop-production-eu"));
+  CHECK(p.approvers("shop-production") == std::vector<std::string>{"erin"});
+  CHECK(p.approvers("shop-staging").empty());
+  CHECK(p.requires_four_eyes("shop-production"));
+  CHECK_FALSE(p.requires_four_eyes("shop-staging"));
+  CHECK(p.four_eyes_apps() == std::vector<std::string>{"shop-production"});
+}
+
+TEST_CASE("Policy::from_json reads approve grants and four_eyes, and refuses bad ones") {
+  auto p = ops::Policy::from_json(R"({
+    "actors": {"erin": ["heroku-shop:approve"],
+               "frank": {"apps": {"shop": ["approve", "read"]}},
+               "dana": ["heroku-shop"]},
+    "four_eyes": ["shop"]})");
+  REQUIRE(p);
+  CHECK(p->approvers("shop") == std::vector<std::string>{"erin", "frank"});
+  CHECK(p->requires_four_eyes("SHOP"));
+  CHECK(p->roles("frank") == std::vector<std::string>{"heroku-shop:approve", "heroku-shop:read"});
+  CHECK(ops::Policy::from_json(R"({"four_eyes": "shop"})").error().kind ==
+        ErrorKind::invalid_argument);
+  CHECK(ops::Policy::from_json(R"({"four_eyes": [""]})").error().kind ==
+        ErrorKind::invalid_argument);
+  CHECK(ops::Policy::from_json(R"({"actors": {"x": ["heroku-shop:approves"]}})").error().kind ==
+        ErrorKind::invalid_argument);
+  CHECK(ops::Policy::from_json(R"({"actors": {"x": {"apps": {"shop": ["approver"]}}}})")
+            .error()
+            .message.find("approve") != std::string::npos);
+}

@@ -266,7 +266,8 @@ int cmd_maintenance(Context& c, std::string const& app, std::string const& state
 }
 
 int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
-                std::vector<std::string> to) {
+                std::vector<std::string> to, std::vector<std::string> const& acknowledge,
+                std::string const& git_dir) {
   // The policy first: a refused promote sends no request at all.
   auto s = session(c);
   if (auto allowed = s.check(ops::Action::promote, from); !allowed) {
@@ -281,6 +282,32 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
     auto downstream = workflow::downstream_apps(c.client, pipeline, from);
     if (!downstream) return fail(c, downstream.error());
     to = std::move(downstream).value();
+  }
+  if (auto direct = refuse_four_eyes_targets(c, to); !direct) return fail(c, direct.error());
+  // The preflight first: a promotion that brings keys the target lacks
+  // waits until they are set or acknowledged.
+  auto preflights = promotion_preflights(c, from, to, acknowledge, git_dir);
+  if (!preflights) return fail(c, preflights.error());
+  json checks = json::array();
+  std::string check_text, blocked;
+  for (auto const& pf : *preflights) {
+    checks.push_back(preflight_json(pf));
+    check_text += pf.summary();
+    if (pf.blocks()) blocked += (blocked.empty() ? "" : "; ") + pf.downstream_app;
+  }
+  if (!blocked.empty()) {
+    Error e{ErrorKind::precondition_failed,
+            "the promotion is blocked: config keys are missing on " + blocked +
+                "; set them there, or acknowledge them with --acknowledge-missing; nothing "
+                "was promoted"};
+    if (c.opts.json_output) {
+      print_json(c, json{{"ok", false},
+                         {"preflight", checks},
+                         {"error", {{"kind", "precondition_failed"}, {"message", e.message}}}});
+      return exit_code_for(e);
+    }
+    print(c, check_text);
+    return fail(c, e);
   }
   std::string targets;
   for (auto const& t : to)
@@ -304,6 +331,7 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
   }
   json out = json::array();
   std::ostringstream t;
+  t << check_text;
   for (auto const& target : r->targets) {
     out.push_back({{"app", target.app},
                    {"status", target.status},
@@ -312,10 +340,13 @@ int cmd_promote(Context& c, std::string const& pipeline, std::string const& from
     if (target.error_message) t << " (" << *target.error_message << ")";
     t << "\n";
   }
-  emit(
-      c,
-      json{{"pipeline", pipeline}, {"from", from}, {"targets", out}, {"succeeded", r->succeeded()}},
-      t.str());
+  emit(c,
+       json{{"pipeline", pipeline},
+            {"from", from},
+            {"targets", out},
+            {"preflight", checks},
+            {"succeeded", r->succeeded()}},
+       t.str());
   return r->succeeded() ? exit_ok : exit_api_error;
 }
 

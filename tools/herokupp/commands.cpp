@@ -22,9 +22,23 @@ namespace {
 
 // Options of the tool that take a value (for finding the command word).
 bool takes_value(std::string const& w) {
-  static constexpr char const* with_value[] = {
-      "--actor", "--policy", "--audit",  "--environments", "--state-dir", "-a",
-      "--app",   "-r",       "--remote", "--git-dir",      "--in-flight"};
+  static constexpr char const* with_value[] = {"--actor",
+                                               "--policy",
+                                               "--audit",
+                                               "--environments",
+                                               "--state-dir",
+                                               "-a",
+                                               "--app",
+                                               "-r",
+                                               "--remote",
+                                               "--git-dir",
+                                               "--in-flight",
+                                               "--planned-by",
+                                               "--pipeline",
+                                               "--team",
+                                               "--filter",
+                                               "--fail-on",
+                                               "--acknowledge-missing"};
   return std::find(std::begin(with_value), std::end(with_value), w) != std::end(with_value);
 }
 
@@ -159,8 +173,8 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   app.add_option("--git-dir", app_flags.git_dir);
   app.add_flag("--json", opts.json_output);
 
-  std::string a_from, a_source, a_commit, a_confirm, a_in_flight;
-  std::vector<std::string> words, a_to, a_changed, a_subjects;
+  std::string a_from, a_source, a_commit, a_confirm, a_planned_by, a_in_flight;
+  std::vector<std::string> words, a_to, a_changed, a_subjects, a_acknowledge;
   int a_n = 10;
   std::map<std::string, CLI::App*> subs;
   for (auto const& c : commands()) {
@@ -172,12 +186,15 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   subs["releases"]->add_option("-n,--num", a_n);
   subs["promote"]->add_option("--from", a_from);
   subs["promote"]->add_option("--to", a_to);
+  subs["promote"]->add_option("--acknowledge-missing", a_acknowledge)->delimiter(',');
   auto* deploy = subs["deploy"];
   deploy->add_option("--source", a_source);
   deploy->add_option("--commit", a_commit);
   deploy->add_option("--confirm", a_confirm);
   deploy->add_option("--changed", a_changed);
   deploy->add_option("--subject", a_subjects);
+  deploy->add_option("--planned-by", a_planned_by);
+  deploy->add_option("--acknowledge-missing", a_acknowledge)->delimiter(',');
   subs["config:apply"]->add_option("--confirm", a_confirm);
   subs["fleet:config"]->add_option("--in-flight", a_in_flight);
   subs["fleet:status"]->add_option("--in-flight", a_in_flight);
@@ -361,10 +378,12 @@ int run_cli(int argc, char const* const* argv, std::ostream& out, std::ostream& 
   if (command == "config:unset") return cmd_config_unset(c, the_app, words);
   if (command == "ps:scale") return cmd_scale(c, the_app, words);
   if (command == "maintenance") return cmd_maintenance(c, the_app, word(0));
-  if (command == "promote") return cmd_promote(c, word(0), a_from, a_to);
+  if (command == "promote")
+    return cmd_promote(c, word(0), a_from, a_to, a_acknowledge, app_flags.git_dir);
   if (command == "deploy") {
-    return cmd_deploy(c, word(0), a_source, a_commit, a_confirm, a_changed, a_subjects,
-                      app_flags.git_dir);
+    DeployArgs d{a_source,   a_commit,          a_confirm,    a_changed,
+                 a_subjects, app_flags.git_dir, a_planned_by, a_acknowledge};
+    return cmd_deploy(c, word(0), d);
   }
   if (command == "fleet:config") return cmd_fleet_config(c, words, *parse_in_flight(a_in_flight));
   if (command == "fleet:status") return cmd_fleet_status(c, words, *parse_in_flight(a_in_flight));

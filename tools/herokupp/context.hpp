@@ -12,6 +12,7 @@
 #include <herokupp/ops/audit.hpp>
 #include <herokupp/ops/policy.hpp>
 #include <herokupp/ops/session.hpp>
+#include <herokupp/workflow/preflight.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -48,6 +49,9 @@ struct ToolPolicy {
   std::vector<std::string> act_for_others;
   /// A team key: fingerprints equal across the team (else the user's key).
   std::string fingerprint_key_file;
+  /// A team key that signs plans, so that a plan made by one person can be
+  /// confirmed by another (four eyes) on another account (else the user's key).
+  std::string plan_key_file;
 };
 
 /// The wait shown on a terminal (progress.cpp).
@@ -168,7 +172,20 @@ int cmd_config_unset(Context& c, std::string const& app, std::vector<std::string
 int cmd_scale(Context& c, std::string const& app, std::vector<std::string> const& specs);
 int cmd_maintenance(Context& c, std::string const& app, std::string const& state);
 int cmd_promote(Context& c, std::string const& pipeline, std::string const& from,
-                std::vector<std::string> to);
+                std::vector<std::string> to, std::vector<std::string> const& acknowledge,
+                std::string const& git_dir);
+
+// --- promotion preflight (preflight_output.cpp) ------------------------------
+/// The preflight of promoting `from` to each of `to`, with `acknowledge`
+/// applied where each key is missing; a key missing on no target is a usage
+/// error. Path rules come from the environments file when there is one.
+result<std::vector<workflow::Preflight>> promotion_preflights(
+    Context& c, std::string const& from, std::vector<std::string> const& to,
+    std::vector<std::string> const& acknowledge, std::string const& git_dir);
+json preflight_json(workflow::Preflight const& p);
+/// Refuses (policy_denied) a direct promotion to an app that needs four
+/// eyes (the environments file's `four_eyes`, the policy's `four_eyes`).
+result<void> refuse_four_eyes_targets(Context& c, std::vector<std::string> const& to);
 
 // --- fleet commands (fleet_commands.cpp) --------------------------------------
 /// --in-flight's value (empty: the default, 8); 1..64.
@@ -179,10 +196,17 @@ int cmd_fleet_config(Context& c, std::vector<std::string> const& apps, std::size
 int cmd_fleet_status(Context& c, std::vector<std::string> const& apps, std::size_t in_flight);
 
 // --- deploy commands (deploy_commands.cpp) ------------------------------------
-int cmd_deploy(Context& c, std::string const& env, std::string const& source,
-               std::string const& commit, std::string const& confirm,
-               std::vector<std::string> const& changed, std::vector<std::string> const& subjects,
-               std::string const& git_dir);
+/// What `deploy` was given besides its environment.
+struct DeployArgs {
+  std::string source, commit, confirm;
+  std::vector<std::string> changed, subjects;
+  std::string git_dir;
+  /// Whose plan to review or confirm (four eyes); empty: one's own.
+  std::string planned_by;
+  /// Missing config keys the plan acknowledges.
+  std::vector<std::string> acknowledge;
+};
+int cmd_deploy(Context& c, std::string const& env, DeployArgs const& a);
 int cmd_config_diff(Context& c, std::string const& env, bool apply, std::string const& confirm);
 
 // --- maintenance windows (windows.cpp) ----------------------------------------

@@ -57,6 +57,13 @@ result<ToolPolicy> load_tool_policy(std::string const& path) {
     out.fingerprint_key_file = it->get<std::string>();
     doc.erase(it);
   }
+  if (auto it = doc.find("plan_key_file"); it != doc.end()) {
+    if (!it->is_string()) {
+      return Error{ErrorKind::invalid_argument, "\"plan_key_file\" must be a path"};
+    }
+    out.plan_key_file = it->get<std::string>();
+    doc.erase(it);
+  }
   auto policy = ops::Policy::from_json(doc.dump());
   if (!policy) return policy.error();
   out.policy = std::move(policy).value();
@@ -148,6 +155,13 @@ result<Setup> prepare(Options const& opts, Environment const& env, bool writes) 
     auto team = workflow::load_key_file(tool_policy->fingerprint_key_file);
     if (!team) return team.error();
     s.fingerprints = team->derive(workflow::fingerprint_purpose);
+  }
+  if (tool_policy && !tool_policy->plan_key_file.empty()) {
+    // One key for the team's plans: a plan made by one person verifies on
+    // another's account, which four eyes need.
+    auto team = workflow::load_key_file(tool_policy->plan_key_file);
+    if (!team) return team.error();
+    s.plan_key = team->derive(workflow::plan_code_purpose);
   }
   // A `protected` environment protects its app in every command, not only
   // in deploys: read the environments file when there is one.

@@ -39,22 +39,24 @@ enum class Action {
   maintenance,     ///< operate: a maintenance window
   promote,         ///< operate: on every target app
   deploy,          ///< operate: a planned deploy (herokupp::workflow), from source or by promotion
+  approve,  ///< approve: confirm a plan someone else made (four eyes), with heroku-<app>:approve
 };
 
 /// The classes a Policy grants per app: read, operate (which includes
-/// read), configure, and reveal (seeing config values, which nothing else
-/// implies).
+/// read), configure, reveal (seeing config values) and approve (confirming
+/// a plan someone else made, where four eyes apply). Nothing implies reveal
+/// or approve, admin included: both are given to named people on purpose.
 ///
 /// @par Example
 /// @code
 /// assert(herokupp::ops::class_of(herokupp::ops::Action::scale) ==
 ///        herokupp::ops::ActionClass::operate);
 /// @endcode
-enum class ActionClass { read, operate, configure, reveal };
+enum class ActionClass { read, operate, configure, reveal, approve };
 
 /// "rollback", "set_config"...: the stable name of an action.
 HEROKUPP_API std::string_view to_string(Action action) noexcept;
-/// "read", "operate", "configure", "reveal".
+/// "read", "operate", "configure", "reveal", "approve".
 HEROKUPP_API std::string_view to_string(ActionClass action_class) noexcept;
 /// The class an action belongs to.
 HEROKUPP_API ActionClass class_of(Action action) noexcept;
@@ -83,17 +85,21 @@ struct HEROKUPP_API Grant {
 /// the rules a Session checks before each action.
 ///
 /// Roles, in a grammar where no two names mean the same thing:
-/// - `admin`: read, operate and configure on every app (not reveal).
+/// - `admin`: read, operate and configure on every app (not reveal, not approve).
 /// - `heroku-<app>`: read and operate on the app `<app>`. Everything after
 ///   `heroku-` is the app name, as hubot-auth / hubot-heroku read it: the
 ///   role `heroku-shop-reveal` would mean the app `shop-reveal`. Because
 ///   earlier releases read it as "reveal on shop", such names (ending in
 ///   `-config` or `-reveal`) are refused; write them unambiguously.
-/// - `heroku-<app>:<class>`, class one of read, operate, configure, reveal:
+/// - `heroku-<app>:<class>`, class one of read, operate, configure, reveal, approve:
 ///   that class on that app. App names cannot contain `:`, so
 ///   `heroku-shop-reveal:operate` (operate on the app shop-reveal) and
 ///   `heroku-shop:reveal` (reveal on shop) never collide.
-/// - In JSON, structured grants per app: `{"apps": {"shop": ["operate"]}}`.
+/// - In JSON, structured grants per app: `{"apps": {"shop": ["operate", "approve"]}}`.
+///
+/// Four eyes: for an app listed by require_four_eyes() (JSON `"four_eyes"`),
+/// a deploy plan must be confirmed by someone other than its planner who
+/// holds approve on the app (herokupp::workflow::Deployer enforces it).
 ///
 /// Configure is refused on protected apps whatever the roles. An actor the
 /// policy does not name holds no role: a Policy denies by default. (A
@@ -120,7 +126,7 @@ class HEROKUPP_API Policy {
   /// Parses the JSON policy format (docs/ops.md):
   /// `{"actors": {"alice": ["admin"], "bob": {"apps": {"shop": ["operate"]}}},
   ///   "protected_apps": ["chatops-bot"], "commands": ["rake db:migrate"],
-  ///   "rollback_config_exceptions": ["shop-production"]}`.
+  ///   "rollback_config_exceptions": ["shop-production"], "four_eyes": ["shop-production"]}`.
   /// Unknown fields and malformed or ambiguous roles are refused with invalid_argument.
   static result<Policy> from_json(std::string_view text);
   /// Reads and parses a JSON policy file.
@@ -138,6 +144,8 @@ class HEROKUPP_API Policy {
   Policy& allow_config_rollback(std::string app);
   /// The one-off commands allowed (see OneOffOptions::allowed_commands).
   Policy& set_commands(std::vector<std::string> commands);
+  /// Plans for `app` must be confirmed by another actor holding approve on it.
+  Policy& require_four_eyes(std::string app);
 
   /// The roles `actor` holds, canonical and sorted.
   std::vector<std::string> roles(std::string_view actor) const;
@@ -151,6 +159,13 @@ class HEROKUPP_API Policy {
   bool allows_config_rollback(std::string_view app) const;
   /// Every app allow_config_rollback named, lower case and sorted.
   std::vector<std::string> config_rollback_exceptions() const;
+  /// Whether plans for `app` need a second actor's confirmation.
+  bool requires_four_eyes(std::string_view app) const;
+  /// Every app require_four_eyes named, lower case and sorted.
+  std::vector<std::string> four_eyes_apps() const;
+  /// The actors who hold approve on `app`, sorted: who may confirm a plan
+  /// for it that someone else made.
+  std::vector<std::string> approvers(std::string_view app) const;
   /// The one-off allow-list, when the policy sets one.
   std::optional<std::vector<std::string>> const& commands() const noexcept;
 
@@ -173,6 +188,7 @@ class HEROKUPP_API Policy {
   std::map<std::string, Grants, std::less<>> actors_;
   std::set<std::string, std::less<>> protected_;
   std::set<std::string, std::less<>> config_rollback_;
+  std::set<std::string, std::less<>> four_eyes_;
   std::optional<std::vector<std::string>> commands_;
 };
 

@@ -16,6 +16,7 @@
 #include <herokupp/timestamp.hpp>
 #include <herokupp/workflow/change_set.hpp>
 #include <herokupp/workflow/environments.hpp>
+#include <herokupp/workflow/preflight.hpp>
 
 #include <functional>
 #include <memory>
@@ -100,12 +101,27 @@ struct HEROKUPP_API DeployPlan {
   bool maintenance = false;  ///< a maintenance window around release and actions
   /// Why maintenance is on (the path rule that asked for it).
   std::string maintenance_reason;
-  bool nothing_to_deploy = false;   ///< the target already runs
-  bool is_protected = false;        ///< the environment is `protected` in the file
-  std::string actor;                ///< who planned it: only they can confirm it
+  bool nothing_to_deploy = false;  ///< the target already runs
+  bool is_protected = false;       ///< the environment is `protected` in the file
+  /// Four eyes apply (the environment's `four_eyes`, or the Policy's): only
+  /// someone other than `actor` who holds approve on the app can confirm.
+  bool four_eyes = false;
+  /// Names this plan in the audit: the planning record (`plan_deploy`) and
+  /// the deploy's records carry it. Random; not compared when re-planning.
+  std::string plan_id;
+  /// For a promotion: what the upstream brings (config keys, change set,
+  /// migrations). The code covers it.
+  std::optional<Preflight> preflight;
+  /// The missing config keys the planner acknowledged, sorted; the code covers them.
+  std::vector<std::string> acknowledged_missing;
+  std::string actor;  ///< who planned it: only they (or, with four eyes, an approver) confirm
   std::string environments_digest;  ///< a MAC of the environments file reviewed
   Timestamp expires_at;             ///< confirmations after this are refused
   std::string confirmation_code;    ///< what execute() wants: derived from a MAC of canonical()
+
+  /// Whether the preflight blocks the plan (missing keys not acknowledged):
+  /// such a plan has no confirmation code and execute() refuses it.
+  bool blocked() const { return preflight && preflight->blocks(); }
 
   /// Every field the code covers, in a fixed order, as one string.
   std::string canonical() const;
@@ -236,6 +252,8 @@ struct DeployOptions {
   /// Signs plans and diffs: the confirmation code is derived from
   /// `plan_key.mac(canonical())`. Give a key kept outside the place plans
   /// are stored (load_or_create_user_key(...).derive(plan_code_purpose)).
+  /// For four-eyes plans the planner's and the confirmer's Deployers must
+  /// share it: a team key, or one the embedding program holds for all.
   /// Without one the Deployer uses a random key, so its codes hold only
   /// for its own life.
   ops::Fingerprinter plan_key;
@@ -281,9 +299,24 @@ class HEROKUPP_API Deployer {
   result<DeployPlan> plan_deploy(std::string_view environment, DeployTarget const& target,
                                  ChangeSet const& changes = {}) const;
 
+  /// As above, acknowledging config keys the promotion's preflight reports
+  /// missing downstream (a key that is not missing is invalid_argument; a
+  /// source deploy takes none). A promotion with missing keys not all
+  /// acknowledged gives a blocked() plan, without a code. A four-eyes plan
+  /// is recorded in the audit (`plan_deploy`, with its plan_id and who may
+  /// confirm it); an audit that cannot be written refuses the plan.
+  result<DeployPlan> plan_deploy(std::string_view environment, DeployTarget const& target,
+                                 ChangeSet const& changes,
+                                 std::vector<std::string> const& acknowledge_missing) const;
+
   /// Runs a plan exactly as reviewed, or refuses and changes nothing: a
   /// code that does not match the plan's MAC, a plan made by another actor
-  /// or expired is confirmation_required; a plan that would differ if made
+  /// or expired is confirmation_required; a four-eyes plan confirmed by its
+  /// own planner, or by someone without approve on the app, is
+  /// policy_denied, and the message names who may confirm it (a four-eyes
+  /// plan runs on its planner's grants, and the confirmer needs only
+  /// approve; both Deployers must sign with the same plan_key);
+  /// a blocked() plan is precondition_failed; a plan that would differ if made
   /// now (the upstream moved, the target moved, the file changed) is
   /// precondition_failed saying the plan changed. Then: maintenance on if
   /// planned; builds the pinned source, or checks the upstream still runs
@@ -316,6 +349,10 @@ class HEROKUPP_API Deployer {
 
   Timestamp now() const;
   std::string sign(std::string const& canonical) const;
+  result<DeployPlan> make_plan(std::string const& actor, std::string_view environment,
+                               DeployTarget const& target, ChangeSet const& changes,
+                               std::vector<std::string> const& acknowledge_missing) const;
+  result<void> check_confirmer(DeployPlan const& plan) const;
   std::string file_digest() const;
 };
 

@@ -37,6 +37,10 @@ struct Environment {
   /// Protected: deploys and config changes need the confirmation code, and
   /// the Policy's protection applies to its app.
   bool is_protected = false;
+  /// Four eyes (`four_eyes: true`): a deploy plan for this environment must
+  /// be confirmed by someone other than its planner who holds approve on
+  /// the app (the Policy can require it too: Policy::require_four_eyes).
+  bool four_eyes = false;
 };
 
 /// A rule that turns changed paths into actions: a changed file whose path
@@ -79,6 +83,7 @@ HEROKUPP_API std::vector<PathRule> default_path_rules();
 ///     app_name: shop-production
 ///     pipeline: shop
 ///     upstream: staging
+///     four_eyes: true             # optional: another person confirms
 /// commands:
 ///   migrate: rake db:migrate
 ///   collectstatic: rake assets:precompile
