@@ -150,7 +150,13 @@ TEST_CASE("notices: deploy, rollback and promote tell the webhook and the comman
   CHECK(receiver.authorizations()[0].empty());  // the API key never goes to a webhook
 
   // Promote staging to production (dana operates both).
-  auto promoted = w.run({"promote", "shop", "-a", "shop-staging"});
+  // Staging has keys production lacks: acknowledged, as the preflight asks.
+  std::string keys;
+  auto const staging_vars = *w.platform().config_vars("shop-staging");
+  auto const production_vars = *w.platform().config_vars("shop-production");
+  for (auto const& k : staging_vars)
+    if (!production_vars.count(k.first)) keys += (keys.empty() ? "" : ",") + k.first;
+  auto promoted = w.run({"promote", "shop", "-a", "shop-staging", "--acknowledge-missing", keys});
   REQUIRE_MESSAGE(promoted.code == 0, promoted.err);
   bodies = receiver.bodies();
   REQUIRE(bodies.size() == 2);

@@ -58,6 +58,16 @@ unsigned mode_of(std::string const& path) {
   return st.st_mode & 0777;
 }
 
+std::string missing_keys(World& w, std::vector<std::string> const& args) {
+  auto blocked = json::parse(w.run(args).out);
+  auto const& preflight =
+      blocked.contains("plan") ? blocked["plan"]["preflight"] : blocked["preflight"];
+  std::string keys;
+  for (auto const& k : preflight["missing"])
+    keys += (keys.empty() ? "" : ",") + k.get<std::string>();
+  return keys;
+}
+
 }  // namespace
 
 TEST_CASE("item 1: a promotion is pinned; staging rebuilt after review is refused") {
@@ -67,10 +77,7 @@ TEST_CASE("item 1: a promotion is pinned; staging rebuilt after review is refuse
   REQUIRE(staged.code == 4);
   REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(staged.out)}).code == 0);
   // Staging's config has keys production lacks: acknowledged (issue 17).
-  auto blocked = json::parse(w.run({"--json", "deploy", "production"}).out);
-  std::string keys;
-  for (auto const& k : blocked["plan"]["preflight"]["missing"])
-    keys += (keys.empty() ? "" : ",") + k.get<std::string>();
+  auto keys = missing_keys(w, {"--json", "deploy", "production"});
   auto plan = w.run({"deploy", "production", "--acknowledge-missing", keys});
   REQUIRE_MESSAGE(plan.code == 4, plan.err);
   auto code = code_in(plan.out);
@@ -302,7 +309,8 @@ TEST_CASE("item 1: staging moving on during the promotion is caught after it and
                        "--commit", "c1827ba000000000000000000000000000000001"});
   REQUIRE(staged.code == 4);
   REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(staged.out)}).code == 0);
-  auto plan = w.run({"deploy", "production"});
+  auto keys = missing_keys(w, {"--json", "deploy", "production"});
+  auto plan = w.run({"deploy", "production", "--acknowledge-missing", keys});
   REQUIRE_MESSAGE(plan.code == 4, plan.err);
   auto const before = current_version(w, "shop-production");
   // Between the check just before the promotion and the promotion itself,
