@@ -68,18 +68,24 @@ std::string missing_keys(World& w, std::vector<std::string> const& args) {
   return keys;
 }
 
-}  // namespace
-
-TEST_CASE("item 1: a promotion is pinned; staging rebuilt after review is refused") {
-  World w;
+// Staging deployed at c1827ba, then a production promotion planned and
+// shown for review (exit 4), the keys production lacks acknowledged.
+clitest::Run reviewed_production_plan(World& w) {
   auto staged = w.run({"deploy", "staging", "--source", "https://ci.example.com/good.tgz",
                        "--commit", "c1827ba000000000000000000000000000000001"});
   REQUIRE(staged.code == 4);
   REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(staged.out)}).code == 0);
-  // Staging's config has keys production lacks: acknowledged (issue 17).
   auto keys = missing_keys(w, {"--json", "deploy", "production"});
   auto plan = w.run({"deploy", "production", "--acknowledge-missing", keys});
   REQUIRE_MESSAGE(plan.code == 4, plan.err);
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("item 1: a promotion is pinned; staging rebuilt after review is refused") {
+  World w;
+  auto plan = reviewed_production_plan(w);
   auto code = code_in(plan.out);
   // Staging moves on to code nobody reviewed for production.
   auto build = w.client()
@@ -305,13 +311,7 @@ TEST_CASE("item 12: server text reaches the terminal neutralised") {
 
 TEST_CASE("item 1: staging moving on during the promotion is caught after it and rolled back") {
   World w;
-  auto staged = w.run({"deploy", "staging", "--source", "https://ci.example.com/good.tgz",
-                       "--commit", "c1827ba000000000000000000000000000000001"});
-  REQUIRE(staged.code == 4);
-  REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(staged.out)}).code == 0);
-  auto keys = missing_keys(w, {"--json", "deploy", "production"});
-  auto plan = w.run({"deploy", "production", "--acknowledge-missing", keys});
-  REQUIRE_MESSAGE(plan.code == 4, plan.err);
+  auto plan = reviewed_production_plan(w);
   auto const before = current_version(w, "shop-production");
   // Between the check just before the promotion and the promotion itself,
   // staging releases code nobody reviewed: the platform promotes "whatever

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace herokupp::cli {
@@ -53,10 +54,30 @@ json error_json(Error const& e) {
   return {{"kind", std::string(to_string(e.kind))}, {"message", ops::explain(e)}};
 }
 
-// Exit status of a fleet command: 0 when every app answered, else the code
-// of the first failure, so that a script sees that something is missing.
-int fleet_exit(std::vector<Error> const& failures) {
-  return failures.empty() ? exit_ok : exit_code_for(failures.front());
+// One entry per app, in order: what `show` makes of an answer, or the error in
+// its place. The exit code is 0 when every app answered, else that of the
+// first failure, so that a script sees that something is missing.
+template <typename T, typename Show>
+int report_fleet(Context& c, std::vector<std::string> const& apps,
+                 std::vector<result<T>> const& answers, Show show) {
+  json list = json::array();
+  std::ostringstream text;
+  std::optional<Error> first_failure;
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    if (!answers[i]) {
+      if (!first_failure) first_failure = answers[i].error();
+      list.push_back({{"app", apps[i]}, {"error", error_json(answers[i].error())}});
+      text << apps[i] << ": " << ops::explain(answers[i].error()) << "\n";
+      continue;
+    }
+    json entry{{"app", apps[i]}};
+    show(*answers[i], entry, text);
+    list.push_back(std::move(entry));
+  }
+  if (apps.empty()) text << "no apps\n";
+  int const shown = emit(c, json{{"apps", list}}, text.str());
+  if (shown != exit_ok || !first_failure) return shown;
+  return exit_code_for(*first_failure);
 }
 
 }  // namespace
@@ -87,26 +108,15 @@ int cmd_fleet_config(Context& c, std::vector<std::string> const& named, std::siz
       *apps, [&s](std::string const& app) { return s.masked_config(app); },
       fan_out_options(c, in_flight));
   end_progress(c);
-  json list = json::array();
-  std::ostringstream text;
-  std::vector<Error> failures;
-  for (std::size_t i = 0; i < apps->size(); ++i) {
-    auto const& app = (*apps)[i];
-    if (!configs[i]) {
-      failures.push_back(configs[i].error());
-      list.push_back({{"app", app}, {"error", error_json(configs[i].error())}});
-      text << "=== " << app << ": " << ops::explain(configs[i].error()) << "\n";
-      continue;
-    }
-    json vars = json::array();
-    for (auto const& v : configs[i]->vars)
-      vars.push_back({{"key", v.key}, {"value", v.mask}, {"fingerprint", v.fingerprint}});
-    list.push_back({{"app", app}, {"config", vars}});
-    text << heading(c, "=== " + app + " config (values masked)") << "\n" << configs[i]->to_string();
-  }
-  if (apps->empty()) text << "no apps\n";
-  int const shown = emit(c, json{{"apps", list}}, text.str());
-  return shown != exit_ok ? shown : fleet_exit(failures);
+  return report_fleet(
+      c, *apps, configs, [&c](ops::MaskedConfig const& m, json& entry, std::ostream& text) {
+        json vars = json::array();
+        for (auto const& v : m.vars) {
+          vars.push_back({{"key", v.key}, {"value", v.mask}, {"fingerprint", v.fingerprint}});
+        }
+        entry["config"] = vars;
+        text << heading(c, "=== " + m.app + " config (values masked)") << "\n" << m.to_string();
+      });
 }
 
 int cmd_fleet_status(Context& c, std::vector<std::string> const& named, std::size_t in_flight) {
@@ -125,31 +135,17 @@ int cmd_fleet_status(Context& c, std::vector<std::string> const& named, std::siz
       },
       fan_out_options(c, in_flight));
   end_progress(c);
-  json list = json::array();
-  std::ostringstream text;
-  std::vector<Error> failures;
-  for (std::size_t i = 0; i < apps->size(); ++i) {
-    auto const& app = (*apps)[i];
-    if (!statuses[i]) {
-      failures.push_back(statuses[i].error());
-      list.push_back({{"app", app}, {"error", error_json(statuses[i].error())}});
-      text << app << ": " << ops::explain(statuses[i].error()) << "\n";
-      continue;
-    }
-    auto const& s = *statuses[i];
-    json dynos = json::array();
-    for (auto const& d : s.dynos)
-      dynos.push_back({{"name", d.name}, {"type", d.type}, {"state", d.state}});
-    list.push_back({{"app", app},
-                    {"maintenance", s.maintenance},
-                    {"release", s.release ? json(s.release->version) : json(nullptr)},
-                    {"dynos_up", s.dynos_up()},
-                    {"dynos", dynos}});
-    text << s.to_string() << "\n";
-  }
-  if (apps->empty()) text << "no apps\n";
-  int const shown = emit(c, json{{"apps", list}}, text.str());
-  return shown != exit_ok ? shown : fleet_exit(failures);
+  return report_fleet(c, *apps, statuses,
+                      [](ops::AppStatus const& s, json& entry, std::ostream& text) {
+                        json dynos = json::array();
+                        for (auto const& d : s.dynos)
+                          dynos.push_back({{"name", d.name}, {"type", d.type}, {"state", d.state}});
+                        entry["maintenance"] = s.maintenance;
+                        entry["release"] = s.release ? json(s.release->version) : json(nullptr);
+                        entry["dynos_up"] = s.dynos_up();
+                        entry["dynos"] = dynos;
+                        text << s.to_string() << "\n";
+                      });
 }
 
 }  // namespace herokupp::cli
