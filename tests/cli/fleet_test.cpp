@@ -33,11 +33,12 @@ TEST_CASE("fleet:config: fingerprints compare across apps and runs") {
   auto staging_values = *w.platform().config_vars("shop-staging");
   auto production_values = *w.platform().config_vars("shop-production");
   int compared = 0;
-  for (auto const& [key, value] : staging_values) {
+  for (auto const& entry : staging_values) {
+    auto const& key = entry.first;
     if (!production_values.count(key)) continue;
     ++compared;
     CAPTURE(key);
-    CHECK((staging.at(key) == production.at(key)) == (value == production_values.at(key)));
+    CHECK((staging.at(key) == production.at(key)) == (entry.second == production_values.at(key)));
   }
   CHECK(compared > 0);
   // The same key on the next run: the same fingerprints.
