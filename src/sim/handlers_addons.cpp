@@ -328,9 +328,8 @@ Reply Platform::Impl::addon_list(HandlerContext& ctx) {
 Reply Platform::Impl::addon_list_by_app(HandlerContext& ctx) {
   App& app = app_param(ctx);
   json items = json::array();
-  for (auto const& entry : addons) {
-    auto const& a = entry.second;
-    bool attached = std::any_of(attachments.begin(), attachments.end(), [&](auto const& e) {
+  for (auto const& [id, a] : addons) {  // init-captured: C++17 lambdas cannot capture bindings
+    bool attached = std::any_of(attachments.begin(), attachments.end(), [&, &a = a](auto const& e) {
       return e.second.addon_id == a.id && e.second.app_id == app.id;
     });
     if (attached || a.app_id == app.id) items.push_back(render(a));
@@ -389,13 +388,12 @@ Reply Platform::Impl::addon_resolve(HandlerContext& ctx) {
   }
   App* app = app_part.empty() ? nullptr : &app_for(ctx, app_part);
   json items = json::array();
-  for (auto const& entry : addons) {
-    auto const& a = entry.second;
+  for (auto const& [id, a] : addons) {
     if (!can_access(ctx.account, apps.at(a.app_id))) continue;
     if (service && *service != kAddOnServices[kAddOnPlans[a.plan].service].name) continue;
     bool match = a.id == name || a.name == name;
     if (app != nullptr) {
-      bool attached = std::any_of(attachments.begin(), attachments.end(), [&](auto const& e) {
+      bool attached = std::any_of(attachments.begin(), attachments.end(), [&, &a = a](auto& e) {
         return e.second.addon_id == a.id && e.second.app_id == app->id &&
                (match || e.second.name == name);
       });

@@ -7,12 +7,16 @@
 #include "commands.hpp"
 
 #include <herokupp/client.hpp>
+#include <herokupp/clients/app_client.hpp>
+#include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
 #include <herokupp/sim/platform.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -182,6 +186,32 @@ protected: [production]
   herokupp::sim::Platform platform_;
   std::filesystem::path dir_;
 };
+
+/// The version of the release `app` runs now (-1 when none is current).
+inline std::int64_t current_version(World& w, std::string const& app) {
+  auto list = herokupp::ops::recent_releases(w.client().app(app), 5);
+  REQUIRE(list);
+  for (auto const& r : *list)
+    if (r.current) return r.version;
+  return -1;
+}
+
+/// The confirmation code the tool printed ("... --confirm CODE").
+inline std::string code_in(std::string const& text) {
+  auto at = text.rfind("--confirm ");
+  REQUIRE(at != std::string::npos);
+  auto end = text.find_first_of(" \n\"", at + 10);
+  return text.substr(at + 10, end - at - 10);
+}
+
+/// The audit file's records.
+inline std::vector<nlohmann::json> audit_lines(World& w) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(w.read("audit.jsonl"));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
 
 }  // namespace clitest
 

@@ -13,6 +13,9 @@
 
 namespace wf = herokupp::workflow;
 namespace ops = herokupp::ops;
+using clitest::audit_lines;
+using clitest::code_in;
+using clitest::current_version;
 using clitest::Run;
 using clitest::World;
 using herokupp::ErrorKind;
@@ -42,29 +45,6 @@ commands:
   collectstatic: rake assets:precompile
 protected: [production]
 )";
-
-std::int64_t current_version(World& w, std::string const& app) {
-  auto list = ops::recent_releases(w.client().app(app), 5);
-  REQUIRE(list);
-  for (auto const& r : *list)
-    if (r.current) return r.version;
-  return -1;
-}
-
-std::string code_in(std::string const& text) {
-  auto at = text.rfind("--confirm ");
-  REQUIRE(at != std::string::npos);
-  auto end = text.find_first_of(" \n\"", at + 10);
-  return text.substr(at + 10, end - at - 10);
-}
-
-std::vector<json> audit_lines(World& w) {
-  std::vector<json> out;
-  std::istringstream in(w.read("audit.jsonl"));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 std::string argument(json const& record, std::string const& name) {
   auto const& args = record["arguments"];

@@ -15,26 +15,13 @@
 
 namespace wf = herokupp::workflow;
 namespace ops = herokupp::ops;
+using clitest::code_in;
+using clitest::current_version;
 using clitest::World;
 using herokupp::ErrorKind;
 using json = nlohmann::json;
 
 namespace {
-
-std::int64_t current_version(World& w, std::string const& app) {
-  auto list = ops::recent_releases(w.client().app(app), 5);
-  REQUIRE(list);
-  for (auto const& r : *list)
-    if (r.current) return r.version;
-  return -1;
-}
-
-std::string code_in(std::string const& text) {
-  auto at = text.rfind("--confirm ");
-  REQUIRE(at != std::string::npos);
-  auto end = text.find_first_of(" \n\"", at + 10);
-  return text.substr(at + 10, end - at - 10);
-}
 
 void ship_staging(World& w) {
   auto plan = w.run({"deploy", "staging", "--source", "https://ci.example.com/new.tgz", "--commit",

@@ -15,17 +15,13 @@
 #include <filesystem>
 
 namespace wf = herokupp::workflow;
+using clitest::audit_lines;
+using clitest::code_in;
+using clitest::current_version;
 using clitest::World;
 using json = nlohmann::json;
 
 namespace {
-
-std::string code_in(std::string const& text) {
-  auto at = text.rfind("--confirm ");
-  REQUIRE(at != std::string::npos);
-  auto end = text.find_first_of(" \n\"", at + 10);
-  return text.substr(at + 10, end - at - 10);
-}
 
 std::string only_file(World& w, std::string const& prefix) {
   for (auto const& e : std::filesystem::directory_iterator(w.path("state"))) {
@@ -34,22 +30,6 @@ std::string only_file(World& w, std::string const& prefix) {
   }
   FAIL("no state file " << prefix);
   return {};
-}
-
-std::int64_t current_version(World& w, std::string const& app) {
-  auto list = herokupp::ops::recent_releases(w.client().app(app), 5);
-  REQUIRE(list);
-  for (auto const& r : *list)
-    if (r.current) return r.version;
-  return -1;
-}
-
-std::vector<json> audit_lines(World& w) {
-  std::vector<json> out;
-  std::istringstream in(w.read("audit.jsonl"));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
 }
 
 unsigned mode_of(std::string const& path) {
@@ -66,6 +46,16 @@ std::string missing_keys(World& w, std::vector<std::string> const& args) {
   for (auto const& k : preflight["missing"])
     keys += (keys.empty() ? "" : ",") + k.get<std::string>();
   return keys;
+}
+
+// Staging builds and releases badc0ff, code nobody reviewed for production.
+void build_unreviewed_staging(World& w) {
+  auto build = w.client()
+                   .app("shop-staging")
+                   .builds()
+                   .create({"https://ci.example.com/bad.tgz",
+                            "badc0ffee0ddf00d00000000000000000000000a", std::nullopt});
+  REQUIRE(build);
 }
 
 // Staging deployed at c1827ba, then a production promotion planned and
@@ -88,12 +78,7 @@ TEST_CASE("item 1: a promotion is pinned; staging rebuilt after review is refuse
   auto plan = reviewed_production_plan(w);
   auto code = code_in(plan.out);
   // Staging moves on to code nobody reviewed for production.
-  auto build = w.client()
-                   .app("shop-staging")
-                   .builds()
-                   .create({"https://ci.example.com/bad.tgz",
-                            "badc0ffee0ddf00d00000000000000000000000a", std::nullopt});
-  REQUIRE(build);
+  build_unreviewed_staging(w);
   auto before = current_version(w, "shop-production");
   auto confirmed = w.run({"deploy", "production", "--confirm", code});
   CHECK(confirmed.code != 0);
@@ -320,12 +305,7 @@ TEST_CASE("item 1: staging moving on during the promotion is caught after it and
   w.transport->before_post = [&](herokupp::HttpRequest const& r) {
     if (raced || r.url.find("/pipeline-promotions") == std::string::npos) return;
     raced = true;
-    auto build = w.client()
-                     .app("shop-staging")
-                     .builds()
-                     .create({"https://ci.example.com/bad.tgz",
-                              "badc0ffee0ddf00d00000000000000000000000a", std::nullopt});
-    REQUIRE(build);
+    build_unreviewed_staging(w);
   };
   auto confirmed = w.run({"deploy", "production", "--confirm", code_in(plan.out)});
   w.transport->before_post = nullptr;
