@@ -1,3 +1,4 @@
+#include <herokupp/call_context.hpp>
 #include <herokupp/ops/audited_action.hpp>
 
 #include "core/client_state.hpp"
@@ -95,17 +96,22 @@ struct AuditedActionState {
 
 namespace {
 
-// A Client like `base` (same transport, throttle, clock and logger: its
-// options carry the shared ones) whose logger also notes request ids.
-Client noting_client(Client const& base, std::shared_ptr<detail::RequestIds> ids) {
-  ClientOptions options = base.options();
-  Logger inner = options.logger;
-  options.logger = [inner, ids](LogRecord const& record) {
-    if (inner) inner(record);
-    // One id per attempt: a retried request lists every attempt it made.
-    if (!record.request_id.empty()) ids->add(record.request_id);
+// A handle on `base` (same transport, throttle, cache and rate-limit
+// reading) whose calls note their request ids for the audit record and tag
+// their log records with the action and the actor.
+Client noting_client(Client const& base, ActionSpec const& spec,
+                     std::shared_ptr<detail::RequestIds> ids) {
+  // The embedding program's own context (a deadline, its tags, its sink)
+  // stays in force; the action adds to it.
+  CallContext context = base.context() ? *base.context() : CallContext{};
+  context.tags.emplace_back("action", spec.action);
+  context.tags.emplace_back("actor", spec.actor);
+  // One id per attempt: a retried request lists every attempt it made.
+  context.on_request_id = [ids, outer = std::move(context.on_request_id)](std::string const& id) {
+    ids->add(id);
+    if (outer) outer(id);
   };
-  return Client(std::move(options));
+  return base.with(std::move(context));
 }
 
 }  // namespace
@@ -209,7 +215,7 @@ std::shared_ptr<AuditSink> const& AuditedActionRunner::sink() const noexcept {
 
 result<AuditedAction> AuditedActionRunner::begin(ActionSpec spec, Check const& check) const {
   auto ids = std::make_shared<detail::RequestIds>();
-  Client client = noting_client(state_->client, ids);
+  Client client = noting_client(state_->client, spec, ids);
   auto st = std::make_shared<detail::AuditedActionState>(
       state_, std::move(spec), herokupp::detail::new_request_id(), std::move(client));
   st->request_ids = ids;

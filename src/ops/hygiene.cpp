@@ -85,7 +85,7 @@ std::map<std::string, std::string> read_pipelines(HygieneContext& context,
   for (auto const& id : ids) {
     auto info = api::pipeline::info(context.client, id);
     if (info) context.pipeline_names[id] = info->name;
-    auto couplings = context.client.pipeline(id).couplings().collect();
+    auto couplings = context.client.pipeline(id).couplings().list().collect();
     if (!couplings) {
       failures[id] = couplings.error().message;
       continue;
@@ -241,7 +241,7 @@ result<HygieneReport> hygiene(Client const& client, HygieneScope const& scope,
   }
   std::vector<std::string> names = scope.apps;
   if (!scope.pipeline.empty()) {
-    auto couplings = client.pipeline(scope.pipeline).couplings().collect();
+    auto couplings = client.pipeline(scope.pipeline).couplings().list().collect();
     if (!couplings) return couplings.error();
     for (auto const& c : couplings.value())
       names.push_back(c.app.id);

@@ -37,7 +37,7 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
     }
   }
 
-  auto releases = pipeline.latest_releases().collect();
+  auto releases = pipeline.releases().list().collect();
   if (!releases) return releases.error();
   PipelineRelease const* source = find_release(releases.value(), from_app);
   if (!source) {
@@ -63,7 +63,7 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
                      std::string(from_app) + "; nothing to promote");
   }
 
-  auto created = pipeline.promote(from_app, targets);
+  auto created = pipeline.promotions().create(from_app, targets);
   if (!created) return created.error();
   PromoteResult out;
   out.promotion = std::move(created).value();
@@ -77,7 +77,7 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
     auto done = poll<PipelinePromotion>(
         options.wait, clock, "promotion " + id + " in pipeline " + pipeline.identity(),
         [&]() -> result<std::optional<PipelinePromotion>> {
-          auto now = polled.promotion(id);
+          auto now = polled.promotions().info(id);
           if (!now) return now.error();
           if (now->status == PipelinePromotion::Status::pending) {
             return std::optional<PipelinePromotion>();
@@ -89,7 +89,7 @@ result<PromoteResult> promote(PipelineClient const& pipeline, std::string_view f
     out.completed = true;
   }
 
-  auto outcomes = pipeline.promotion_targets(out.promotion.id).collect();
+  auto outcomes = pipeline.promotions().targets(out.promotion.id).collect();
   if (!outcomes) return outcomes.error();
   for (auto const& t : targets) {  // in the order given
     PipelineRelease const* known = find_release(releases.value(), t);

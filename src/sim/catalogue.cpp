@@ -28,6 +28,21 @@ FeatureInfo const kAccountFeatures[] = {
 };
 std::size_t const kAccountFeatureCount = std::size(kAccountFeatures);
 
+TeamPermissionInfo const kTeamPermissions[] = {
+    {"deploy", "Create releases, scale dynos and run one-off dynos on the app."},
+    {"manage", "Manage the app's collaborators, add-ons, domains and settings."},
+    {"operate", "Restart dynos and roll back releases of the app."},
+    {"view", "See the app, its releases, config vars and logs."},
+};
+std::size_t const kTeamPermissionCount = std::size(kTeamPermissions);
+
+bool is_team_permission(std::string_view name) {
+  for (auto const& p : kTeamPermissions) {
+    if (name == p.name) return true;
+  }
+  return false;
+}
+
 AddOnServiceInfo const kAddOnServices[] = {
     {"6c67493d-8fc2-4cd4-9161-4f1ec11cbe69", "heroku-postgresql", "Heroku Postgres", "DATABASE",
      "postgresql", "postgres"},

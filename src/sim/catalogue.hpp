@@ -3,6 +3,7 @@
 #define HEROKUPP_SRC_SIM_CATALOGUE_HPP
 
 #include <cstddef>
+#include <string_view>
 
 namespace herokupp::sim::detail {
 
@@ -60,6 +61,12 @@ struct AddOnPlanInfo {
   bool is_default;
 };
 
+/// A permission a team app collaborator can hold.
+struct TeamPermissionInfo {
+  char const* name;  ///< view, deploy, operate, manage
+  char const* description;
+};
+
 extern FeatureInfo const kFeatures[];
 extern std::size_t const kFeatureCount;
 extern RegionInfo const kRegions[];
@@ -72,8 +79,13 @@ extern AddOnServiceInfo const kAddOnServices[];
 extern std::size_t const kAddOnServiceCount;
 extern AddOnPlanInfo const kAddOnPlans[];
 extern std::size_t const kAddOnPlanCount;
+extern TeamPermissionInfo const kTeamPermissions[];
+extern std::size_t const kTeamPermissionCount;
 extern DynoSizeInfo const kDynoSizes[];
 extern std::size_t const kDynoSizeCount;
+
+/// Whether `name` is one of kTeamPermissions.
+bool is_team_permission(std::string_view name);
 
 /// The id of the Cedar generation every simulated app runs on.
 inline constexpr char const* kGenerationId = "e0c4e3b7-4c9d-4c6e-9b1a-3f1c6d7e8a90";

@@ -268,39 +268,55 @@ Reply Platform::Impl::webhook_delete(HandlerContext& ctx) {
 
 // --- collaborators ---------------------------------------------------------
 
-namespace {
-Collaborator* find_collaborator(App& app, std::string const& identity, Platform::Impl& impl) {
+Collaborator* Platform::Impl::collaborator_by_identity(App& app, std::string_view identity) {
   for (auto& c : app.collaborators) {
     if (c.id == identity || c.account_id == identity) return &c;
-    if (impl.accounts.at(c.account_id).email == identity) return &c;
+    if (accounts.at(c.account_id).email == identity) return &c;
   }
   return nullptr;
 }
-}  // namespace
 
-Reply Platform::Impl::collaborator_create(HandlerContext& ctx) {
-  App& app = app_param(ctx);
-  auto user_identity = ref_at(ctx.body, "user", "email").value_or("");
-  Account* user = account_by_identity(user_identity);
+Collaborator& Platform::Impl::add_collaborator(HandlerContext& ctx, App& app,
+                                               std::string const& email,
+                                               std::vector<std::string> permissions) {
+  Account* user = account_by_identity(email);
   if (user == nullptr) fail(404, "not_found", "Couldn't find that user.");
   if (user->id == app.owner_id)
     fail(422, "invalid_params", "The owner of an app cannot be a collaborator.");
-  if (find_collaborator(app, user->id, *this) != nullptr) {
+  if (collaborator_by_identity(app, user->id) != nullptr) {
     fail(422, "invalid_params", user->email + " is already a collaborator on " + app.name + ".");
   }
   Collaborator c;
   c.id = new_id();
   c.account_id = user->id;
+  c.permissions = std::move(permissions);
   c.created_at = c.updated_at = ctx.now;
-  app.collaborators.push_back(c);
+  app.collaborators.push_back(std::move(c));
   log_line(app, ctx.now, "app[api]",
            user->email + " added as a collaborator by " + ctx.account.email);
-  return ok(render(app, app.collaborators.back()), 201);
+  return app.collaborators.back();
+}
+
+json Platform::Impl::remove_collaborator(App& app, std::string_view identity) {
+  Collaborator* c = collaborator_by_identity(app, identity);
+  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
+  json body = render(app, *c);
+  std::string const id = c->id;
+  app.collaborators.erase(std::remove_if(app.collaborators.begin(), app.collaborators.end(),
+                                         [&](Collaborator const& x) { return x.id == id; }),
+                          app.collaborators.end());
+  return body;
+}
+
+Reply Platform::Impl::collaborator_create(HandlerContext& ctx) {
+  App& app = app_param(ctx);
+  auto email = ref_at(ctx.body, "user", "email").value_or("");
+  return ok(render(app, add_collaborator(ctx, app, email, {})), 201);
 }
 
 Reply Platform::Impl::collaborator_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
-  Collaborator* c = find_collaborator(app, ctx.param("collaborator_identity"), *this);
+  Collaborator* c = collaborator_by_identity(app, ctx.param("collaborator_identity"));
   if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
   return ok(render(app, *c));
 }
@@ -315,14 +331,7 @@ Reply Platform::Impl::collaborator_list(HandlerContext& ctx) {
 
 Reply Platform::Impl::collaborator_delete(HandlerContext& ctx) {
   App& app = app_param(ctx);
-  Collaborator* c = find_collaborator(app, ctx.param("collaborator_identity"), *this);
-  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
-  json body = render(app, *c);
-  std::string const id = c->id;
-  app.collaborators.erase(std::remove_if(app.collaborators.begin(), app.collaborators.end(),
-                                         [&](Collaborator const& x) { return x.id == id; }),
-                          app.collaborators.end());
-  return ok(std::move(body));
+  return ok(remove_collaborator(app, ctx.param("collaborator_identity")));
 }
 
 // --- log sessions ----------------------------------------------------------

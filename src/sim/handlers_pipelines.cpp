@@ -407,6 +407,12 @@ void Platform::Impl::bind_handlers() {
       {"team-app", "Info", &Impl::team_app_info},
       {"team-app", "List By Team", &Impl::team_app_list},
       {"team-feature", "List", &Impl::team_feature_list},
+      {"team-feature", "Info", &Impl::team_feature_info},
+      {"team-app-collaborator", "Create", &Impl::team_app_collaborator_create},
+      {"team-app-collaborator", "Info", &Impl::team_app_collaborator_info},
+      {"team-app-collaborator", "List", &Impl::team_app_collaborator_list},
+      {"team-app-collaborator", "Update", &Impl::team_app_collaborator_update},
+      {"team-app-collaborator", "Delete", &Impl::team_app_collaborator_delete},
       {"team-app-permission", "List", &Impl::team_permission_list},
       {"filter-apps", "Apps", &Impl::filter_apps},
   };

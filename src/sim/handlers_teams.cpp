@@ -221,16 +221,118 @@ Reply Platform::Impl::team_app_list(HandlerContext& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
+// --- team features ---------------------------------------------------------
+
+namespace {
+
+// A team's features are those its seed enables (org-access-controls turns
+// on per-app permissions in `heroku access:add`).
+json render_team_feature(Team const& t, TeamFeature const& f) {
+  return {{"created_at", iso(t.created_at)},
+          {"description", "The " + f.name + " feature of the team."},
+          {"doc_url", "https://devcenter.heroku.com/articles/" + f.name},
+          {"enabled", true},
+          {"id", f.id},
+          {"name", f.name},
+          {"state", "general"},
+          {"updated_at", iso(t.updated_at)},
+          {"display_name", f.name},
+          {"feedback_email", "feedback@heroku.com"}};
+}
+
+}  // namespace
+
 Reply Platform::Impl::team_feature_list(HandlerContext& ctx) {
-  team_for(ctx, ctx.param("team_identity"));
-  return list(json::array(), {"id", "name"});
+  Team const& t = team_for(ctx, ctx.param("team_identity"));
+  json items = json::array();
+  for (auto const& f : t.features)
+    items.push_back(render_team_feature(t, f));
+  return list(std::move(items), {"id", "name"});
+}
+
+Reply Platform::Impl::team_feature_info(HandlerContext& ctx) {
+  Team const& t = team_for(ctx, ctx.param("team_identity"));
+  std::string const identity = ctx.param("team_feature_identity");
+  for (auto const& f : t.features) {
+    if (identity == f.name || identity == f.id) return ok(render_team_feature(t, f));
+  }
+  fail(404, "not_found", "Couldn't find that feature.");
 }
 
 Reply Platform::Impl::team_permission_list(HandlerContext&) {
   json items = json::array();
-  for (char const* name : {"deploy", "manage", "operate", "view"})
-    items.push_back({{"name", name}, {"description", std::string("Can ") + name + " the app."}});
+  for (std::size_t i = 0; i < kTeamPermissionCount; ++i)
+    items.push_back(
+        {{"name", kTeamPermissions[i].name}, {"description", kTeamPermissions[i].description}});
   return list(std::move(items), {"name"});
+}
+
+// --- team app collaborators --------------------------------------------------
+
+namespace {
+
+// The permissions of a team app collaborator: known names, sorted, each once.
+std::vector<std::string> permissions_in(json const& body) {
+  std::vector<std::string> names;
+  auto it = body.find("permissions");
+  if (it == body.end() || !it->is_array()) return names;
+  for (auto const& p : *it) {
+    if (!p.is_string() || !is_team_permission(p.get<std::string>())) {
+      fail(422, "invalid_params",
+           "Permissions must be some of view, deploy, operate and manage.");
+    }
+    names.push_back(p.get<std::string>());
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace
+
+App& Platform::Impl::team_app_param(HandlerContext& ctx) {
+  // Create names its path parameter after the app, the others after the team app.
+  std::string identity = ctx.param("team_app_identity");
+  if (identity.empty()) identity = ctx.param("app_identity");
+  App& app = app_for(ctx, identity);
+  if (app.team_id.empty()) fail(422, "invalid_params", app.name + " is not a team app.");
+  return app;
+}
+
+Reply Platform::Impl::team_app_collaborator_create(HandlerContext& ctx) {
+  App& app = team_app_param(ctx);
+  auto email = ref_at(ctx.body, "user", "email").value_or("");
+  auto permissions = permissions_in(ctx.body);
+  return ok(render(app, add_collaborator(ctx, app, email, std::move(permissions))), 201);
+}
+
+Reply Platform::Impl::team_app_collaborator_info(HandlerContext& ctx) {
+  App& app = team_app_param(ctx);
+  Collaborator* c = collaborator_by_identity(app, ctx.param("team_app_collaborator_identity"));
+  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
+  return ok(render(app, *c));
+}
+
+Reply Platform::Impl::team_app_collaborator_list(HandlerContext& ctx) {
+  App& app = team_app_param(ctx);
+  json items = json::array();
+  for (auto const& c : app.collaborators)
+    items.push_back(render(app, c));
+  return list(std::move(items), {"id"});
+}
+
+Reply Platform::Impl::team_app_collaborator_update(HandlerContext& ctx) {
+  App& app = team_app_param(ctx);
+  Collaborator* c = collaborator_by_identity(app, ctx.param("team_app_collaborator_identity"));
+  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
+  c->permissions = permissions_in(ctx.body);
+  c->updated_at = ctx.now;
+  return ok(render(app, *c));
+}
+
+Reply Platform::Impl::team_app_collaborator_delete(HandlerContext& ctx) {
+  App& app = team_app_param(ctx);
+  return ok(remove_collaborator(app, ctx.param("team_app_collaborator_identity")));
 }
 
 /// POST /filters/apps {"in": {"id": [...]}}: the apps among those ids the caller may see.

@@ -144,6 +144,14 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::App& app_param(detail::HandlerContext& ctx) {
     return app_for(ctx, ctx.param("app_identity"));
   }
+  /// The collaborator of `app` with this id, account id or email, or nullptr.
+  detail::Collaborator* collaborator_by_identity(detail::App& app, std::string_view identity);
+  /// Adds the account `email` to `app` (a 404 or 422 ApiError when it cannot be one).
+  detail::Collaborator& add_collaborator(detail::HandlerContext& ctx, detail::App& app,
+                                         std::string const& email,
+                                         std::vector<std::string> permissions);
+  /// Removes the collaborator `identity` of `app` and returns it, rendered.
+  nlohmann::json remove_collaborator(detail::App& app, std::string_view identity);
   detail::Release* current_release(detail::App& app);
   detail::Release* release_by_identity(detail::App& app, std::string_view identity);
   detail::Pipeline& pipeline_for(std::string_view identity);
@@ -315,6 +323,14 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply team_app_info(detail::HandlerContext&);
   detail::Reply team_app_list(detail::HandlerContext&);
   detail::Reply team_feature_list(detail::HandlerContext&);
+  detail::Reply team_feature_info(detail::HandlerContext&);
+  /// The team app named by the path (422 for a personal app).
+  detail::App& team_app_param(detail::HandlerContext& ctx);
+  detail::Reply team_app_collaborator_create(detail::HandlerContext&);
+  detail::Reply team_app_collaborator_info(detail::HandlerContext&);
+  detail::Reply team_app_collaborator_list(detail::HandlerContext&);
+  detail::Reply team_app_collaborator_update(detail::HandlerContext&);
+  detail::Reply team_app_collaborator_delete(detail::HandlerContext&);
   detail::Reply team_permission_list(detail::HandlerContext&);
   detail::Reply filter_apps(detail::HandlerContext&);
   detail::Team& team_for(detail::HandlerContext& ctx, std::string_view identity);

@@ -215,11 +215,18 @@ json Platform::Impl::render(App const& app, Webhook const& w) const {
 
 json Platform::Impl::render(App const& app, Collaborator const& c) const {
   auto const& user = accounts.at(c.account_id);
+  json permissions = json::array();
+  for (auto const& name : c.permissions) {
+    for (std::size_t i = 0; i < kTeamPermissionCount; ++i) {
+      if (name == kTeamPermissions[i].name)
+        permissions.push_back({{"name", name}, {"description", kTeamPermissions[i].description}});
+    }
+  }
   return {
       {"app", {{"name", app.name}, {"id", app.id}}},
       {"created_at", iso(c.created_at)},
       {"id", c.id},
-      {"permissions", json::array()},
+      {"permissions", permissions},
       {"role", c.role},
       {"updated_at", iso(c.updated_at)},
       {"user", {{"email", user.email}, {"federated", false}, {"id", user.id}}},

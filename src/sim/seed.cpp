@@ -77,6 +77,10 @@ void Platform::Impl::load_seed(json const& seed, TimePoint now) {
       team.members.push_back({new_id(), who->id, string_at(m, "role").value_or("member"),
                               team.created_at, team.created_at});
     }
+    for (auto const& f : array_at(t, "features")) {
+      if (!f.is_string()) bad("the features of the team " + *name + " are names");
+      team.features.push_back({new_id(), f.get<std::string>()});
+    }
     std::string const id = team.id;
     teams.emplace(id, std::move(team));
   }

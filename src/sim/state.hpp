@@ -125,6 +125,7 @@ struct Collaborator {
   std::string id;
   std::string account_id;
   std::string role = "collaborator";
+  std::vector<std::string> permissions;  ///< team apps only: view, deploy, operate, manage
   TimePoint created_at;
   TimePoint updated_at;
 };
@@ -212,10 +213,17 @@ struct TeamMember {
   TimePoint updated_at;
 };
 
+/// A feature enabled on a team.
+struct TeamFeature {
+  std::string id;
+  std::string name;
+};
+
 struct Team {
   std::string id;
   std::string name;
   std::vector<TeamMember> members;
+  std::vector<TeamFeature> features;  ///< the enabled ones, e.g. org-access-controls
   TimePoint created_at;
   TimePoint updated_at;
 };

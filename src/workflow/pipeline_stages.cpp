@@ -8,7 +8,7 @@ namespace herokupp::workflow {
 
 result<std::vector<std::string>> downstream_apps(Client const& client, std::string_view pipeline,
                                                  std::string_view from) {
-  auto couplings = client.pipeline(std::string(pipeline)).couplings().collect();
+  auto couplings = client.pipeline(std::string(pipeline)).couplings().list().collect();
   if (!couplings) return couplings.error();
   auto source = client.app(std::string(from)).info();
   if (!source) return source.error();

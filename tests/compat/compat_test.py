@@ -47,7 +47,7 @@ def compat_seed(fleet_path, out_path):
     """The fleet fixture plus a team with an app, for the teams commands."""
     with open(fleet_path) as f:
         seed = json.load(f)
-    seed["teams"] = [{"name": "acme", "members": [
+    seed["teams"] = [{"name": "acme", "features": ["org-access-controls"], "members": [
         {"email": "ops@example.com", "role": "admin"},
         {"email": "dev@example.com", "role": "member"}]}]
     seed["apps"].append({"name": "acme-api", "owner": "ops@example.com", "team": "acme",
@@ -228,6 +228,7 @@ def build_lanes():
     staging = ["-a", "shop-staging"]
     production = ["-a", "shop-production"]
     worker = ["-a", "shop-worker"]
+    team_app = ["-a", "acme-api"]
     apps_lane = Lane("apps", [
         (["apps"], has("shop-staging", "shop-production")),
         (["apps:info"] + staging, has("shop-staging", "Owner", "ops@example.com")),
@@ -275,11 +276,23 @@ def build_lanes():
         (["access:add", "outsider@example.com"] + worker, None),
         (["access"] + worker, has("outsider@example.com")),
         (["access:remove", "outsider@example.com"] + worker, None),
+        # A team app with org-access-controls: per-app permissions.
+        (["access:add", "outsider@example.com", "--permissions", "deploy"] + team_app, None),
+        (["access"] + team_app, has("outsider@example.com", "deploy, view")),
+        (["access:update", "outsider@example.com", "--permissions", "deploy,operate"] + team_app,
+         None),
+        (["access"] + team_app, has("deploy, operate, view")),
+        (["access:remove", "outsider@example.com"] + team_app, None),
     ])
     teams_lane = Lane("teams", [
         (["webhooks:add", "-i", "api:release", "-l", "notify", "-u",
           "https://hooks.compat.example/h"] + worker, has("Webhooks Signing Secret")),
         (["webhooks"] + worker, remember_match("hook", UUID + r"\s+https://hooks\.compat\.example/h")),
+        (["webhooks:info", "{hook}"] + worker, has("api:release", "notify")),
+        (["webhooks:update", "{hook}", "-i", "api:build,api:release", "-l", "sync", "-u",
+          "https://hooks.compat.example/h2"] + worker, None),
+        (["webhooks:info", "{hook}"] + worker,
+         has("api:build,api:release", "sync", "https://hooks.compat.example/h2")),
         (["webhooks:remove", "{hook}"] + worker, None),
         (["pipelines:info", "shop"], has("shop-staging", "shop-production")),
         (["pipelines:promote", "-a", "shop-staging"], has("shop-production")),

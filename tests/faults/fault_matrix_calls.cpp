@@ -172,29 +172,29 @@ std::vector<Call> calls() {
        [](Client const& c, Setup const&) {
          return outcome(c.pipeline("shop").info(), [](auto const& x) { return x.name; });
        }},
-      {"pipeline.couplings()", Method::get, "/pipelines/",
+      {"pipeline.couplings().list()", Method::get, "/pipelines/",
        [](Client const& c, Setup const&) {
-         return outcome(c.pipeline("shop").couplings().collect(),
+         return outcome(c.pipeline("shop").couplings().list().collect(),
                         [](auto const& v) { return each(v, [](auto& x) { return x.stage.raw; }); });
        }},
-      {"pipeline.latest_releases()", Method::get, "/pipelines/",
+      {"pipeline.releases().list()", Method::get, "/pipelines/",
        [](Client const& c, Setup const&) {
-         return outcome(c.pipeline("shop").latest_releases().collect(),
+         return outcome(c.pipeline("shop").releases().list().collect(),
                         [](auto const& v) { return std::to_string(v.size()); });
        }},
-      {"pipeline.promote()", Method::post, "/pipeline-promotions",
+      {"pipeline.promotions().create()", Method::post, "/pipeline-promotions",
        [](Client const& c, Setup const&) {
-         return outcome(c.pipeline("shop").promote("shop-staging", {"shop-production"}),
+         return outcome(c.pipeline("shop").promotions().create("shop-staging", {"shop-production"}),
                         [](auto const& x) { return x.status.raw; });
        }},
-      {"pipeline.promotion()", Method::get, "/pipeline-promotions/",
+      {"pipeline.promotions().info()", Method::get, "/pipeline-promotions/",
        [](Client const& c, Setup const& s) {
-         return outcome(c.pipeline("shop").promotion(s.promotion_id),
+         return outcome(c.pipeline("shop").promotions().info(s.promotion_id),
                         [](auto const& x) { return x.id; });
        }},
-      {"pipeline.promotion_targets()", Method::get, "/pipeline-promotions/",
+      {"pipeline.promotions().targets()", Method::get, "/pipeline-promotions/",
        [](Client const& c, Setup const& s) {
-         return outcome(c.pipeline("shop").promotion_targets(s.promotion_id).collect(),
+         return outcome(c.pipeline("shop").promotions().targets(s.promotion_id).collect(),
                         [](auto const& v) { return std::to_string(v.size()); });
        }},
   };

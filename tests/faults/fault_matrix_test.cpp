@@ -84,7 +84,7 @@ struct World {
     auto dyno = app.dynos().run(run);
     REQUIRE(dyno.has_value());
     setup.dyno_name = dyno->name;
-    auto promotion = c.pipeline("shop").promote("shop-staging", {"shop-production"});
+    auto promotion = c.pipeline("shop").promotions().create("shop-staging", {"shop-production"});
     REQUIRE(promotion.has_value());
     setup.promotion_id = promotion->id;
   }

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using herokupp::Method;
 using simtest::json;
 using simtest::World;
@@ -139,4 +142,63 @@ TEST_CASE("log sessions: an EventSource gets server-sent events") {
   bool const events =
       res.body.rfind("id: ", 0) == 0 && res.body.find("\ndata: ") != std::string::npos;
   CHECK(events);
+}
+
+TEST_CASE("access on a team app: permissions per collaborator, as heroku access:add uses them") {
+  World w = fleet();
+  REQUIRE(w.platform->load_seed(R"({
+    "teams": [{"name": "acme", "features": ["org-access-controls"],
+               "members": [{"email": "ops@example.com", "role": "admin"}]}],
+    "apps": [{"name": "acme-api", "owner": "ops@example.com", "team": "acme"}]})"));
+
+  // The CLI asks for the team's features to decide whether to send permissions.
+  auto features = w.get("/teams/acme/features");
+  REQUIRE(features.size() == 1);
+  CHECK(features[0]["name"] == "org-access-controls");
+  CHECK(w.get("/teams/acme/features/org-access-controls")["enabled"] == true);
+  CHECK(w.send(Method::get, "/teams/acme/features/nope").status == 404);
+
+  auto added = w.send(Method::post, "/teams/apps/acme-api/collaborators",
+                      R"({"user":"outsider@example.com","permissions":["view","deploy","view"]})");
+  REQUIRE(added.status == 201);
+  auto names = [](json const& collaborator) {
+    std::vector<std::string> out;
+    for (auto const& p : collaborator["permissions"])
+      out.push_back(p["name"].get<std::string>());
+    return out;
+  };
+  CHECK(names(json::parse(added.body)) == std::vector<std::string>{"deploy", "view"});
+  // Both listings show the permissions: `heroku access` reads /apps/{app}/collaborators.
+  auto listed = w.get("/apps/acme-api/collaborators");
+  REQUIRE(listed.size() == 1);
+  CHECK(names(listed[0]) == std::vector<std::string>{"deploy", "view"});
+
+  auto updated = w.send(Method::patch, "/teams/apps/acme-api/collaborators/outsider@example.com",
+                        R"({"permissions":["view","operate"]})");
+  REQUIRE(updated.status == 200);
+  CHECK(names(w.get("/teams/apps/acme-api/collaborators/outsider@example.com")) ==
+        std::vector<std::string>{"operate", "view"});
+
+  SUBCASE("bad input changes nothing") {
+    // An unknown permission, a second add, a personal app, an unknown collaborator.
+    CHECK(w.send(Method::patch, "/teams/apps/acme-api/collaborators/outsider@example.com",
+                 R"({"permissions":["view","root"]})")
+              .status == 422);
+    CHECK(names(w.get("/apps/acme-api/collaborators")[0]) ==
+          std::vector<std::string>{"operate", "view"});
+    CHECK(w.send(Method::post, "/teams/apps/acme-api/collaborators",
+                 R"({"user":"outsider@example.com","permissions":["view"]})")
+              .status == 422);
+    CHECK(w.send(Method::post, "/teams/apps/shop-staging/collaborators",
+                 R"({"user":"outsider@example.com","permissions":["view"]})")
+              .status == 422);
+    CHECK(w.send(Method::get, "/teams/apps/acme-api/collaborators/dev@example.com").status ==
+          404);
+    CHECK(w.get("/teams/apps/acme-api/collaborators").size() == 1);
+  }
+  SUBCASE("remove") {
+    CHECK(w.send(Method::delete_, "/teams/apps/acme-api/collaborators/outsider@example.com")
+              .status == 200);
+    CHECK(w.get("/teams/apps/acme-api/collaborators").empty());
+  }
 }

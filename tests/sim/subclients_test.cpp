@@ -224,21 +224,21 @@ TEST_CASE("PipelinesClient and PipelineClient: promotion to completion") {
   auto shop = heroku.pipeline("shop");
   CHECK(shop.info().value().id == pipelines.front().id);
   std::set<std::string> stages;
-  for (auto const& c : all(shop.couplings()))
+  for (auto const& c : all(shop.couplings().list()))
     stages.insert(c.stage.raw);
   CHECK(stages == std::set<std::string>{"staging", "production"});
-  CHECK(all(shop.latest_releases()).size() == 2);
-  CHECK(all(shop.latest_deployments()).size() == 2);
+  CHECK(all(shop.releases().list()).size() == 2);
+  CHECK(all(shop.deployments().list()).size() == 2);
 
-  auto promotion = shop.promote("shop-staging", {"shop-production"});
+  auto promotion = shop.promotions().create("shop-staging", {"shop-production"});
   REQUIRE(promotion);
   CHECK(promotion->status.raw == "pending");
-  auto targets = all(shop.promotion_targets(promotion->id));
+  auto targets = all(shop.promotions().targets(promotion->id));
   REQUIRE(targets.size() == 1);
   CHECK(targets.front().status.raw == "pending");
   f.clock->advance(10s);
-  CHECK(shop.promotion(promotion->id).value().status.raw == "completed");
-  targets = all(shop.promotion_targets(promotion->id));
+  CHECK(shop.promotions().info(promotion->id).value().status.raw == "completed");
+  targets = all(shop.promotions().targets(promotion->id));
   CHECK(targets.front().status.raw == "succeeded");
   REQUIRE(targets.front().release);
   auto release = heroku.app("shop-production").releases().info(targets.front().release->id).value();
@@ -246,10 +246,10 @@ TEST_CASE("PipelinesClient and PipelineClient: promotion to completion") {
   CHECK(release.current);
 
   f.platform->fail_next_release("shop-production", "release phase failed");
-  auto failing = shop.promote("shop-staging", {"shop-production"});
+  auto failing = shop.promotions().create("shop-staging", {"shop-production"});
   REQUIRE(failing);
   f.clock->advance(10s);
-  targets = all(shop.promotion_targets(failing->id));
+  targets = all(shop.promotions().targets(failing->id));
   CHECK(targets.front().status.raw == "failed");
   CHECK(targets.front().error_message == "release phase failed");
 }

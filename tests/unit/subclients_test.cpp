@@ -335,35 +335,35 @@ TEST_CASE_FIXTURE(Fixture, "PipelineClient: info, couplings, latest, promote, pr
   auto shop = heroku.pipeline("shop");
   REQUIRE(shop.info());
   check_last(Method::get, "/pipelines/shop");
-  auto couplings = shop.couplings().collect();
+  auto couplings = shop.couplings().list().collect();
   REQUIRE(couplings);
   CHECK(couplings->at(0).stage == herokupp::PipelineCoupling::Stage::staging);
   check_last(Method::get, std::string("/pipelines/") + pipeline_id + "/pipeline-couplings");
-  REQUIRE(shop.latest_releases().collect());
+  REQUIRE(shop.releases().list().collect());
   check_last(Method::get, std::string("/pipelines/") + pipeline_id + "/latest-releases");
-  REQUIRE(shop.latest_deployments().collect());
+  REQUIRE(shop.deployments().list().collect());
   check_last(Method::get, std::string("/pipelines/") + pipeline_id + "/latest-deployments");
 
-  auto promotion = shop.promote("shop-staging", {"shop-production"});
+  auto promotion = shop.promotions().create("shop-staging", {"shop-production"});
   REQUIRE(promotion);
   check_last(Method::post, "/pipeline-promotions",
              {{"pipeline", {{"id", pipeline_id}}},
               {"source", {{"app", {{"id", staging_id}}}}},
               {"targets", json::array({{{"app", {{"id", production_id}}}}})}});
-  REQUIRE(shop.promotion("p1"));
+  REQUIRE(shop.promotions().info("p1"));
   check_last(Method::get, "/pipeline-promotions/p1");
-  auto targets = shop.promotion_targets("p1").collect();
+  auto targets = shop.promotions().targets("p1").collect();
   REQUIRE(targets);
   CHECK(targets->at(0).status == herokupp::PipelinePromotionTarget::Status::succeeded);
   check_last(Method::get, "/pipeline-promotions/p1/promotion-targets");
 
   auto by_id = heroku.pipeline(pipeline_id);  // an id needs no lookup
   auto before = mock->request_count();
-  REQUIRE(by_id.latest_releases().collect());
+  REQUIRE(by_id.releases().list().collect());
   CHECK(mock->request_count() == before + 1);
 
-  CHECK(shop.promote("shop-staging", {}).error().kind == ErrorKind::invalid_argument);
-  CHECK(shop.promote("shop-staging", {"shop-staging"}).error().kind == ErrorKind::invalid_argument);
+  CHECK(shop.promotions().create("shop-staging", {}).error().kind == ErrorKind::invalid_argument);
+  CHECK(shop.promotions().create("shop-staging", {"shop-staging"}).error().kind == ErrorKind::invalid_argument);
 }
 
 TEST_CASE_FIXTURE(Fixture, "PipelinesClient and AccountClient") {

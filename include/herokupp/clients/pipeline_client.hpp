@@ -1,39 +1,42 @@
-// PipelineClient: one pipeline, its couplings, latest releases and promotions.
+// PipelineClient: one pipeline and everything that hangs off it.
 #ifndef HEROKUPP_CLIENTS_PIPELINE_CLIENT_HPP
 #define HEROKUPP_CLIENTS_PIPELINE_CLIENT_HPP
 
 #include <herokupp/client.hpp>
+#include <herokupp/clients/pipeline_couplings_client.hpp>
+#include <herokupp/clients/pipeline_deployments_client.hpp>
+#include <herokupp/clients/pipeline_promotions_client.hpp>
+#include <herokupp/clients/pipeline_releases_client.hpp>
 #include <herokupp/error.hpp>
 #include <herokupp/export.hpp>
 #include <herokupp/models/pipeline.hpp>
-#include <herokupp/models/pipeline_coupling.hpp>
-#include <herokupp/models/pipeline_deployment.hpp>
-#include <herokupp/models/pipeline_promotion.hpp>
-#include <herokupp/models/pipeline_promotion_target.hpp>
-#include <herokupp/models/pipeline_release.hpp>
-#include <herokupp/paging.hpp>
 
 #include <string>
-#include <string_view>
-#include <vector>
+#include <utility>
 
 namespace herokupp {
 
-/// A pipeline, by id or name. Endpoints that need the pipeline's id resolve
-/// a name with one Pipeline › Info first; app names given to promote() are
-/// resolved to ids the same way.
+/// A pipeline, by id or name. Cheap to copy; making one sends no request.
+/// It has the shape of AppClient: what hangs off the pipeline is a
+/// sub-client (couplings(), releases(), deployments(), promotions()). The
+/// endpoints under a pipeline take its id, so a pipeline given by name costs
+/// one Pipeline › Info request per call that needs the id.
 ///
 /// @par Example
 /// @code
 /// auto pipeline = heroku.pipeline("shop");
-/// for (auto const& c : pipeline.couplings()) if (c) std::cout << c->stage.raw << "\n";
-/// auto promotion = pipeline.promote("shop-staging", {"shop-production"});
-/// auto targets = pipeline.promotion_targets(promotion->id).collect();
+/// for (auto const& c : pipeline.couplings().list()) if (c) std::cout << c->stage.raw << "\n";
+/// auto promotion = pipeline.promotions().create("shop-staging", {"shop-production"});
+/// if (promotion) {
+///   auto targets = pipeline.promotions().targets(promotion->id).collect();
+///   if (targets) std::cout << targets->size() << " targets\n";
+/// }
 /// @endcode
 class HEROKUPP_API PipelineClient {
  public:
   /// The pipeline called `id_or_name`; Client::pipeline() is the usual way to get one.
-  PipelineClient(Client client, std::string id_or_name);
+  PipelineClient(Client client, std::string id_or_name)
+      : client_(std::move(client)), pipeline_(std::move(id_or_name)) {}
 
   /// The name or id this client was made with.
   std::string const& identity() const noexcept { return pipeline_; }
@@ -42,25 +45,21 @@ class HEROKUPP_API PipelineClient {
 
   /// Pipeline › Info.
   result<Pipeline> info() const;
-  /// Pipeline Coupling › List By Pipeline: the apps and their stages.
-  Paged<PipelineCoupling> couplings(ListOptions const& options = {}) const;
-  /// Pipeline Release › List: the latest release of each app.
-  Paged<PipelineRelease> latest_releases(ListOptions const& options = {}) const;
-  /// Pipeline Deployment › List: the latest deployment of each app.
-  Paged<PipelineDeployment> latest_deployments(ListOptions const& options = {}) const;
-  /// Pipeline Promotion › Create: promotes the current release of `from_app`
-  /// to each of `to_apps` (names or ids).
-  result<PipelinePromotion> promote(std::string_view from_app,
-                                    std::vector<std::string> const& to_apps) const;
-  /// Pipeline Promotion › Info.
-  result<PipelinePromotion> promotion(std::string_view promotion_id) const;
-  /// Pipeline Promotion Target › List.
-  Paged<PipelinePromotionTarget> promotion_targets(std::string_view promotion_id,
-                                                   ListOptions const& options = {}) const;
+
+  /// The pipeline's apps and their stages.
+  PipelineCouplingsClient couplings() const { return PipelineCouplingsClient(client_, pipeline_); }
+  /// The latest release of each of the pipeline's apps.
+  PipelineReleasesClient releases() const { return PipelineReleasesClient(client_, pipeline_); }
+  /// The latest deployment of each of the pipeline's apps.
+  PipelineDeploymentsClient deployments() const {
+    return PipelineDeploymentsClient(client_, pipeline_);
+  }
+  /// Promotions: create one, follow it and its targets.
+  PipelinePromotionsClient promotions() const {
+    return PipelinePromotionsClient(client_, pipeline_);
+  }
 
  private:
-  result<std::string> pipeline_id() const;
-
   Client client_;
   std::string pipeline_;
 };
