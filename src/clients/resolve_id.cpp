@@ -20,7 +20,8 @@ result<std::string> resolve(std::string const& identity, InfoFn info) {
 }  // namespace
 
 result<std::string> pipeline_id(Client const& client, std::string const& identity) {
-  return resolve(identity, [&](std::string const& name) { return api::pipeline::info(client, name); });
+  return resolve(identity,
+                 [&](std::string const& name) { return api::pipeline::info(client, name); });
 }
 
 result<std::string> app_id(Client const& client, std::string const& identity) {

@@ -278,8 +278,7 @@ std::vector<std::string> permissions_in(json const& body) {
   if (it == body.end() || !it->is_array()) return names;
   for (auto const& p : *it) {
     if (!p.is_string() || !is_team_permission(p.get<std::string>())) {
-      fail(422, "invalid_params",
-           "Permissions must be some of view, deploy, operate and manage.");
+      fail(422, "invalid_params", "Permissions must be some of view, deploy, operate and manage.");
     }
     names.push_back(p.get<std::string>());
   }

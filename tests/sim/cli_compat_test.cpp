@@ -192,13 +192,13 @@ TEST_CASE("access on a team app: permissions per collaborator, as heroku access:
     CHECK(w.send(Method::post, "/teams/apps/shop-staging/collaborators",
                  R"({"user":"outsider@example.com","permissions":["view"]})")
               .status == 422);
-    CHECK(w.send(Method::get, "/teams/apps/acme-api/collaborators/dev@example.com").status ==
-          404);
+    CHECK(w.send(Method::get, "/teams/apps/acme-api/collaborators/dev@example.com").status == 404);
     CHECK(w.get("/teams/apps/acme-api/collaborators").size() == 1);
   }
   SUBCASE("remove") {
-    CHECK(w.send(Method::delete_, "/teams/apps/acme-api/collaborators/outsider@example.com")
-              .status == 200);
+    CHECK(
+        w.send(Method::delete_, "/teams/apps/acme-api/collaborators/outsider@example.com").status ==
+        200);
     CHECK(w.get("/teams/apps/acme-api/collaborators").empty());
   }
 }

@@ -363,7 +363,8 @@ TEST_CASE_FIXTURE(Fixture, "PipelineClient: info, couplings, latest, promote, pr
   CHECK(mock->request_count() == before + 1);
 
   CHECK(shop.promotions().create("shop-staging", {}).error().kind == ErrorKind::invalid_argument);
-  CHECK(shop.promotions().create("shop-staging", {"shop-staging"}).error().kind == ErrorKind::invalid_argument);
+  CHECK(shop.promotions().create("shop-staging", {"shop-staging"}).error().kind ==
+        ErrorKind::invalid_argument);
 }
 
 TEST_CASE_FIXTURE(Fixture, "PipelinesClient and AccountClient") {
