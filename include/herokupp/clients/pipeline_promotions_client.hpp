@@ -24,8 +24,9 @@ namespace herokupp {
 /// auto promotions = heroku.pipeline("shop").promotions();
 /// auto promotion = promotions.create("shop-staging", {"shop-production"});
 /// if (promotion) {
-///   for (auto const& t : promotions.targets(promotion->id)) if (t) std::cout << t->status.raw <<
-///   "\n";
+///   for (auto const& t : promotions.targets(promotion->id)) {
+///     if (t) std::cout << t->status.raw << "\n";
+///   }
 /// }
 /// @endcode
 class HEROKUPP_API PipelinePromotionsClient {
