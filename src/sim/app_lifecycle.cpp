@@ -76,6 +76,8 @@ Release& Platform::Impl::create_release(App& app, std::string description, Relea
              "Release v" + std::to_string(r.version) + " failed: " + *app.fail_next_release);
     app.fail_next_release.reset();
     app.releases.push_back(std::move(r));
+    publish_webhook_event(app, "api:release", "create", render_release(app, app.releases.back()),
+                          user_id, now);
     return app.releases.back();
   }
   bool const ships_code = kind == ReleaseKind::deploy || kind == ReleaseKind::promote;
@@ -101,6 +103,8 @@ Release& Platform::Impl::create_release(App& app, std::string description, Relea
     dyno.release_version = version;
     restart_dyno(app, dyno, now);
   }
+  publish_webhook_event(app, "api:release", "create", render_release(app, app.releases.back()),
+                        user_id, now);
   return app.releases.back();
 }
 

@@ -127,6 +127,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   void schedule(TimePoint at, std::function<void(TimePoint)> fn);
   FaultKind draw_fault(std::string_view path);
   long rate_limit_take(detail::Account& account, TimePoint now, bool consume);
+  /// Fills `handlers` from the table in endpoint_bindings.cpp.
   void bind_handlers();
 
   // --- ids (platform.cpp) and lookups (lookups.cpp) ---
@@ -178,6 +179,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   bool runs_crashing_slug(detail::App const& app, detail::Dyno const& dyno) const;
   detail::Slug& create_slug(detail::App& app, std::string commit, TimePoint now);
   void log_line(detail::App& app, TimePoint at, std::string const& source, std::string text);
+  /// Records an event on `app` and a delivery for each webhook whose
+  /// include lists `include` (webhook_events.cpp); no webhook, no event.
+  void publish_webhook_event(detail::App& app, std::string const& include, std::string action,
+                             nlohmann::json data, std::string const& actor_id, TimePoint now);
 
   // --- rendering (render.cpp) ---
   nlohmann::json render(detail::Account const& a) const;
@@ -215,6 +220,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply webhook_list(detail::HandlerContext&);
   detail::Reply webhook_update(detail::HandlerContext&);
   detail::Reply webhook_delete(detail::HandlerContext&);
+  detail::Reply webhook_event_info(detail::HandlerContext&);
+  detail::Reply webhook_event_list(detail::HandlerContext&);
+  detail::Reply webhook_delivery_info(detail::HandlerContext&);
+  detail::Reply webhook_delivery_list(detail::HandlerContext&);
   detail::Reply collaborator_create(detail::HandlerContext&);
   detail::Reply collaborator_info(detail::HandlerContext&);
   detail::Reply collaborator_list(detail::HandlerContext&);

@@ -5,10 +5,14 @@
 namespace herokupp::sim::detail {
 
 std::string ReadCache::key(std::string const& account_id, std::string_view path,
-                           std::optional<std::string_view> range) {
+                           std::string_view query, std::optional<std::string_view> range) {
   std::string out = account_id;
   out += '\n';
   out += path;
+  if (!query.empty()) {
+    out += '?';
+    out += query;
+  }
   if (range) {
     out += '\n';
     out += *range;

@@ -13,14 +13,15 @@
 namespace herokupp::sim::detail {
 
 /// A GET answer depends only on the state (versioned by a generation
-/// number), the account, the path and the Range; repeated reads of an
+/// number), the account, the path, the query and the Range; repeated reads of an
 /// unchanged state are served from here. Bounded: a few MiB of recent
 /// answers, forgotten wholesale when full.
 class ReadCache {
  public:
-  /// The key of one read: account, path and Range.
+  /// The key of one read: account, path, query (filters such as
+  /// `eq[status]` change the answer) and Range.
   static std::string key(std::string const& account_id, std::string_view path,
-                         std::optional<std::string_view> range);
+                         std::string_view query, std::optional<std::string_view> range);
 
   /// The answer stored under `key` for this `generation`, if any.
   std::optional<Response> find(std::string const& key, std::uint64_t generation) const;

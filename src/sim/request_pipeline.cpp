@@ -176,7 +176,10 @@ Response Platform::Impl::respond(Request const& request, std::string_view path,
   bool const is_read = request.method == Method::get || request.method == Method::head;
   std::string cache_key;
   if (is_read && std::string_view(link.resource) != "rate-limit") {
-    cache_key = detail::ReadCache::key(account.id, path, request.headers.get("Range"));
+    std::string_view query = request.target;
+    auto const q = query.find('?');
+    query = q == std::string_view::npos ? std::string_view() : query.substr(q + 1);
+    cache_key = detail::ReadCache::key(account.id, path, query, request.headers.get("Range"));
     if (auto cached = read_cache.find(cache_key, generation)) {
       detail::revalidate(request, *cached);
       return std::move(*cached);

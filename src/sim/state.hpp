@@ -121,6 +121,24 @@ struct Webhook {
   TimePoint updated_at;
 };
 
+/// Something that happened to an app, as a webhook subscribed to its
+/// entity (`include`, e.g. "api:release") is told about it.
+struct WebhookEvent {
+  std::string id;
+  std::string include;
+  nlohmann::json payload;  ///< action, actor, data, resource, version
+  TimePoint created_at;
+};
+
+/// One event due to one webhook. The simulator never calls out, so a
+/// delivery stays pending with no attempt.
+struct WebhookDelivery {
+  std::string id;
+  std::string event_id;
+  std::string webhook_id;
+  TimePoint created_at;
+};
+
 struct Collaborator {
   std::string id;
   std::string account_id;
@@ -169,6 +187,8 @@ struct App {
   std::map<std::string, FeatureState> features;  ///< overrides of the catalogue's defaults
   std::vector<Webhook> webhooks;
   std::vector<Collaborator> collaborators;
+  std::vector<WebhookEvent> webhook_events;  ///< only those some webhook subscribed to
+  std::vector<WebhookDelivery> webhook_deliveries;
   std::vector<Domain> domains;
   std::vector<LogDrain> log_drains;
   std::string team_id;  ///< empty: a personal app

@@ -202,3 +202,58 @@ TEST_CASE("access on a team app: permissions per collaborator, as heroku access:
     CHECK(w.get("/teams/apps/acme-api/collaborators").empty());
   }
 }
+
+TEST_CASE(
+    "webhooks:events and webhooks:deliveries: each release is an event for subscribed hooks") {
+  World w = fleet();
+  auto hook = json::parse(
+      w.send(Method::post, "/apps/shop-staging/webhooks",
+             R"({"include":["api:release"],"level":"sync","url":"https://h.example.org"})")
+          .body);
+  // A hook for another entity is not told about releases.
+  REQUIRE(w.send(Method::post, "/apps/shop-staging/webhooks",
+                 R"({"include":["api:build"],"level":"notify","url":"https://b.example.org"})")
+              .status == 201);
+  CHECK(w.get("/apps/shop-staging/webhook-events").empty());
+
+  REQUIRE(w.send(Method::patch, "/apps/shop-staging/config-vars", R"({"HOOKED":"1"})").status ==
+          200);
+  auto events = w.get("/apps/shop-staging/webhook-events");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["include"] == "api:release");
+  CHECK(events[0]["payload"]["resource"] == "release");
+  CHECK(events[0]["payload"]["action"] == "create");
+  CHECK(events[0]["payload"]["actor"]["email"] == "ops@example.com");
+  CHECK(events[0]["payload"]["data"]["description"] == "Set HOOKED config vars");
+  auto event_id = events[0]["id"].get<std::string>();
+  CHECK(w.get("/apps/shop-staging/webhook-events/" + event_id)["id"] == event_id);
+
+  // The CLI asks for the newest first, by seq, and may filter by status.
+  herokupp::sim::Request newest;
+  newest.target = "/apps/shop-staging/webhook-deliveries";
+  newest.headers.set("Accept", "application/vnd.heroku+json; version=3");
+  newest.headers.set("Authorization", "Bearer " + w.key);
+  newest.headers.set("Range", "seq ..; order=desc,max=1000");
+  auto deliveries = w.platform->handle(newest);
+  REQUIRE(deliveries.status < 300);
+  auto listed = json::parse(deliveries.body);
+  // One delivery per hook on api:release: the seeded hook of shop-staging and ours.
+  REQUIRE(listed.size() == 2);
+  json ours;
+  for (auto const& d : listed) {
+    CHECK(d["event"]["id"] == event_id);
+    CHECK(d["status"] == "pending");
+    if (d["webhook"]["id"] == hook["id"]) ours = d;
+  }
+  REQUIRE(ours.is_object());
+  CHECK(ours["webhook"]["level"] == "sync");
+  CHECK(w.get("/apps/shop-staging/webhook-deliveries?eq%5Bstatus%5D=pending").size() == 2);
+  auto failed = w.send(Method::get, "/apps/shop-staging/webhook-deliveries?eq[status]=failed");
+  CAPTURE(failed.body);
+  CHECK(failed.status == 200);
+  CHECK(json::parse(failed.body).empty());
+  auto delivery_id = ours["id"].get<std::string>();
+  CHECK(w.get("/apps/shop-staging/webhook-deliveries/" + delivery_id)["status"] == "pending");
+  CHECK(w.send(Method::get, "/apps/shop-staging/webhook-deliveries/" + event_id).status == 404);
+  CHECK(w.send(Method::get, "/apps/shop-staging/webhook-events/" + delivery_id).status == 404);
+}
