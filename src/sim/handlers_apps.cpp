@@ -276,6 +276,19 @@ Collaborator* Platform::Impl::collaborator_by_identity(App& app, std::string_vie
   return nullptr;
 }
 
+Collaborator& Platform::Impl::existing_collaborator(App& app, std::string_view identity) {
+  Collaborator* c = collaborator_by_identity(app, identity);
+  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
+  return *c;
+}
+
+Reply Platform::Impl::collaborators_of(App const& app) const {
+  json items = json::array();
+  for (auto const& c : app.collaborators)
+    items.push_back(render(app, c));
+  return list(std::move(items), {"id"});
+}
+
 Collaborator& Platform::Impl::add_collaborator(HandlerContext& ctx, App& app,
                                                std::string const& email,
                                                std::vector<std::string> permissions) {
@@ -298,10 +311,9 @@ Collaborator& Platform::Impl::add_collaborator(HandlerContext& ctx, App& app,
 }
 
 json Platform::Impl::remove_collaborator(App& app, std::string_view identity) {
-  Collaborator* c = collaborator_by_identity(app, identity);
-  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
-  json body = render(app, *c);
-  std::string const id = c->id;
+  Collaborator const& c = existing_collaborator(app, identity);
+  json body = render(app, c);
+  std::string const id = c.id;
   app.collaborators.erase(std::remove_if(app.collaborators.begin(), app.collaborators.end(),
                                          [&](Collaborator const& x) { return x.id == id; }),
                           app.collaborators.end());
@@ -316,17 +328,11 @@ Reply Platform::Impl::collaborator_create(HandlerContext& ctx) {
 
 Reply Platform::Impl::collaborator_info(HandlerContext& ctx) {
   App& app = app_param(ctx);
-  Collaborator* c = collaborator_by_identity(app, ctx.param("collaborator_identity"));
-  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
-  return ok(render(app, *c));
+  return ok(render(app, existing_collaborator(app, ctx.param("collaborator_identity"))));
 }
 
 Reply Platform::Impl::collaborator_list(HandlerContext& ctx) {
-  App& app = app_param(ctx);
-  json items = json::array();
-  for (auto const& c : app.collaborators)
-    items.push_back(render(app, c));
-  return list(std::move(items), {"id"});
+  return collaborators_of(app_param(ctx));
 }
 
 Reply Platform::Impl::collaborator_delete(HandlerContext& ctx) {

@@ -307,26 +307,19 @@ Reply Platform::Impl::team_app_collaborator_create(HandlerContext& ctx) {
 
 Reply Platform::Impl::team_app_collaborator_info(HandlerContext& ctx) {
   App& app = team_app_param(ctx);
-  Collaborator* c = collaborator_by_identity(app, ctx.param("team_app_collaborator_identity"));
-  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
-  return ok(render(app, *c));
+  return ok(render(app, existing_collaborator(app, ctx.param("team_app_collaborator_identity"))));
 }
 
 Reply Platform::Impl::team_app_collaborator_list(HandlerContext& ctx) {
-  App& app = team_app_param(ctx);
-  json items = json::array();
-  for (auto const& c : app.collaborators)
-    items.push_back(render(app, c));
-  return list(std::move(items), {"id"});
+  return collaborators_of(team_app_param(ctx));
 }
 
 Reply Platform::Impl::team_app_collaborator_update(HandlerContext& ctx) {
   App& app = team_app_param(ctx);
-  Collaborator* c = collaborator_by_identity(app, ctx.param("team_app_collaborator_identity"));
-  if (c == nullptr) fail(404, "not_found", "Couldn't find that collaborator.");
-  c->permissions = permissions_in(ctx.body);
-  c->updated_at = ctx.now;
-  return ok(render(app, *c));
+  Collaborator& c = existing_collaborator(app, ctx.param("team_app_collaborator_identity"));
+  c.permissions = permissions_in(ctx.body);
+  c.updated_at = ctx.now;
+  return ok(render(app, c));
 }
 
 Reply Platform::Impl::team_app_collaborator_delete(HandlerContext& ctx) {

@@ -147,6 +147,10 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   }
   /// The collaborator of `app` with this id, account id or email, or nullptr.
   detail::Collaborator* collaborator_by_identity(detail::App& app, std::string_view identity);
+  /// The same, or a 404 ApiError.
+  detail::Collaborator& existing_collaborator(detail::App& app, std::string_view identity);
+  /// All collaborators of `app`, as a list reply.
+  detail::Reply collaborators_of(detail::App const& app) const;
   /// Adds the account `email` to `app` (a 404 or 422 ApiError when it cannot be one).
   detail::Collaborator& add_collaborator(detail::HandlerContext& ctx, detail::App& app,
                                          std::string const& email,
