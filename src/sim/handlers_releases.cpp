@@ -1,6 +1,7 @@
 // Endpoints: config vars, releases, builds, slugs, formation and dynos.
 #include "catalogue.hpp"
 #include "json_access.hpp"
+#include "leniency.hpp"
 #include "one_off.hpp"
 #include "platform_impl.hpp"
 
@@ -306,8 +307,24 @@ Reply Platform::Impl::dyno_list(HandlerContext& ctx) {
   return list(std::move(items), {"id", "name"});
 }
 
+// A dyno path parameter that names no dyno but a process type, where the
+// real API reads it so (see leniency.cpp): the type's dynos, else nothing.
+bool Platform::Impl::restart_process_type(HandlerContext& ctx, App& app) {
+  auto const& identity = ctx.param("dyno_identity");
+  if (!lenient(ctx.link, "dyno_identity", Coercion::process_type_as_dyno)) return false;
+  if (app.formation.count(identity) == 0) return false;
+  for (auto const& d : app.dynos) {
+    if (d.name == identity || d.id == identity) return false;
+  }
+  for (auto& d : app.dynos) {
+    if (d.type == identity && !d.one_off) restart_dyno(app, d, ctx.now);
+  }
+  return true;
+}
+
 Reply Platform::Impl::dyno_restart(HandlerContext& ctx) {
   App& app = app_param(ctx);
+  if (restart_process_type(ctx, app)) return ok(json::object(), 202);
   restart_dyno(app, find_dyno(app, ctx.param("dyno_identity")), ctx.now);
   return ok(json::object(), 202);
 }
@@ -332,6 +349,7 @@ Reply Platform::Impl::dyno_restart_all(HandlerContext& ctx) {
 
 Reply Platform::Impl::dyno_stop(HandlerContext& ctx) {
   App& app = app_param(ctx);
+  if (restart_process_type(ctx, app)) return ok(json::object(), 202);
   Dyno& d = find_dyno(app, ctx.param("dyno_identity"));
   if (d.one_off) {
     std::string const id = d.id;

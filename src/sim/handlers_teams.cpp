@@ -212,6 +212,40 @@ Reply Platform::Impl::team_app_info(HandlerContext& ctx) {
   return ok(render_team_app(*this, app_for(ctx, ctx.param("team_app_identity")), ctx.account));
 }
 
+/// PATCH /teams/apps/{app}: `locked` locks a team app to its members with
+/// explicit access; `owner` transfers the app to a team (by name) or an
+/// account (by email or id).
+Reply Platform::Impl::team_app_update(HandlerContext& ctx) {
+  App& app = app_for(ctx, ctx.param("team_app_identity"));
+  if (auto locked = bool_at(ctx.body, "locked")) {
+    if (app.team_id.empty()) fail(422, "invalid_params", app.name + " is not a team app.");
+    app.locked = *locked;
+  } else if (auto owner = ref_at(ctx.body, "owner")) {
+    if (app.owner_id != ctx.account.id && app.team_id.empty())
+      fail(403, "forbidden", "Only the owner of " + app.name + " can transfer it.");
+    Team const* team = nullptr;
+    for (auto const& [id, t] : teams) {
+      if (t.name == *owner || t.id == *owner) team = &t;
+    }
+    if (team != nullptr) {
+      if (membership(*team, ctx.account.id) == nullptr)
+        fail(403, "forbidden", "You are not a member of the team " + team->name + ".");
+      app.team_id = team->id;
+    } else {
+      Account* to = account_by_identity(*owner);
+      if (to == nullptr) fail(404, "not_found", "Couldn't find that team or user.");
+      app.owner_id = to->id;
+      app.team_id.clear();
+      app.locked = false;
+    }
+    log_line(app, ctx.now, "app[api]", "Transferred to " + *owner + " by " + ctx.account.email);
+  } else {
+    fail(422, "invalid_params", "Send `locked` or `owner`.");
+  }
+  app.updated_at = ctx.now;
+  return ok(render_team_app(*this, app, ctx.account));
+}
+
 Reply Platform::Impl::team_app_list(HandlerContext& ctx) {
   Team& t = team_for(ctx, ctx.param("team_identity"));
   json items = json::array();

@@ -26,6 +26,15 @@ Leniency const kLeniencies[] = {
      R"({"addon":{"name":"ADDON"},"app":{"name":"APP"},"name":"AS"})"},
     {"add-on-attachment", "Create", "app", Coercion::string_from_ref,
      "the same heroku addons:attach request: its app is an object too"},
+    {"formation", "Batch Update", "updates[].size", Coercion::dyno_size_from_size,
+     "heroku ps:resize web=standard-2x and ps:scale web=1:standard-1x (CLI v11) send PATCH "
+     R"(/apps/{app}/formation with {"updates":[{"type":"web","size":"standard-2x"}]})"},
+    {"dyno", "Restart", "dyno_identity", Coercion::process_type_as_dyno,
+     "heroku ps:restart web (CLI v11, the deprecated DYNO argument) sends DELETE "
+     "/apps/{app}/dynos/web, which restarts every web dyno"},
+    {"dyno", "Stop", "dyno_identity", Coercion::process_type_as_dyno,
+     "heroku ps:stop web (CLI v11) sends POST /apps/{app}/dynos/web/actions/stop, which stops "
+     "every web dyno"},
     {"add-on", "Resolution", "app", Coercion::absent_if_null,
      "heroku addons:info NAME (CLI v11) sends POST /actions/addons/resolve with "
      R"({"addon":"NAME","app":null} when no app is given)"},
@@ -67,6 +76,14 @@ bool coerce(nlohmann::json& parent, std::string const& key, Coercion how) {
       if (!it->is_null()) return false;
       parent.erase(it);
       return true;
+    case Coercion::dyno_size_from_size: {
+      if (!it->is_string() || parent.contains("dyno_size")) return false;
+      parent["dyno_size"] = {{"name", it->get<std::string>()}};
+      parent.erase(key);
+      return true;
+    }
+    case Coercion::process_type_as_dyno:
+      return false;  // a path parameter: the handler asks lenient()
   }
   return false;
 }
@@ -91,6 +108,15 @@ std::size_t walk(nlohmann::json& node, std::string_view path, Coercion how) {
 }
 
 }  // namespace
+
+bool lenient(RouteLink const& link, std::string_view field, Coercion how) {
+  for (auto const& l : kLeniencies) {
+    if (l.coercion == how && field == l.field && std::string_view(l.resource) == link.resource &&
+        std::string_view(l.title) == link.title)
+      return true;
+  }
+  return false;
+}
 
 std::size_t apply_leniencies(RouteLink const& link, nlohmann::json& body) {
   std::size_t changed = 0;

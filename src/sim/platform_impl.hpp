@@ -224,6 +224,11 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply webhook_list(detail::HandlerContext&);
   detail::Reply webhook_update(detail::HandlerContext&);
   detail::Reply webhook_delete(detail::HandlerContext&);
+  detail::Reply buildpack_list(detail::HandlerContext&);
+  detail::Reply buildpack_update(detail::HandlerContext&);
+  /// Restarts the dynos of the process type a dyno parameter names, where
+  /// the real API reads it so; false when it names a dyno (or nothing).
+  bool restart_process_type(detail::HandlerContext& ctx, detail::App& app);
   detail::Reply webhook_event_info(detail::HandlerContext&);
   detail::Reply webhook_event_list(detail::HandlerContext&);
   detail::Reply webhook_delivery_info(detail::HandlerContext&);
@@ -339,6 +344,7 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   detail::Reply team_feature_info(detail::HandlerContext&);
   /// The team app named by the path (422 for a personal app).
   detail::App& team_app_param(detail::HandlerContext& ctx);
+  detail::Reply team_app_update(detail::HandlerContext&);
   detail::Reply team_app_collaborator_create(detail::HandlerContext&);
   detail::Reply team_app_collaborator_info(detail::HandlerContext&);
   detail::Reply team_app_collaborator_list(detail::HandlerContext&);

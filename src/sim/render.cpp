@@ -55,6 +55,11 @@ json Platform::Impl::render(App const& app) const {
     if (t == teams.end()) return nullptr;
     return {{"id", t->second.id}, {"name", t->second.name}};
   };
+  // A team app is owned by the team's own account, as the API shows it:
+  // `<team>@herokumanager.com` (the CLI reads "(team)" from that address).
+  json owner_ref = {{"email", owner.email}, {"id", owner.id}};
+  if (auto t = teams.find(app.team_id); t != teams.end())
+    owner_ref = {{"email", t->second.name + "@herokumanager.com"}, {"id", t->second.id}};
   std::int64_t slug_size = 0;
   std::string buildpack;
   for (auto it = app.releases.rbegin(); it != app.releases.rend(); ++it) {
@@ -77,7 +82,7 @@ json Platform::Impl::render(App const& app) const {
       {"internal_routing", nullptr},
       {"maintenance", app.maintenance},
       {"name", app.name},
-      {"owner", {{"email", owner.email}, {"id", owner.id}}},
+      {"owner", owner_ref},
       {"organization", team_ref(app.team_id)},
       {"team", team_ref(app.team_id)},
       {"region", region_ref(app.region)},

@@ -102,6 +102,10 @@ void Platform::Impl::load_seed(json const& seed, TimePoint now) {
     App& app = create_app(*name, *owner, t, string_at(a, "region").value_or("us"),
                           string_at(a, "stack").value_or("heroku-24"));
     std::string const app_id = app.id;
+    for (auto const& b : array_at(a, "buildpacks")) {
+      if (!b.is_string()) bad("the buildpacks of " + *name + " are names or URLs");
+      app.buildpacks.push_back(b.get<std::string>());
+    }
     if (auto team = string_at(a, "team")) {
       for (auto const& [id, t] : teams) {
         if (t.name == *team) app.team_id = id;

@@ -187,6 +187,7 @@ struct App {
   std::map<std::string, FeatureState> features;  ///< overrides of the catalogue's defaults
   std::vector<Webhook> webhooks;
   std::vector<Collaborator> collaborators;
+  std::vector<std::string> buildpacks;       ///< names or URLs, in order
   std::vector<WebhookEvent> webhook_events;  ///< only those some webhook subscribed to
   std::vector<WebhookDelivery> webhook_deliveries;
   std::vector<Domain> domains;

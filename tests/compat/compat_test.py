@@ -244,7 +244,10 @@ def build_lanes():
         (["rollback", "v2"] + staging, has("done")),
         (["run:detached", "rake", "db:migrate"] + staging, has("run.")),
         (["logs", "-n", "300"] + staging, has("rake db:migrate", "Rollback to v2")),
+        (["ps:restart", "web"] + staging, None),
         (["apps:create", "compat-made"], has("compat-made")),
+        (["apps:transfer", "acme", "-a", "compat-made"], None),
+        (["apps:info", "-a", "compat-made"], has("Owner:", "acme@herokumanager.com")),
         (["apps:destroy", "-a", "compat-made", "--confirm", "compat-made"], None),
     ])
     addons_lane = Lane("addons", [
@@ -266,6 +269,8 @@ def build_lanes():
         (["drains:add", "syslog+tls://logs.compat.example:6514"] + production, None),
         (["drains"] + production, has("syslog+tls://logs.compat.example:6514")),
         (["drains:remove", "syslog+tls://logs.compat.example:6514"] + production, None),
+        (["ps:resize", "web=standard-2x"] + production, None),
+        (["ps:type"] + production, has("Standard-2X")),
     ])
     access_lane = Lane("access", [
         (["auth:whoami"], line_is("ops@example.com")),
@@ -283,6 +288,8 @@ def build_lanes():
          None),
         (["access"] + team_app, has("deploy, operate, view")),
         (["access:remove", "outsider@example.com"] + team_app, None),
+        (["apps:lock"] + team_app, None),
+        (["apps:unlock"] + team_app, None),
     ])
     teams_lane = Lane("teams", [
         (["webhooks:add", "-i", "api:release", "-l", "notify", "-u",
@@ -303,6 +310,11 @@ def build_lanes():
         (["members", "-t", "acme"], has("ops@example.com", "dev@example.com")),
         (["apps", "-t", "acme"], has("acme-api")),
         (["regions"], has("us", "eu")),
+        (["buildpacks:set", "https://github.com/heroku/heroku-buildpack-ruby"] + worker, None),
+        (["buildpacks:add", "https://github.com/heroku/heroku-buildpack-nodejs"] + worker, None),
+        (["buildpacks"] + worker, has("1. https://github.com/heroku/heroku-buildpack-ruby",
+                                      "2. https://github.com/heroku/heroku-buildpack-nodejs")),
+        (["buildpacks:clear"] + worker, None),
     ])
     return [apps_lane, addons_lane, access_lane, teams_lane]
 

@@ -257,3 +257,80 @@ TEST_CASE(
   CHECK(w.send(Method::get, "/apps/shop-staging/webhook-deliveries/" + event_id).status == 404);
   CHECK(w.send(Method::get, "/apps/shop-staging/webhook-events/" + delivery_id).status == 404);
 }
+
+TEST_CASE("ps:restart web and ps:stop web: a dyno parameter naming a process type means its dynos") {
+  World w = fleet();
+  auto before = w.get("/apps/shop-staging/dynos");
+  REQUIRE(!before.empty());
+  std::string const type = before[0]["type"].get<std::string>();
+  CHECK(w.send(Method::delete_, "/apps/shop-staging/dynos/" + type).status == 202);
+  for (auto const& d : w.get("/apps/shop-staging/dynos")) {
+    if (d["type"] == type) CHECK(d["state"] == "starting");
+  }
+  CHECK(w.send(Method::post, "/apps/shop-staging/dynos/" + type + "/actions/stop").status == 202);
+  // Neither a type nor a dyno: still a 404; a dyno's own name still means that dyno.
+  CHECK(w.send(Method::delete_, "/apps/shop-staging/dynos/nosuchtype").status == 404);
+  CHECK(w.send(Method::delete_, "/apps/shop-staging/dynos/" + before[0]["name"].get<std::string>())
+            .status == 202);
+}
+
+TEST_CASE("ps:resize web=standard-2x: the CLI's `size` is read as the dyno size") {
+  World w = fleet();
+  auto res = w.send(Method::patch, "/apps/shop-staging/formation",
+                    R"({"updates":[{"type":"web","size":"standard-2x"}]})");
+  REQUIRE(res.status == 200);
+  CHECK(w.get("/apps/shop-staging/formation/web")["size"] == "Standard-2X");
+  // An unknown size is still refused, and the formation keeps its size.
+  CHECK(w.send(Method::patch, "/apps/shop-staging/formation",
+               R"({"updates":[{"type":"web","size":"huge-9x"}]})")
+            .status == 422);
+  CHECK(w.get("/apps/shop-staging/formation/web")["size"] == "Standard-2X");
+}
+
+TEST_CASE("buildpacks: list, replace and clear, as heroku buildpacks:* use them") {
+  World w = fleet();
+  CHECK(w.get("/apps/shop-staging/buildpack-installations").empty());
+  auto set = w.send(Method::put, "/apps/shop-staging/buildpack-installations",
+                    R"({"updates":[{"buildpack":"heroku/nodejs"},)"
+                    R"({"buildpack":"https://github.com/x/custom-buildpack"}]})");
+  REQUIRE(set.status == 200);
+  auto listed = w.get("/apps/shop-staging/buildpack-installations");
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0]["ordinal"] == 0);
+  CHECK(listed[0]["buildpack"]["name"] == "heroku/nodejs");
+  CHECK(listed[1]["buildpack"]["url"] == "https://github.com/x/custom-buildpack");
+  // A blank or repeated buildpack is refused and the list is kept.
+  CHECK(w.send(Method::put, "/apps/shop-staging/buildpack-installations",
+               R"({"updates":[{"buildpack":""}]})")
+            .status == 422);
+  CHECK(w.send(Method::put, "/apps/shop-staging/buildpack-installations",
+               R"({"updates":[{"buildpack":"heroku/ruby"},{"buildpack":"heroku/ruby"}]})")
+            .status == 422);
+  CHECK(w.get("/apps/shop-staging/buildpack-installations").size() == 2);
+  CHECK(w.send(Method::put, "/apps/shop-staging/buildpack-installations", R"({"updates":[]})")
+            .status == 200);
+  CHECK(w.get("/apps/shop-staging/buildpack-installations").empty());
+}
+
+TEST_CASE("apps:lock, apps:unlock and apps:transfer: PATCH /teams/apps/{app}") {
+  World w = fleet();
+  REQUIRE(w.platform->load_seed(R"({
+    "teams": [{"name": "acme", "members": [{"email": "ops@example.com", "role": "admin"}]}],
+    "apps": [{"name": "acme-api", "owner": "ops@example.com", "team": "acme"}]})"));
+  CHECK(w.patch("/teams/apps/acme-api", {{"locked", true}})["locked"] == true);
+  CHECK(w.get("/teams/apps/acme-api")["locked"] == true);
+  CHECK(w.patch("/teams/apps/acme-api", {{"locked", false}})["locked"] == false);
+  // A personal app cannot be locked.
+  CHECK(w.send(Method::patch, "/teams/apps/shop-worker", R"({"locked":true})").status == 422);
+
+  auto moved = w.patch("/teams/apps/shop-worker", {{"owner", "acme"}});
+  CHECK(moved["team"]["name"] == "acme");
+  // A team app is owned by the team's account, which the CLI shows as "acme (team)".
+  CHECK(moved["owner"]["email"] == "acme@herokumanager.com");
+  CHECK(w.get("/apps/shop-worker")["team"]["name"] == "acme");
+  auto back = w.patch("/teams/apps/shop-worker", {{"owner", "dev@example.com"}});
+  CHECK(back["owner"]["email"] == "dev@example.com");
+  CHECK(back["team"].is_null());
+  CHECK(w.send(Method::patch, "/teams/apps/acme-api", R"({"owner":"nobody@example.com"})")
+            .status == 404);
+}
