@@ -217,12 +217,18 @@ Reply Platform::Impl::team_app_info(HandlerContext& ctx) {
 /// account (by email or id).
 Reply Platform::Impl::team_app_update(HandlerContext& ctx) {
   App& app = app_for(ctx, ctx.param("team_app_identity"));
+  // The owner of a personal app, an admin of a team app's team.
+  bool may_change = app.owner_id == ctx.account.id;
+  if (auto current = teams.find(app.team_id); current != teams.end()) {
+    TeamMember const* m = membership(current->second, ctx.account.id);
+    may_change = m != nullptr && m->role == "admin";
+  }
+  if (!may_change)
+    fail(403, "forbidden", "Only the owner or a team admin may lock or transfer " + app.name + ".");
   if (auto locked = bool_at(ctx.body, "locked")) {
     if (app.team_id.empty()) fail(422, "invalid_params", app.name + " is not a team app.");
     app.locked = *locked;
   } else if (auto owner = ref_at(ctx.body, "owner")) {
-    if (app.owner_id != ctx.account.id && app.team_id.empty())
-      fail(403, "forbidden", "Only the owner of " + app.name + " can transfer it.");
     Team const* team = nullptr;
     for (auto const& [id, t] : teams) {
       if (t.name == *owner || t.id == *owner) team = &t;

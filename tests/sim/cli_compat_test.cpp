@@ -258,7 +258,8 @@ TEST_CASE(
   CHECK(w.send(Method::get, "/apps/shop-staging/webhook-events/" + delivery_id).status == 404);
 }
 
-TEST_CASE("ps:restart web and ps:stop web: a dyno parameter naming a process type means its dynos") {
+TEST_CASE(
+    "ps:restart web and ps:stop web: a dyno parameter naming a process type means its dynos") {
   World w = fleet();
   auto before = w.get("/apps/shop-staging/dynos");
   REQUIRE(!before.empty());
@@ -315,8 +316,16 @@ TEST_CASE("buildpacks: list, replace and clear, as heroku buildpacks:* use them"
 TEST_CASE("apps:lock, apps:unlock and apps:transfer: PATCH /teams/apps/{app}") {
   World w = fleet();
   REQUIRE(w.platform->load_seed(R"({
-    "teams": [{"name": "acme", "members": [{"email": "ops@example.com", "role": "admin"}]}],
+    "teams": [{"name": "acme", "members": [{"email": "ops@example.com", "role": "admin"},
+                                           {"email": "dev@example.com", "role": "member"}]}],
     "apps": [{"name": "acme-api", "owner": "ops@example.com", "team": "acme"}]})"));
+  // A member who is not an admin may use the app but not lock or transfer it.
+  std::string const member_key = "HRKU-fleet-dev-9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
+  REQUIRE(w.send(Method::get, "/teams/apps/acme-api", {}, member_key).status == 200);
+  CHECK(w.send(Method::patch, "/teams/apps/acme-api", R"({"locked":true})", member_key).status ==
+        403);
+  CHECK(w.send(Method::patch, "/teams/apps/acme-api", R"({"owner":"dev@example.com"})", member_key)
+            .status == 403);
   CHECK(w.patch("/teams/apps/acme-api", {{"locked", true}})["locked"] == true);
   CHECK(w.get("/teams/apps/acme-api")["locked"] == true);
   CHECK(w.patch("/teams/apps/acme-api", {{"locked", false}})["locked"] == false);
@@ -331,6 +340,8 @@ TEST_CASE("apps:lock, apps:unlock and apps:transfer: PATCH /teams/apps/{app}") {
   auto back = w.patch("/teams/apps/shop-worker", {{"owner", "dev@example.com"}});
   CHECK(back["owner"]["email"] == "dev@example.com");
   CHECK(back["team"].is_null());
-  CHECK(w.send(Method::patch, "/teams/apps/acme-api", R"({"owner":"nobody@example.com"})")
-            .status == 404);
+  CHECK(w.send(Method::patch, "/teams/apps/acme-api", R"({"owner":"nobody@example.com"})").status ==
+        404);
+  CHECK(w.get("/teams/apps/acme-api")["locked"] == false);
+  CHECK(w.get("/teams/apps/acme-api")["team"]["name"] == "acme");
 }
