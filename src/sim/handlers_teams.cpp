@@ -23,23 +23,7 @@ std::size_t account_feature_index(std::string const& identity) {
 }
 
 json render_account_feature(Account const& a, std::size_t index) {
-  auto const& f = kAccountFeatures[index];
-  bool enabled = f.enabled_by_default;
-  TimePoint updated = a.created_at;
-  if (auto it = a.features.find(f.name); it != a.features.end()) {
-    enabled = it->second.enabled;
-    updated = it->second.updated_at;
-  }
-  return {{"created_at", iso(a.created_at)},
-          {"description", f.description},
-          {"doc_url", std::string("https://devcenter.heroku.com/articles/") + f.name},
-          {"enabled", enabled},
-          {"id", f.id},
-          {"name", f.name},
-          {"state", f.state},
-          {"updated_at", iso(updated)},
-          {"display_name", f.display_name},
-          {"feedback_email", "feedback@heroku.com"}};
+  return render_feature(kAccountFeatures[index], a.features, a.created_at);
 }
 
 TeamMember const* membership(Team const& t, std::string const& account_id) {

@@ -4,6 +4,7 @@
 
 #include <herokupp/sim/platform.hpp>
 
+#include "catalogue.hpp"
 #include "core/short_commit.hpp"
 #include "read_cache.hpp"
 #include "route_table.hpp"
@@ -82,6 +83,12 @@ struct HandlerContext {
 
   std::string const& param(std::string_view name) const;
 };
+
+/// A feature of a catalogue (an app's or an account's) with the overrides
+/// of its owner, created at `created_at`.
+nlohmann::json render_feature(FeatureInfo const& feature,
+                              std::map<std::string, FeatureState> const& overrides,
+                              TimePoint created_at);
 
 /// "2024-01-01T00:00:00Z" (seconds, as the API writes them).
 std::string iso(TimePoint t);

@@ -238,16 +238,17 @@ json Platform::Impl::render(App const& app, Collaborator const& c) const {
   };
 }
 
-json Platform::Impl::render_feature(App const& app, std::size_t index) const {
-  auto const& f = kFeatures[index];
+json detail::render_feature(FeatureInfo const& f,
+                            std::map<std::string, FeatureState> const& overrides,
+                            TimePoint created_at) {
   bool enabled = f.enabled_by_default;
-  TimePoint updated = app.created_at;
-  if (auto it = app.features.find(f.name); it != app.features.end()) {
+  TimePoint updated = created_at;
+  if (auto it = overrides.find(f.name); it != overrides.end()) {
     enabled = it->second.enabled;
     updated = it->second.updated_at;
   }
   return {
-      {"created_at", iso(app.created_at)},
+      {"created_at", iso(created_at)},
       {"description", f.description},
       {"doc_url", std::string("https://devcenter.heroku.com/articles/") + f.name},
       {"enabled", enabled},
@@ -258,6 +259,10 @@ json Platform::Impl::render_feature(App const& app, std::size_t index) const {
       {"display_name", f.display_name},
       {"feedback_email", "feedback@heroku.com"},
   };
+}
+
+json Platform::Impl::render_feature(App const& app, std::size_t index) const {
+  return detail::render_feature(kFeatures[index], app.features, app.created_at);
 }
 
 json Platform::Impl::render(Pipeline const& p) const {
