@@ -16,6 +16,26 @@ namespace herokupp::workflow {
 using detail::short_commit;
 using detail::with_context;
 
+namespace {
+
+// The code typed must be the MAC of what was reviewed (`expected`) and the
+// code stored with it: a `what` (plan, diff) edited after review, or a
+// mistyped code, fails here.
+result<void> code_matches(std::string_view code, std::string const& expected,
+                          std::string const& stored, std::string_view what) {
+  if (stored.empty() || !ops::equal_in_constant_time(code, expected) ||
+      !ops::equal_in_constant_time(code, stored)) {
+    std::string const w(what);
+    return Error{ErrorKind::confirmation_required,
+                 "the confirmation code does not match the " + w +
+                     ": the code is mistyped, or the " + w +
+                     " changed since it was reviewed; nothing was changed"};
+  }
+  return success();
+}
+
+}  // namespace
+
 result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view code) const {
   auto progress = [&](std::string const& line) {
     if (options_.on_progress) options_.on_progress(line);
@@ -30,14 +50,10 @@ result<DeployResult> Deployer::execute(DeployPlan const& plan, std::string_view 
                        detail::joined(plan.preflight->unacknowledged()) +
                        "; set them, or plan again acknowledging them; nothing was changed"};
     }
-    // The code is a MAC of the plan: a plan edited after review (a foreign
-    // source, another command) or a mistyped code fails here.
-    if (plan.confirmation_code.empty() ||
-        !ops::equal_in_constant_time(code, sign(plan.canonical())) ||
-        !ops::equal_in_constant_time(code, plan.confirmation_code)) {
-      return Error{ErrorKind::confirmation_required,
-                   "the confirmation code does not match the plan: the code is mistyped, "
-                   "or the plan changed since it was reviewed; nothing was changed"};
+    // A foreign source or another command edited into the plan fails here.
+    if (auto reviewed = code_matches(code, sign(plan.canonical()), plan.confirmation_code, "plan");
+        !reviewed) {
+      return reviewed.error();
     }
     if (auto confirmer = check_confirmer(plan); !confirmer) return confirmer.error();
     if (now() > plan.expires_at) {
@@ -281,12 +297,9 @@ result<ops::ConfigChange> Deployer::apply_config(ConfigDiff const& diff,
                                                  std::string_view code) const {
   std::map<std::string, std::string> values;
   auto check = [&](Client const&) -> result<void> {
-    if (diff.confirmation_code.empty() ||
-        !ops::equal_in_constant_time(code, sign(diff.canonical())) ||
-        !ops::equal_in_constant_time(code, diff.confirmation_code)) {
-      return Error{ErrorKind::confirmation_required,
-                   "the confirmation code does not match the diff: the code is mistyped, "
-                   "or the diff changed since it was reviewed; nothing was changed"};
+    if (auto reviewed = code_matches(code, sign(diff.canonical()), diff.confirmation_code, "diff");
+        !reviewed) {
+      return reviewed.error();
     }
     if (diff.actor != actor_) {
       return Error{ErrorKind::confirmation_required,
