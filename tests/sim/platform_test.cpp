@@ -644,3 +644,20 @@ TEST_CASE("a log session's dyno filter names a dyno or a process type, never a s
   REQUIRE(last_two.size() == 2);
   CHECK(last_two.back() == web.back());
 }
+
+TEST_CASE("a string too long for any schema pattern is refused before the regex engine") {
+  // std::regex recurses per character: an 8 KiB add-on name overflowed the
+  // stack under ASan (found by fuzzing). Every pattern is a short token.
+  World w;
+  REQUIRE(w.send(Method::post, "/apps", R"({"name":"long-names"})").status == 201);
+  std::string const long_name(8192, 'a');
+  auto res = w.send(Method::post, "/apps/long-names/addons",
+                    json{{"plan", "heroku-postgresql:essential-0"}, {"name", long_name}}.dump());
+  CHECK(res.status == 422);
+  CHECK(json::parse(res.body)["message"].get<std::string>().find("name") != std::string::npos);
+  CHECK(w.get("/apps/long-names/addons").empty());
+  // A name of ordinary length still passes the pattern.
+  CHECK(w.send(Method::post, "/apps/long-names/addons",
+               json{{"plan", "heroku-postgresql:essential-0"}, {"name", "long-names-db"}}.dump())
+            .status == 201);
+}
