@@ -33,6 +33,21 @@ std::string const& HandlerContext::param(std::string_view name) const {
   return empty;
 }
 
+std::string HandlerContext::query_param(std::string_view name) const {
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    std::string_view pair = rest.substr(0, rest.find('&'));
+    rest.remove_prefix(std::min(rest.size(), pair.size() + 1));
+    auto const eq = pair.find('=');
+    bool ok = true;
+    std::string key = percent_decode(pair.substr(0, eq), ok);
+    if (!ok || key != name || eq == std::string_view::npos) continue;
+    std::string value = percent_decode(pair.substr(eq + 1), ok);
+    return ok ? value : std::string();
+  }
+  return {};
+}
+
 std::string iso(TimePoint t) {
   auto secs = std::chrono::floor<std::chrono::seconds>(t);
   return Timestamp(std::chrono::time_point_cast<std::chrono::system_clock::duration>(secs))

@@ -80,8 +80,11 @@ struct HandlerContext {
   nlohmann::json const& body;  ///< an object ({} when the request had none)
   Account& account;
   TimePoint now;
+  std::string_view query;  ///< the target after '?', still percent-encoded
 
   std::string const& param(std::string_view name) const;
+  /// The decoded value of `name` in the query ("" when absent or malformed).
+  std::string query_param(std::string_view name) const;
 };
 
 /// A feature of a catalogue (an app's or an account's) with the overrides
@@ -119,8 +122,8 @@ struct HEROKUPP_SIM_HIDDEN Platform::Impl {
   Response handle_locked(Request const& request, std::string_view path, std::string_view query,
                          TimePoint now);
   /// The routed request: 404/405, the body, the read cache, the endpoint, paging.
-  Response respond(Request const& request, std::string_view path, detail::RouteMatch const& match,
-                   detail::Account& account, TimePoint now);
+  Response respond(Request const& request, std::string_view path, std::string_view query,
+                   detail::RouteMatch const& match, detail::Account& account, TimePoint now);
   /// Parses and checks the body; picks the link whose schema it matches, or answers 400/422.
   std::optional<Response> check_body(Request const& request, detail::RouteMatch const& match,
                                      nlohmann::json& body, int& link_index) const;

@@ -114,7 +114,7 @@ void Platform::Impl::apply_fault(FaultKind fault, Response& res) const {
 }
 
 Response Platform::Impl::handle_locked(Request const& request, std::string_view path,
-                                       std::string_view /*query*/, TimePoint now) {
+                                       std::string_view query, TimePoint now) {
   if (!accept_ok(request.headers.get("Accept"))) {
     return refusal(400, "missing_version",
                    "Please specify a version along with Heroku's API MIME type. For example, "
@@ -140,14 +140,14 @@ Response Platform::Impl::handle_locked(Request const& request, std::string_view 
                    "Please wait a few minutes before making new requests",
                    0);
   }
-  Response res = respond(request, path, match, *account, now);
+  Response res = respond(request, path, query, match, *account, now);
   res.headers.add("RateLimit-Remaining", std::to_string(remaining));
   return res;
 }
 
 Response Platform::Impl::respond(Request const& request, std::string_view path,
-                                 detail::RouteMatch const& match, detail::Account& account,
-                                 TimePoint now) {
+                                 std::string_view query, detail::RouteMatch const& match,
+                                 detail::Account& account, TimePoint now) {
   if (match.outcome == detail::RouteMatch::Outcome::not_found) {
     return error_response(404, "not_found", "The requested API endpoint was not found.");
   }
@@ -176,9 +176,6 @@ Response Platform::Impl::respond(Request const& request, std::string_view path,
   bool const is_read = request.method == Method::get || request.method == Method::head;
   std::string cache_key;
   if (is_read && std::string_view(link.resource) != "rate-limit") {
-    std::string_view query = request.target;
-    auto const q = query.find('?');
-    query = q == std::string_view::npos ? std::string_view() : query.substr(q + 1);
     cache_key = detail::ReadCache::key(account.id, path, query, request.headers.get("Range"));
     if (auto cached = read_cache.find(cache_key, generation)) {
       detail::revalidate(request, *cached);
@@ -188,7 +185,7 @@ Response Platform::Impl::respond(Request const& request, std::string_view path,
 
   Reply reply;
   try {
-    HandlerContext ctx{request, link, match.params, body, account, now};
+    HandlerContext ctx{request, link, match.params, body, account, now, query};
     reply = (this->*handler)(ctx);
   } catch (ApiError const& e) {
     if (e.resource.empty()) return error_response(e.status, e.id, e.message);

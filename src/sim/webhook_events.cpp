@@ -2,7 +2,6 @@
 // `webhooks:deliveries` list. Events are recorded as they happen to an app
 // (every release, for now) for the webhooks subscribed to them.
 #include "platform_impl.hpp"
-#include "router.hpp"
 
 #include <algorithm>
 
@@ -43,25 +42,6 @@ json render_delivery(App const& app, WebhookDelivery const& d) {
           {"status", "pending"},
           {"updated_at", iso(d.created_at)},
           {"webhook", {{"id", d.webhook_id}, {"level", level}}}};
-}
-
-// The value of `name` in the request's query ("" when absent or malformed).
-std::string query_value(Request const& request, std::string_view name) {
-  std::string_view query = request.target;
-  auto const q = query.find('?');
-  if (q == std::string_view::npos) return {};
-  query.remove_prefix(q + 1);
-  while (!query.empty()) {
-    std::string_view pair = query.substr(0, query.find('&'));
-    query.remove_prefix(std::min(query.size(), pair.size() + 1));
-    auto const eq = pair.find('=');
-    bool ok = true;
-    std::string key = percent_decode(pair.substr(0, eq), ok);
-    if (!ok || key != name || eq == std::string_view::npos) continue;
-    std::string value = percent_decode(pair.substr(eq + 1), ok);
-    return ok ? value : std::string();
-  }
-  return {};
 }
 
 }  // namespace
@@ -119,7 +99,7 @@ Reply Platform::Impl::webhook_delivery_info(HandlerContext& ctx) {
 Reply Platform::Impl::webhook_delivery_list(HandlerContext& ctx) {
   App& app = app_param(ctx);
   // `heroku webhooks:deliveries --status S` filters with ?eq[status]=S.
-  std::string const status = query_value(ctx.request, "eq[status]");
+  std::string const status = ctx.query_param("eq[status]");
   json items = json::array();
   for (auto const& d : app.webhook_deliveries) {
     if (status.empty() || status == "pending") items.push_back(render_delivery(app, d));
