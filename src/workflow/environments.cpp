@@ -13,7 +13,7 @@
 namespace herokupp::workflow {
 namespace {
 
-Error bad(std::string message) {
+Error environments_error(std::string message) {
   return Error{ErrorKind::invalid_argument, "environments file: " + std::move(message)};
 }
 
@@ -64,19 +64,19 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
   file.text = std::string(yaml);
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
-    if (!root.IsMap()) return bad("the top level must be a mapping");
+    if (!root.IsMap()) return environments_error("the top level must be a mapping");
     static char const* const known[] = {"environments", "commands", "path_rules", "protected",
                                         "policy",       "settings", "hygiene",    "notices"};
     for (auto const& kv : root) {
       auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
-        return bad("unknown field `" + key + "`");
+        return environments_error("unknown field `" + key + "`");
       }
     }
     auto envs = root["environments"];
-    if (!envs || !envs.IsSequence()) return bad("`environments` must be a list");
+    if (!envs || !envs.IsSequence()) return environments_error("`environments` must be a list");
     for (auto const& node : envs) {
-      if (!node.IsMap()) return bad("each environment must be a mapping");
+      if (!node.IsMap()) return environments_error("each environment must be a mapping");
       Environment env;
       for (auto const& kv : node) {
         auto key = kv.first.as<std::string>();
@@ -96,30 +96,32 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
         } else if (key == "four_eyes") {
           env.four_eyes = value.as<bool>();
         } else if (key == "settings") {
-          if (!value.IsMap()) return bad("`settings` of an environment must be a mapping");
+          if (!value.IsMap())
+            return environments_error("`settings` of an environment must be a mapping");
           for (auto const& s : value)
             env.settings[s.first.as<std::string>()] = scalar(s.second, "a setting");
         } else {
-          return bad("unknown field `" + key + "` in an environment");
+          return environments_error("unknown field `" + key + "` in an environment");
         }
       }
       if (env.label.empty() || env.app_name.empty()) {
-        return bad("every environment needs `label` and `app_name`");
+        return environments_error("every environment needs `label` and `app_name`");
       }
       if (file.find(env.label) != nullptr)
-        return bad("environment `" + env.label + "` appears twice");
+        return environments_error("environment `" + env.label + "` appears twice");
       file.environments.push_back(std::move(env));
     }
     if (auto commands = root["commands"]) {
-      if (!commands.IsMap()) return bad("`commands` must be a mapping");
+      if (!commands.IsMap()) return environments_error("`commands` must be a mapping");
       for (auto const& kv : commands)
         file.commands[kv.first.as<std::string>()] = scalar(kv.second, "a command");
     }
     if (auto rules = root["path_rules"]) {
-      if (!rules.IsSequence()) return bad("`path_rules` must be a list");
+      if (!rules.IsSequence()) return environments_error("`path_rules` must be a list");
       file.path_rules.clear();
       for (auto const& node : rules) {
-        if (!node.IsMap() || !node["contains"]) return bad("each path rule needs `contains`");
+        if (!node.IsMap() || !node["contains"])
+          return environments_error("each path rule needs `contains`");
         PathRule rule;
         rule.contains = scalar(node["contains"], "contains");
         rule.actions = scalars(node["actions"], "actions");
@@ -131,18 +133,19 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
       auto it = std::find_if(file.environments.begin(), file.environments.end(),
                              [&](Environment const& e) { return iequals(e.label, label); });
       if (it == file.environments.end())
-        return bad("protected environment `" + label + "` is not defined");
+        return environments_error("protected environment `" + label + "` is not defined");
       it->is_protected = true;
     }
     for (auto const& env : file.environments) {
       if (!env.upstream.empty() && file.find(env.upstream) == nullptr) {
-        return bad("upstream `" + env.upstream + "` of `" + env.label + "` is not defined");
+        return environments_error("upstream `" + env.upstream + "` of `" + env.label +
+                                  "` is not defined");
       }
     }
     for (auto const& rule : file.path_rules) {
       for (auto const& action : rule.actions) {
         if (file.commands.find(action) == file.commands.end()) {
-          return bad("path rule action `" + action + "` has no command");
+          return environments_error("path rule action `" + action + "` has no command");
         }
       }
     }
@@ -152,24 +155,24 @@ result<EnvironmentsFile> EnvironmentsFile::parse(std::string_view yaml) {
       try {
         text = to_json(policy).dump();
       } catch (nlohmann::json::exception const&) {
-        return bad("policy: names and roles must be UTF-8 text");
+        return environments_error("policy: names and roles must be UTF-8 text");
       }
       auto parsed = ops::Policy::from_json(text);
-      if (!parsed) return bad("policy: " + parsed.error().message);
+      if (!parsed) return environments_error("policy: " + parsed.error().message);
       file.policy = std::move(parsed).value();
     }
     if (auto hygiene = root["hygiene"]) {
       auto rules = detail::read_hygiene(hygiene);
-      if (!rules) return bad(rules.error().message);
+      if (!rules) return environments_error(rules.error().message);
       file.hygiene = std::move(rules).value();
     }
     if (auto notices = root["notices"]) {
       auto sinks = detail::read_notices(notices);
-      if (!sinks) return bad(sinks.error().message);
+      if (!sinks) return environments_error(sinks.error().message);
       file.notices = std::move(sinks).value();
     }
   } catch (YAML::Exception const& e) {
-    return bad(e.what());
+    return environments_error(e.what());
   }
   return file;
 }

@@ -45,7 +45,7 @@ bool loopback_host(std::string_view host) {
 
 namespace {
 
-Error bad(std::string message) {
+Error notices_error(std::string message) {
   return Error(ErrorKind::invalid_argument, "notices: " + std::move(message));
 }
 
@@ -62,41 +62,42 @@ std::string NoticeSinks::resolved_webhook_url() const {
 }
 
 result<void> NoticeSinks::check() const {
-  if (!command.empty() && command.front().empty()) return bad("the command's program is empty");
+  if (!command.empty() && command.front().empty())
+    return notices_error("the command's program is empty");
   if (webhook_url.empty() && webhook_url_env.empty()) return success();
   auto const url = resolved_webhook_url();
   if (url.empty()) {
-    return bad("the webhook URL variable " + webhook_url_env + " is not set");
+    return notices_error("the webhook URL variable " + webhook_url_env + " is not set");
   }
   auto const host = detail::url_host(url);
-  if (host.empty()) return bad("the webhook URL has no host");
+  if (host.empty()) return notices_error("the webhook URL has no host");
   if (url.rfind("https://", 0) == 0) return success();
   if (url.rfind("http://", 0) == 0) {
     if (detail::loopback_host(host) || allow_insecure_http) return success();
-    return bad("the webhook at " + host +
-               " is plain http: use https (plain http is only for loopback, or set "
-               "allow_insecure_http)");
+    return notices_error("the webhook at " + host +
+                         " is plain http: use https (plain http is only for loopback, or set "
+                         "allow_insecure_http)");
   }
-  return bad("the webhook at " + host + " must be an https URL");
+  return notices_error("the webhook at " + host + " must be an https URL");
 }
 
 result<NoticeSinks> NoticeSinks::from_json(std::string_view text) {
   auto root = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded()) return bad("not valid JSON");
-  if (!root.is_object()) return bad("the notices section must be a mapping");
+  if (root.is_discarded()) return notices_error("not valid JSON");
+  if (!root.is_object()) return notices_error("the notices section must be a mapping");
   NoticeSinks sinks;
   for (auto it = root.begin(); it != root.end(); ++it) {
     auto const& key = it.key();
     auto const& v = it.value();
     if (key == "webhook_url" || key == "webhook_url_env") {
-      if (!v.is_string()) return bad(key + " must be text");
+      if (!v.is_string()) return notices_error(key + " must be text");
       (key == "webhook_url" ? sinks.webhook_url : sinks.webhook_url_env) = v.get<std::string>();
     } else if (key == "allow_insecure_http") {
-      if (!v.is_boolean()) return bad("allow_insecure_http must be true or false");
+      if (!v.is_boolean()) return notices_error("allow_insecure_http must be true or false");
       sinks.allow_insecure_http = v.get<bool>();
     } else if (key == "command") {
       if (!v.is_array() || v.empty())
-        return bad("command must be a list: the program, then its arguments");
+        return notices_error("command must be a list: the program, then its arguments");
       for (auto const& word : v) {
         // YAML reads a bare `false` or `10` as a boolean or a number: a word all the same.
         if (word.is_string()) {
@@ -104,18 +105,18 @@ result<NoticeSinks> NoticeSinks::from_json(std::string_view text) {
         } else if (word.is_boolean() || word.is_number_integer()) {
           sinks.command.push_back(word.dump());
         } else {
-          return bad("command must be a list of words");
+          return notices_error("command must be a list of words");
         }
       }
     } else if (key == "timeout_seconds") {
       if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > 300)
-        return bad("timeout_seconds must be a whole number, 1..300");
+        return notices_error("timeout_seconds must be a whole number, 1..300");
       sinks.timeout = std::chrono::seconds(v.get<std::int64_t>());
     } else if (key == "dashboard") {
-      if (!v.is_string()) return bad("dashboard must be a URL");
+      if (!v.is_string()) return notices_error("dashboard must be a URL");
       sinks.dashboard = v.get<std::string>();
     } else {
-      return bad("unknown field `" + key + "`");
+      return notices_error("unknown field `" + key + "`");
     }
   }
   // A literal URL is checked now; one from a variable when it is used.

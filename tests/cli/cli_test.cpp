@@ -4,46 +4,31 @@
 
 #include <nlohmann/json.hpp>
 
+using clitest::code_in;
+using clitest::json_of;
 using clitest::World;
 using json = nlohmann::json;
-
-namespace {
-
-json parse(std::string const& text) {
-  auto j = json::parse(text, nullptr, false);
-  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
-  return j;
-}
-
-std::string code_of(std::string const& text) {
-  auto at = text.rfind("--confirm ");
-  REQUIRE(at != std::string::npos);
-  auto end = text.find_first_of(" \n\"", at + 10);
-  return text.substr(at + 10, end == std::string::npos ? std::string::npos : end - at - 10);
-}
-
-}  // namespace
 
 TEST_CASE("read commands: apps, info, dynos, releases, config") {
   World w;
   auto apps = w.run({"--json", "apps", "shop"});
   CHECK(apps.code == 0);
-  auto j = parse(apps.out);
+  auto j = json_of(apps.out);
   CHECK(j["ok"] == true);
   CHECK(j["apps"].size() == 3);
 
   auto info = w.run({"info", "shop-staging"});
   CHECK(info.code == 0);
   CHECK(info.out.find("Maintenance: off") != std::string::npos);
-  CHECK(parse(w.run({"--json", "info", "shop-staging"}).out)["app"]["name"] == "shop-staging");
+  CHECK(json_of(w.run({"--json", "info", "shop-staging"}).out)["app"]["name"] == "shop-staging");
 
   auto dynos = w.run({"--json", "dynos", "shop-production"});
   CHECK(dynos.code == 0);
-  CHECK(parse(dynos.out)["total"] == 5);
+  CHECK(json_of(dynos.out)["total"] == 5);
 
   auto releases = w.run({"--json", "releases", "shop-staging", "-n", "3"});
   CHECK(releases.code == 0);
-  auto rel = parse(releases.out)["releases"];
+  auto rel = json_of(releases.out)["releases"];
   REQUIRE(rel.size() == 3);
   CHECK(rel[0]["current"] == true);
   CHECK(rel[0]["version"].get<int>() > rel[1]["version"].get<int>());
@@ -51,7 +36,7 @@ TEST_CASE("read commands: apps, info, dynos, releases, config") {
   auto config = w.run({"config", "shop-production"});
   CHECK(config.code == 0);
   CHECK(config.out.find("DATABASE_URL=********") != std::string::npos);
-  auto cj = parse(w.run({"--json", "config", "shop-production"}).out);
+  auto cj = json_of(w.run({"--json", "config", "shop-production"}).out);
   for (auto const& v : cj["config"])
     CHECK(v["value"] == "********");
 }
@@ -68,12 +53,12 @@ TEST_CASE("exit codes: usage 2, API error 1, denied 3") {
 
   auto missing = w.run({"--json", "info", "no-such-app"}, false);
   CHECK(missing.code == 1);
-  CHECK(parse(missing.out)["error"]["kind"] == "not_found");
+  CHECK(json_of(missing.out)["error"]["kind"] == "not_found");
 
   auto before = w.platform().config_vars("shop-production").value();
   auto denied = w.run({"--json", "config:set", "shop-production", "FEATURE=new-value-7c1e"});
   CHECK(denied.code == 3);
-  CHECK(parse(denied.out)["error"]["kind"] == "protected_app");
+  CHECK(json_of(denied.out)["error"]["kind"] == "protected_app");
   CHECK(w.platform().config_vars("shop-production").value() == before);
 
   auto not_granted = w.run(
@@ -89,70 +74,71 @@ TEST_CASE("exit codes: usage 2, API error 1, denied 3") {
 
 TEST_CASE("operate commands: rollback, restart, scale, maintenance, run, migrate") {
   World w;
-  auto rel = parse(w.run({"--json", "releases", "shop-staging", "-n", "2"}).out)["releases"];
+  auto rel = json_of(w.run({"--json", "releases", "shop-staging", "-n", "2"}).out)["releases"];
   auto previous = rel[1]["version"].get<int>();
   auto rb = w.run({"--json", "rollback", "shop-staging", "v" + std::to_string(previous)});
   CHECK(rb.code == 0);
-  auto rbj = parse(rb.out);
+  auto rbj = json_of(rb.out);
   CHECK(rbj["to_version"] == previous);
   CHECK(rbj["reminder"].get<std::string>().find("Database") != std::string::npos);
   CHECK(w.run({"rollback", "shop-staging", "v9999"}).code == 1);
 
   auto restart = w.run({"--json", "restart", "shop-worker", "worker"});
   CHECK(restart.code == 0);
-  CHECK(parse(restart.out)["dynos"].size() == 3);
+  CHECK(json_of(restart.out)["dynos"].size() == 3);
   CHECK(w.run({"restart", "shop-staging"}).code == 0);
 
   auto scale = w.run({"--json", "ps:scale", "shop-staging", "web=2:standard-1x"});
   CHECK(scale.code == 0);
-  CHECK(parse(scale.out)["changes"][0]["quantity_after"] == 2);
+  CHECK(json_of(scale.out)["changes"][0]["quantity_after"] == 2);
 
   auto on = w.run({"--json", "maintenance", "shop-staging", "on"});
   CHECK(on.code == 0);
-  CHECK(parse(on.out)["maintenance"] == true);
-  CHECK(parse(w.run({"--json", "maintenance", "shop-staging", "off"}).out)["maintenance"] == false);
+  CHECK(json_of(on.out)["maintenance"] == true);
+  CHECK(json_of(w.run({"--json", "maintenance", "shop-staging", "off"}).out)["maintenance"] ==
+        false);
 
   auto ran = w.run({"--json", "run", "shop-staging", "--", "rake", "assets:precompile"});
   CHECK(ran.code == 0);
-  CHECK(parse(ran.out)["finished"] == true);
+  CHECK(json_of(ran.out)["finished"] == true);
   CHECK(w.run({"run", "shop-staging", "--", "bash", "-c", "env"}).code == 2);
 
   auto migrate = w.run({"--json", "migrate", "shop-staging"});
   CHECK(migrate.code == 0);
-  CHECK(parse(migrate.out)["command"] == "rake db:migrate");
+  CHECK(json_of(migrate.out)["command"] == "rake db:migrate");
 }
 
 TEST_CASE("config:set and config:unset answer keys, never values") {
   World w;
   auto set = w.run({"--json", "config:set", "shop-staging", "FEATURE_Z=new-value-7c1e"});
   CHECK(set.code == 0);
-  CHECK(parse(set.out)["added"] == json::array({"FEATURE_Z"}));
+  CHECK(json_of(set.out)["added"] == json::array({"FEATURE_Z"}));
   CHECK(w.platform().config_vars("shop-staging")->at("FEATURE_Z") == "new-value-7c1e");
   auto unset = w.run({"--json", "config:unset", "shop-staging", "FEATURE_Z", "NEVER_SET"});
   CHECK(unset.code == 0);
-  CHECK(parse(unset.out)["removed"] == json::array({"FEATURE_Z"}));
-  CHECK(parse(unset.out)["absent"] == json::array({"NEVER_SET"}));
+  CHECK(json_of(unset.out)["removed"] == json::array({"FEATURE_Z"}));
+  CHECK(json_of(unset.out)["absent"] == json::array({"NEVER_SET"}));
   CHECK(w.read("audit.jsonl").find("new-value-7c1e") == std::string::npos);
 }
 
 TEST_CASE("promote to the next stage") {
   World w;
   // Production runs staging's slug in the seed: give staging another one first.
-  auto rel = parse(w.run({"--json", "releases", "shop-staging", "-n", "3"}).out)["releases"];
+  auto rel = json_of(w.run({"--json", "releases", "shop-staging", "-n", "3"}).out)["releases"];
   REQUIRE(w.run({"rollback", "shop-staging", "v" + std::to_string(rel[2]["version"].get<int>())})
               .code == 0);
   // Staging's config then has keys production lacks: the preflight blocks
   // until they are acknowledged (issue 17).
   auto blocked = w.run({"--json", "promote", "shop", "--from", "shop-staging"});
   CHECK_MESSAGE(blocked.code == 1, blocked.out << blocked.err);
-  auto const preflight = parse(blocked.out)["preflight"];
+  auto const preflight = json_of(blocked.out)["preflight"];
   std::string keys;
   for (auto const& k : preflight[0]["missing"])
     keys += (keys.empty() ? "" : ",") + k.get<std::string>();
   auto p =
       w.run({"--json", "promote", "shop", "--from", "shop-staging", "--acknowledge-missing", keys});
   CHECK_MESSAGE(p.code == 0, p.err);
-  auto j = parse(p.out);
+  auto j = json_of(p.out);
   CHECK(j["succeeded"] == true);
   CHECK(j["targets"][0]["app"] == "shop-production");
   // The same slug again is refused before anything is created.
@@ -169,40 +155,40 @@ TEST_CASE("deploy: plan, wrong code, confirm, then nothing to deploy") {
   auto plan = w.run(args);
   CHECK(plan.code == 4);
   CHECK(plan.out.find("maintenance window: on") != std::string::npos);
-  auto code = code_of(plan.out);
+  auto code = code_in(plan.out);
 
   auto releases_before =
-      parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0];
+      json_of(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0];
   auto wrong = w.run({"--json", "deploy", "staging", "--confirm", "WRONG1"});
   CHECK(wrong.code == 4);
-  CHECK(parse(wrong.out)["error"]["kind"] == "confirmation_required");
-  CHECK(parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0] ==
+  CHECK(json_of(wrong.out)["error"]["kind"] == "confirmation_required");
+  CHECK(json_of(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out)["releases"][0] ==
         releases_before);
 
   auto done = w.run({"--json", "deploy", "staging", "--confirm", code});
   REQUIRE_MESSAGE(done.code == 0, done.err);
-  auto dj = parse(done.out);
+  auto dj = json_of(done.out);
   CHECK(dj["tag"] == "v" + std::to_string(dj["release"]["version"].get<int>()));
   CHECK(dj["release_note"] == "- Index orders\n");
   CHECK(dj["steps"].size() == 5);  // maintenance on, build, release, migrate, maintenance off
-  CHECK(parse(w.run({"--json", "info", "shop-staging"}).out)["app"]["maintenance"] == false);
+  CHECK(json_of(w.run({"--json", "info", "shop-staging"}).out)["app"]["maintenance"] == false);
 
   // The plan is used up; the same target again is nothing to deploy.
   CHECK(w.run({"deploy", "staging", "--confirm", code}).code == 4);
   auto again = w.run({"--json", "deploy", "staging", "--source", "https://ci.example.com/shop.tgz",
                       "--commit", "5e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b"});
   CHECK(again.code == 0);
-  CHECK(parse(again.out)["plan"]["nothing_to_deploy"] == true);
+  CHECK(json_of(again.out)["plan"]["nothing_to_deploy"] == true);
 
   // Production is promoted from staging.
   // Staging has config keys production lacks: acknowledged (issue 17).
-  auto blocked = parse(w.run({"--json", "deploy", "production"}).out);
+  auto blocked = json_of(w.run({"--json", "deploy", "production"}).out);
   std::string keys;
   for (auto const& k : blocked["plan"]["preflight"]["missing"])
     keys += (keys.empty() ? "" : ",") + k.get<std::string>();
   auto prod = w.run({"--json", "deploy", "production", "--acknowledge-missing", keys});
   CHECK_MESSAGE(prod.code == 4, prod.err);
-  auto pj = parse(prod.out)["plan"];
+  auto pj = json_of(prod.out)["plan"];
   CHECK(pj["upstream_app"] == "shop-staging");
   auto promoted =
       w.run({"deploy", "production", "--confirm", pj["confirmation_code"].get<std::string>()});
@@ -217,14 +203,14 @@ TEST_CASE("config:diff and config:apply") {
   CHECK(diff.out.find("! RACK_ENV=********") != std::string::npos);
   CHECK(diff.out.find("+ WEB_CONCURRENCY=********") != std::string::npos);
   CHECK(diff.out.find("? DATABASE_URL=********") != std::string::npos);
-  auto code = code_of(diff.out);
+  auto code = code_in(diff.out);
 
   auto before = w.platform().config_vars("shop-staging").value();
   CHECK(w.run({"config:apply", "staging", "--confirm", "WRONG1"}).code == 4);
   CHECK(w.platform().config_vars("shop-staging").value() == before);
   CHECK(w.run({"config:apply", "staging"}).code == 4);
 
-  auto fresh = code_of(w.run({"config:diff", "staging"}).out);
+  auto fresh = code_in(w.run({"config:diff", "staging"}).out);
   auto applied = w.run({"--json", "config:apply", "staging", "--confirm", fresh});
   CHECK_MESSAGE(applied.code == 0, applied.err);
   auto after = w.platform().config_vars("shop-staging").value();

@@ -204,6 +204,23 @@ inline std::string code_in(std::string const& text) {
   return text.substr(at + 10, end - at - 10);
 }
 
+/// The tool's JSON output, parsed; a test fails with the text when it is not JSON.
+inline nlohmann::json json_of(std::string const& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
+  return j;
+}
+
+/// Ships staging with code production does not run yet: a build from source,
+/// planned and then confirmed.
+inline void ship_staging(World& w) {
+  auto plan = w.run({"deploy", "staging", "--source", "https://ci.example.com/new.tgz", "--commit",
+                     "c1827ba000000000000000000000000000000001"});
+  REQUIRE_MESSAGE(plan.code == 4, plan.err);
+  auto done = w.run({"deploy", "staging", "--confirm", code_in(plan.out)});
+  REQUIRE_MESSAGE(done.code == 0, done.err);
+}
+
 /// The audit file's records.
 inline std::vector<nlohmann::json> audit_lines(World& w) {
   std::vector<nlohmann::json> out;

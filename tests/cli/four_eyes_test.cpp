@@ -17,6 +17,7 @@ using clitest::audit_lines;
 using clitest::code_in;
 using clitest::current_version;
 using clitest::Run;
+using clitest::ship_staging;
 using clitest::World;
 using herokupp::ErrorKind;
 using json = nlohmann::json;
@@ -54,15 +55,6 @@ std::string argument(json const& record, std::string const& name) {
       if (a.is_array() && a[0] == name) return a[1].get<std::string>();
   }
   return {};
-}
-
-// Staging runs code production does not: a build from source, as dana.
-void ship_staging(World& w) {
-  auto plan = w.run({"deploy", "staging", "--source", "https://ci.example.com/new.tgz", "--commit",
-                     "c1827ba000000000000000000000000000000001"});
-  REQUIRE_MESSAGE(plan.code == 4, plan.err);
-  auto done = w.run({"deploy", "staging", "--confirm", code_in(plan.out)});
-  REQUIRE_MESSAGE(done.code == 0, done.err);
 }
 
 Run as(World& w, std::string const& actor, std::vector<std::string> args) {

@@ -14,20 +14,12 @@
 #include <set>
 #include <thread>
 
+using clitest::code_in;
+using clitest::json_of;
 using clitest::World;
 using nlohmann::json;
 
 namespace {
-
-json parse(std::string const& text) {
-  return json::parse(text);
-}
-
-std::string code_of(std::string const& text) {
-  auto at = text.rfind("--confirm ");
-  REQUIRE(at != std::string::npos);
-  return text.substr(at + 10, 8);
-}
 
 /// An incoming-webhook stand-in on 127.0.0.1 that keeps what it was sent.
 class Receiver {
@@ -121,19 +113,19 @@ TEST_CASE("notices: deploy, rollback and promote tell the webhook and the comman
   // A secret set before the deploy: its release is what a rollback undoes.
   auto set = w.run({"config:set", "shop-staging", std::string("NOTICE_SECRET=") + secret_value});
   REQUIRE_MESSAGE(set.code == 0, set.err);
-  auto before = parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out);
+  auto before = json_of(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out);
   auto const v_before = before["releases"][0]["version"].get<int>();
 
   auto plan = w.run({"deploy", "staging", "--source", "https://ci.example.com/shop.tgz", "--commit",
                      "7a8b9c0d1e2f30415263748596a7b8c9d0e1f203", "--subject", "Show prices"});
   REQUIRE_MESSAGE(plan.code == 4, plan.err);
-  auto done = w.run({"deploy", "staging", "--confirm", code_of(plan.out)});
+  auto done = w.run({"deploy", "staging", "--confirm", code_in(plan.out)});
   REQUIRE_MESSAGE(done.code == 0, done.err);
   CHECK(done.err.find("warning") == std::string::npos);
 
   auto bodies = receiver.bodies();
   REQUIRE(bodies.size() == 1);
-  auto n = parse(bodies[0]);
+  auto n = json_of(bodies[0]);
   CHECK(n["kind"] == "deploy");
   CHECK(n["app"] == "shop-staging");
   CHECK(n["environment"] == "staging");
@@ -160,7 +152,7 @@ TEST_CASE("notices: deploy, rollback and promote tell the webhook and the comman
   REQUIRE_MESSAGE(promoted.code == 0, promoted.err);
   bodies = receiver.bodies();
   REQUIRE(bodies.size() == 2);
-  auto p = parse(bodies[1]);
+  auto p = json_of(bodies[1]);
   CHECK(p["kind"] == "promotion");
   CHECK(p["app"] == "shop-production");
   CHECK(p["from_version"].is_number_integer());
@@ -171,7 +163,7 @@ TEST_CASE("notices: deploy, rollback and promote tell the webhook and the comman
   REQUIRE_MESSAGE(rb.code == 0, rb.err);
   bodies = receiver.bodies();
   REQUIRE(bodies.size() == 3);
-  auto r = parse(bodies[2]);
+  auto r = json_of(bodies[2]);
   CHECK(r["kind"] == "rollback");
   CHECK(r["from_version"] == v_before + 1);
   CHECK(r["to_version"] == v_before + 2);
@@ -208,7 +200,7 @@ TEST_CASE("notices: a failed notice is a warning and an audit record; the change
   Receiver receiver(500);
   w.write("environments.yml", environments_with("notices:\n  webhook_url: " + receiver.url() +
                                                 "\n  command: [false]\n"));
-  auto before = parse(w.run({"--json", "releases", "shop-staging", "-n", "2"}).out);
+  auto before = json_of(w.run({"--json", "releases", "shop-staging", "-n", "2"}).out);
   auto const current = before["releases"][0]["version"].get<int>();
   auto const previous = before["releases"][1]["version"].get<int>();
   auto rb = w.run({"rollback", "shop-staging", "v" + std::to_string(previous)});
@@ -218,7 +210,7 @@ TEST_CASE("notices: a failed notice is a warning and an audit record; the change
   CHECK(rb.err.find("warning: the notice was not sent to the command false: false exited with "
                     "status 1") != std::string::npos);
   CHECK(rb.err.find("secret-path") == std::string::npos);
-  auto after = parse(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out);
+  auto after = json_of(w.run({"--json", "releases", "shop-staging", "-n", "1"}).out);
   CHECK(after["releases"][0]["version"] == current + 1);
   CHECK(receiver.bodies().size() == 1);
   auto records = notice_records(w);
@@ -320,7 +312,7 @@ TEST_CASE("hygiene: scopes, --json, --fail-on exit codes, rules from the environ
   World w;
   auto report = w.run({"--json", "hygiene", "--pipeline", "shop"});
   REQUIRE_MESSAGE(report.code == 0, report.err);
-  auto j = parse(report.out);
+  auto j = json_of(report.out);
   CHECK(j["ok"] == true);
   CHECK(j["apps"].size() == 2);
   std::set<std::string> drains;
@@ -341,7 +333,7 @@ TEST_CASE("hygiene: scopes, --json, --fail-on exit codes, rules from the environ
   // Apps the policy gives dana no read on, and apps nobody has: not visible.
   auto hidden = w.run({"--json", "hygiene", "legacy-billing", "no-such-app", "-a", "shop-worker"});
   REQUIRE_MESSAGE(hidden.code == 0, hidden.err);
-  auto hj = parse(hidden.out);
+  auto hj = json_of(hidden.out);
   std::set<std::string> invisible;
   for (auto const& a : hj["apps"]) {
     if (a["visible"] == false) invisible.insert(a["app"].get<std::string>());
@@ -357,7 +349,7 @@ TEST_CASE("hygiene: scopes, --json, --fail-on exit codes, rules from the environ
 )"));
   auto configured = w.run({"--json", "hygiene", "--pipeline", "shop", "--fail-on", "error"});
   CHECK(configured.code == 5);
-  auto cj = parse(configured.out);
+  auto cj = json_of(configured.out);
   REQUIRE(cj["findings"].size() == 1);
   CHECK(cj["findings"][0]["app"] == "shop-production");
   CHECK(cj["findings"][0]["severity"] == "error");

@@ -17,18 +17,12 @@ namespace wf = herokupp::workflow;
 namespace ops = herokupp::ops;
 using clitest::code_in;
 using clitest::current_version;
+using clitest::ship_staging;
 using clitest::World;
 using herokupp::ErrorKind;
 using json = nlohmann::json;
 
 namespace {
-
-void ship_staging(World& w) {
-  auto plan = w.run({"deploy", "staging", "--source", "https://ci.example.com/new.tgz", "--commit",
-                     "c1827ba000000000000000000000000000000001"});
-  REQUIRE_MESSAGE(plan.code == 4, plan.err);
-  REQUIRE(w.run({"deploy", "staging", "--confirm", code_in(plan.out)}).code == 0);
-}
 
 bool has(std::vector<std::string> const& v, std::string const& s) {
   return std::find(v.begin(), v.end(), s) != v.end();

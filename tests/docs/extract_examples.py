@@ -106,6 +106,11 @@ def main(argv):
             "// include/herokupp; compiled by the target herokupp_doc_examples.",
             '#include "example_context.hpp"',
             "",
+            "// An example may leave a value it shows unused (`auto five = ...take(5);`).",
+            "// A pragma, not a flag: it holds whatever order the warning flags come in.",
+            '#pragma GCC diagnostic ignored "-Wunused-variable"',
+            '#pragma GCC diagnostic ignored "-Wunused-but-set-variable"',
+            "",
         ]
         lines += ["#include <herokupp/%s>" % rel for rel, _, _ in groups[group]]
         lines += ["", "namespace herokupp_examples {", ""]
