@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Builds and runs the consumer projects: herokupp as its users take it.
 
-    run_consumers.py --source DIR --build DIR --work DIR [--cxx C++] [--vendored-cxx C++]
-                     [--launcher ccache] [--generator Ninja] [--jobs 2] [--only NAME,...]
+    run_consumers.py --source DIR --build DIR --work DIR [--cxx C++] [--launcher ccache]
+                     [--generator Ninja] [--jobs 2] [--only NAME,...]
 
 1. Installs the already-built library of --build (scripts/test's normal
    build, static) into <work>/prefix-static. Builds the add_subdirectory
@@ -10,8 +10,6 @@
    vendored herokupp into <work>/prefix-shared: one build serves both, and
    the FetchContent consumer, built the same way in a mirrored tree, takes
    its objects from ccache. Checks the shared library's exported symbols.
-   The vendored builds use --vendored-cxx (clang when CMake finds it: the
-   second compiler, and half the compile time of GCC), file by file.
 2. Compiles every installed header from the static prefix alone.
 3. Builds and runs, each as a separate tiny project:
      find_package (static)   tests/consumers/find_package against prefix-static
@@ -64,9 +62,9 @@ class Driver:
         # compile the same commands in mirrored trees, share results.
         os.environ.setdefault("CCACHE_BASEDIR", self.source)
 
-    def cmake_configure(self, src, bld, *extra, cxx=None):
+    def cmake_configure(self, src, bld, *extra):
         cmd = ["cmake", "-S", src, "-B", bld, "-G", self.args.generator,
-               f"-DCMAKE_CXX_COMPILER={cxx or self.args.cxx}", "-DCMAKE_BUILD_TYPE="]
+               f"-DCMAKE_CXX_COMPILER={self.args.cxx}", "-DCMAKE_BUILD_TYPE="]
         if self.args.launcher:
             cmd.append(f"-DCMAKE_CXX_COMPILER_LAUNCHER={self.args.launcher}")
         run(cmd + list(extra))
@@ -131,8 +129,7 @@ class Driver:
         installs their project gets."""
         bld = os.path.join(self.work, "add_subdirectory")
         prefix = self.prefix(self.other_linkage())
-        self.cmake_configure(os.path.join(HERE, "add_subdirectory"), bld, *self.vendored_options(),
-                             cxx=self.args.vendored_cxx)
+        self.cmake_configure(os.path.join(HERE, "add_subdirectory"), bld, *self.vendored_options())
         self.cmake_build(bld)
         shutil.rmtree(prefix, ignore_errors=True)
         run(["cmake", "--install", bld, "--prefix", prefix])
@@ -180,10 +177,10 @@ class Driver:
 
     # --- consumers ------------------------------------------------------
 
-    def cmake_consumer(self, project, name, *defs, expect_shared=None, cxx=None):
+    def cmake_consumer(self, project, name, *defs, expect_shared=None):
         bld = os.path.join(self.work, name)
         self.cmake_configure(os.path.join(HERE, project) if not os.path.isabs(project) else project,
-                             bld, *defs, cxx=cxx)
+                             bld, *defs)
         name_of_exe = ("consumer" if project != os.path.join(self.source, "test_package")
                        else "test_package")
         # Only the consumer and what it links: a vendored herokupp's other
@@ -255,13 +252,11 @@ class Driver:
 
     def add_subdirectory(self):
         return self.cmake_consumer("add_subdirectory", "add_subdirectory", *self.vendored_options(),
-                                   expect_shared=(self.other_linkage() == "shared"),
-                                   cxx=self.args.vendored_cxx)
+                                   expect_shared=(self.other_linkage() == "shared"))
 
     def fetchcontent(self):
         return self.cmake_consumer("fetchcontent", "fetchcontent", *self.vendored_options(),
-                                   expect_shared=(self.other_linkage() == "shared"),
-                                   cxx=self.args.vendored_cxx)
+                                   expect_shared=(self.other_linkage() == "shared"))
 
     def main(self):
         total = time.monotonic()
@@ -288,8 +283,6 @@ def main():
     parser.add_argument("--build", required=True, help="a configured and built static herokupp")
     parser.add_argument("--work", required=True)
     parser.add_argument("--cxx", default=os.environ.get("CXX", "c++"))
-    parser.add_argument("--vendored-cxx", default=None,
-                        help="compiler of the vendored herokupp builds (default: --cxx)")
     parser.add_argument("--launcher", default="")
     parser.add_argument("--generator", default="Ninja")
     parser.add_argument("--jobs", type=int, default=2)
