@@ -57,7 +57,10 @@ def compat_seed(fleet_path, out_path):
 
 
 class Lane:
-    """Commands that share state run in order in one lane; lanes run side by side."""
+    """Commands that share state run in order in one lane; lanes run side by side.
+
+    A command that reads an app another lane changes belongs in that lane:
+    side by side, the order between lanes is anyone's."""
 
     def __init__(self, name, steps):
         self.name = name
@@ -241,6 +244,11 @@ def build_lanes():
         (["maintenance:on"] + staging, None),
         (["maintenance"] + staging, line_is("on")),
         (["maintenance:off"] + staging, None),
+        # Promotion reads staging's current release, so it runs in the lane
+        # that changes staging, before the rollback: v2 is a config release
+        # without a slug, which leaves nothing to promote (as on Heroku).
+        (["pipelines:info", "shop"], has("shop-staging", "shop-production")),
+        (["pipelines:promote", "-a", "shop-staging"], has("shop-production")),
         (["rollback", "v2"] + staging, has("done")),
         (["run:detached", "rake", "db:migrate"] + staging, has("run.")),
         (["logs", "-n", "300"] + staging, has("rake db:migrate", "Rollback to v2")),
@@ -304,8 +312,6 @@ def build_lanes():
         (["webhooks:events"] + worker, has("release", "create")),
         (["webhooks:deliveries"] + worker, has("pending", "api:release")),
         (["webhooks:remove", "{hook}"] + worker, None),
-        (["pipelines:info", "shop"], has("shop-staging", "shop-production")),
-        (["pipelines:promote", "-a", "shop-staging"], has("shop-production")),
         (["teams"], has("acme")),
         (["members", "-t", "acme"], has("ops@example.com", "dev@example.com")),
         (["apps", "-t", "acme"], has("acme-api")),
