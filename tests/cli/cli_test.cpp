@@ -219,3 +219,42 @@ TEST_CASE("config:diff and config:apply") {
   CHECK(after.at("DATABASE_URL") == before.at("DATABASE_URL"));
   CHECK(w.run({"config:diff", "staging"}).out.find("Nothing to apply") != std::string::npos);
 }
+
+// Issue 13: `herokupp apps` against a server that pages in a loop kept
+// requesting (265,483 requests before it was killed). It must end with an
+// API error naming the listing, after a bounded number of requests.
+TEST_CASE("apps against a server that pages in a loop ends with a protocol error") {
+  auto looping = [](bool empty_pages) {
+    World w;
+    int n = 0;
+    w.transport->answer =
+        [&n, empty_pages](herokupp::HttpRequest const& r) -> std::optional<herokupp::HttpResponse> {
+      if (r.method != herokupp::Method::get || r.url.find("/apps") == std::string::npos ||
+          r.url.find("/apps/") != std::string::npos) {
+        return std::nullopt;
+      }
+      ++n;
+      herokupp::HttpResponse res;
+      res.status = 206;
+      res.headers.set("Content-Type", "application/json");
+      // The same Next-Range every time, or empty pages with ever new ranges.
+      res.headers.set("Next-Range", empty_pages ? "id ]" + std::to_string(n) + "..; max=200"
+                                                : "id ]a..; max=200");
+      res.body =
+          empty_pages ? "[]" : R"([{"id":"01234567-89ab-cdef-0123-456789abcdef","name":"a"}])";
+      return res;
+    };
+    auto r = w.run({"--json", "apps"}, false);
+    CHECK(r.code == 1);
+    auto j = json_of(r.out);
+    CHECK(j["error"]["kind"] == "protocol");
+    CHECK(j["error"]["message"].get<std::string>().find("/apps") != std::string::npos);
+    CHECK(n <= 2);
+  };
+  SUBCASE("a repeated Next-Range") {
+    looping(false);
+  }
+  SUBCASE("empty 206 pages") {
+    looping(true);
+  }
+}

@@ -10,7 +10,9 @@
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
+
 #include <herokupp/sim/platform.hpp>
+#include <optional>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -41,6 +43,9 @@ class BreakableTransport : public herokupp::Transport {
     ++requests;
     if (r.method != herokupp::Method::get) ++writes;
     if (before_post && r.method == herokupp::Method::post) before_post(r);
+    if (answer) {
+      if (auto staged = answer(r)) return std::move(*staged);
+    }
     if (!fail_post_suffix.empty() && r.method == herokupp::Method::post &&
         r.url.size() >= fail_post_suffix.size() &&
         r.url.compare(r.url.size() - fail_post_suffix.size(), fail_post_suffix.size(),
@@ -56,6 +61,9 @@ class BreakableTransport : public herokupp::Transport {
   std::string fail_post_suffix;
   /// Runs before each POST reaches the platform: a race staged by a test.
   std::function<void(herokupp::HttpRequest const&)> before_post;
+  /// Answers a request instead of the platform when it returns one: a
+  /// hostile server staged by a test.
+  std::function<std::optional<herokupp::HttpResponse>(herokupp::HttpRequest const&)> answer;
   std::string fail_body = R"({"id":"internal_server_error","message":"dyno could not start"})";
   int fail_status = 500;
   std::atomic<int> requests{0};
