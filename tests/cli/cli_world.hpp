@@ -10,9 +10,7 @@
 #include <herokupp/clients/app_client.hpp>
 #include <herokupp/ops/recent_releases.hpp>
 #include <herokupp/sim/in_process_transport.hpp>
-
 #include <herokupp/sim/platform.hpp>
-#include <optional>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -24,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
